@@ -1,0 +1,461 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace EvsContracts;
+
+/// <summary>
+/// Sends requests for a generated client: validates and serializes the body, adds the auth and version headers, and
+/// turns the answer into a model or an <see cref="EvsApiException"/>.
+/// </summary>
+/// <remarks>
+/// Bodies go out with <c>Content-Length</c> and <c>Content-Type: application/json</c>, never chunked. Responses are
+/// read with <see cref="HttpCompletionOption.ResponseHeadersRead"/> and bounded: a success body over 16 MiB is an
+/// error, and only <see cref="EvsClientOptions.MaxErrorBodyBytes"/> of an error body is read.
+/// <see cref="HttpClient.Timeout"/> covers the whole exchange, body included, and gives HttpClient's own
+/// <see cref="TaskCanceledException"/> with an inner <see cref="TimeoutException"/>.
+/// </remarks>
+public sealed class EvsHttpInvoker
+{
+    /// <summary>The largest success body read.</summary>
+    public const int MaxResponseBodyBytes = 16 * 1024 * 1024;
+
+    private const string AuthTokenHeader = "X-Auth-Token";
+    private const string ApiVersionHeader = "OpenStack-API-Version";
+    private static readonly string[] RequestIdHeaders = ["x-openstack-request-id", "X-Request-Id", "X-Compute-Request-Id"];
+
+    private readonly HttpClient _httpClient;
+    private ResolvedBase? _resolvedBase;
+
+    /// <summary>Creates an invoker over <paramref name="httpClient"/>, whose <see cref="HttpClient.BaseAddress"/> is the endpoint.</summary>
+    /// <param name="httpClient">The client; its base address may carry a path prefix, which is kept.</param>
+    /// <param name="options">The settings; defaults when <see langword="null"/>.</param>
+    public EvsHttpInvoker(HttpClient httpClient, EvsClientOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _httpClient = httpClient;
+        Options = options ?? new EvsClientOptions();
+    }
+
+    /// <summary>The settings, read at every request.</summary>
+    public EvsClientOptions Options { get; }
+
+    /// <summary>Sends a request with an optional JSON body and reads a JSON answer.</summary>
+    /// <typeparam name="TRequest">The body's model.</typeparam>
+    /// <typeparam name="TResponse">The answer's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash (<c>v2/abc/snapshots?x=1</c>).</param>
+    /// <param name="body">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="expectedStatus">The status of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResponse> SendAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        CancellationToken cancellationToken)
+        where TRequest : class, IEvsJsonModel<TRequest>
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, expectedStatus, cancellationToken);
+    }
+
+    /// <summary>Sends a request without a body and reads a JSON answer.</summary>
+    /// <typeparam name="TResponse">The answer's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="expectedStatus">The status of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResponse> SendAsync<TResponse>(
+        HttpMethod method,
+        string relativeUri,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        CancellationToken cancellationToken)
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, expectedStatus, cancellationToken);
+    }
+
+    /// <summary>Sends a request without a body and expects an answer without one (<c>DELETE</c>, 202).</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="expectedStatus">The status of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes on success.</returns>
+    /// <exception cref="EvsApiException">Another status was answered.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task SendAsync(
+        HttpMethod method,
+        string relativeUri,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, expectedStatus, cancellationToken);
+    }
+
+    private async Task<TResponse> SendCoreAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        CancellationToken cancellationToken)
+        where TRequest : class, IEvsJsonModel<TRequest>
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        // Everything that can refuse the call runs before any network I/O.
+        if (body is not null && Options.ValidateRequests)
+        {
+            IReadOnlyList<ContractViolation> violations = body.Validate();
+            if (violations.Count > 0)
+            {
+                throw new EvsValidationException(violations);
+            }
+        }
+
+        Uri uri = Resolve(relativeUri);
+        if (headers is not null)
+        {
+            foreach ((string name, string? value) in headers)
+            {
+                EvsHeaders.Validate(name, value);
+            }
+        }
+
+        string? apiVersion = Options.ApiVersion;
+        if (apiVersion is not null)
+        {
+            EvsHeaders.Validate(ApiVersionHeader, apiVersion);
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        string? token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+
+        using var request = new HttpRequestMessage(method, uri);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        if (!string.IsNullOrEmpty(token))
+        {
+            request.Headers.TryAddWithoutValidation(AuthTokenHeader, token);
+        }
+
+        if (apiVersion is not null)
+        {
+            request.Headers.TryAddWithoutValidation(ApiVersionHeader, apiVersion);
+        }
+
+        if (headers is not null)
+        {
+            foreach ((string name, string? value) in headers)
+            {
+                if (value is not null && !request.Headers.TryAddWithoutValidation(name, value))
+                {
+                    throw new ArgumentException($"Header '{name}' cannot be set on a request.", nameof(headers));
+                }
+            }
+        }
+
+        if (body is not null)
+        {
+            request.Content = Serialize(body);
+        }
+
+        using HttpResponseMessage response = await _httpClient
+            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+            .ConfigureAwait(false);
+
+        // HttpClient.Timeout stops at the headers with ResponseHeadersRead; the body gets what is left of it.
+        TimeSpan timeout = _httpClient.Timeout;
+        using var bodyCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            TimeSpan left = timeout - Stopwatch.GetElapsedTime(started);
+            bodyCancellation.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+
+        try
+        {
+            if ((int)response.StatusCode != expectedStatus)
+            {
+                throw await CreateApiExceptionAsync(request, response, token, bodyCancellation.Token).ConfigureAwait(false);
+            }
+
+            if (typeof(TResponse) == typeof(NoBody))
+            {
+                return null!;
+            }
+
+            return await ReadSuccessAsync<TResponse>(request, response, token, bodyCancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && bodyCancellation.IsCancellationRequested)
+        {
+            // The same exception HttpClient throws when its timeout elapses before the headers.
+            throw new TaskCanceledException(
+                string.Create(CultureInfo.InvariantCulture, $"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing."),
+                new TimeoutException(exception.Message, exception));
+        }
+    }
+
+    private async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        string? token = Options.AuthTokenProvider is { } provider
+            ? await provider(cancellationToken).ConfigureAwait(false)
+            : Options.AuthToken;
+        if (!string.IsNullOrEmpty(token))
+        {
+            EvsHeaders.Validate(AuthTokenHeader, token);
+        }
+
+        return token;
+    }
+
+    private Uri Resolve(string relativeUri)
+    {
+        Uri baseAddress = _httpClient.BaseAddress
+            ?? throw new InvalidOperationException(
+                "HttpClient.BaseAddress is not set. Set it to the API endpoint, for example https://evs.cn-north-4.myhuaweicloud.com/.");
+
+        // Uri's own resolution would drop the base's last segment when it lacks a trailing slash ("http://h/prefix"
+        // + "v2/x" gives "http://h/v2/x"); the prefix is kept by joining the texts instead. One immutable object is
+        // cached, so concurrent calls never see half of it.
+        ResolvedBase? resolved = _resolvedBase;
+        if (resolved is null || !ReferenceEquals(resolved.Address, baseAddress))
+        {
+            string prefix = baseAddress.GetLeftPart(UriPartial.Path);
+            resolved = new ResolvedBase(baseAddress, prefix.EndsWith('/') ? prefix : prefix + "/");
+            _resolvedBase = resolved;
+        }
+
+        string relative = relativeUri.StartsWith('/') ? relativeUri.TrimStart('/') : relativeUri;
+        return new Uri(resolved.Prefix + relative, UriKind.Absolute);
+    }
+
+    private static PooledJsonContent Serialize<TRequest>(TRequest body)
+        where TRequest : class, IEvsJsonModel<TRequest>
+    {
+        var buffer = new PooledBufferWriter(1024);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, EvsJson.WriterOptions))
+            {
+                body.WriteJson(writer);
+            }
+
+            byte[] array = buffer.Detach(out int length);
+            return new PooledJsonContent(array, length);
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private async Task<TResponse> ReadSuccessAsync<TResponse>(HttpRequestMessage request, HttpResponseMessage response, string? token, CancellationToken cancellationToken)
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        long? declared = response.Content.Headers.ContentLength;
+        if (declared > MaxResponseBodyBytes)
+        {
+            throw TooLarge(request, response, token);
+        }
+
+        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Truncated)
+        {
+            throw TooLarge(request, response, token);
+        }
+
+        try
+        {
+            return Parse<TResponse>(body.Span);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            string message = Redact(
+                $"{Describe(request, response)}, but the body was not valid JSON for {typeof(TResponse).Name}: {exception.Message}",
+                token);
+            throw new EvsApiException(message, response.StatusCode, exception)
+            {
+                RequestId = RequestIdOf(response, null),
+                ResponseBody = Redact(body.Decode(Options.MaxErrorBodyBytes), token),
+                ResponseBodyTruncated = body.Length > Options.MaxErrorBodyBytes,
+                Method = request.Method,
+                RequestPath = request.RequestUri?.AbsolutePath,
+            };
+        }
+    }
+
+    private static TResponse Parse<TResponse>(ReadOnlySpan<byte> body)
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read())
+        {
+            throw new JsonException("The body is empty.");
+        }
+
+        TResponse result = TResponse.ReadJson(ref reader);
+
+        // Only white space may follow the value; the reader throws on anything else.
+        if (reader.Read())
+        {
+            throw new JsonException($"Unexpected {JsonTokenNames.Describe(reader.TokenType)} after the value.");
+        }
+
+        return result;
+    }
+
+    private static EvsApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string? token) =>
+        new(
+            Redact($"{Describe(request, response)} with a body over {MaxResponseBodyBytes / (1024 * 1024)} MiB, which is not read.", token),
+            response.StatusCode)
+        {
+            RequestId = RequestIdOf(response, null),
+            ResponseBodyTruncated = true,
+            Method = request.Method,
+            RequestPath = request.RequestUri?.AbsolutePath,
+        };
+
+    private async Task<EvsApiException> CreateApiExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, string? token, CancellationToken cancellationToken)
+    {
+        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, Options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        ErrorEnvelope envelope = ErrorEnvelope.Parse(body.Span, complete: !body.Truncated);
+        string? errorMessage = Redact(envelope.Message, token);
+
+        var message = new StringBuilder(Describe(request, response));
+        if (envelope.Key is not null)
+        {
+            message.Append(' ').Append(envelope.Key);
+        }
+
+        if (envelope.Code is not null)
+        {
+            message.Append(" (").Append(envelope.Code).Append(')');
+        }
+
+        if (envelope.Key is null && envelope.Code is null && !string.IsNullOrEmpty(response.ReasonPhrase))
+        {
+            message.Append(' ').Append(response.ReasonPhrase);
+        }
+
+        if (!string.IsNullOrEmpty(errorMessage))
+        {
+            message.Append(": ").Append(errorMessage);
+        }
+        else
+        {
+            message.Append('.');
+        }
+
+        return new EvsApiException(Redact(message.ToString(), token), response.StatusCode)
+        {
+            ErrorKey = envelope.Key,
+            ErrorCode = envelope.Code,
+            ErrorMessage = errorMessage,
+            RequestId = RequestIdOf(response, envelope.RequestId),
+            RetryAfter = RetryAfterOf(response, envelope.RetryAfter),
+            ResponseBody = Redact(body.Decode(body.Length), token),
+            ResponseBodyTruncated = body.Truncated,
+            Method = request.Method,
+            RequestPath = request.RequestUri?.AbsolutePath,
+        };
+    }
+
+    private static string Describe(HttpRequestMessage request, HttpResponseMessage response) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{request.Method.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}");
+
+    private static string? RequestIdOf(HttpResponseMessage response, string? fromBody)
+    {
+        foreach (string name in RequestIdHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
+            {
+                foreach (string value in values)
+                {
+                    if (!string.IsNullOrEmpty(value))
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
+        return fromBody;
+    }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, string? fromBody)
+    {
+        if (response.Headers.RetryAfter is { } header)
+        {
+            if (header.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header.Date is DateTimeOffset date)
+            {
+                TimeSpan wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
+                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            }
+        }
+
+        if (fromBody is not null
+            && double.TryParse(fromBody, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds)
+            && seconds >= 0
+            && seconds <= TimeSpan.MaxValue.TotalSeconds)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return null;
+    }
+
+    // The server may echo the token back (an "invalid token ..." message); it must not reach logs.
+    [return: NotNullIfNotNull(nameof(text))]
+    private static string? Redact(string? text, string? token) =>
+        text is null || string.IsNullOrEmpty(token) ? text : text.Replace(token, "***", StringComparison.Ordinal);
+
+    private sealed record ResolvedBase(Uri Address, string Prefix);
+
+    /// <summary>Stands for "no body" in the shared send path; never instantiated.</summary>
+    private sealed class NoBody : IEvsJsonModel<NoBody>
+    {
+        private NoBody()
+        {
+        }
+
+        public static NoBody ReadJson(ref Utf8JsonReader reader) => throw new NotSupportedException();
+
+        public void WriteJson(Utf8JsonWriter writer) => throw new NotSupportedException();
+
+        public IReadOnlyList<ContractViolation> Validate() => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace EvsContracts;
+
+/// <summary>
+/// Helpers that generated serializers call to read and write JSON by the EVS wire rules.
+/// </summary>
+/// <remarks>
+/// Strings are written as raw UTF-8, escaping only what JSON requires (quote, backslash, control characters), whatever
+/// encoder the writer was created with: CJK text and emoji go out as they are, which keeps bodies small.
+/// Read errors are <see cref="JsonException"/>s that name the JSON path of the value.
+/// </remarks>
+public static class EvsJson
+{
+    // Up to this many UTF-16 units the worst case (6 bytes each, plus quotes) fits a stack buffer.
+    private const int StackBufferBytes = 1024;
+    private const int StackLimitChars = (StackBufferBytes - 2) / JsonStringEscaper.MaxBytesPerChar;
+
+    /// <summary>
+    /// Options for writers created for EVS bodies: compact, no validation of the generated (already correct) calls,
+    /// and the <see cref="MinimalEncoder"/>.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = MinimalJavaScriptEncoder.Instance,
+    };
+
+    /// <summary>
+    /// An encoder that escapes only what JSON requires (quote, backslash, control characters below U+0020), writing
+    /// everything else, emoji included, as raw UTF-8; a lone surrogate becomes U+FFFD.
+    /// </summary>
+    public static JavaScriptEncoder MinimalEncoder => MinimalJavaScriptEncoder.Instance;
+
+    /// <summary>Writes a property with a string value by the wire rule, whatever the writer's encoder.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8PropertyName">The property name in UTF-8 (an ASCII name from the spec).</param>
+    /// <param name="value">The value.</param>
+    public static void WriteString(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8PropertyName, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(utf8PropertyName);
+        WriteStringValue(writer, value);
+    }
+
+    /// <summary>Writes a string value by the wire rule, whatever the writer's encoder.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteStringValue(Utf8JsonWriter writer, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+
+        if (value.Length <= StackLimitChars)
+        {
+            Span<byte> buffer = stackalloc byte[StackBufferBytes];
+            int length = JsonStringEscaper.WriteQuoted(value, buffer);
+            writer.WriteRawValue(buffer.Slice(0, length), skipInputValidation: true);
+            return;
+        }
+
+        int size = JsonStringEscaper.GetQuotedLength(value);
+        byte[] rented = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            int length = JsonStringEscaper.WriteQuoted(value, rented);
+            writer.WriteRawValue(rented.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Reads a string; any other token is an error.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The string.</returns>
+    /// <exception cref="JsonException">The token is not a string.</exception>
+    public static string ReadString(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, path, "a string");
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a string or <see langword="null"/>; any other token is an error.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The string, or <see langword="null"/> for a null token.</returns>
+    /// <exception cref="JsonException">The token is neither a string nor null.</exception>
+    public static string? ReadNullableString(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, path);
+
+    /// <summary>
+    /// Reads a string, or a number as its literal text (<c>404</c> becomes <c>"404"</c>): error codes come as either.
+    /// </summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="JsonException">The token is neither a string nor a number.</exception>
+    public static string ReadStringOrNumber(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            // A number token is plain ASCII and never escaped.
+            return reader.HasValueSequence
+                ? Encoding.UTF8.GetString(reader.ValueSequence)
+                : Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Unexpected(ref reader, path, "a string or a number");
+        }
+
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a number that fits a 32-bit integer.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="JsonException">The token is not a number, or the number is not a 32-bit integer.</exception>
+    public static int ReadInt32(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw Unexpected(ref reader, path, "an integer");
+        }
+
+        return reader.TryGetInt32(out int value) ? value : throw OutOfRange(ref reader, path, "a 32-bit integer");
+    }
+
+    /// <summary>Reads a number that fits a 64-bit integer.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="JsonException">The token is not a number, or the number is not a 64-bit integer.</exception>
+    public static long ReadInt64(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw Unexpected(ref reader, path, "an integer");
+        }
+
+        return reader.TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, path, "a 64-bit integer");
+    }
+
+    /// <summary>Reads a number as a <see cref="double"/>.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="JsonException">The token is not a number, or it does not fit a double.</exception>
+    public static double ReadDouble(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw Unexpected(ref reader, path, "a number");
+        }
+
+        return reader.TryGetDouble(out double value) ? value : throw OutOfRange(ref reader, path, "a double");
+    }
+
+    /// <summary>Reads <see langword="true"/> or <see langword="false"/>.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value, for the error message.</param>
+    /// <returns>The boolean.</returns>
+    /// <exception cref="JsonException">The token is not a boolean.</exception>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw Unexpected(ref reader, path, "true or false"),
+    };
+
+    /// <summary>Creates the error for a required property that the JSON does not have.</summary>
+    /// <param name="path">The JSON path of the property (<c>snapshot.id</c>).</param>
+    /// <returns>An exception to throw: <c>Required property 'snapshot.id' is missing.</c></returns>
+    public static JsonException MissingProperty(string path) =>
+        new($"Required property '{path}' is missing.", ToJsonPath(path), null, null);
+
+    /// <summary>Creates the error for a token that is not what the contract expects at <paramref name="path"/>.</summary>
+    /// <param name="reader">The reader, positioned on the offending token.</param>
+    /// <param name="path">The JSON path of the value.</param>
+    /// <param name="expected">What was expected, as words (<c>"a string"</c>).</param>
+    /// <returns>An exception to throw, naming the token found, the path and what was expected.</returns>
+    public static JsonException Unexpected(ref Utf8JsonReader reader, string path, string expected) =>
+        new(
+            $"Unexpected {JsonTokenNames.Describe(reader.TokenType)} at '{path}' (byte {reader.TokenStartIndex}); expected {expected}.",
+            ToJsonPath(path),
+            null,
+            null);
+
+    private static JsonException OutOfRange(ref Utf8JsonReader reader, string path, string expected)
+    {
+        string literal = reader.HasValueSequence
+            ? Encoding.UTF8.GetString(reader.ValueSequence)
+            : Encoding.UTF8.GetString(reader.ValueSpan);
+        return new JsonException($"The number {literal} at '{path}' is not {expected}.", ToJsonPath(path), null, null);
+    }
+
+    private static string ToJsonPath(string? path) => string.IsNullOrEmpty(path) ? "$" : "$." + path;
+}
