@@ -1,0 +1,501 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using EvsContracts.Generator.Model;
+
+namespace EvsContracts.Generator.Emitter;
+
+/// <summary>
+/// Writes the typed client: an interface and a class with one async method per operation, thin over the runtime's
+/// <c>EvsHttpInvoker</c> (which owns auth, headers, bodies, and error mapping); and, when the project references
+/// Microsoft.Extensions.Http, an <c>Add{Client}</c> extension for dependency injection.
+/// </summary>
+internal sealed class ClientEmitter
+{
+    private const string Task = "global::System.Threading.Tasks.Task";
+    private const string Token = "global::System.Threading.CancellationToken";
+
+    private readonly ContractModel _contract;
+    private readonly SourceWriter _w = new();
+
+    private ClientEmitter(ContractModel contract) => _contract = contract;
+
+    private string Ns => _contract.Namespace;
+
+    public static string Emit(ContractModel contract)
+    {
+        var emitter = new ClientEmitter(contract);
+        emitter.EmitFile();
+        return emitter._w.ToString();
+    }
+
+    private void EmitFile()
+    {
+        string client = Naming.Escape(_contract.ClientName);
+        EmitterCommon.Header(_w, _contract);
+        _w.Open("namespace " + Ns);
+
+        EmitterCommon.Summary(_w, null, $"The operations of {EmitterCommon.DocText(_contract.Title)}.");
+        EmitterCommon.GeneratedCode(_w);
+        _w.Open($"public partial interface I{client}");
+        bool first = true;
+        foreach (OperationModel operation in _contract.Operations)
+        {
+            if (!first)
+            {
+                _w.Line();
+            }
+
+            first = false;
+            EmitDocs(operation);
+            _w.Line(Signature(operation, withDefaults: true) + ";");
+            if (operation.Waiter is { } waiter)
+            {
+                _w.Line();
+                EmitWaiterDocs(operation, waiter);
+                _w.Line(WaiterSignature(operation, waiter) + ";");
+            }
+        }
+
+        _w.Close();
+        _w.Line();
+
+        EmitterCommon.Summary(_w, null, $"A client of {EmitterCommon.DocText(_contract.Title)} over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose BaseAddress is the service's endpoint.");
+        _w.Line("/// <remarks>Requests are validated before they are sent (see <see cref=\"global::EvsContracts.EvsClientOptions.ValidateRequests\"/>); an undocumented answer becomes an <see cref=\"global::EvsContracts.EvsApiException\"/>.</remarks>");
+        EmitterCommon.GeneratedCode(_w);
+        _w.Open($"public partial class {client} : I{client}");
+        _w.Line($"private readonly {CSharpTypes.Evs}.EvsHttpInvoker _invoker;");
+        _w.Line();
+        _w.Line("/// <summary>Creates a client.</summary>");
+        _w.Line("/// <param name=\"httpClient\">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>");
+        _w.Line("/// <param name=\"options\">Token, API version and validation settings; defaults when null.</param>");
+        _w.Open($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharpTypes.Evs}.EvsClientOptions? options = null)");
+        _w.Line($"_invoker = new {CSharpTypes.Evs}.EvsHttpInvoker(httpClient, options);");
+        _w.Close();
+        _w.Line();
+        _w.Line("/// <summary>The options this client uses.</summary>");
+        _w.Line($"public {CSharpTypes.Evs}.EvsClientOptions Options => _invoker.Options;");
+
+        foreach (OperationModel operation in _contract.Operations)
+        {
+            _w.Line();
+            _w.Line("/// <inheritdoc/>");
+            EmitMethod(operation);
+            if (operation.Waiter is { } waiter)
+            {
+                _w.Line();
+                _w.Line("/// <inheritdoc/>");
+                EmitWaiter(operation, waiter);
+            }
+        }
+
+        _w.Close();
+        _w.Close();
+    }
+
+    private void EmitDocs(OperationModel operation)
+    {
+        string? text = operation.Summary is null ? operation.Description
+            : operation.Description is null ? operation.Summary
+            : operation.Summary + "\n" + operation.Description;
+        EmitterCommon.Summary(_w, text, operation.Name);
+        _w.Line($"/// <remarks><c>{operation.Method.ToString().ToUpperInvariant()} {EmitterCommon.DocText(operation.PathTemplate)}</c>, answered with {operation.SuccessStatus.ToString(CultureInfo.InvariantCulture)}.</remarks>");
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
+        }
+
+        if (operation.Body is not null)
+        {
+            _w.Line("/// <param name=\"body\">The request body.</param>");
+        }
+
+        _w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        _w.Line(operation.SuccessType is null ? "/// <returns>A task that completes when the service has accepted the request.</returns>" : "/// <returns>The service's answer.</returns>");
+        _w.Line("/// <exception cref=\"global::EvsContracts.EvsValidationException\">The request breaks the spec's rules; nothing was sent.</exception>");
+        _w.Line("/// <exception cref=\"global::EvsContracts.EvsApiException\">The service answered with another status.</exception>");
+    }
+
+    private string Signature(OperationModel operation, bool withDefaults)
+    {
+        string returns = operation.SuccessType is { } success ? $"{Task}<{CSharpTypes.Of(success, Ns, false)}>" : Task;
+        var parameters = new List<string>();
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        {
+            var attributes = new StringBuilder();
+            foreach (string attribute in ModelEmitter.ConstraintAttributes(parameter.Type))
+            {
+                attributes.Append(attribute).Append(' ');
+            }
+
+            string type = CSharpTypes.Of(parameter.Type, Ns, true);
+            string optional = parameter.Required ? string.Empty : "?";
+            string defaultValue = parameter.Required || !withDefaults ? string.Empty : " = null";
+            parameters.Add($"{attributes}{type}{optional} {Naming.Escape(parameter.Name)}{defaultValue}");
+        }
+
+        if (operation.Body is { } body)
+        {
+            parameters.Add($"{CSharpTypes.Of(body, Ns, true)}{(operation.BodyRequired ? string.Empty : "?")} body");
+        }
+
+        parameters.Add($"{Token} cancellationToken{(withDefaults ? " = default" : string.Empty)}");
+        return $"{returns} {operation.Name}Async({string.Join(", ", parameters)})";
+    }
+
+    /// <summary>Required parameters first, so optional ones can have defaults.</summary>
+    private static IEnumerable<ParameterModel> Ordered(IEnumerable<ParameterModel> parameters)
+    {
+        foreach (ParameterModel parameter in parameters)
+        {
+            if (parameter.Required)
+            {
+                yield return parameter;
+            }
+        }
+
+        foreach (ParameterModel parameter in parameters)
+        {
+            if (!parameter.Required)
+            {
+                yield return parameter;
+            }
+        }
+    }
+
+    private void EmitMethod(OperationModel operation)
+    {
+        _w.Open("public " + Signature(operation, withDefaults: true));
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (parameter.Required && !parameter.Type.IsValueType)
+            {
+                _w.Line($"global::System.ArgumentNullException.ThrowIfNull({Naming.Escape(parameter.Name)});");
+            }
+        }
+
+        if (operation.Body is not null && operation.BodyRequired)
+        {
+            _w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        EmitParameterValidation(operation);
+        _w.Line($"string __uri = {UriExpression(operation)};");
+        EmitQuery(operation);
+        string headers = EmitHeaders(operation);
+        string method = "global::System.Net.Http.HttpMethod." + operation.Method;
+        string status = operation.SuccessStatus.ToString(CultureInfo.InvariantCulture);
+        if (operation.SuccessType is { } success)
+        {
+            string response = CSharpTypes.Of(success, Ns, false);
+            _w.Line(operation.Body is { } body
+                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}, {response}>({method}, __uri, body, {headers}, {status}, cancellationToken);"
+                : $"return _invoker.SendAsync<{response}>({method}, __uri, {headers}, {status}, cancellationToken);");
+        }
+        else
+        {
+            _w.Line(operation.Body is { } body
+                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}>({method}, __uri, body, {headers}, {status}, cancellationToken);"
+                : $"return _invoker.SendAsync({method}, __uri, {headers}, {status}, cancellationToken);");
+        }
+
+        _w.Close();
+    }
+
+    /// <summary>Parameters have rules too; all violations, the body's included, are reported together before anything is sent.</summary>
+    private void EmitParameterValidation(OperationModel operation)
+    {
+        var checks = new List<ParameterModel>();
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (!parameter.Type.Constraints.IsEmpty)
+            {
+                checks.Add(parameter);
+            }
+        }
+
+        if (checks.Count == 0)
+        {
+            return;
+        }
+
+        _w.Open("if (Options.ValidateRequests)");
+        _w.Line($"{CSharpTypes.ViolationList}? __violations = null;");
+        foreach (ParameterModel parameter in checks)
+        {
+            Constraints c = parameter.Type.Constraints;
+            string value = Naming.Escape(parameter.Name);
+            string name = CSharpLiteral.String(parameter.WireName);
+            string check = $"{CSharpTypes.Evs}.ContractCheck";
+            if (parameter.Type.Kind is TypeRefKind.String or TypeRefKind.StringOrNumber)
+            {
+                if (c.MaxBytes is int maxBytes)
+                {
+                    _w.Line($"{check}.MaxUtf8Bytes({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
+                }
+
+                if (c.MinLength is int minLength)
+                {
+                    _w.Line($"{check}.MinLength({value}, {minLength.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
+                }
+
+                if (c.MaxLength is int maxLength)
+                {
+                    _w.Line($"{check}.MaxLength({value}, {maxLength.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
+                }
+
+                foreach (string prefix in c.ReservedPrefixes)
+                {
+                    _w.Line($"{check}.ReservedPrefix({value}, {CSharpLiteral.String(prefix)}, string.Empty, {name}, ref __violations);");
+                }
+
+                if (c.Uuid)
+                {
+                    _w.Line($"{check}.Uuid({value}, string.Empty, {name}, ref __violations);");
+                }
+
+                if (c.Pattern is { } pattern)
+                {
+                    _w.Line($"{check}.Pattern({value}, new global::System.Text.RegularExpressions.Regex({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1)), string.Empty, {name}, ref __violations);");
+                }
+            }
+            else if (parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double)
+            {
+                string number = parameter.Required ? value : $"{value}.Value";
+                string guard = parameter.Required ? string.Empty : $"if ({value}.HasValue) ";
+                if (c.Minimum is { } minimum)
+                {
+                    _w.Line($"{guard}{check}.Minimum({number}, {minimum}d, string.Empty, {name}, ref __violations);");
+                }
+
+                if (c.Maximum is { } maximum)
+                {
+                    _w.Line($"{guard}{check}.Maximum({number}, {maximum}d, string.Empty, {name}, ref __violations);");
+                }
+            }
+        }
+
+        _w.Open("if (__violations is not null)");
+        if (operation.Body is not null)
+        {
+            _w.Line("body?.ValidateInto(string.Empty, ref __violations);");
+        }
+
+        _w.Line($"throw new {CSharpTypes.Evs}.EvsValidationException(__violations);");
+        _w.Close();
+        _w.Close();
+    }
+
+    private static string UriExpression(OperationModel operation)
+    {
+        string template = operation.PathTemplate.TrimStart('/');
+        var parts = new List<string>();
+        int position = 0;
+        while (position < template.Length)
+        {
+            int open = template.IndexOf('{', position);
+            if (open < 0)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position, open - position)));
+            }
+
+            int close = template.IndexOf('}', open);
+            string wireName = template.Substring(open + 1, close - open - 1);
+            ParameterModel? parameter = null;
+            foreach (ParameterModel candidate in operation.Parameters)
+            {
+                if (candidate.Kind == ParameterKind.Path && candidate.WireName == wireName)
+                {
+                    parameter = candidate;
+                }
+            }
+
+            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!, Naming.Escape(parameter!.Name))})");
+            position = close + 1;
+        }
+
+        return parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")";
+    }
+
+    private void EmitQuery(OperationModel operation)
+    {
+        bool any = false;
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        {
+            if (parameter.Kind != ParameterKind.Query)
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                _w.Line("char __separator = '?';");
+                any = true;
+            }
+
+            string name = Naming.Escape(parameter.Name);
+            string value = parameter.Required ? name : (parameter.Type.IsValueType ? name + ".Value" : name);
+            string append = $"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));";
+            if (parameter.Required && !parameter.Type.IsValueType)
+            {
+                _w.Line(append);
+            }
+            else if (parameter.Required)
+            {
+                _w.Line(append);
+            }
+            else
+            {
+                _w.Open($"if ({name} is not null)");
+                _w.Line(append);
+                _w.Close();
+            }
+
+            _w.Line("__separator = '&';");
+        }
+    }
+
+    private string EmitHeaders(OperationModel operation)
+    {
+        var headers = new List<string>();
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (parameter.Kind == ParameterKind.Header)
+            {
+                string name = Naming.Escape(parameter.Name);
+                string value = parameter.Required ? Text(parameter, name)
+                    : $"{name} is null ? null : {Text(parameter, parameter.Type.IsValueType ? name + ".Value" : name)}";
+                headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
+            }
+        }
+
+        if (headers.Count == 0)
+        {
+            return "null";
+        }
+
+        _w.Line($"(string Name, string? Value)[] __headers = {{ {string.Join(", ", headers)} }};");
+        return "__headers";
+    }
+
+    /// <summary>A parameter value as the text that goes on the wire.</summary>
+    private static string Text(ParameterModel parameter, string value) => parameter.Type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.StringOrNumber => value,
+        TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
+        TypeRefKind.Enum => $"{value}.Value",
+        TypeRefKind.DateTime => $"{value}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ => $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+    };
+
+    private void EmitWaiterDocs(OperationModel operation, WaiterModel waiter)
+    {
+        _w.Line($"/// <summary>Calls <see cref=\"{operation.Name}Async\"/> until the status is <paramref name=\"status\"/>; fails fast on a failure status ({EmitterCommon.DocText(string.Join(", ", waiter.FailureValues))}).</summary>");
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
+        }
+
+        _w.Line("/// <param name=\"status\">The status to wait for.</param>");
+        _w.Line("/// <param name=\"timeout\">How long to wait at most; ten minutes when null.</param>");
+        _w.Line("/// <param name=\"cancellationToken\">Cancels the wait.</param>");
+        _w.Line("/// <returns>The last answer, whose status is <paramref name=\"status\"/>.</returns>");
+        _w.Line("/// <exception cref=\"global::EvsContracts.EvsWaitException\">The status became a failure status.</exception>");
+        _w.Line("/// <exception cref=\"global::System.TimeoutException\">The status was not reached in time.</exception>");
+    }
+
+    private string WaiterSignature(OperationModel operation, WaiterModel waiter)
+    {
+        string response = CSharpTypes.Of(operation.SuccessType!, Ns, false);
+        var parameters = new List<string>();
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        {
+            if (parameter.Required)
+            {
+                parameters.Add($"{CSharpTypes.Of(parameter.Type, Ns, true)} {Naming.Escape(parameter.Name)}");
+            }
+        }
+
+        string statusType = waiter.StatusIsEnum ? CSharpTypes.Named(Ns, waiter.StatusTypeName) : "string";
+        parameters.Add($"{statusType} status");
+        parameters.Add("global::System.TimeSpan? timeout = null");
+        parameters.Add($"{Token} cancellationToken = default");
+        return $"{Task}<{response}> {waiter.MethodName}Async({string.Join(", ", parameters)})";
+    }
+
+    private void EmitWaiter(OperationModel operation, WaiterModel waiter)
+    {
+        string response = CSharpTypes.Of(operation.SuccessType!, Ns, false);
+        var arguments = new List<string>();
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        {
+            if (parameter.Required)
+            {
+                arguments.Add(Naming.Escape(parameter.Name));
+            }
+        }
+
+        arguments.Add("__token");
+        var access = new StringBuilder("__answer");
+        foreach (string segment in waiter.PropertyPath)
+        {
+            access.Append("?.").Append(Naming.Escape(segment));
+        }
+
+        string statusText = waiter.StatusIsEnum ? access + ".Value" : access.ToString();
+        var failures = new List<string>();
+        foreach (string failure in waiter.FailureValues)
+        {
+            failures.Add(CSharpLiteral.String(failure));
+        }
+
+        _w.Open("public " + WaiterSignature(operation, waiter));
+        _w.Line($"return {CSharpTypes.Evs}.EvsPolling.WaitAsync<{response}>(");
+        _w.Indent();
+        _w.Line($"__token => {operation.Name}Async({string.Join(", ", arguments)}),");
+        _w.Line($"__answer => {statusText} ?? string.Empty,");
+        _w.Line(waiter.StatusIsEnum ? "status.Value," : "status,");
+        _w.Line($"new string[] {{ {string.Join(", ", failures)} }},");
+        _w.Line("timeout ?? global::System.TimeSpan.FromMinutes(10),");
+        _w.Line("Options.PollInterval,");
+        _w.Line("cancellationToken);");
+        _w.Outdent();
+        _w.Close();
+    }
+
+    public static string EmitServiceCollectionExtensions(ContractModel contract)
+    {
+        var w = new SourceWriter();
+        string client = CSharpTypes.Named(contract.Namespace, contract.ClientName);
+        string iclient = CSharpTypes.Named(contract.Namespace, "I" + contract.ClientName);
+        EmitterCommon.Header(w, contract);
+        w.Open("namespace Microsoft.Extensions.DependencyInjection");
+        w.Line($"/// <summary>Registers <see cref=\"{client}\"/> with the HTTP client factory.</summary>");
+        EmitterCommon.GeneratedCode(w);
+        w.Open($"public static partial class {contract.ClientName}ServiceCollectionExtensions");
+        w.Line($"/// <summary>Registers <see cref=\"{iclient}\"/> as a typed HTTP client.</summary>");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configureClient\">Sets the endpoint (BaseAddress), timeout and default headers.</param>");
+        w.Line("/// <param name=\"configureOptions\">Sets the token, API version and validation options.</param>");
+        w.Line("/// <returns>The builder, to add handlers such as the standard resilience handler.</returns>");
+        w.Open($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{contract.ClientName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient> configureClient, global::System.Action<{CSharpTypes.Evs}.EvsClientOptions>? configureOptions = null)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(configureClient);");
+        w.Line($"var options = new {CSharpTypes.Evs}.EvsClientOptions();");
+        w.Line("configureOptions?.Invoke(options);");
+        w.Line($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{iclient}, {client}>(services, (httpClient, _) => new {client}(httpClient, options))");
+        w.Indent();
+        w.Line(".ConfigureHttpClient(configureClient);");
+        w.Outdent();
+        w.Close();
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace EvsContracts.Generator.Model;
+
+/// <summary>How names in a spec become C# names.</summary>
+internal static class Naming
+{
+    /// <summary>
+    /// <c>volume_id</c> → <c>VolumeId</c>, <c>backing-up</c> → <c>BackingUp</c>, <c>createSnapshot</c> → <c>CreateSnapshot</c>.
+    /// Text is normalized (NFC) and formatting characters such as bidi controls are dropped first: C# ignores them
+    /// when it compares identifiers, so keeping them would hide collisions. Returns "" when nothing usable is left.
+    /// </summary>
+    public static string ToPascalCase(string name)
+    {
+        string normalized = name.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(normalized.Length);
+        bool startOfWord = true;
+        foreach (char c in normalized)
+        {
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (!IsIdentifierPart(c, category))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            builder.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+            startOfWord = false;
+        }
+
+        if (builder.Length > 0 && !IsIdentifierStart(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>project_id</c> → <c>projectId</c>, for parameters.</summary>
+    public static string ToCamelCase(string name)
+    {
+        string pascal = ToPascalCase(name);
+        if (pascal.Length == 0 || pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        // "ID" → "id", "HTTPServer" → "httpServer": lower the leading run of capitals but the start of the next word.
+        int run = 0;
+        while (run < pascal.Length && char.IsUpper(pascal[run]))
+        {
+            run++;
+        }
+
+        int lower = run <= 1 || run == pascal.Length ? run : run - 1;
+        return pascal.Substring(0, lower).ToLowerInvariant() + pascal.Substring(lower);
+    }
+
+    public static bool IsValidIdentifier(string name) => name.Length > 0 && SyntaxFacts.IsValidIdentifier(name);
+
+    /// <summary>A name as it must be written in source: keywords get the verbatim prefix.</summary>
+    public static string Escape(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.VarKeyword
+            ? "@" + identifier
+            : identifier;
+
+    private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+
+    private static bool IsIdentifierPart(char c, UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber
+            or UnicodeCategory.DecimalDigitNumber => true,
+        _ => false,
+    };
+}

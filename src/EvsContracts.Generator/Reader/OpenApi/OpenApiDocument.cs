@@ -1,0 +1,239 @@
+using System.Collections.Generic;
+using EvsContracts.Generator.Reader.Json;
+
+namespace EvsContracts.Generator.Reader.OpenApi;
+
+/// <summary>
+/// The supported OpenAPI subset, as read from one spec. It still knows the JSON nodes it came from, so the model
+/// builder can point its own diagnostics at the spec; it never leaves the parse step.
+/// </summary>
+internal sealed class OpenApiDocument
+{
+    public OpenApiDocument(string version, string title, string? clientName, string? @namespace, JsonNode infoNode)
+    {
+        Version = version;
+        Title = title;
+        ClientName = clientName;
+        Namespace = @namespace;
+        InfoNode = infoNode;
+    }
+
+    public string Version { get; }
+
+    public string Title { get; }
+
+    public string? ClientName { get; }
+
+    public string? Namespace { get; }
+
+    public JsonNode InfoNode { get; }
+
+    public List<OpenApiOperation> Operations { get; } = new();
+
+    /// <summary>Named schemas of <c>components.schemas</c>, in document order.</summary>
+    public List<OpenApiNamedSchema> Schemas { get; } = new();
+}
+
+internal sealed class OpenApiNamedSchema
+{
+    public OpenApiNamedSchema(string name, JsonMember member, OpenApiSchema schema)
+    {
+        Name = name;
+        Member = member;
+        Schema = schema;
+    }
+
+    public string Name { get; }
+
+    public JsonMember Member { get; }
+
+    public OpenApiSchema Schema { get; }
+}
+
+internal sealed class OpenApiOperation
+{
+    public OpenApiOperation(string method, string path, string operationId, JsonNode operationIdNode)
+    {
+        Method = method;
+        Path = path;
+        OperationId = operationId;
+        OperationIdNode = operationIdNode;
+    }
+
+    public string Method { get; }
+
+    public string Path { get; }
+
+    public string OperationId { get; }
+
+    public JsonNode OperationIdNode { get; }
+
+    public string? Summary { get; set; }
+
+    public string? Description { get; set; }
+
+    public List<OpenApiParameter> Parameters { get; } = new();
+
+    public OpenApiSchema? RequestBody { get; set; }
+
+    public bool RequestBodyRequired { get; set; }
+
+    public List<OpenApiResponse> Responses { get; } = new();
+
+    public OpenApiStatusWaiter? StatusWaiter { get; set; }
+}
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+internal sealed class OpenApiParameter
+{
+    public OpenApiParameter(string name, ParameterLocation location, bool required, OpenApiSchema schema, JsonNode node)
+    {
+        Name = name;
+        Location = location;
+        Required = required;
+        Schema = schema;
+        Node = node;
+    }
+
+    public string Name { get; }
+
+    public ParameterLocation Location { get; }
+
+    public bool Required { get; }
+
+    public OpenApiSchema Schema { get; }
+
+    public JsonNode Node { get; }
+
+    public string? Description { get; set; }
+}
+
+internal sealed class OpenApiResponse
+{
+    public OpenApiResponse(string status, OpenApiSchema? schema, string? description)
+    {
+        Status = status;
+        Schema = schema;
+        Description = description;
+    }
+
+    /// <summary>A three-digit status code, or <c>default</c>.</summary>
+    public string Status { get; }
+
+    public OpenApiSchema? Schema { get; }
+
+    public string? Description { get; }
+}
+
+/// <summary><c>x-status-waiter</c>: poll this operation until a status property reaches a wanted value.</summary>
+internal sealed class OpenApiStatusWaiter
+{
+    public OpenApiStatusWaiter(string method, IReadOnlyList<string> propertyPath, IReadOnlyList<string> failureValues, JsonNode node)
+    {
+        Method = method;
+        PropertyPath = propertyPath;
+        FailureValues = failureValues;
+        Node = node;
+    }
+
+    public string Method { get; }
+
+    public IReadOnlyList<string> PropertyPath { get; }
+
+    public IReadOnlyList<string> FailureValues { get; }
+
+    public JsonNode Node { get; }
+}
+
+internal enum SchemaType
+{
+    None,
+    Object,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+
+    /// <summary><c>type: ["string", "integer"]</c>: text that may arrive as a number on the wire.</summary>
+    StringOrInteger,
+}
+
+internal sealed class OpenApiSchema
+{
+    public OpenApiSchema(JsonObjectNode node, string pointer)
+    {
+        Node = node;
+        Pointer = pointer;
+    }
+
+    public JsonObjectNode Node { get; }
+
+    /// <summary>The JSON pointer of the schema, for messages.</summary>
+    public string Pointer { get; }
+
+    /// <summary>Set for <c>$ref: #/components/schemas/Name</c>; every other member is then unset.</summary>
+    public string? RefName { get; set; }
+
+    public SchemaType Type { get; set; }
+
+    public bool Nullable { get; set; }
+
+    public string? Format { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? DefaultText { get; set; }
+
+    public List<string>? Enum { get; set; }
+
+    public bool ExtensibleEnum { get; set; }
+
+    public int? MinLength { get; set; }
+
+    public int? MaxLength { get; set; }
+
+    public int? MaxBytes { get; set; }
+
+    public List<string>? ReservedPrefixes { get; set; }
+
+    public string? Pattern { get; set; }
+
+    public decimal? Minimum { get; set; }
+
+    public decimal? Maximum { get; set; }
+
+    public int? MinProperties { get; set; }
+
+    public int? MaxProperties { get; set; }
+
+    public List<OpenApiProperty> Properties { get; } = new();
+
+    public List<string> Required { get; } = new();
+
+    public OpenApiSchema? Items { get; set; }
+
+    public OpenApiSchema? AdditionalProperties { get; set; }
+}
+
+internal sealed class OpenApiProperty
+{
+    public OpenApiProperty(string name, JsonMember member, OpenApiSchema schema)
+    {
+        Name = name;
+        Member = member;
+        Schema = schema;
+    }
+
+    public string Name { get; }
+
+    public JsonMember Member { get; }
+
+    public OpenApiSchema Schema { get; }
+}
