@@ -119,8 +119,10 @@ internal sealed class ClientEmitter
     private string Signature(OperationModel operation, bool withDefaults)
     {
         string returns = operation.SuccessType is { } success ? $"{Task}<{CSharpTypes.Of(success, Ns, false)}>" : Task;
-        var parameters = new List<string>();
-        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        // Required parameters, a required body, optional parameters, an optional body: defaults come last.
+        var required = new List<string>();
+        var optional = new List<string>();
+        foreach (ParameterModel parameter in operation.Parameters)
         {
             var attributes = new StringBuilder();
             foreach (string attribute in ModelEmitter.ConstraintAttributes(parameter.Type))
@@ -129,16 +131,31 @@ internal sealed class ClientEmitter
             }
 
             string type = CSharpTypes.Of(parameter.Type, Ns, true);
-            string optional = parameter.Required ? string.Empty : "?";
-            string defaultValue = parameter.Required || !withDefaults ? string.Empty : " = null";
-            parameters.Add($"{attributes}{type}{optional} {Naming.Escape(parameter.Name)}{defaultValue}");
+            if (parameter.Required)
+            {
+                required.Add($"{attributes}{type} {Naming.Escape(parameter.Name)}");
+            }
+            else
+            {
+                optional.Add($"{attributes}{type}? {Naming.Escape(parameter.Name)}{(withDefaults ? " = null" : string.Empty)}");
+            }
         }
 
         if (operation.Body is { } body)
         {
-            parameters.Add($"{CSharpTypes.Of(body, Ns, true)}{(operation.BodyRequired ? string.Empty : "?")} body");
+            string bodyType = CSharpTypes.Of(body, Ns, true);
+            if (operation.BodyRequired)
+            {
+                required.Add($"{bodyType} body");
+            }
+            else
+            {
+                optional.Add($"{bodyType}? body{(withDefaults ? " = null" : string.Empty)}");
+            }
         }
 
+        var parameters = new List<string>(required);
+        parameters.AddRange(optional);
         parameters.Add($"{Token} cancellationToken{(withDefaults ? " = default" : string.Empty)}");
         return $"{returns} {operation.Name}Async({string.Join(", ", parameters)})";
     }
@@ -281,7 +298,7 @@ internal sealed class ClientEmitter
             _w.Line("body?.ValidateInto(string.Empty, ref __violations);");
         }
 
-        _w.Line($"throw new {CSharpTypes.Evs}.EvsValidationException(__violations);");
+        _w.Line($"throw new {CSharpTypes.Evs}.EvsValidationException({CSharpTypes.Evs}.ContractCheck.Result(__violations));");
         _w.Close();
         _w.Close();
     }

@@ -489,7 +489,7 @@ internal sealed class ContractModelBuilder
             operation.Path,
             parameters.ToEquatableArray(),
             body,
-            operation.RequestBodyRequired || body is not null,
+            operation.RequestBodyRequired,
             int.Parse(success.Status, CultureInfo.InvariantCulture),
             successType,
             operation.Summary,

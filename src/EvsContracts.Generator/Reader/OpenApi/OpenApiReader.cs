@@ -489,6 +489,10 @@ internal sealed class OpenApiReader
         var schema = new OpenApiSchema(obj, pointer);
         if (obj.Find("$ref") is { } refMember)
         {
+            // Siblings of $ref are ignored by OpenAPI 3.0 but meant by their authors (and allowed by 3.1):
+            // a nullable or described reference keeps that.
+            schema.Nullable = OptionalBool(obj, "nullable", pointer) ?? false;
+            schema.Description = OptionalString(obj, "description", pointer);
             return ReadSchemaRef(schema, refMember) ? schema : null;
         }
 
