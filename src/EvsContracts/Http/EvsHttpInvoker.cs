@@ -213,6 +213,11 @@ public sealed class EvsHttpInvoker
 
             return await ReadSuccessAsync<TResponse>(request, response, token, bodyCancellation.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // Reading the body saw the linked token; the caller should see its own, as HttpClient does.
+            throw new TaskCanceledException(exception.Message, exception, cancellationToken);
+        }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && bodyCancellation.IsCancellationRequested)
         {
             // The same exception HttpClient throws when its timeout elapses before the headers.
@@ -314,11 +319,14 @@ public sealed class EvsHttpInvoker
     private static TResponse Parse<TResponse>(ReadOnlySpan<byte> body)
         where TResponse : class, IEvsJsonModel<TResponse>
     {
-        var reader = new Utf8JsonReader(body);
-        if (!reader.Read())
+        // The reader's own message for this case ("does not contain any JSON tokens") reads less plainly.
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new JsonException("The body is empty.");
         }
+
+        var reader = new Utf8JsonReader(body);
+        reader.Read();
 
         TResponse result = TResponse.ReadJson(ref reader);
 

@@ -75,6 +75,11 @@ public static class EvsPolling
                 await Task.Delay(interval, deadline.Token).ConfigureAwait(false);
             }
         }
+        catch (OperationCanceledException exception) when (ct.IsCancellationRequested && exception.CancellationToken != ct)
+        {
+            // The poll and the pause saw the linked token; the caller should see its own.
+            throw new OperationCanceledException(exception.Message, exception, ct);
+        }
         catch (OperationCanceledException exception) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
         {
             throw new TimeoutException(

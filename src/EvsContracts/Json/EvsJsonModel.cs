@@ -45,11 +45,14 @@ public static class EvsJsonModel
     public static T FromJson<T>(ReadOnlySpan<byte> utf8Json)
         where T : IEvsJsonModel<T>
     {
-        var reader = new Utf8JsonReader(utf8Json);
-        if (!reader.Read())
+        // The reader's own message for this case ("does not contain any JSON tokens") reads less plainly.
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new JsonException("The JSON is empty.");
         }
+
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
 
         T value = T.ReadJson(ref reader);
 

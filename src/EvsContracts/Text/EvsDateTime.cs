@@ -225,11 +225,15 @@ public static class EvsDateTime
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<byte> buffer = stackalloc byte[MaxLength + 8];
-        bool formatted = value.TryFormat(buffer, out int written, "O", CultureInfo.InvariantCulture);
+        buffer[0] = (byte)'"';
+        bool formatted = value.TryFormat(buffer.Slice(1), out int written, "O", CultureInfo.InvariantCulture);
 
         // "O" has a fixed width of 33 characters, so the buffer always suffices.
         System.Diagnostics.Debug.Assert(formatted, "The round-trip format fits the buffer.");
-        writer.WriteStringValue(buffer.Slice(0, written));
+        buffer[written + 1] = (byte)'"';
+
+        // Written raw: the text is plain ASCII, and a writer's default encoder would turn "+" into "\u002B".
+        writer.WriteRawValue(buffer.Slice(0, written + 2), skipInputValidation: true);
     }
 
     private static bool TwoDigits(ReadOnlySpan<byte> s, int index, out int value)
