@@ -99,6 +99,32 @@ public sealed class EvsHttpInvoker
         return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, expectedStatus, cancellationToken);
     }
 
+    /// <summary>Sends a request with an optional JSON body and expects an answer without one (<c>PATCH</c>, 202; <c>PUT</c>, 204).</summary>
+    /// <typeparam name="TRequest">The body's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="body">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="expectedStatus">The status of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes on success.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task SendAsync<TRequest>(
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        CancellationToken cancellationToken)
+        where TRequest : class, IEvsJsonModel<TRequest>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, expectedStatus, cancellationToken);
+    }
+
     /// <summary>Sends a request without a body and expects an answer without one (<c>DELETE</c>, 202).</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
@@ -155,7 +181,6 @@ public sealed class EvsHttpInvoker
             EvsHeaders.Validate(ApiVersionHeader, apiVersion);
         }
 
-        long started = Stopwatch.GetTimestamp();
         string? token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
 
         using var request = new HttpRequestMessage(method, uri);
@@ -186,6 +211,8 @@ public sealed class EvsHttpInvoker
             request.Content = Serialize(body);
         }
 
+        // HttpClient's own timeout starts here too.
+        long started = Stopwatch.GetTimestamp();
         using HttpResponseMessage response = await _httpClient
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
