@@ -25,10 +25,19 @@ internal static class SpecParser
                 return new SpecResult(null, diagnostics.Items.ToEquatableArray());
             }
 
+            // Hosts decode a file that is not valid UTF-8 with replacement characters; generating from that text
+            // would silently garble names and descriptions. A wanted U+FFFD can still be written as \uFFFD.
+            int undecodable = input.Text.IndexOf('\uFFFD');
+            if (undecodable >= 0)
+            {
+                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, "The spec is not valid UTF-8: the bytes here could not be decoded; save the file as UTF-8", undecodable, undecodable + 1);
+                return new SpecResult(null, diagnostics.Items.ToEquatableArray());
+            }
+
             JsonNode? root = JsonParser.Parse(input.Text, out JsonSyntaxError? error);
             if (error is not null)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, $"The spec is not valid JSON: {error.Message}", error.Offset, Math.Min(error.Offset + 1, input.Text.Length));
+                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, $"The spec is not valid JSON: {error.Message}", error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length));
             }
             else if (OpenApiReader.Read(root!, diagnostics) is { } document && !diagnostics.HasErrors)
             {

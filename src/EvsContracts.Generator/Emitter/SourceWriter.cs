@@ -7,9 +7,16 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
     private int _indent;
+    private bool _opened;
 
     public SourceWriter Line(string text = "")
     {
+        if (text.Length == 0 && _opened)
+        {
+            // Members are separated by a blank line before each; the first one must not open its block with it.
+            return this;
+        }
+
         if (text.Length > 0)
         {
             _builder.Append(' ', _indent * 4);
@@ -17,6 +24,7 @@ internal sealed class SourceWriter
         }
 
         _builder.Append('\n');
+        _opened = false;
         return this;
     }
 
@@ -25,6 +33,7 @@ internal sealed class SourceWriter
         Line(text);
         Line("{");
         _indent++;
+        _opened = true;
         return this;
     }
 

@@ -5,18 +5,22 @@ using System.Text;
 
 namespace EvsContracts.Generator.Reader.Json;
 
-/// <summary>Why a text is not JSON, and the offset of the first character the parser could not accept.</summary>
+/// <summary>Why a text is not JSON, and where: the first characters the parser could not accept.</summary>
 internal sealed class JsonSyntaxError
 {
-    public JsonSyntaxError(string message, int offset)
+    public JsonSyntaxError(string message, int offset, int length)
     {
         Message = message;
         Offset = offset;
+        Length = length;
     }
 
     public string Message { get; }
 
     public int Offset { get; }
+
+    /// <summary>How many characters the error covers: one, or a whole token such as a duplicate name.</summary>
+    public int Length { get; }
 }
 
 /// <summary>
@@ -58,7 +62,7 @@ internal sealed class JsonParser
         }
         catch (SyntaxException e)
         {
-            error = new JsonSyntaxError(e.Message, e.Offset);
+            error = new JsonSyntaxError(e.Message, e.Offset, e.Length);
             return null;
         }
     }
@@ -126,7 +130,7 @@ internal sealed class JsonParser
             if (!names.Add(name))
             {
                 // RFC 8259 leaves duplicate names undefined; a spec whose meaning depends on which one wins is refused.
-                throw new SyntaxException($"Duplicate property name \"{name}\"", nameStart);
+                throw new SyntaxException($"Duplicate property name \"{name}\"", nameStart, nameEnd - nameStart);
             }
 
             SkipWhitespace();
@@ -247,14 +251,14 @@ internal sealed class JsonParser
                     if (_pos + 4 >= _text.Length
                         || !int.TryParse(_text.Substring(_pos + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                     {
-                        throw Fail("\\u must be followed by four hexadecimal digits");
+                        throw new SyntaxException("\\u must be followed by four hexadecimal digits", _pos - 1, Math.Min(6, _text.Length - _pos + 1));
                     }
 
                     builder.Append((char)code);
                     _pos += 4;
                     break;
                 default:
-                    throw Fail($"Invalid escape sequence '\\{escape}'");
+                    throw new SyntaxException($"Invalid escape sequence '\\{escape}'", _pos - 1, 2);
             }
 
             _pos++;
@@ -370,9 +374,15 @@ internal sealed class JsonParser
 
     private sealed class SyntaxException : Exception
     {
-        public SyntaxException(string message, int offset)
-            : base(message) => Offset = offset;
+        public SyntaxException(string message, int offset, int length = 1)
+            : base(message)
+        {
+            Offset = offset;
+            Length = length;
+        }
 
         public int Offset { get; }
+
+        public int Length { get; }
     }
 }
