@@ -13,7 +13,7 @@ namespace EvsContracts;
 /// <param name="Message">A sentence a person understands, starting with the path.</param>
 public sealed record ContractViolation(string Path, string Rule, string? Limit, string? Actual, string Message)
 {
-    /// <summary>Returns <c>"{Path}: {Message}"</c>.</summary>
-    /// <returns>The path and the message.</returns>
-    public override string ToString() => $"{Path}: {Message}";
+    /// <summary>Returns the message, which names the path, and the rule: <c>"snapshot.name is required (required)"</c>.</summary>
+    /// <returns>The message and the rule.</returns>
+    public override string ToString() => $"{Message} ({Rule})";
 }

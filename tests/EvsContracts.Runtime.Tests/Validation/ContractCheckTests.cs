@@ -38,7 +38,7 @@ public sealed class ContractCheckTests
 
         ContractViolation violation = Assert.Single(violations!);
         Assert.Equal(new ContractViolation("snapshot.volume_id", ContractRules.Required, null, null, "snapshot.volume_id is required"), violation);
-        Assert.Equal("snapshot.volume_id: snapshot.volume_id is required", violation.ToString());
+        Assert.Equal("snapshot.volume_id is required (required)", violation.ToString());
     }
 
     [Fact]
