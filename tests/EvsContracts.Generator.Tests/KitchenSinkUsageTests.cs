@@ -1,0 +1,131 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Emit;
+
+namespace EvsContracts.Generator.Tests;
+
+/// <summary>
+/// The kitchen sink's generated types used the way a consumer uses them: the snippet must compile against them
+/// without warnings, and it runs in a collectible load context to show the types work, not just compile.
+/// </summary>
+public class KitchenSinkUsageTests
+{
+    private const string Usage = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text.Json;
+        using EvsContracts;
+        using KitchenSink;
+
+        namespace Usage;
+
+        public static class Scenario
+        {
+            private static CreatePetRequest NewRequest() => new()
+            {
+                Pet = new NewPet
+                {
+                    Name = "小白",
+                    Kind = PetKind.GuineaPig,
+                    Tags = new List<string> { "fluffy" },
+                    AgeMonths = 7,
+                    OwnerId = "5aa119a8-d25b-45a7-8d1b-88e127885635",
+                    Attributes = new Dictionary<string, string> { ["color"] = "white" },
+                },
+            };
+
+            public static string ViolationsOfValidRequest() => Describe(NewRequest().Validate());
+
+            public static string ViolationsOfBrokenRequest()
+            {
+                CreatePetRequest request = NewRequest();
+                request.Pet.Name = "system_" + new string('猫', 20);
+                request.Pet.OwnerId = "not-a-uuid";
+                request.Pet.Kind = new PetKind("unicorn");
+                request.Pet.AgeMonths = -1;
+                return Describe(request.Validate());
+            }
+
+            public static string RequestJson() => NewRequest().ToJson();
+
+            public static string RoundTrip() => CreatePetRequest.FromJson(RequestJson()).ToJson();
+
+            public static string ThroughJsonSerializer() => JsonSerializer.Serialize(JsonSerializer.Deserialize<CreatePetRequest>(RequestJson()));
+
+            public static string ReadPet(string json)
+            {
+                Pet pet = Pet.FromJson(json);
+                return string.Join("|", pet.Name, pet.Kind.Value, pet.Status.Value, pet.Status.IsKnown, pet.CreatedAt.Offset, pet.AgeMonths?.ToString() ?? "null", pet.Vaccinations?.Count ?? -1);
+            }
+
+            private static string Describe(IReadOnlyList<ContractViolation> violations) =>
+                string.Join("\n", violations.Select(v => v.Path + " " + v.Rule));
+        }
+        """;
+
+    private const string PetJson = """
+        {
+          "id": "ffa9bc5e-1172-4021-acaf-cdcd78a9584d",
+          "name": "Mimi",
+          "kind": "cat",
+          "status": "quarantined",
+          "created_at": "2013-02-25T03:56:53.081642",
+          "age_months": null,
+          "vaccinations": [ { "vaccine": "rabies", "given_at": "2013-03-01T00:00:00Z" } ],
+          "unknown_member": { "ignored": [1, 2, 3] }
+        }
+        """;
+
+    [Fact]
+    public void A_consumer_snippet_compiles_against_the_generated_types_without_warnings()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            new[] { TestSpec.FromFile("Specs/kitchen-sink.openapi.json") },
+            GeneratorHarness.CreateCompilation(Usage));
+
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
+    public void The_snippet_runs_validation_and_JSON_round_trips()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            new[] { TestSpec.FromFile("Specs/kitchen-sink.openapi.json") },
+            GeneratorHarness.CreateCompilation(Usage));
+        using var image = new MemoryStream();
+        EmitResult emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+
+        var context = new AssemblyLoadContext("kitchen-sink usage", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            Type scenario = context.LoadFromStream(image).GetType("Usage.Scenario", throwOnError: true)!;
+            string Call(string method, params object[] arguments) =>
+                (string)scenario.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments)!;
+
+            Assert.Equal(string.Empty, Call("ViolationsOfValidRequest"));
+            Assert.Equal(
+                "pet.name maxBytes\npet.name reservedPrefix\npet.kind enum\npet.age_months minimum\npet.owner_id format",
+                Call("ViolationsOfBrokenRequest"));
+
+            // Names as in the spec, raw UTF-8 text, absent members omitted.
+            string json = Call("RequestJson");
+            Assert.Equal(
+                """{"pet":{"name":"小白","kind":"guinea-pig","tags":["fluffy"],"age_months":7,"owner_id":"5aa119a8-d25b-45a7-8d1b-88e127885635","attributes":{"color":"white"}}}""",
+                json);
+            Assert.Equal(json, Call("RoundTrip"));
+            Assert.Equal(json, Call("ThroughJsonSerializer"));
+
+            // An unknown status is kept, a date-time without offset is UTC, an explicit null reads as null, unknown members are skipped.
+            Assert.Equal("Mimi|cat|quarantined|False|00:00:00|null|1", Call("ReadPet", PetJson));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}

@@ -1,0 +1,771 @@
+using System.Globalization;
+using System.Text;
+using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EvsContracts.Generator.Tests;
+
+/// <summary>
+/// EVS100–EVS105: each broken spec gives exactly one diagnostic, with its message and its place in the spec file
+/// (marked <c>[|...|]</c> in the spec text), generates nothing, and never makes the generator fail.
+/// </summary>
+public class SpecDiagnosticTests
+{
+    private const string SpecPath = "/project/contracts/broken.openapi.json";
+
+    private const string Valid = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Pets", "version": "1" },
+          "paths": {
+            "/pets/{pet_id}": {
+              "get": {
+                "operationId": "getPet",
+                "parameters": [
+                  { "name": "pet_id", "in": "path", "required": true, "schema": { "type": "string" } }
+                ],
+                "responses": {
+                  "200": { "description": "The pet.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } }
+                }
+              }
+            }
+          },
+          "components": {
+            "schemas": {
+              "Pet": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                  "name": { "type": "string", "minLength": 1, "maxLength": 64 },
+                  "age": { "type": "integer", "minimum": 0, "maximum": 600 }
+                }
+              }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void The_valid_spec_these_cases_break_generates_code()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Valid));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.Contains(run.Sources, s => s.Key == "EvsContracts.Generated.Pet.g.cs");
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    // ---- EVS100: not JSON ------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Truncated_json_is_EVS100_at_the_end()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": {
+                "title": "Truncated",
+                "version": "1"[||]
+            """,
+            "EVS100",
+            "The spec is not valid JSON: Unexpected end of the document; ',' or '}' was expected");
+    }
+
+    [Fact]
+    public void A_trailing_comma_in_an_object_is_EVS100()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": {
+                "title": "Trailing comma",
+                "version": "1",
+              [|}|],
+              "paths": {}
+            }
+            """,
+            "EVS100",
+            "The spec is not valid JSON: Unexpected character '}'; a property name in double quotes was expected");
+    }
+
+    [Fact]
+    public void A_trailing_comma_in_an_array_is_EVS100()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Trailing comma", "version": "1" },
+              "paths": {},
+              "components": { "schemas": { "Pet": { "type": "object", "required": ["name",[|]|] } } }
+            }
+            """,
+            "EVS100",
+            "The spec is not valid JSON: Unexpected character ']'; a value was expected");
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_EVS100_on_the_second_name()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": {
+                "title": "First",
+                [|"title"|]: "Second",
+                "version": "1"
+              },
+              "paths": {}
+            }
+            """,
+            "EVS100",
+            "The spec is not valid JSON: Duplicate property name \"title\"");
+    }
+
+    [Fact]
+    public void An_invalid_escape_is_EVS100_on_the_escape()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "C:[|\q|]uotas", "version": "1" },
+              "paths": {}
+            }
+            """,
+            "EVS100",
+            "The spec is not valid JSON: Invalid escape sequence '\\q'");
+    }
+
+    [Fact]
+    public void A_unicode_escape_without_four_hex_digits_is_EVS100()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "[|\u12G4|]", "version": "1" },
+              "paths": {}
+            }
+            """,
+            "EVS100",
+            "The spec is not valid JSON: \\u must be followed by four hexadecimal digits");
+    }
+
+    [Fact]
+    public void An_empty_file_is_EVS100()
+    {
+        AssertDiagnostic("[||]", "EVS100", "The spec is not valid JSON: Unexpected end of the document; a value was expected");
+    }
+
+    [Fact]
+    public void A_file_of_white_space_is_EVS100_at_its_end()
+    {
+        AssertDiagnostic("\n  \n[||]", "EVS100", "The spec is not valid JSON: Unexpected end of the document; a value was expected");
+    }
+
+    [Fact]
+    public void Arrays_nested_ten_thousand_deep_are_EVS100_not_a_crash()
+    {
+        string text = new string('[', 10_000) + new string(']', 10_000);
+
+        // The 257th bracket is the first one too deep.
+        AssertDiagnostic(text, "EVS100", "The spec is not valid JSON: The document nests deeper than 256 levels", new LinePositionSpan(new(0, 256), new(0, 257)));
+    }
+
+    [Fact]
+    public void Objects_nested_ten_thousand_deep_are_EVS100_not_a_crash()
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < 10_000; i++)
+        {
+            text.Append("{\"a\":\n");
+        }
+
+        text.Append('1').Append('}', 10_000);
+
+        AssertDiagnostic(text.ToString(), "EVS100", "The spec is not valid JSON: The document nests deeper than 256 levels", new LinePositionSpan(new(256, 0), new(256, 1)));
+    }
+
+    [Fact]
+    public void Nesting_within_the_limit_is_accepted()
+    {
+        string deep = new string('[', 200) + new string(']', 200);
+        string text = Valid.Replace("\"version\": \"1\" }", "\"version\": \"1\", \"x-deep\": " + deep + " }", StringComparison.Ordinal);
+        Assert.NotEqual(Valid, text);
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
+
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.NotEmpty(run.Sources);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_UTF8_is_EVS100_at_the_first_bad_byte()
+    {
+        // A Latin-1 "é" (0xE9) where UTF-8 needs a multi-byte sequence: what a spec saved in a legacy code page holds.
+        SpecMarkup spec = SpecMarkup.Parse(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Caf[|#|] pets", "version": "1" },
+              "paths": {}
+            }
+            """);
+        byte[] bytes = Encoding.UTF8.GetBytes(spec.Text);
+        Assert.Equal((byte)'#', bytes[spec.Start]);
+        bytes[spec.Start] = 0xE9;
+        using var stream = new MemoryStream(bytes);
+
+        GeneratorRun run = GeneratorHarness.Run(new TestSpec(SpecPath, SourceText.From(stream, Encoding.UTF8)));
+
+        AssertOnly(run, "EVS100", "The spec is not valid UTF-8: the bytes here could not be decoded; save the file as UTF-8", spec.Span);
+    }
+
+    [Fact]
+    public void A_file_the_host_cannot_read_is_EVS100()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new TestSpec(SpecPath, Text: null));
+
+        AssertOnly(run, "EVS100", "The spec file could not be read", new LinePositionSpan(default, default));
+    }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public void A_byte_order_mark_is_accepted(string encodingName)
+    {
+        string text = File.ReadAllText(TestPaths.Output("Specs/nullable-30.openapi.json"));
+        Encoding encoding = Encoding.GetEncoding(encodingName);
+        byte[] bytes = encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray();
+        using var stream = new MemoryStream(bytes);
+
+        GeneratorRun withMark = GeneratorHarness.Run(new TestSpec(SpecPath, SourceText.From(stream, Encoding.UTF8)));
+        GeneratorRun without = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
+
+        Assert.Empty(withMark.Single.Diagnostics);
+        Assert.NotEmpty(withMark.Sources);
+        Assert.Equal(without.Sources, withMark.Sources);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_the_host_left_in_the_text_is_accepted()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, "\uFEFF" + Valid));
+
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.NotEmpty(run.Sources);
+    }
+
+    // ---- EVS101: not a supported OpenAPI document --------------------------------------------------------------
+
+    [Fact]
+    public void A_document_without_openapi_is_EVS101()
+    {
+        AssertDiagnostic(
+            """
+            [|{|]
+              "info": { "title": "No version", "version": "1" },
+              "paths": {}
+            }
+            """,
+            "EVS101",
+            "The spec has no \"openapi\" member: it is not an OpenAPI 3.0/3.1 document");
+    }
+
+    [Fact]
+    public void Version_2_0_is_EVS101_on_the_version()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": [|"2.0"|],
+              "info": { "title": "Swagger", "version": "1" },
+              "paths": {}
+            }
+            """,
+            "EVS101",
+            "\"openapi\" must be a 3.0.x or 3.1.x version string");
+    }
+
+    [Fact]
+    public void A_document_that_is_not_an_object_is_EVS101()
+    {
+        AssertDiagnostic("[|[\"openapi\", \"3.1.0\"]|]", "EVS101", "The spec must be a JSON object (an OpenAPI document), not an array");
+    }
+
+    [Fact]
+    public void A_missing_info_title_is_EVS101_on_info()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": [|{|] "version": "1" },
+              "paths": {}
+            }
+            """,
+            "EVS101",
+            "The required member \"info.title\" is missing");
+    }
+
+    [Fact]
+    public void An_operation_without_operationId_is_EVS101_on_the_method()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  [|"get"|]: {
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS101",
+            "The operation GET /pets has no operationId; the generator names the client method after it");
+    }
+
+    // ---- EVS102: outside the supported subset ------------------------------------------------------------------
+
+    [Fact]
+    public void OneOf_in_a_component_is_EVS102_with_its_pointer()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    [|"oneOf"|]: [ { "type": "object" }, { "type": "object" } ]
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "\"oneOf\" is not supported (/components/schemas/Pet/oneOf)");
+    }
+
+    [Fact]
+    public void OneOf_in_a_request_body_is_EVS102_with_an_escaped_pointer()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "post": {
+                    "operationId": "addPet",
+                    "requestBody": {
+                      "content": {
+                        "application/json": {
+                          "schema": { "type": "object", [|"oneOf"|]: [] }
+                        }
+                      }
+                    },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "\"oneOf\" is not supported (/paths/~1pets/post/requestBody/content/application~1json/schema/oneOf)");
+    }
+
+    [Fact]
+    public void A_remote_ref_is_EVS102()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "owner": { "$ref": [|"https://example.com/schemas/owner.json"|] }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "The remote reference \"https://example.com/schemas/owner.json\" is not supported (/components/schemas/Pet/properties/owner/$ref); only local references (#/components/schemas/...) are");
+    }
+
+    [Fact]
+    public void A_text_plain_body_is_EVS102_on_the_media_type()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Notes", "version": "1" },
+              "paths": {
+                "/notes": {
+                  "post": {
+                    "operationId": "addNote",
+                    "requestBody": {
+                      "content": {
+                        [|"text/plain"|]: { "schema": { "type": "string" } }
+                      }
+                    },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "The media type \"text/plain\" is not supported (/paths/~1notes/post/requestBody/content); only application/json bodies are");
+    }
+
+    [Fact]
+    public void A_cookie_parameter_is_EVS102_on_its_location()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "get": {
+                    "operationId": "listPets",
+                    "parameters": [
+                      { "name": "session", "in": [|"cookie"|], "schema": { "type": "string" } }
+                    ],
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "Parameters in \"cookie\" are not supported (/paths/~1pets/get/parameters/0/in); supported: path, query, header");
+    }
+
+    [Fact]
+    public void Every_problem_of_a_spec_is_reported_in_one_run()
+    {
+        const string Text = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "get": {
+                    "operationId": "listPets",
+                    "parameters": [ { "name": "session", "in": "cookie", "schema": { "type": "string" } } ],
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Pet": { "type": "object", "anyOf": [] },
+                  "Owner": { "type": "object", "properties": { "pet": { "$ref": "#/components/schemas/Nope" } } }
+                }
+              }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Text));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Sources);
+        Assert.Equal(
+            new[] { ("EVS102", 14), ("EVS103", 15), ("EVS102", 7) },
+            run.Single.Diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().StartLinePosition.Line)));
+    }
+
+    // ---- EVS103: references that do not resolve -----------------------------------------------------------------
+
+    [Fact]
+    public void A_ref_to_a_missing_schema_is_EVS103()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "owner": { "$ref": [|"#/components/schemas/Owner"|] }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS103",
+            "The reference \"#/components/schemas/Owner\" does not resolve: there is no schema \"Owner\" in components.schemas (/components/schemas/Pet/properties/owner/$ref)");
+    }
+
+    [Fact]
+    public void A_ref_to_a_missing_parameter_is_EVS103()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "get": {
+                    "operationId": "listPets",
+                    "parameters": [ { "$ref": [|"#/components/parameters/Limit"|] } ],
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS103",
+            "The reference \"#/components/parameters/Limit\" does not resolve (/paths/~1pets/get/parameters/0/$ref)");
+    }
+
+    // ---- EVS104: names ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Properties_that_collide_in_CSharp_are_EVS104_on_the_second()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Snapshots", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Snapshot": {
+                    "type": "object",
+                    "properties": {
+                      "volume_id": { "type": "string" },
+                      [|"volumeId"|]: { "type": "string" }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS104",
+            "The properties \"volume_id\" and \"volumeId\" of Snapshot both become the C# name VolumeId");
+    }
+
+    [Fact]
+    public void An_operationId_without_letters_or_digits_is_EVS104()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "get": {
+                    "operationId": [|"---"|],
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS104",
+            "The operationId \"---\" does not give a C# method name");
+    }
+
+    [Fact]
+    public void OperationIds_that_collide_in_CSharp_are_EVS104()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "get": { "operationId": "list-pets", "responses": { "204": { "description": "None." } } },
+                  "delete": { "operationId": [|"listPets"|], "responses": { "204": { "description": "None." } } }
+                }
+              }
+            }
+            """,
+            "EVS104",
+            "The operationIds \"list-pets\" and \"listPets\" both become the C# method ListPetsAsync");
+    }
+
+    [Fact]
+    public void A_numeric_operationId_gets_a_leading_underscore_as_documented()
+    {
+        // spec/README.md: a name that starts with a digit gets a leading "_" rather than an error.
+        string text = Valid.Replace("\"operationId\": \"getPet\"", "\"operationId\": \"123\"", StringComparison.Ordinal);
+        Assert.NotEqual(Valid, text);
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
+
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.Contains("_123Async(", run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    // ---- EVS105: contradictions ------------------------------------------------------------------------------------
+
+    [Fact]
+    public void MinLength_over_maxLength_is_EVS105()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "name": { "type": "string", [|"minLength"|]: 10, "maxLength": 5 }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS105",
+            "Contradictory constraints at /components/schemas/Pet/properties/name: minLength 10 is greater than maxLength 5");
+    }
+
+    [Fact]
+    public void Minimum_over_maximum_is_EVS105()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "weight": { "type": "number", "maximum": 0.5, [|"minimum"|]: 1.25 }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS105",
+            "Contradictory constraints at /components/schemas/Pet/properties/weight: minimum 1.25 is greater than maximum 0.5");
+    }
+
+    [Fact]
+    public void Required_naming_a_missing_property_is_EVS105()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "required": [|["name", "nickname"]|],
+                    "properties": {
+                      "name": { "type": "string" }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS105",
+            "\"nickname\" is required but is not one of the properties of Pet (/components/schemas/Pet/required)");
+    }
+
+    // ---- more than one spec ----------------------------------------------------------------------------------------
+
+    [Fact]
+    public void A_broken_spec_does_not_stop_another_from_generating()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            TestSpec.FromText("/project/contracts/broken.openapi.json", "{"),
+            TestSpec.FromFile("Specs/nullable-30.openapi.json"));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal("EVS100", diagnostic.Id);
+        Assert.Equal("/project/contracts/broken.openapi.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.NotEmpty(run.Sources);
+        Assert.All(run.Sources, s => Assert.StartsWith("Nullable30.", s.Key, StringComparison.Ordinal));
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
+    public void A_file_without_EvsContract_metadata_is_not_read()
+    {
+        var notAContract = new TestSpec("/project/readme.json", SourceText.From("not json"), IsContract: false);
+
+        GeneratorRun run = GeneratorHarness.Run(notAContract);
+
+        Assert.Empty(run.Single.Diagnostics);
+
+        // With no EvsContract item the built-in spec is generated.
+        Assert.Contains(run.Sources, s => s.Key == "EvsContracts.Snapshots.EvsClient.g.cs");
+    }
+
+    private static void AssertDiagnostic(string markup, string id, string message)
+    {
+        SpecMarkup spec = SpecMarkup.Parse(markup);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
+        AssertOnly(run, id, message, spec.Span);
+        Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), run.Single.Diagnostics[0].Location.SourceSpan);
+    }
+
+    private static void AssertDiagnostic(string text, string id, string message, LinePositionSpan span) =>
+        AssertOnly(GeneratorHarness.Run(TestSpec.FromText(SpecPath, text)), id, message, span);
+
+    private static void AssertOnly(GeneratorRun run, string id, string message, LinePositionSpan span)
+    {
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Sources);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("EvsContracts.Spec", diagnostic.Descriptor.Category);
+        Assert.EndsWith($"/docs/diagnostics/{id}.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        FileLinePositionSpan location = diagnostic.Location.GetLineSpan();
+        Assert.Equal(SpecPath, location.Path);
+        Assert.Equal(span, location.Span);
+    }
+}
