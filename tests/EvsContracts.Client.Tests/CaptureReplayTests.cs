@@ -187,6 +187,7 @@ public class CaptureReplayTests
         }
         catch (EvsApiException)
         {
+            // Expected for the error answers; the caller asserts on it.
         }
 
         return (call, server.SingleRequest);

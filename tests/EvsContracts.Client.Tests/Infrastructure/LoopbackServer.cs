@@ -14,7 +14,6 @@ namespace EvsContracts.Client.Tests.Infrastructure;
 /// <summary>What Kestrel received, recorded before the handler answers; <c>RawTarget</c> is the path and query exactly as sent.</summary>
 internal sealed record RecordedRequest(
     string Method,
-    string Path,
     string RawTarget,
     IReadOnlyDictionary<string, string> Headers,
     long? ContentLength,
@@ -107,7 +106,6 @@ internal sealed class LoopbackServer : IAsyncDisposable
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted).ConfigureAwait(false);
         return new RecordedRequest(
             request.Method,
-            request.PathBase + request.Path,
             request.HttpContext.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
             headers,
             request.ContentLength,
