@@ -342,39 +342,42 @@ internal sealed class ClientEmitter
 
     private void EmitQuery(OperationModel operation)
     {
-        bool any = false;
+        var query = new List<ParameterModel>();
         foreach (ParameterModel parameter in Ordered(operation.Parameters))
         {
-            if (parameter.Kind != ParameterKind.Query)
+            if (parameter.Kind == ParameterKind.Query)
             {
-                continue;
+                query.Add(parameter);
             }
+        }
 
-            if (!any)
-            {
-                _w.Line("char __separator = '?';");
-                any = true;
-            }
+        if (query.Count == 0)
+        {
+            return;
+        }
 
+        _w.Line("char __separator = '?';");
+        for (int i = 0; i < query.Count; i++)
+        {
+            ParameterModel parameter = query[i];
             string name = Naming.Escape(parameter.Name);
-            string value = parameter.Required ? name : (parameter.Type.IsValueType ? name + ".Value" : name);
-            string append = $"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));";
-            if (parameter.Required && !parameter.Type.IsValueType)
-            {
-                _w.Line(append);
-            }
-            else if (parameter.Required)
-            {
-                _w.Line(append);
-            }
-            else
+            string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
+            bool optional = !parameter.Required;
+            if (optional)
             {
                 _w.Open($"if ({name} is not null)");
-                _w.Line(append);
-                _w.Close();
             }
 
-            _w.Line("__separator = '&';");
+            _w.Line($"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
+            if (i < query.Count - 1)
+            {
+                _w.Line("__separator = '&';");
+            }
+
+            if (optional)
+            {
+                _w.Close();
+            }
         }
     }
 
@@ -386,8 +389,8 @@ internal sealed class ClientEmitter
             if (parameter.Kind == ParameterKind.Header)
             {
                 string name = Naming.Escape(parameter.Name);
-                string value = parameter.Required ? Text(parameter, name)
-                    : $"{name} is null ? null : {Text(parameter, parameter.Type.IsValueType ? name + ".Value" : name)}";
+                string text = Text(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
+                string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
                 headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
             }
         }
@@ -465,7 +468,10 @@ internal sealed class ClientEmitter
             access.Append("?.").Append(Naming.Escape(segment));
         }
 
-        string statusText = waiter.StatusIsEnum ? access + ".Value" : access.ToString();
+        // An optional enum status is a Nullable<T>: its own .Value would be the struct, not the JSON text.
+        string statusText = !waiter.StatusIsEnum ? access.ToString()
+            : StatusIsOptional(operation, waiter) ? access + "?.Value"
+            : access + ".Value";
         var failures = new List<string>();
         foreach (string failure in waiter.FailureValues)
         {
@@ -484,6 +490,34 @@ internal sealed class ClientEmitter
         _w.Line("cancellationToken);");
         _w.Outdent();
         _w.Close();
+    }
+
+    /// <summary>Whether the last property on the way to the status may be absent, which makes an enum status nullable.</summary>
+    private bool StatusIsOptional(OperationModel operation, WaiterModel waiter)
+    {
+        string? typeName = operation.SuccessType?.Name;
+        PropertyModel? property = null;
+        foreach (string segment in waiter.PropertyPath)
+        {
+            property = null;
+            foreach (TypeModel type in _contract.Types)
+            {
+                if (type.Name == typeName)
+                {
+                    foreach (PropertyModel candidate in type.Properties)
+                    {
+                        if (candidate.Name == segment)
+                        {
+                            property = candidate;
+                        }
+                    }
+                }
+            }
+
+            typeName = property?.Type.Name;
+        }
+
+        return property is not null && (!property.Required || property.Nullable);
     }
 
     public static string EmitServiceCollectionExtensions(ContractModel contract)

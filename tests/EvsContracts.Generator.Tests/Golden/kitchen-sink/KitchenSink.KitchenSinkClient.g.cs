@@ -152,19 +152,18 @@ namespace KitchenSink
             if (includeAdopted is not null)
             {
                 __uri = string.Concat(__uri, __separator.ToString(), "include_adopted", "=", global::System.Uri.EscapeDataString((includeAdopted.Value ? "true" : "false")));
+                __separator = '&';
             }
-            __separator = '&';
             if (kind is not null)
             {
                 __uri = string.Concat(__uri, __separator.ToString(), "kind", "=", global::System.Uri.EscapeDataString(kind.Value.Value));
+                __separator = '&';
             }
-            __separator = '&';
             if (namePrefix is not null)
             {
                 __uri = string.Concat(__uri, __separator.ToString(), "name-prefix", "=", global::System.Uri.EscapeDataString(namePrefix));
             }
-            __separator = '&';
-            (string Name, string? Value)[] __headers = { ("X-Trace-Id", xTraceId is null ? null : xTraceId), ("X-Store-Key", xStoreKey) };
+            (string Name, string? Value)[] __headers = { ("X-Trace-Id", xTraceId), ("X-Store-Key", xStoreKey) };
             return _invoker.SendAsync<global::KitchenSink.PetList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
         }
 
