@@ -1,0 +1,141 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using EvsContracts.Benchmarks.Json;
+using EvsContracts.Snapshots;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Peers.Kiota;
+using Refit;
+
+namespace EvsContracts.Benchmarks.Client;
+
+/// <summary>Refit's view of the operation, over the plain models; the body is buffered so it goes with a length.</summary>
+public interface IRefitEvsClient
+{
+    [Post("/v2/{projectId}/snapshots")]
+    Task<PocoResponse> CreateSnapshotAsync(string projectId, [Body(buffered: true)] PocoRequest body, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// One create-snapshot call against a Kestrel server on 127.0.0.1 that answers the seed's 202: the request is
+/// serialized, sent with its length, and the answer read into objects. Each client has its own HttpClient over a
+/// kept-alive connection.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Client")]
+public class ClientBenchmarks
+{
+    private const string ProjectId = "0c9f7f3e2c8a4c31a3b9b1a7e0e6c2d5";
+    private static readonly JsonWriterOptions RelaxedWriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private Process? _server;
+    private Uri _baseAddress = null!;
+    private Uri _createUri = null!;
+    private Sample _sample = null!;
+    private HttpClient _plainHttp = null!;
+    private HttpClient _evsHttp = null!;
+    private HttpClient _nswagHttp = null!;
+    private HttpClient _refitHttp = null!;
+    private HttpClient _kiotaHttp = null!;
+    private EvsClient _evs = null!;
+    private Peers.NSwag.NSwagEvsClient _nswag = null!;
+    private IRefitEvsClient _refit = null!;
+    private KiotaEvsClient _kiota = null!;
+    private CreateSnapshotRequestBody _generatedBody = null!;
+    private PocoRequest _pocoBody = null!;
+    private Peers.NSwag.CreateSnapshotRequestBody _nswagBody = null!;
+    private Peers.Kiota.Models.CreateSnapshotRequestBody _kiotaBody = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _server = SeedServer.Start(out _baseAddress);
+        _createUri = new Uri(_baseAddress, $"v2/{ProjectId}/snapshots");
+        _sample = Sample.For(Payload.Seed);
+        _generatedBody = PeerModels.Generated(_sample);
+        _pocoBody = PeerModels.Poco(_sample);
+        _nswagBody = PeerModels.NSwag(_sample);
+        _kiotaBody = PeerModels.Kiota(_sample);
+
+        _plainHttp = NewHttpClient();
+        _evsHttp = NewHttpClient();
+        _nswagHttp = NewHttpClient();
+        _refitHttp = NewHttpClient();
+
+        _evs = new EvsClient(_evsHttp);
+        _nswag = new Peers.NSwag.NSwagEvsClient(_nswagHttp);
+        _refit = RestService.ForGenerated<IRefitEvsClient>(_refitHttp, PocoJsonContext.Default);
+
+        // Kiota as its documentation sets it up: its HttpClient with the default middleware.
+        _kiotaHttp = KiotaClientFactory.Create();
+        var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _kiotaHttp)
+        {
+            BaseUrl = _baseAddress.ToString().TrimEnd('/'),
+        };
+        _kiota = new KiotaEvsClient(adapter);
+
+        // Each call must come back with the seed's answer (which also opens each client's connection).
+        PeerModels.Check("A plain HttpClient call", _sample, HandWrittenHttpClient().GetAwaiter().GetResult());
+        PeerModels.Check("EvsClient", _sample, EvsContracts().GetAwaiter().GetResult());
+        PeerModels.Check("NSwag", _sample, PeerModels.FromNSwag(NSwag().GetAwaiter().GetResult()));
+        PeerModels.Check("Refit", _sample, PeerModels.FromPoco(Refit().GetAwaiter().GetResult()));
+        PeerModels.Check("Kiota", _sample, PeerModels.FromKiota(Kiota().GetAwaiter().GetResult()));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _plainHttp.Dispose();
+        _evsHttp.Dispose();
+        _nswagHttp.Dispose();
+        _refitHttp.Dispose();
+        _kiotaHttp.Dispose();
+        SeedServer.Stop(_server);
+    }
+
+    [Benchmark(Baseline = true, Description = "Hand-written HttpClient call")]
+    public async Task<CreateSnapshotResponseBody> HandWrittenHttpClient()
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, RelaxedWriterOptions))
+        {
+            HandWritten.Write(writer, _generatedBody);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, _createUri);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using HttpResponseMessage response = await _plainHttp.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new HttpRequestException($"The server answered {(int)response.StatusCode}.");
+        }
+
+        byte[] body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return HandWritten.ReadResponse(body);
+    }
+
+    [Benchmark(Description = "EvsContracts")]
+    public Task<CreateSnapshotResponseBody> EvsContracts() => _evs.CreateSnapshotAsync(ProjectId, _generatedBody);
+
+    [Benchmark(Description = "NSwag")]
+    public Task<Peers.NSwag.CreateSnapshotResponseBody> NSwag() => _nswag.CreateSnapshotAsync(ProjectId, _nswagBody);
+
+    [Benchmark(Description = "Refit")]
+    public Task<PocoResponse> Refit() => _refit.CreateSnapshotAsync(ProjectId, _pocoBody);
+
+    [Benchmark(Description = "Kiota")]
+    public Task<Peers.Kiota.Models.CreateSnapshotResponseBody?> Kiota() => _kiota.V2[ProjectId].Snapshots.PostAsync(_kiotaBody);
+
+    private HttpClient NewHttpClient() => new(new SocketsHttpHandler()) { BaseAddress = _baseAddress };
+}

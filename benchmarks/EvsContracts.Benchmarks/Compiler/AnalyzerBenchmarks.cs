@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using EvsContracts.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EvsContracts.Benchmarks.Compiler;
+
+/// <summary>
+/// What the four analyzers (EVS001-EVS004) add to a compilation of 1,000 files, a tenth of which build requests
+/// with the generated types: all diagnostics of a fresh copy of the compilation, with and without them.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("Analyzers")]
+public class AnalyzerBenchmarks
+{
+    public const int Files = 1000;
+
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private CompilationWithAnalyzersOptions _options = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var trees = new List<SyntaxTree>(Files + 16);
+        for (int i = 0; i < Files; i++)
+        {
+            trees.Add(CompilerHost.Parse(i % 10 == 0 ? UsesContract(i) : Ordinary(i), $"/consumer/File{i:D4}.cs"));
+        }
+
+        // The generated types are part of the compilation, as in a build.
+        CSharpCompilation withoutModels = CompilerHost.Compilation("Consumer", trees);
+        AdditionalText spec = CompilerHost.Spec("/consumer/evs-snapshots.openapi.json", GeneratorBenchmarks.ShippedSpecText());
+        _compilation = withoutModels.AddSyntaxTrees(CompilerHost.Generate(withoutModels, spec).Select(source => source.SyntaxTree));
+        _analyzers = [new ReservedPrefixAnalyzer(), new LengthAnalyzer(), new UuidFormatAnalyzer(), new ConstraintAnalyzer()];
+        _options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+
+        Diagnostic[] errors = [.. Compile().Where(d => d.Severity == DiagnosticSeverity.Error)];
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException("The synthetic compilation does not compile: " + errors[0]);
+        }
+
+        // One misuse per contract file, and nothing else: the analyzers looked at every file.
+        int reported = CompileWithAnalyzers().Count(d => d.Id.StartsWith("EVS", StringComparison.Ordinal));
+        if (reported != Files / 10)
+        {
+            throw new InvalidOperationException($"The analyzers reported {reported} diagnostics, not {Files / 10}.");
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "Compilation, no analyzers")]
+    public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
+
+    [Benchmark(Description = "Compilation + EVS analyzers")]
+    public ImmutableArray<Diagnostic> CompileWithAnalyzers() =>
+        _compilation.Clone().WithAnalyzers(_analyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    private static string UsesContract(int i) => $$"""
+        using System.Collections.Generic;
+        using EvsContracts.Snapshots;
+
+        namespace Consumer.Area{{i / 100}};
+
+        public sealed class SnapshotPlan{{i}}
+        {
+            private const string Prefix = "plan-{{i}}";
+
+            public CreateSnapshotRequestBody Build(string volumeId, bool force) => new()
+            {
+                Snapshot = new CreateSnapshotOption
+                {
+                    VolumeId = volumeId,
+                    Name = Prefix + "-nightly",
+                    Description = "Nightly snapshot of " + nameof(SnapshotPlan{{i}}),
+                    Force = force,
+                    Metadata = new Dictionary<string, string> { ["owner"] = "team-{{i % 7}}" },
+                },
+            };
+
+            public CreateSnapshotOption Fixed() => new() { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635", Name = "fixed-{{i}}" };
+
+            public void Rename(CreateSnapshotOption option, int day)
+            {
+                option.Description = day > 3 ? "late" : "early";
+                option.Name = "autobk_snapshot_{{i}}";
+            }
+        }
+        """;
+
+    private static string Ordinary(int i) => $$"""
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Linq;
+
+        namespace Consumer.Area{{i / 100}};
+
+        public sealed class Worker{{i}}
+        {
+            private readonly List<int> _values = new();
+
+            public string Name { get; set; } = "worker-{{i}}";
+
+            public int Total { get; private set; }
+
+            public int Sum(int[] input)
+            {
+                int total = 0;
+                foreach (int value in input)
+                {
+                    total += value % 2 == 0 ? value : -value;
+                }
+
+                Total = total;
+                return total;
+            }
+
+            public string Describe(int count) => string.Concat(Name, ":", count.ToString(CultureInfo.InvariantCulture));
+
+            public IEnumerable<string> Names(IEnumerable<Worker{{i}}> others) =>
+                others.Where(other => other.Name.Length > 3).Select(other => other.Describe(other._values.Count));
+
+            public void Fill(int count)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    _values.Add(k * {{i}});
+                }
+
+                Name = Describe(count);
+                Total = Sum(_values.ToArray());
+            }
+        }
+        """;
+}

@@ -1,0 +1,258 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using EvsContracts.Snapshots;
+
+namespace EvsContracts.Benchmarks.Json;
+
+/// <summary>
+/// The limit: Utf8JsonWriter/Utf8JsonReader code written by hand for the generated model types, as a careful
+/// developer writes it for one known shape. No validation of what it writes, no path bookkeeping, names matched on
+/// the raw bytes. The generated code is measured against this.
+/// </summary>
+public static class HandWritten
+{
+    public static void Write(Utf8JsonWriter writer, CreateSnapshotRequestBody body)
+    {
+        CreateSnapshotOption snapshot = body.Snapshot;
+        writer.WriteStartObject();
+        writer.WriteStartObject("snapshot"u8);
+        writer.WriteString("volume_id"u8, snapshot.VolumeId);
+        if (snapshot.Force is bool force)
+        {
+            writer.WriteBoolean("force"u8, force);
+        }
+
+        if (snapshot.Metadata is { } metadata)
+        {
+            writer.WriteStartObject("metadata"u8);
+
+            // The concrete type's struct enumerator; the interface's would be boxed.
+            if (metadata is Dictionary<string, string> dictionary)
+            {
+                foreach (KeyValuePair<string, string> entry in dictionary)
+                {
+                    writer.WriteString(entry.Key, entry.Value);
+                }
+            }
+            else
+            {
+                foreach (KeyValuePair<string, string> entry in metadata)
+                {
+                    writer.WriteString(entry.Key, entry.Value);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (snapshot.Description is { } description)
+        {
+            writer.WriteString("description"u8, description);
+        }
+
+        if (snapshot.Name is { } name)
+        {
+            writer.WriteString("name"u8, name);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static CreateSnapshotResponseBody ReadResponse(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        Expect(ref reader, JsonTokenType.StartObject);
+        SnapshotDetails? snapshot = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            bool isSnapshot = reader.ValueTextEquals("snapshot"u8);
+            reader.Read();
+            if (isSnapshot)
+            {
+                snapshot = ReadDetails(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new CreateSnapshotResponseBody { Snapshot = snapshot ?? throw new JsonException("snapshot is missing") };
+    }
+
+    /// <summary>The hand-written parser of the 202 answer's own <c>CreateSnapshotRequestBody</c> twin, for checks.</summary>
+    public static CreateSnapshotRequestBody ReadRequest(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        Expect(ref reader, JsonTokenType.StartObject);
+        Expect(ref reader, JsonTokenType.PropertyName);
+        reader.Read();
+        string? volumeId = null;
+        bool? force = null;
+        Dictionary<string, string>? metadata = null;
+        string? description = null;
+        string? name = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            string property = reader.GetString()!;
+            reader.Read();
+            switch (property)
+            {
+                case "volume_id": volumeId = reader.GetString(); break;
+                case "force": force = reader.GetBoolean(); break;
+                case "metadata": metadata = ReadMap(ref reader); break;
+                case "description": description = reader.GetString(); break;
+                case "name": name = reader.GetString(); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return new CreateSnapshotRequestBody
+        {
+            Snapshot = new CreateSnapshotOption
+            {
+                VolumeId = volumeId ?? throw new JsonException("volume_id is missing"),
+                Force = force,
+                Metadata = metadata,
+                Description = description,
+                Name = name,
+            },
+        };
+    }
+
+    private static SnapshotDetails ReadDetails(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("snapshot is not an object");
+        }
+
+        string? id = null;
+        SnapshotStatus? status = null;
+        string? name = null;
+        string? description = null;
+        DateTimeOffset? createdAt = null;
+        Dictionary<string, string>? metadata = null;
+        string? volumeId = null;
+        int? size = null;
+        DateTimeOffset? updatedAt = null;
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            // Names from the spec are never escaped by a sane server; an escaped one is compared the slow way.
+            ReadOnlySpan<byte> property = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
+            reader.Read();
+            switch (property.Length)
+            {
+                case 2 when property.SequenceEqual("id"u8):
+                    id = reader.GetString();
+                    break;
+                case 4 when property.SequenceEqual("name"u8):
+                    name = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    break;
+                case 4 when property.SequenceEqual("size"u8):
+                    size = reader.GetInt32();
+                    break;
+                case 6 when property.SequenceEqual("status"u8):
+                    status = ReadStatus(ref reader);
+                    break;
+                case 8 when property.SequenceEqual("metadata"u8):
+                    metadata = reader.TokenType == JsonTokenType.Null ? null : ReadMap(ref reader);
+                    break;
+                case 9 when property.SequenceEqual("volume_id"u8):
+                    volumeId = reader.GetString();
+                    break;
+                case 10 when property.SequenceEqual("created_at"u8):
+                    createdAt = ReadDate(ref reader);
+                    break;
+                case 10 when property.SequenceEqual("updated_at"u8):
+                    updatedAt = reader.TokenType == JsonTokenType.Null ? null : ReadDate(ref reader);
+                    break;
+                case 11 when property.SequenceEqual("description"u8):
+                    description = reader.TokenType == JsonTokenType.Null ? null : reader.GetString();
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new SnapshotDetails
+        {
+            Id = id ?? throw new JsonException("id is missing"),
+            Status = status ?? throw new JsonException("status is missing"),
+            Name = name,
+            Description = description,
+            CreatedAt = createdAt ?? throw new JsonException("created_at is missing"),
+            Metadata = metadata,
+            VolumeId = volumeId ?? throw new JsonException("volume_id is missing"),
+            Size = size ?? throw new JsonException("size is missing"),
+            UpdatedAt = updatedAt,
+        };
+    }
+
+    // Known values come back as the shared instances, without allocating.
+    private static SnapshotStatus ReadStatus(ref Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> value = reader.ValueIsEscaped ? Unescape(ref reader) : reader.ValueSpan;
+        return value switch
+        {
+            _ when value.SequenceEqual("creating"u8) => SnapshotStatus.Creating,
+            _ when value.SequenceEqual("available"u8) => SnapshotStatus.Available,
+            _ when value.SequenceEqual("error"u8) => SnapshotStatus.Error,
+            _ when value.SequenceEqual("deleting"u8) => SnapshotStatus.Deleting,
+            _ when value.SequenceEqual("error_deleting"u8) => SnapshotStatus.ErrorDeleting,
+            _ when value.SequenceEqual("rollbacking"u8) => SnapshotStatus.Rollbacking,
+            _ when value.SequenceEqual("backing-up"u8) => SnapshotStatus.BackingUp,
+            _ when value.SequenceEqual("restoring"u8) => SnapshotStatus.Restoring,
+            _ when value.SequenceEqual("deleted"u8) => SnapshotStatus.Deleted,
+            _ when value.SequenceEqual("updating"u8) => SnapshotStatus.Updating,
+            _ when value.SequenceEqual("unmanaging"u8) => SnapshotStatus.Unmanaging,
+            _ => new SnapshotStatus(reader.GetString()!),
+        };
+    }
+
+    // EVS sends no offset, and that means UTC; Utf8JsonReader would read it as local time.
+    private static DateTimeOffset ReadDate(ref Utf8JsonReader reader)
+    {
+        DateTime value = reader.GetDateTime();
+        return value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(value, TimeSpan.Zero) : new DateTimeOffset(value);
+    }
+
+    private static Dictionary<string, string> ReadMap(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("metadata is not an object");
+        }
+
+        var map = new Dictionary<string, string>();
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            string key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.GetString()!;
+        }
+
+        return map;
+    }
+
+    private static ReadOnlySpan<byte> Unescape(ref Utf8JsonReader reader)
+    {
+        byte[] buffer = new byte[reader.ValueSpan.Length];
+        int length = reader.CopyString(buffer);
+        return buffer.AsSpan(0, length);
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("The JSON ends early.");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (Next(ref reader) != type)
+        {
+            throw new JsonException($"Expected {type}, found {reader.TokenType}.");
+        }
+    }
+}
