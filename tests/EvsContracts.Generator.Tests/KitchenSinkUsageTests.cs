@@ -1,6 +1,9 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
 
@@ -60,6 +63,14 @@ public class KitchenSinkUsageTests
                 return string.Join("|", pet.Name, pet.Kind.Value, pet.Status.Value, pet.Status.IsKnown, pet.CreatedAt.Offset, pet.AgeMonths?.ToString() ?? "null", pet.Vaccinations?.Count ?? -1);
             }
 
+            public static string ListPets(string baseUrl)
+            {
+                using var http = new System.Net.Http.HttpClient { BaseAddress = new System.Uri(baseUrl) };
+                var client = new KitchenSinkClient(http);
+                PetList list = client.ListPetsAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", 10, "store-key-1", kind: PetKind.Cat, namePrefix: "a b&c").GetAwaiter().GetResult();
+                return list.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             private static string Describe(IReadOnlyList<ContractViolation> violations) =>
                 string.Join("\n", violations.Select(v => v.Path + " " + v.Rule));
         }
@@ -90,7 +101,7 @@ public class KitchenSinkUsageTests
     }
 
     [Fact]
-    public void The_snippet_runs_validation_and_JSON_round_trips()
+    public async Task The_snippet_runs_validation_JSON_round_trips_and_the_client()
     {
         GeneratorRun run = GeneratorHarness.Run(
             new[] { TestSpec.FromFile("Specs/kitchen-sink.openapi.json") },
@@ -122,6 +133,29 @@ public class KitchenSinkUsageTests
 
             // An unknown status is kept, a date-time without offset is UTC, an explicit null reads as null, unknown members are skipped.
             Assert.Equal("Mimi|cat|quarantined|False|00:00:00|null|1", Call("ReadPet", PetJson));
+
+            // The client on the wire: an absent optional query parameter leaves the others well formed.
+            string? received = null;
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            using WebApplication server = builder.Build();
+            server.Run(async http =>
+            {
+                received = http.Request.Path + http.Request.QueryString + " " + http.Request.Headers["X-Store-Key"];
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("""{"items":[]}""");
+            });
+            await server.StartAsync();
+            try
+            {
+                string baseUrl = server.Urls.Single();
+                Assert.Equal("0", Call("ListPets", baseUrl + "/"));
+                Assert.Equal("/stores/5aa119a8-d25b-45a7-8d1b-88e127885635/pets?limit=10&kind=cat&name-prefix=a%20b%26c store-key-1", received);
+            }
+            finally
+            {
+                await server.StopAsync();
+            }
         }
         finally
         {
