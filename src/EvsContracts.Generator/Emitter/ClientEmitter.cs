@@ -526,7 +526,9 @@ internal sealed class ClientEmitter
         string client = CSharpTypes.Named(contract.Namespace, contract.ClientName);
         string iclient = CSharpTypes.Named(contract.Namespace, "I" + contract.ClientName);
         EmitterCommon.Header(w, contract);
-        w.Open("namespace Microsoft.Extensions.DependencyInjection");
+        // In the contract's namespace, not Microsoft.Extensions.DependencyInjection: two specs may name their
+        // clients alike, and their Add methods must not collide.
+        w.Open("namespace " + contract.Namespace);
         w.Line($"/// <summary>Registers <see cref=\"{client}\"/> with the HTTP client factory.</summary>");
         EmitterCommon.GeneratedCode(w);
         w.Open($"public static partial class {contract.ClientName}ServiceCollectionExtensions");
@@ -540,10 +542,8 @@ internal sealed class ClientEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(configureClient);");
         w.Line($"var options = new {CSharpTypes.Evs}.EvsClientOptions();");
         w.Line("configureOptions?.Invoke(options);");
-        w.Line($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{iclient}, {client}>(services, (httpClient, _) => new {client}(httpClient, options))");
-        w.Indent();
-        w.Line(".ConfigureHttpClient(configureClient);");
-        w.Outdent();
+        w.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{iclient}, {client}>(services, (httpClient, _) => new {client}(httpClient, options));");
+        w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, configureClient);");
         w.Close();
         w.Close();
         w.Close();
