@@ -67,6 +67,38 @@ public sealed class ReservedPrefixAnalyzerTests
             Evs001(0), Evs001(1), Evs001(2), Evs001(3), Evs001(4), Evs001(5));
 
     [Fact]
+    public Task Folded_constants_that_do_not_start_with_the_prefix_are_silent() =>
+        RunAsync<ReservedPrefixAnalyzer>("""
+            using Demo;
+
+            public static class Program
+            {
+                private const string Prefix = "autobk_snapshot_";
+                private const string Suffixed = "daily_" + Prefix;
+                private static readonly int weekly_autobk_snapshot_ = 7;
+
+                public static void Run()
+                {
+                    const string local = "autobk" + "-snapshot_" + "x";
+                    _ = new SnapshotOption { Name = Suffixed };
+                    _ = new SnapshotOption { Name = "x" + Prefix };
+                    _ = new SnapshotOption { Name = $"Auto{Prefix}" };
+                    _ = new SnapshotOption { Name = local };
+                    _ = new SnapshotOption { Name = nameof(weekly_autobk_snapshot_) };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task With_initializer_with_a_valid_or_unknown_value_is_silent() =>
+        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+            var r = new SnapshotRecord { Name = "ok" };
+            _ = r with { Name = "copy_of_autobk_snapshot_" };
+            _ = r with { Name = input };
+            _ = r with { Description = "autobk_snapshot_is_fine_in_a_description" };
+            """));
+
+    [Fact]
     public Task Values_that_do_not_start_with_the_prefix_are_silent() =>
         RunAsync<ReservedPrefixAnalyzer>(InMethod("""
             _ = new SnapshotOption { Name = "daily_autobk_snapshot_" };
@@ -85,6 +117,7 @@ public sealed class ReservedPrefixAnalyzerTests
             _ = new SnapshotOption { Name = string.Concat("autobk_snapshot_", "x") };
             _ = new SnapshotOption { Name = $"autobk_snapshot_{DateTime.Now}" };
             _ = new SnapshotOption { Name = flag ? "autobk_snapshot_a" : "b" };
+            new SnapshotClient("eu").Create(input, "autobk_snapshot_" + input);
             """));
 
     [Fact]
