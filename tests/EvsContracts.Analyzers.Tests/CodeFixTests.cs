@@ -158,14 +158,16 @@ public sealed class CodeFixTests
                 _ = new SnapshotOption { VolumeId = {|#1:"5AA119A8D25B45A78D1B88E127885635"|} };
                 _ = new SnapshotOption { VolumeId = {|#2:"(5aa119a8-d25b-45a7-8d1b-88e127885635)"|} };
                 _ = new SnapshotOption { VolumeId = {|#3:"vol-1"|} };
+                _ = new SnapshotOption { VolumeId = {|#4:"{5AA119A8D25B45A78D1B88E127885635}"|} };
                 """),
             InMethod("""
                 _ = new SnapshotOption { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
                 _ = new SnapshotOption { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
                 _ = new SnapshotOption { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
                 _ = new SnapshotOption { VolumeId = {|#3:"vol-1"|} };
+                _ = new SnapshotOption { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
                 """),
-            Evs003(0), Evs003(1), Evs003(2), Evs003(3));
+            Evs003(0), Evs003(1), Evs003(2), Evs003(3), Evs003(4));
         test.FixedState.ExpectedDiagnostics.Add(Evs003(3));
         return test.RunAsync();
     }

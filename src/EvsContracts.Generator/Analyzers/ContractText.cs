@@ -97,12 +97,19 @@ internal static class ContractText
     }
 
     /// <summary>
-    /// The canonical form (lower case, hyphenated, no braces) of any text <see cref="Guid.TryParse(string, out Guid)"/>
-    /// accepts: braces, parentheses, no hyphens, upper case, surrounding white space.
+    /// The canonical form (lower case, hyphenated, no braces) of a GUID written in any of the usual ways: what
+    /// <see cref="Guid.TryParse(string, out Guid)"/> accepts (braces, parentheses, no hyphens, upper case, surrounding
+    /// white space), and the 32 digits inside braces or parentheses that registry and COM tools write.
     /// </summary>
     public static bool TryCanonicalUuid(string text, out string canonical)
     {
-        if (Guid.TryParse(text, out Guid guid))
+        string trimmed = text.Trim();
+        if (trimmed.Length == 34 && ((trimmed[0] == '{' && trimmed[33] == '}') || (trimmed[0] == '(' && trimmed[33] == ')')))
+        {
+            trimmed = trimmed.Substring(1, 32);
+        }
+
+        if (Guid.TryParse(trimmed, out Guid guid))
         {
             canonical = guid.ToString("D", CultureInfo.InvariantCulture);
             return true;
