@@ -47,8 +47,10 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.IsEmpty && pair.Right.BuiltInSpec ? BuiltInSpec.Input(pair.Right.RootNamespace) : null)
             .WithTrackingName(Steps.BuiltInSpec);
 
-        IncrementalValueProvider<GeneratorFeatures> features = context.CompilationProvider
-            .Select(static (compilation, _) => GeneratorFeatures.From(compilation))
+        IncrementalValueProvider<GeneratorFeatures> features = context.MetadataReferencesProvider
+            .Where(static reference => GeneratorFeatures.IsHttpClientFactory(reference))
+            .Collect()
+            .Select(static (references, _) => new GeneratorFeatures(HttpClientFactory: !references.IsEmpty))
             .WithTrackingName(Steps.Features);
 
         IncrementalValuesProvider<SpecResult> contracts = specs

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -23,6 +24,15 @@ internal sealed record GeneratorOptions(bool BuiltInSpec, string RootNamespace)
 /// <summary>What the consuming compilation offers that changes what is generated.</summary>
 internal sealed record GeneratorFeatures(bool HttpClientFactory)
 {
-    public static GeneratorFeatures From(Compilation compilation) => new(
-        compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null);
+    /// <summary>
+    /// Whether <paramref name="reference"/> is Microsoft.Extensions.Http, which defines <c>AddHttpClient</c>: the
+    /// package's assembly and the ASP.NET Core shared framework's have that one name.
+    /// </summary>
+    /// <remarks>
+    /// Decided from the references, not by looking the type up in the compilation: the references stay the same
+    /// while C# is edited, so this step stays cached, where a lookup would run again on every keystroke.
+    /// </remarks>
+    public static bool IsHttpClientFactory(MetadataReference reference) =>
+        reference is PortableExecutableReference { FilePath: { } path }
+        && string.Equals(Path.GetFileNameWithoutExtension(path), "Microsoft.Extensions.Http", StringComparison.OrdinalIgnoreCase);
 }

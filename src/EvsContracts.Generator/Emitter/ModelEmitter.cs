@@ -416,15 +416,29 @@ internal sealed class ModelEmitter
                 _w.Line("writer.WriteEndArray();");
                 break;
             case TypeRefKind.Map:
+                // The reader makes a Dictionary, and most callers assign one: its struct enumerator allocates
+                // nothing, where enumerating through the interface boxes one. Both loops share one local number.
                 string entry = Local("entry");
+                string dictionary = "__dictionary" + entry.Substring("__entry".Length);
+                string element = CSharpTypes.Of(type.Element!, Ns, input);
                 _w.Line("writer.WriteStartObject();");
-                _w.Open($"foreach (var {entry} in {value})");
-                _w.Line($"writer.WritePropertyName({entry}.Key);");
-                EmitValueWrite(type.Element!, $"{entry}.Value", input);
+                _w.Open($"if ({value} is {CSharpTypes.Generic}.Dictionary<string, {element}> {dictionary})");
+                EmitEntriesWrite(type.Element!, dictionary, entry, input);
+                _w.Close();
+                _w.Open("else");
+                EmitEntriesWrite(type.Element!, value, entry, input);
                 _w.Close();
                 _w.Line("writer.WriteEndObject();");
                 break;
         }
+    }
+
+    private void EmitEntriesWrite(TypeRef element, string map, string entry, bool input)
+    {
+        _w.Open($"foreach (var {entry} in {map})");
+        _w.Line($"writer.WritePropertyName({entry}.Key);");
+        EmitValueWrite(element, $"{entry}.Value", input);
+        _w.Close();
     }
 
     // ---- reading -------------------------------------------------------------------------------------------------

@@ -114,10 +114,21 @@ namespace EvsContracts.Snapshots
             {
                 writer.WritePropertyName("metadata"u8);
                 writer.WriteStartObject();
-                foreach (var __entry3 in __value2)
+                if (__value2 is global::System.Collections.Generic.Dictionary<string, string> __dictionary3)
                 {
-                    writer.WritePropertyName(__entry3.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __entry3.Value);
+                    foreach (var __entry3 in __dictionary3)
+                    {
+                        writer.WritePropertyName(__entry3.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry3.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry3 in __value2)
+                    {
+                        writer.WritePropertyName(__entry3.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry3.Value);
+                    }
                 }
                 writer.WriteEndObject();
             }

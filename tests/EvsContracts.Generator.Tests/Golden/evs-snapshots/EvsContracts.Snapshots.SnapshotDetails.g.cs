@@ -139,10 +139,21 @@ namespace EvsContracts.Snapshots
             {
                 writer.WritePropertyName("metadata"u8);
                 writer.WriteStartObject();
-                foreach (var __entry4 in __value3)
+                if (__value3 is global::System.Collections.Generic.Dictionary<string, string> __dictionary4)
                 {
-                    writer.WritePropertyName(__entry4.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __entry4.Value);
+                    foreach (var __entry4 in __dictionary4)
+                    {
+                        writer.WritePropertyName(__entry4.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry4.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry4 in __value3)
+                    {
+                        writer.WritePropertyName(__entry4.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry4.Value);
+                    }
                 }
                 writer.WriteEndObject();
             }

@@ -146,10 +146,21 @@ namespace KitchenSink
             {
                 writer.WritePropertyName("attributes"u8);
                 writer.WriteStartObject();
-                foreach (var __entry11 in __value10)
+                if (__value10 is global::System.Collections.Generic.Dictionary<string, string> __dictionary11)
                 {
-                    writer.WritePropertyName(__entry11.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __entry11.Value);
+                    foreach (var __entry11 in __dictionary11)
+                    {
+                        writer.WritePropertyName(__entry11.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry11.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry11 in __value10)
+                    {
+                        writer.WritePropertyName(__entry11.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry11.Value);
+                    }
                 }
                 writer.WriteEndObject();
             }

@@ -263,10 +263,21 @@ namespace KitchenSink
             {
                 writer.WritePropertyName("attributes"u8);
                 writer.WriteStartObject();
-                foreach (var __entry22 in __value21)
+                if (__value21 is global::System.Collections.Generic.Dictionary<string, string> __dictionary22)
                 {
-                    writer.WritePropertyName(__entry22.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __entry22.Value);
+                    foreach (var __entry22 in __dictionary22)
+                    {
+                        writer.WritePropertyName(__entry22.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry22.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry22 in __value21)
+                    {
+                        writer.WritePropertyName(__entry22.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry22.Value);
+                    }
                 }
                 writer.WriteEndObject();
             }
@@ -285,10 +296,21 @@ namespace KitchenSink
             {
                 writer.WritePropertyName("visits_by_clinic"u8);
                 writer.WriteStartObject();
-                foreach (var __entry27 in __value26)
+                if (__value26 is global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit> __dictionary27)
                 {
-                    writer.WritePropertyName(__entry27.Key);
-                    __entry27.Value.WriteJson(writer);
+                    foreach (var __entry27 in __dictionary27)
+                    {
+                        writer.WritePropertyName(__entry27.Key);
+                        __entry27.Value.WriteJson(writer);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry27 in __value26)
+                    {
+                        writer.WritePropertyName(__entry27.Key);
+                        __entry27.Value.WriteJson(writer);
+                    }
                 }
                 writer.WriteEndObject();
             }

@@ -73,10 +73,21 @@ namespace KitchenSink
             {
                 writer.WritePropertyName("attributes"u8);
                 writer.WriteStartObject();
-                foreach (var __entry5 in __value4)
+                if (__value4 is global::System.Collections.Generic.Dictionary<string, string> __dictionary5)
                 {
-                    writer.WritePropertyName(__entry5.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __entry5.Value);
+                    foreach (var __entry5 in __dictionary5)
+                    {
+                        writer.WritePropertyName(__entry5.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry5.Value);
+                    }
+                }
+                else
+                {
+                    foreach (var __entry5 in __value4)
+                    {
+                        writer.WritePropertyName(__entry5.Key);
+                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry5.Value);
+                    }
                 }
                 writer.WriteEndObject();
             }
