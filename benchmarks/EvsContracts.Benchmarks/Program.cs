@@ -1,6 +1,8 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
@@ -10,6 +12,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using EvsContracts.Benchmarks.Client;
 using EvsContracts.Benchmarks.Compiler;
+using EvsContracts.Benchmarks.Json;
+using EvsContracts.Snapshots;
 using Microsoft.CodeAnalysis;
 
 namespace EvsContracts.Benchmarks;
@@ -17,9 +21,9 @@ namespace EvsContracts.Benchmarks;
 internal static class Program
 {
     /// <summary>
-    /// BenchmarkDotNet's command line (<c>--filter '*'</c>, <c>--job dry</c>, ...), plus three commands of this suite:
+    /// BenchmarkDotNet's command line (<c>--filter '*'</c>, <c>--job dry</c>, ...), plus four commands of this suite:
     /// <c>--serve-seed</c> (the client benchmarks' server), <c>write-spec FILE</c> (the 300-operation spec) and
-    /// <c>write-models SPEC DIR</c> (what the generator makes of a spec, as plain files).
+    /// <c>write-models SPEC DIR</c> (what the generator makes of a spec, as plain files), and <c>body-sizes</c>.
     /// </summary>
     private static async Task<int> Main(string[] args)
     {
@@ -32,6 +36,9 @@ internal static class Program
                 return 0;
             case ["write-models", string spec, string directory]:
                 return WriteModels(spec, directory);
+            case ["body-sizes"]:
+                Console.WriteLine(BodySizes());
+                return 0;
         }
 
         IConfig config = DefaultConfig.Instance
@@ -49,6 +56,25 @@ internal static class Program
         }
 
         return failed.Length == 0 && !invalid && summaries.Length > 0 ? 0 : 1;
+    }
+
+    /// <summary>The CJK request body's size as the generated code writes it and with System.Text.Json's default escaper.</summary>
+    private static string BodySizes()
+    {
+        CreateSnapshotRequestBody body = PeerModels.Generated(Sample.For(Payload.Cjk));
+        var generated = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(generated, EvsJson.WriterOptions))
+        {
+            body.WriteJson(writer);
+        }
+
+        var escaped = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(escaped))
+        {
+            HandWritten.Write(writer, body);
+        }
+
+        return $"{{\"generated\": {generated.WrittenCount}, \"defaultEscaper\": {escaped.WrittenCount}}}";
     }
 
     private static int WriteModels(string specPath, string directory)

@@ -213,12 +213,41 @@ public static class HandWritten
         };
     }
 
-    // EVS sends no offset, and that means UTC; Utf8JsonReader would read it as local time.
+    // EVS sends "2013-02-25T03:56:53.081642": no offset, which means UTC (Utf8JsonReader would read local time).
+    // That layout is parsed in place; anything else goes to the reader's own ISO 8601 parser.
     private static DateTimeOffset ReadDate(ref Utf8JsonReader reader)
     {
-        DateTime value = reader.GetDateTime();
-        return value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(value, TimeSpan.Zero) : new DateTimeOffset(value);
+        ReadOnlySpan<byte> s = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && s.Length is >= 19 and <= 27 && s[4] == '-' && s[7] == '-' && s[10] == 'T'
+            && s[13] == ':' && s[16] == ':' && (s.Length == 19 || s[19] == '.'))
+        {
+            long ticks = 0;
+            int digits = 0;
+            for (int i = 20; i < s.Length; i++, digits++)
+            {
+                ticks = (ticks * 10) + Digit(s[i]);
+            }
+
+            for (; digits < 7; digits++)
+            {
+                ticks *= 10;
+            }
+
+            var clock = new DateTime(
+                (Digit(s[0]) * 1000) + (Digit(s[1]) * 100) + (Digit(s[2]) * 10) + Digit(s[3]),
+                (Digit(s[5]) * 10) + Digit(s[6]),
+                (Digit(s[8]) * 10) + Digit(s[9]),
+                (Digit(s[11]) * 10) + Digit(s[12]),
+                (Digit(s[14]) * 10) + Digit(s[15]),
+                (Digit(s[17]) * 10) + Digit(s[18]),
+                DateTimeKind.Utc);
+            return new DateTimeOffset(clock.Ticks + ticks, TimeSpan.Zero);
+        }
+
+        return reader.GetDateTimeOffset();
     }
+
+    private static int Digit(byte c) => c is >= (byte)'0' and <= (byte)'9' ? c - '0' : throw new JsonException("Not a date-time.");
 
     private static Dictionary<string, string> ReadMap(ref Utf8JsonReader reader)
     {

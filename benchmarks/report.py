@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Turns one run's results into docs/benchmarks.md (the part between the results markers) and the SVG chart.
+
+Usage: report.py RESULTS_DIR BUILD_TIME_JSON SIZES_JSON MACHINE_JSON
+
+RESULTS_DIR holds BenchmarkDotNet's *-report-full.json files. Every ratio is computed here from figures of that one
+run: a peer's median time over the baseline's median time in the same benchmark class and parameters.
+"""
+import glob
+import html
+import json
+import math
+import os
+import re
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+DOC = os.path.join(ROOT, "docs", "benchmarks.md")
+SVG = os.path.join(ROOT, "docs", "benchmarks.svg")
+BEGIN = "<!-- results:begin (written by benchmarks/report.py; do not edit by hand) -->"
+END = "<!-- results:end -->"
+
+
+def load_results(directory):
+    rows = {}
+    host = None
+    for path in sorted(glob.glob(os.path.join(directory, "*-report-full.json"))):
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        host = host or data["HostEnvironmentInfo"]
+        for b in data["Benchmarks"]:
+            stats = b.get("Statistics")
+            if not stats:
+                continue
+            key = (b["Type"], b["Parameters"], b["Method"])
+            rows[key] = {
+                "title": b["MethodTitle"],
+                "median": stats["Median"],
+                "mean": stats["Mean"],
+                "error": (stats.get("ConfidenceInterval") or {}).get("Margin", 0.0),
+                "allocated": (b.get("Memory") or {}).get("BytesAllocatedPerOperation", 0),
+            }
+    return rows, host
+
+
+def fmt_time(ns):
+    if ns >= 1e9:
+        return f"{ns / 1e9:.2f} s"
+    if ns >= 1e6:
+        return f"{ns / 1e6:.2f} ms"
+    if ns >= 1e3:
+        return f"{ns / 1e3:.2f} µs"
+    return f"{ns:.1f} ns"
+
+
+def fmt_bytes(b):
+    if b >= 1024 * 1024:
+        return f"{b / 1024 / 1024:.1f} MB"
+    if b >= 1024:
+        return f"{b / 1024:.1f} KB"
+    return f"{int(b)} B"
+
+
+def table(rows, kind, params, methods, baseline):
+    base = rows[(kind, params, baseline)]
+    lines = ["| | time (median) | ratio | allocated |", "| --- | ---: | ---: | ---: |"]
+    for m in methods:
+        r = rows.get((kind, params, m))
+        if r is None:
+            lines.append(f"| {m} | n/a | | |")
+            continue
+        lines.append(f"| {r['title']} | {fmt_time(r['median'])} | {r['median'] / base['median']:.2f} | {fmt_bytes(r['allocated'])} |")
+    return "\n".join(lines)
+
+
+def main():
+    results_dir, build_json, sizes_json, machine_json = sys.argv[1:5]
+    rows, host = load_results(results_dir)
+    with open(build_json, encoding="utf-8") as f:
+        build = json.load(f)
+    with open(sizes_json, encoding="utf-8") as f:
+        sizes = json.load(f)
+    with open(machine_json, encoding="utf-8") as f:
+        machine = json.load(f)
+
+    def t(kind, params, method):
+        return rows[(kind, params, method)]["median"]
+
+    def a(kind, params, method):
+        return rows[(kind, params, method)]["allocated"]
+
+    ser, des = "SerializeBenchmarks", "DeserializeBenchmarks"
+    peers_ser = ["HandWritten", "HandWrittenDefaultEscaper", "Generated", "StjContext", "StjReflection", "NSwag", "Newtonsoft", "Kiota"]
+    peers_des = ["HandWritten", "Generated", "StjContext", "StjReflection", "NSwag", "Newtonsoft", "Kiota"]
+    client = ["HandWrittenHttpClient", "EvsContracts", "NSwag", "Refit", "Kiota"]
+
+    bars = []
+
+    def bar(name, target, measured, ok):
+        bars.append((name, target, measured, "met" if ok else "**missed**"))
+
+    for payload in ("Seed", "Cjk"):
+        p = f"Payload={payload}"
+        for kind, label in ((ser, "serialize"), (des, "deserialize")):
+            r = t(kind, p, "Generated") / t(kind, p, "HandWritten")
+            bar(f"{label}, {payload}: time vs hand-written", "≤ 1.10", f"{r:.2f}", r <= 1.10)
+            extra = a(kind, p, "Generated") - a(kind, p, "HandWritten")
+            bar(f"{label}, {payload}: bytes allocated beyond the hand-written code's", "0 B", f"{extra} B", extra <= 0)
+            for peer in ("StjContext", "NSwag", "Kiota"):
+                r = t(kind, p, peer) / t(kind, p, "Generated")
+                bar(f"{label}, {payload}: {rows[(kind, p, peer)]['title']} time / ours", "> 1", f"{r:.2f}", r > 1)
+            r = t(kind, p, "Newtonsoft") / t(kind, p, "Generated")
+            bar(f"{label}, {payload}: Newtonsoft.Json time / ours", "≥ 3", f"{r:.2f}", r >= 3)
+    p = "Payload=Cjk"
+    r = t(ser, p, "HandWrittenDefaultEscaper") / t(ser, p, "Generated")
+    bar("serialize, CJK: hand-written with the default escaper / ours", "≥ 2", f"{r:.2f}", r >= 2)
+    smaller = 1 - sizes["generated"] / sizes["defaultEscaper"]
+    bar("serialize, CJK: body smaller than with the default escaper", "about 28 %", f"{smaller * 100:.1f} % ({sizes['generated']} vs {sizes['defaultEscaper']} bytes)", smaller >= 0.25)
+    v = a("ValidateBenchmarks", "", "Valid")
+    bar("Validate() on a valid request: bytes allocated", "0 B", f"{v} B", v == 0)
+    ours_alloc = a("ClientBenchmarks", "", "EvsContracts")
+    peer_allocs = {m: a("ClientBenchmarks", "", m) for m in ("NSwag", "Refit", "Kiota")}
+    bar("client call: bytes allocated, ours / the least of NSwag, Refit, Kiota", "< 1",
+        f"{ours_alloc / min(peer_allocs.values()):.2f} ({fmt_bytes(ours_alloc)} vs {fmt_bytes(min(peer_allocs.values()))})",
+        ours_alloc < min(peer_allocs.values()))
+    fastest = min(("NSwag", "Refit", "Kiota"), key=lambda m: t("ClientBenchmarks", "", m))
+    r = t("ClientBenchmarks", "", "EvsContracts") / t("ClientBenchmarks", "", fastest)
+    bar(f"client call: time, ours / the fastest peer ({fastest})", "≤ 1", f"{r:.2f}", r <= 1)
+    for spec in ("Shipped", "Synthetic300"):
+        p = f"Spec={spec}"
+        r = t("GeneratorBenchmarks", p, "WarmAfterCodeEdit") / t("GeneratorBenchmarks", p, "Cold")
+        bar(f"generator, {spec} spec: warm run after an unrelated edit / cold run", "< 1 %", f"{r * 100:.2f} %", r < 0.01)
+    share = build["generator_share_of_compile"]
+    bar("300 operations: generator time / compile (Csc) time", "< 3 %", f"{share * 100:.1f} %", share < 0.03)
+    ratio = build["build_ratio"]
+    bar("300 operations: whole build, generated / hand-written models", "< 1.3", f"{ratio:.2f}", ratio < 1.3)
+    r = t("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / t("AnalyzerBenchmarks", "", "Compile") - 1
+    bar("1,000 files: what EVS001-EVS004 add to the compilation", "< 3 %", f"{r * 100:.1f} %", r < 0.03)
+
+    out = []
+    out.append(f"Run of {machine['date']}: {machine['cpu']}, {host['LogicalCoreCount']} logical cores, {machine['memory']}; "
+               f"{host['OsVersion']}; {host['RuntimeVersion']}, SDK {host['DotNetCliVersion']}; "
+               f"BenchmarkDotNet {host['BenchmarkDotNetVersion']}, job `{machine['job']}`, in-process toolchain. "
+               f"Load average before the run: {machine['load_before']}, after: {machine['load_after']}.")
+    if machine.get("note"):
+        out.append("")
+        out.append(machine["note"])
+    out.append("")
+    out.append("### The bars")
+    out.append("")
+    out.append("| bar | target | measured | |")
+    out.append("| --- | --- | --- | --- |")
+    for name, target, measured, status in bars:
+        out.append(f"| {name} | {target} | {measured} | {status} |")
+    out.append("")
+    out.append("![Time of each peer over the hand-written code, log scale](benchmarks.svg)")
+    for payload in ("Seed", "Cjk"):
+        out.append("")
+        out.append(f"### Serialize `CreateSnapshotRequestBody`, {'seed example' if payload == 'Seed' else 'CJK payload'} (ratio to hand-written)")
+        out.append("")
+        out.append(table(rows, ser, f"Payload={payload}", peers_ser, "HandWritten"))
+    for payload in ("Seed", "Cjk"):
+        out.append("")
+        out.append(f"### Deserialize `CreateSnapshotResponseBody`, {'seed example' if payload == 'Seed' else 'CJK payload'} (ratio to hand-written)")
+        out.append("")
+        out.append(table(rows, des, f"Payload={payload}", peers_des, "HandWritten"))
+    out.append("")
+    out.append("### `Validate()`")
+    out.append("")
+    out.append(table(rows, "ValidateBenchmarks", "", ["Valid", "Invalid"], "Valid"))
+    out.append("")
+    out.append("### One create-snapshot call against Kestrel on 127.0.0.1 (ratio to the hand-written HttpClient call)")
+    out.append("")
+    out.append(table(rows, "ClientBenchmarks", "", client, "HandWrittenHttpClient"))
+    for spec in ("Shipped", "Synthetic300"):
+        out.append("")
+        out.append(f"### Generator, {'shipped spec' if spec == 'Shipped' else '300 operations, 600 schemas'} (ratio to a cold run)")
+        out.append("")
+        out.append(table(rows, "GeneratorBenchmarks", f"Spec={spec}", ["Cold", "WarmAfterCodeEdit", "WarmAfterSpecEdit"], "Cold"))
+    out.append("")
+    out.append("### Analyzers on 1,000 files (ratio to the compilation without them)")
+    out.append("")
+    out.append(table(rows, "AnalyzerBenchmarks", "", ["Compile", "CompileWithAnalyzers"], "Compile"))
+    g, h = build["generated"], build["handwritten"]
+    out.append("")
+    out.append(f"### Building 300 operations (`dotnet build --no-incremental`, medians of {build['repeats']} builds)")
+    out.append("")
+    out.append("| project | whole build | Csc task | generator | EVS001-EVS004 |")
+    out.append("| --- | ---: | ---: | ---: | ---: |")
+    out.append(f"| spec, generated at build time | {g['wall']:.2f} s | {g['csc']:.2f} s | {g['generator']:.3f} s | {g['analyzers']:.3f} s |")
+    out.append(f"| the same C# as plain files ({build['spec']['files']} files) | {h['wall']:.2f} s | {h['csc']:.2f} s | | |")
+
+    with open(DOC, encoding="utf-8") as f:
+        doc = f.read()
+    if BEGIN not in doc or END not in doc:
+        raise SystemExit(f"{DOC} has no results markers")
+    head, rest = doc.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    with open(DOC, "w", encoding="utf-8", newline="\n") as f:
+        f.write(head + BEGIN + "\n" + "\n".join(out) + "\n" + END + tail)
+
+    write_svg(rows, ser, des, peers_ser, peers_des, machine)
+    print("\n".join(f"{status:>10}  {name}: {measured} (target {target})" for name, target, measured, status in bars))
+
+
+def write_svg(rows, ser, des, peers_ser, peers_des, machine):
+    groups = []
+    for payload, label in (("Seed", "seed example"), ("Cjk", "CJK payload")):
+        p = f"Payload={payload}"
+        groups.append((f"Serialize, {label}", [(rows[(ser, p, m)]["title"], rows[(ser, p, m)]["median"] / rows[(ser, p, "HandWritten")]["median"], m == "Generated") for m in peers_ser]))
+        groups.append((f"Deserialize, {label}", [(rows[(des, p, m)]["title"], rows[(des, p, m)]["median"] / rows[(des, p, "HandWritten")]["median"], m == "Generated") for m in peers_des]))
+    c = "ClientBenchmarks"
+    groups.append(("Create-snapshot call (to hand-written HttpClient)", [(rows[(c, "", m)]["title"], rows[(c, "", m)]["median"] / rows[(c, "", "HandWrittenHttpClient")]["median"], m == "EvsContracts") for m in ["HandWrittenHttpClient", "EvsContracts", "NSwag", "Refit", "Kiota"]]))
+
+    width, label_w, bar_h, gap, top = 860, 250, 14, 4, 56
+    lo, hi = 0.25, 64.0
+    plot_w = width - label_w - 70
+
+    def x(v):
+        v = min(max(v, lo), hi)
+        return label_w + (math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)) * plot_w
+
+    height = top + sum(22 + len(items) * (bar_h + gap) + 10 for _, items in groups) + 20
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
+             f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+             f'<text x="10" y="20" font-size="14" font-weight="bold">Time over hand-written Utf8JsonWriter/Utf8JsonReader code (log scale; lower is faster)</text>',
+             f'<text x="10" y="38" fill="#555">{html.escape(machine["cpu"])}, {html.escape(machine["runtime"])}, {html.escape(machine["date"])}</text>']
+    for tick in (0.25, 0.5, 1, 2, 4, 8, 16, 32, 64):
+        tx = x(tick)
+        parts.append(f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{height - 20}" stroke="{"#333" if tick == 1 else "#ddd"}" stroke-width="{1.5 if tick == 1 else 1}"/>')
+        parts.append(f'<text x="{tx:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">{tick:g}×</text>')
+    y = top
+    for title, items in groups:
+        parts.append(f'<text x="10" y="{y + 14}" font-weight="bold">{html.escape(title)}</text>')
+        y += 22
+        for name, ratio, ours in items:
+            color = "#1f77b4" if ours else "#9aa5b1"
+            parts.append(f'<text x="{label_w - 8}" y="{y + bar_h - 3}" text-anchor="end">{html.escape(name)}</text>')
+            parts.append(f'<rect x="{label_w}" y="{y}" width="{max(x(ratio) - label_w, 1):.1f}" height="{bar_h}" fill="{color}"/>')
+            parts.append(f'<text x="{x(ratio) + 4:.1f}" y="{y + bar_h - 3}">{ratio:.2f}</text>')
+            y += bar_h + gap
+        y += 10
+    parts.append("</svg>")
+    with open(SVG, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(parts) + "\n")
+
+
+if __name__ == "__main__":
+    main()

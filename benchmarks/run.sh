@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
+#   bash benchmarks/run.sh
+# BENCH_JOB=short (or dry, medium, ...) picks another BenchmarkDotNet job; the default job is the precise one.
+# BENCH_FILTER narrows the run (the report needs every benchmark, so only for trying things out).
+# Takes a while: about 30 minutes on a quiet 2-core machine. Run it when nothing else runs.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+OUT="$ROOT/artifacts/benchmarks"
+DLL="$ROOT/benchmarks/EvsContracts.Benchmarks/bin/Release/net10.0/EvsContracts.Benchmarks.dll"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+load_before=$(load)
+echo "load average: $load_before"
+if awk -v l="${load_before%% *}" 'BEGIN { exit !(l >= 0.5) }'; then
+  echo "warning: the machine is busy (load >= 0.5); the figures will be noisy and docs/benchmarks.md says so" >&2
+fi
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+dotnet build "$ROOT/benchmarks/EvsContracts.Benchmarks/EvsContracts.Benchmarks.csproj" -c Release -nologo -v:q
+
+# In process: BenchmarkDotNet's default toolchain rebuilds the whole suite (peers' generation included) in a
+# project of its own for every run, which takes minutes and times out on a busy 2-core machine.
+job_args=()
+if [ -n "${BENCH_JOB:-}" ]; then job_args=(--job "$BENCH_JOB"); fi
+dotnet "$DLL" --filter "${BENCH_FILTER:-*}" --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
+
+dotnet "$DLL" body-sizes > "$OUT/sizes.json"
+/usr/bin/python3 "$ROOT/benchmarks/build-time.py" "$DLL" "$OUT/build-time.json" "${BUILD_REPEATS:-5}"
+
+load_after=$(load)
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+memory=$(awk '/MemTotal/ { printf "%.0f GiB RAM", $2 / 1024 / 1024 }' /proc/meminfo)
+runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print ".NET " v }')
+note=""
+if awk -v a="${load_before%% *}" -v b="${load_after%% *}" 'BEGIN { exit !(a >= 0.5 || b >= 0.5) }'; then
+  note="**The machine was not quiet** (load average at or above 0.5 before or after the run): other work shared its two cores, so every figure is noisier than a quiet run's. Ratios are still taken within this one run."
+fi
+/usr/bin/python3 - "$OUT/machine.json" <<PY
+import json, sys
+json.dump({"date": "$(date -u +%Y-%m-%d)", "cpu": """$cpu""", "memory": "$memory", "runtime": "$runtime",
+           "job": "${BENCH_JOB:-default}", "load_before": "$load_before", "load_after": "$load_after",
+           "note": """$note"""}, open(sys.argv[1], "w"), indent=2)
+PY
+/usr/bin/python3 "$ROOT/benchmarks/report.py" "$OUT/bdn/results" "$OUT/build-time.json" "$OUT/sizes.json" "$OUT/machine.json"
+echo "wrote docs/benchmarks.md and docs/benchmarks.svg"
