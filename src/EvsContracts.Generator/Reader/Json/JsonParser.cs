@@ -224,7 +224,12 @@ internal sealed class JsonParser
 
             if (c != '\\')
             {
-                _pos++;
+                if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && _pos + 1 < _text.Length && char.IsLowSurrogate(_text[_pos + 1])))
+                {
+                    throw Fail("A string holds half of a UTF-16 surrogate pair");
+                }
+
+                _pos += char.IsHighSurrogate(c) ? 2 : 1;
                 continue;
             }
 
@@ -256,6 +261,18 @@ internal sealed class JsonParser
 
                     builder.Append((char)code);
                     _pos += 4;
+                    if (char.IsSurrogate((char)code))
+                    {
+                        // Half a pair is not text: it cannot be written as UTF-8 on the wire, normalized into a name, or
+                        // put into an XML doc comment. The low half must follow at once, as its own escape.
+                        if (!char.IsHighSurrogate((char)code) || !TryReadLowSurrogateEscape(out char low))
+                        {
+                            throw new SyntaxException($"\\u{code:X4} is half of a UTF-16 surrogate pair; the escape of the other half must follow it", _pos - 5, 6);
+                        }
+
+                        builder.Append(low);
+                    }
+
                     break;
                 default:
                     throw new SyntaxException($"Invalid escape sequence '\\{escape}'", _pos - 1, 2);
@@ -264,6 +281,22 @@ internal sealed class JsonParser
             _pos++;
             runStart = _pos;
         }
+    }
+
+    /// <summary>Reads <c>\uDC00</c>–<c>\uDFFF</c> right after a high surrogate's escape; <c>_pos</c> ends on its last digit.</summary>
+    private bool TryReadLowSurrogateEscape(out char low)
+    {
+        low = default;
+        if (_pos + 6 >= _text.Length || _text[_pos + 1] != '\\' || _text[_pos + 2] != 'u'
+            || !int.TryParse(_text.Substring(_pos + 3, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code)
+            || !char.IsLowSurrogate((char)code))
+        {
+            return false;
+        }
+
+        low = (char)code;
+        _pos += 6;
+        return true;
     }
 
     private JsonNumberNode ParseNumber()
