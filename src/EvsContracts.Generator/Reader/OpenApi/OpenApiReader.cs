@@ -25,6 +25,19 @@ internal sealed class OpenApiReader
         "uniqueItems", "$dynamicRef", "$recursiveRef",
     };
 
+    /// <summary>
+    /// The longest spec string that becomes a C# string constant or name (schema and property names, enum values,
+    /// prefixes, patterns, paths, parameter names). Metadata caps all string constants together at 16 MB, and only
+    /// writing the assembly finds out (CS8103); prose (descriptions, titles) goes into comments and is not limited.
+    /// </summary>
+    public const int MaxLiteralLength = 16 * 1024;
+
+    /// <summary>Members whose text is prose, never generated as code.</summary>
+    private static readonly string[] ProseMembers = { "description", "summary", "title", "version" };
+
+    /// <summary>Members that hold sample data, never generated as code.</summary>
+    private static readonly string[] SampleMembers = { "example", "examples", "default" };
+
     private static readonly string[] SupportedFormats = { "uuid", "date-time", "int32", "int64", "float", "double" };
 
     private readonly JsonObjectNode _root;
@@ -83,6 +96,7 @@ internal sealed class OpenApiReader
         var document = new OpenApiDocument(versionNode.Value, title, clientName, @namespace, info);
         bool is30 = versionNode.Value.StartsWith("3.0.", StringComparison.Ordinal);
 
+        CheckLiteralLengths(_root, string.Empty);
         ReadComponents(document);
 
         JsonMember? pathsMember = _root.Find("paths");
@@ -106,6 +120,39 @@ internal sealed class OpenApiReader
         }
 
         return document;
+    }
+
+    private void CheckLiteralLengths(JsonNode node, string pointer)
+    {
+        switch (node)
+        {
+            case JsonObjectNode obj:
+                foreach (JsonMember member in obj.Members)
+                {
+                    string memberPointer = pointer + "/" + EscapePointer(member.Name);
+                    if (member.Name.Length > MaxLiteralLength)
+                    {
+                        Report(DiagnosticDescriptors.UnsupportedId, $"A name of {member.Name.Length} characters is too long ({pointer}); names are limited to {MaxLiteralLength}", member);
+                    }
+                    else if (Array.IndexOf(SampleMembers, member.Name) < 0
+                        && !(member.Value is JsonStringNode && Array.IndexOf(ProseMembers, member.Name) >= 0))
+                    {
+                        CheckLiteralLengths(member.Value, memberPointer);
+                    }
+                }
+
+                break;
+            case JsonArrayNode array:
+                for (int i = 0; i < array.Items.Count; i++)
+                {
+                    CheckLiteralLengths(array.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture));
+                }
+
+                break;
+            case JsonStringNode text when text.Value.Length > MaxLiteralLength:
+                Report(DiagnosticDescriptors.UnsupportedId, $"A string of {text.Value.Length} characters is too long to generate as code ({pointer}); names, enum values, prefixes and patterns are limited to {MaxLiteralLength}", text);
+                break;
+        }
     }
 
     private void ReadComponents(OpenApiDocument document)
@@ -159,6 +206,12 @@ internal sealed class OpenApiReader
             return;
         }
 
+        if (PathTemplateProblem(pathMember.Name) is { } problem)
+        {
+            Report(DiagnosticDescriptors.NotOpenApiId, $"The path \"{pathMember.Name}\" {problem}", pathMember);
+            return;
+        }
+
         if (pathMember.Value is not JsonObjectNode item)
         {
             Report(DiagnosticDescriptors.NotOpenApiId, $"The path item {pointer} must be an object", pathMember.Value);
@@ -190,6 +243,42 @@ internal sealed class OpenApiReader
                 ReadOperation(document, pathMember.Name, member, pointer + "/" + member.Name, shared);
             }
         }
+    }
+
+    /// <summary>
+    /// Why a path cannot be a template the client fills in: every brace must belong to one <c>{name}</c>, a query
+    /// or fragment would silently move what follows out of the path, and neither a backslash nor a control character
+    /// is sent as itself.
+    /// </summary>
+    private static string? PathTemplateProblem(string path)
+    {
+        int open = -1;
+        for (int i = 0; i < path.Length; i++)
+        {
+            switch (path[i])
+            {
+                case '{' when open >= 0:
+                    return "opens a '{' inside another";
+                case '{':
+                    open = i;
+                    break;
+                case '}' when open < 0:
+                    return "closes a '}' that was not opened";
+                case '}' when i == open + 1:
+                    return "has an empty parameter name {}";
+                case '}':
+                    open = -1;
+                    break;
+                case '?' or '#':
+                    return $"contains '{path[i]}'; a path may not carry a query or a fragment (declare query parameters instead)";
+                case '\\':
+                    return "contains '\\', which HTTP clients send as '/'";
+                case < ' ' or '\u007F':
+                    return "contains a control character, which no server reads as part of a path";
+            }
+        }
+
+        return open >= 0 ? "has a '{' that is not closed" : null;
     }
 
     private void ReadOperation(OpenApiDocument document, string path, JsonMember methodMember, string pointer, List<OpenApiParameter> shared)
