@@ -23,7 +23,7 @@ internal sealed class ContractModelBuilder
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    private static readonly string[] ReservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType" };
+    private static readonly string[] ReservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "AllowedValues", "ReadJsonValue", "Equals", "GetHashCode", "ToString", "GetType" };
 
     private readonly OpenApiDocument _document;
     private readonly SpecDiagnosticBag _diagnostics;
@@ -33,6 +33,12 @@ internal sealed class ContractModelBuilder
     private readonly List<string> _typeOrder = new();
     private readonly HashSet<string> _checkedSchemas = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every type name generated into the namespace, and what holds it. Compared ignoring case: each name is also a
+    /// hint (file) name, and <c>Owner.g.cs</c> and <c>owner.g.cs</c> cannot both be added.
+    /// </summary>
+    private readonly Dictionary<string, string> _claimedNames = new(StringComparer.OrdinalIgnoreCase);
 
     private ContractModelBuilder(OpenApiDocument document, SpecDiagnosticBag diagnostics)
     {
@@ -51,7 +57,7 @@ internal sealed class ContractModelBuilder
         string @namespace = input.Namespace ?? _document.Namespace ?? input.DefaultNamespace;
         foreach (string part in @namespace.Split('.'))
         {
-            if (!Naming.IsValidIdentifier(part))
+            if (!Naming.IsPlainIdentifier(part))
             {
                 _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The namespace \"{@namespace}\" is not a valid C# namespace", _document.InfoNode);
                 return null;
@@ -59,22 +65,28 @@ internal sealed class ContractModelBuilder
         }
 
         string clientName = input.ClientName ?? _document.ClientName ?? Naming.ToPascalCase(_document.Title) + "Client";
-        if (!Naming.IsValidIdentifier(clientName))
+        if (!Naming.IsPlainIdentifier(clientName))
         {
             _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The client name \"{clientName}\" is not a valid C# identifier; set info.x-client-name", _document.InfoNode);
             return null;
         }
 
-        NameComponents(clientName);
+        foreach (string generated in new[] { clientName, "I" + clientName, clientName + "ServiceCollectionExtensions" })
+        {
+            _claimedNames[generated] = "the client " + clientName;
+        }
+
+        NameComponents();
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
             if (_componentTypeNames.TryGetValue(component.Name, out string? typeName))
             {
                 DefineType(typeName, component.Schema);
             }
-            else
+            else if (!IsGeneratedType(component.Schema))
             {
-                // An alias (a named string, array, ...): checked here, inlined where it is used.
+                // An alias (a named string, array, ...): checked here, inlined where it is used. (A type whose name
+                // was refused above is not retried under its raw name.)
                 Resolve(component.Schema, component.Name, string.Empty);
             }
         }
@@ -87,9 +99,8 @@ internal sealed class ContractModelBuilder
         return new ContractModel(@namespace, clientName, _document.Title, hintPrefix, types, operations.ToEquatableArray());
     }
 
-    private void NameComponents(string clientName)
+    private void NameComponents()
     {
-        var taken = new Dictionary<string, OpenApiNamedSchema>(StringComparer.Ordinal);
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
             _components[component.Name] = component;
@@ -105,16 +116,35 @@ internal sealed class ContractModelBuilder
                 continue;
             }
 
-            if (taken.TryGetValue(name, out OpenApiNamedSchema? other) || name == clientName || name == "I" + clientName)
+            if (Array.IndexOf(ReservedMemberNames, name) >= 0 || Array.IndexOf(ReservedEnumMemberNames, name) >= 0 || name == "Key")
             {
-                string with = other is null ? "the client " + clientName : $"\"{other.Name}\"";
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" becomes the C# name {name}, which {with} already has", component.Member);
+                // C# forbids a member named like its type (CS0542), and every generated type has these members.
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" becomes the C# name {name}, which is also the name of a member every generated type has", component.Member);
                 continue;
             }
 
-            taken[name] = component;
+            if (Claim(name, $"\"{component.Name}\"") is { } holder)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" becomes the C# name {name}, which {holder} already has (generated names must differ in more than case)", component.Member);
+                continue;
+            }
+
             _componentTypeNames[component.Name] = name;
         }
+    }
+
+    /// <summary>Takes a type name and the name of its JSON converter; when either is taken, returns what holds it.</summary>
+    private string? Claim(string typeName, string owner)
+    {
+        string converter = typeName + "JsonConverter";
+        if (_claimedNames.TryGetValue(typeName, out string? holder) || _claimedNames.TryGetValue(converter, out holder))
+        {
+            return holder;
+        }
+
+        _claimedNames[typeName] = owner;
+        _claimedNames[converter] = owner;
+        return null;
     }
 
     private static bool IsGeneratedType(OpenApiSchema schema) =>
@@ -305,7 +335,7 @@ internal sealed class ContractModelBuilder
 
     private void DefineInlineType(string name, OpenApiSchema schema)
     {
-        if (_types.ContainsKey(name) || _componentTypeNames.ContainsValue(name))
+        if (_types.ContainsKey(name) || Claim(name, "the inline schema " + schema.Pointer) is not null)
         {
             if (!_checkedSchemas.Contains("inline:" + schema.Pointer))
             {

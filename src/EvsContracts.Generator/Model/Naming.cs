@@ -63,7 +63,37 @@ internal static class Naming
         return pascal.Substring(0, lower).ToLowerInvariant() + pascal.Substring(lower);
     }
 
-    public static bool IsValidIdentifier(string name) => name.Length > 0 && SyntaxFacts.IsValidIdentifier(name);
+    /// <summary>
+    /// The longest name, in UTF-8 bytes, given to anything generated. Metadata refuses names over 1,023 bytes (CS7013,
+    /// and only when the assembly is written); generated names add suffixes and nest, so a spec name stays well below.
+    /// </summary>
+    public const int MaxIdentifierBytes = 256;
+
+    public static bool IsValidIdentifier(string name) =>
+        name.Length > 0 && Encoding.UTF8.GetByteCount(name) <= MaxIdentifierBytes && SyntaxFacts.IsValidIdentifier(name);
+
+    /// <summary>
+    /// A name taken as written (a namespace part, a client name): a valid identifier that is not a keyword and holds no
+    /// formatting characters. Member names can be escaped with <c>@</c>, but these are also spelled inside other
+    /// names (<c>I{Client}</c>, hint names); and a bidi control would make the source read other than it compiles.
+    /// </summary>
+    public static bool IsPlainIdentifier(string name)
+    {
+        if (!IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A name as it must be written in source: keywords get the verbatim prefix.</summary>
     public static string Escape(string identifier) =>
