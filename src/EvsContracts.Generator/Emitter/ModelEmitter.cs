@@ -77,7 +77,7 @@ internal sealed class ModelEmitter
     private void EmitProperty(TypeModel owner, PropertyModel property)
     {
         _w.Line();
-        EmitterCommon.Summary(_w, property.Description, $"The <c>{property.JsonName}</c> member.");
+        EmitterCommon.Summary(_w, property.Description, $"The <c>{EmitterCommon.DocText(property.JsonName)}</c> member.");
         var remarks = new List<string> { $"JSON: <c>{EmitterCommon.DocText(property.JsonName)}</c>." };
         if (property.DefaultText is { } defaultText)
         {
