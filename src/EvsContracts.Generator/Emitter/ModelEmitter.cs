@@ -326,6 +326,13 @@ internal sealed class ModelEmitter
 
     private void EmitWrite(TypeModel type)
     {
+        // Names encoded once: the writer then copies them without looking for characters to escape.
+        foreach (PropertyModel property in type.Properties)
+        {
+            _w.Line();
+            _w.Line($"private static readonly {CSharpTypes.Json}.JsonEncodedText {NameField(property)} = {CSharpTypes.Json}.JsonEncodedText.Encode({CSharpLiteral.Utf8(property.JsonName)}, {CSharpTypes.Evs}.EvsJson.MinimalEncoder);");
+        }
+
         _w.Line();
         _w.Line("/// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>");
         _w.Line("/// <param name=\"writer\">The writer.</param>");
@@ -335,7 +342,7 @@ internal sealed class ModelEmitter
         foreach (PropertyModel property in type.Properties)
         {
             string name = Naming.Escape(property.Name);
-            string jsonName = CSharpLiteral.Utf8(property.JsonName);
+            string jsonName = NameField(property);
             bool nullable = !property.Required || property.Nullable;
             bool valueType = property.Type.IsValueType;
             if (!nullable && valueType)
@@ -360,6 +367,8 @@ internal sealed class ModelEmitter
         _w.Line("writer.WriteEndObject();");
         _w.Close();
     }
+
+    private static string NameField(PropertyModel property) => "__" + property.Name + "JsonName";
 
     private void EmitPropertyWrite(TypeRef type, string jsonName, string value, bool input)
     {
@@ -479,10 +488,16 @@ internal sealed class ModelEmitter
         }
 
         _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
+        if (locals.Count > 0)
+        {
+            // Raw bytes: a length check rejects most names; ValueTextEquals would check the token every time.
+            _w.Line($"global::System.ReadOnlySpan<byte> __name = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
+        }
+
         bool first = true;
         foreach (var (property, local, seen) in locals)
         {
-            _w.Open($"{(first ? string.Empty : "else ")}if (reader.ValueTextEquals({CSharpLiteral.Utf8(property.JsonName)}))");
+            _w.Open($"{(first ? string.Empty : "else ")}if (global::System.MemoryExtensions.SequenceEqual(__name, {CSharpLiteral.Utf8(property.JsonName)}))");
             first = false;
             _w.Line("reader.Read();");
             string pathExpression = $"{CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)})";

@@ -49,6 +49,17 @@ public static class EvsJson
         WriteStringValue(writer, value);
     }
 
+    /// <summary>Writes a property with a string value by the wire rule, whatever the writer's encoder.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="propertyName">The property name, encoded once (generated models keep one per member).</param>
+    /// <param name="value">The value.</param>
+    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText propertyName, string value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(propertyName);
+        WriteStringValue(writer, value);
+    }
+
     /// <summary>Writes a string value by the wire rule, whatever the writer's encoder.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
@@ -79,6 +90,16 @@ public static class EvsJson
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    /// <summary>
+    /// The name of the property the reader is on, as UTF-8 to compare with the spec's names: the bytes as they are
+    /// when the name has no escapes (what servers send), otherwise the unescaped name in an array of its own.
+    /// </summary>
+    /// <param name="reader">The reader, positioned on a property name.</param>
+    /// <returns>The name's UTF-8 bytes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence || reader.ValueIsEscaped ? UnescapedName(ref reader) : reader.ValueSpan;
 
     /// <summary>Reads a string; any other token is an error.</summary>
     /// <param name="reader">The reader, positioned on the value.</param>
@@ -209,6 +230,15 @@ public static class EvsJson
             ? Encoding.UTF8.GetString(reader.ValueSequence)
             : Encoding.UTF8.GetString(reader.ValueSpan);
         return new JsonException($"The number {literal} at '{path}' is not {expected}.", ToJsonPath(path), null, null);
+    }
+
+    private static byte[] UnescapedName(ref Utf8JsonReader reader)
+    {
+        // Unescaping never makes a name longer.
+        long raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        byte[] name = new byte[raw];
+        int length = reader.CopyString(name);
+        return length == name.Length ? name : name.AsSpan(0, length).ToArray();
     }
 
     private static string ToJsonPath(string? path) => string.IsNullOrEmpty(path) ? "$" : "$." + path;

@@ -92,6 +92,16 @@ namespace EvsContracts.Snapshots
             global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __VolumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __ForceJsonName = global::System.Text.Json.JsonEncodedText.Encode("force"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __MetadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -100,19 +110,19 @@ namespace EvsContracts.Snapshots
             writer.WriteStartObject();
             if (VolumeId is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "volume_id"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __VolumeIdJsonName, __value0);
             }
             else
             {
-                writer.WriteNull("volume_id"u8);
+                writer.WriteNull(__VolumeIdJsonName);
             }
             if (Force is { } __value1)
             {
-                writer.WriteBoolean("force"u8, __value1);
+                writer.WriteBoolean(__ForceJsonName, __value1);
             }
             if (Metadata is { } __value2)
             {
-                writer.WritePropertyName("metadata"u8);
+                writer.WritePropertyName(__MetadataJsonName);
                 writer.WriteStartObject();
                 if (__value2 is global::System.Collections.Generic.Dictionary<string, string> __dictionary3)
                 {
@@ -134,11 +144,11 @@ namespace EvsContracts.Snapshots
             }
             if (Description is { } __value4)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "description"u8, __value4);
+                global::EvsContracts.EvsJson.WriteString(writer, __DescriptionJsonName, __value4);
             }
             if (Name is { } __value5)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value5);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value5);
             }
             writer.WriteEndObject();
         }
@@ -169,7 +179,8 @@ namespace EvsContracts.Snapshots
             string? __pName10 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("volume_id"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -178,7 +189,7 @@ namespace EvsContracts.Snapshots
                     }
                     __pVolumeId6 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("force"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "force"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -194,7 +205,7 @@ namespace EvsContracts.Snapshots
                         __pForce7 = reader.GetBoolean();
                     }
                 }
-                else if (reader.ValueTextEquals("metadata"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -223,7 +234,7 @@ namespace EvsContracts.Snapshots
                         __pMetadata8 = __map11;
                     }
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "description"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -239,7 +250,7 @@ namespace EvsContracts.Snapshots
                         __pDescription9 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

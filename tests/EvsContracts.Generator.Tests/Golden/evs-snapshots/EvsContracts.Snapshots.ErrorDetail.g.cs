@@ -55,6 +55,12 @@ namespace EvsContracts.Snapshots
         {
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __RetryAfterJsonName = global::System.Text.Json.JsonEncodedText.Encode("retryAfter"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -63,15 +69,15 @@ namespace EvsContracts.Snapshots
             writer.WriteStartObject();
             if (Message is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "message"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __MessageJsonName, __value0);
             }
             if (Code is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "code"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __CodeJsonName, __value1);
             }
             if (RetryAfter is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "retryAfter"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __RetryAfterJsonName, __value2);
             }
             writer.WriteEndObject();
         }
@@ -100,7 +106,8 @@ namespace EvsContracts.Snapshots
             string? __pRetryAfter5 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("message"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -116,7 +123,7 @@ namespace EvsContracts.Snapshots
                         __pMessage3 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("code"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -128,7 +135,7 @@ namespace EvsContracts.Snapshots
                         __pCode4 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
                     }
                 }
-                else if (reader.ValueTextEquals("retryAfter"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "retryAfter"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -41,6 +41,8 @@ namespace EvsContracts.Snapshots
             Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __SnapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -49,12 +51,12 @@ namespace EvsContracts.Snapshots
             writer.WriteStartObject();
             if (Snapshot is { } __value0)
             {
-                writer.WritePropertyName("snapshot"u8);
+                writer.WritePropertyName(__SnapshotJsonName);
                 __value0.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull("snapshot"u8);
+                writer.WriteNull(__SnapshotJsonName);
             }
             writer.WriteEndObject();
         }
@@ -81,7 +83,8 @@ namespace EvsContracts.Snapshots
             global::EvsContracts.Snapshots.SnapshotDetails? __pSnapshot1 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("snapshot"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8))
                 {
                     reader.Read();
                     __pSnapshot1 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));

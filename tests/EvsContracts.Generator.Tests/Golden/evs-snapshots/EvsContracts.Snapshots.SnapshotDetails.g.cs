@@ -109,6 +109,24 @@ namespace EvsContracts.Snapshots
             global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __MetadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __VolumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -117,27 +135,27 @@ namespace EvsContracts.Snapshots
             writer.WriteStartObject();
             if (Id is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "id"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value0);
             }
             else
             {
-                writer.WriteNull("id"u8);
+                writer.WriteNull(__IdJsonName);
             }
-            writer.WritePropertyName("status"u8);
+            writer.WritePropertyName(__StatusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
             if (Name is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value1);
             }
             if (Description is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "description"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __DescriptionJsonName, __value2);
             }
-            writer.WritePropertyName("created_at"u8);
+            writer.WritePropertyName(__CreatedAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
             if (Metadata is { } __value3)
             {
-                writer.WritePropertyName("metadata"u8);
+                writer.WritePropertyName(__MetadataJsonName);
                 writer.WriteStartObject();
                 if (__value3 is global::System.Collections.Generic.Dictionary<string, string> __dictionary4)
                 {
@@ -159,16 +177,16 @@ namespace EvsContracts.Snapshots
             }
             if (VolumeId is { } __value5)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "volume_id"u8, __value5);
+                global::EvsContracts.EvsJson.WriteString(writer, __VolumeIdJsonName, __value5);
             }
             else
             {
-                writer.WriteNull("volume_id"u8);
+                writer.WriteNull(__VolumeIdJsonName);
             }
-            writer.WriteNumber("size"u8, Size);
+            writer.WriteNumber(__SizeJsonName, Size);
             if (UpdatedAt is { } __value6)
             {
-                writer.WritePropertyName("updated_at"u8);
+                writer.WritePropertyName(__UpdatedAtJsonName);
                 global::EvsContracts.EvsDateTime.Write(writer, __value6);
             }
             writer.WriteEndObject();
@@ -207,7 +225,8 @@ namespace EvsContracts.Snapshots
             global::System.DateTimeOffset? __pUpdatedAt18 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -216,7 +235,7 @@ namespace EvsContracts.Snapshots
                     }
                     __pId7 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -226,7 +245,7 @@ namespace EvsContracts.Snapshots
                     __pStatus8 = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
                     __hasStatus9 = true;
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -242,7 +261,7 @@ namespace EvsContracts.Snapshots
                         __pName10 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("description"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "description"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -258,7 +277,7 @@ namespace EvsContracts.Snapshots
                         __pDescription11 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("created_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8))
                 {
                     reader.Read();
                     if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date19))
@@ -268,7 +287,7 @@ namespace EvsContracts.Snapshots
                     __pCreatedAt12 = __date19;
                     __hasCreatedAt13 = true;
                 }
-                else if (reader.ValueTextEquals("metadata"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -297,7 +316,7 @@ namespace EvsContracts.Snapshots
                         __pMetadata14 = __map20;
                     }
                 }
-                else if (reader.ValueTextEquals("volume_id"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -306,7 +325,7 @@ namespace EvsContracts.Snapshots
                     }
                     __pVolumeId15 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("size"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "size"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number23))
@@ -316,7 +335,7 @@ namespace EvsContracts.Snapshots
                     __pSize16 = __number23;
                     __hasSize17 = true;
                 }
-                else if (reader.ValueTextEquals("updated_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "updated_at"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

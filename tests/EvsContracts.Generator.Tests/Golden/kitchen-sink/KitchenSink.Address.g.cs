@@ -60,6 +60,14 @@ namespace KitchenSink
             Location?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "location"), ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __StreetJsonName = global::System.Text.Json.JsonEncodedText.Encode("street"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __PostalCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("postal_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -68,27 +76,27 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Street is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "street"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __StreetJsonName, __value0);
             }
             else
             {
-                writer.WriteNull("street"u8);
+                writer.WriteNull(__StreetJsonName);
             }
             if (City is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "city"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __CityJsonName, __value1);
             }
             else
             {
-                writer.WriteNull("city"u8);
+                writer.WriteNull(__CityJsonName);
             }
             if (PostalCode is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "postal_code"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __PostalCodeJsonName, __value2);
             }
             if (Location is { } __value3)
             {
-                writer.WritePropertyName("location"u8);
+                writer.WritePropertyName(__LocationJsonName);
                 __value3.WriteJson(writer);
             }
             writer.WriteEndObject();
@@ -119,7 +127,8 @@ namespace KitchenSink
             global::KitchenSink.GeoPoint? __pLocation7 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("street"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "street"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -128,7 +137,7 @@ namespace KitchenSink
                     }
                     __pStreet4 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("city"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "city"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -137,7 +146,7 @@ namespace KitchenSink
                     }
                     __pCity5 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("postal_code"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "postal_code"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -153,7 +162,7 @@ namespace KitchenSink
                         __pPostalCode6 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("location"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "location"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -37,6 +37,8 @@ namespace KitchenSink
             Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __PetJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -45,12 +47,12 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Pet is { } __value0)
             {
-                writer.WritePropertyName("pet"u8);
+                writer.WritePropertyName(__PetJsonName);
                 __value0.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull("pet"u8);
+                writer.WriteNull(__PetJsonName);
             }
             writer.WriteEndObject();
         }
@@ -77,7 +79,8 @@ namespace KitchenSink
             global::KitchenSink.NewPet? __pPet1 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("pet"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "pet"u8))
                 {
                     reader.Read();
                     __pPet1 = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));

@@ -41,6 +41,10 @@ namespace KitchenSink
         {
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -49,11 +53,11 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Message is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "message"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __MessageJsonName, __value0);
             }
             if (Code is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "code"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __CodeJsonName, __value1);
             }
             writer.WriteEndObject();
         }
@@ -81,7 +85,8 @@ namespace KitchenSink
             string? __pCode3 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("message"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "message"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -97,7 +102,7 @@ namespace KitchenSink
                         __pMessage2 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("code"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -49,14 +49,18 @@ namespace KitchenSink
             global::EvsContracts.ContractCheck.Maximum(Lon, 180d, path, "lon", ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __LatJsonName = global::System.Text.Json.JsonEncodedText.Encode("lat"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __LonJsonName = global::System.Text.Json.JsonEncodedText.Encode("lon"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteNumber("lat"u8, Lat);
-            writer.WriteNumber("lon"u8, Lon);
+            writer.WriteNumber(__LatJsonName, Lat);
+            writer.WriteNumber(__LonJsonName, Lon);
             writer.WriteEndObject();
         }
 
@@ -85,7 +89,8 @@ namespace KitchenSink
             bool __hasLon3 = false;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("lat"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "lat"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number4))
@@ -95,7 +100,7 @@ namespace KitchenSink
                     __pLat0 = __number4;
                     __hasLat1 = true;
                 }
-                else if (reader.ValueTextEquals("lon"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "lon"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number5))

@@ -99,6 +99,22 @@ namespace KitchenSink
             global::EvsContracts.ContractCheck.Uuid(OwnerId, path, "owner_id", ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AgeMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __OwnerIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -107,21 +123,21 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Name is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value2);
             }
             else
             {
-                writer.WriteNull("name"u8);
+                writer.WriteNull(__NameJsonName);
             }
-            writer.WritePropertyName("kind"u8);
+            writer.WritePropertyName(__KindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
             if (Nickname is { } __value3)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "nickname"u8, __value3);
+                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value3);
             }
             if (Tags is { } __value4)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(__TagsJsonName);
                 writer.WriteStartArray();
                 var __list5 = __value4;
                 for (int __i6 = 0; __i6 < __list5.Count; __i6++)
@@ -132,19 +148,19 @@ namespace KitchenSink
             }
             if (Notes is { } __value7)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "notes"u8, __value7);
+                global::EvsContracts.EvsJson.WriteString(writer, __NotesJsonName, __value7);
             }
             if (AgeMonths is { } __value8)
             {
-                writer.WriteNumber("age_months"u8, __value8);
+                writer.WriteNumber(__AgeMonthsJsonName, __value8);
             }
             if (OwnerId is { } __value9)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "owner_id"u8, __value9);
+                global::EvsContracts.EvsJson.WriteString(writer, __OwnerIdJsonName, __value9);
             }
             if (Attributes is { } __value10)
             {
-                writer.WritePropertyName("attributes"u8);
+                writer.WritePropertyName(__AttributesJsonName);
                 writer.WriteStartObject();
                 if (__value10 is global::System.Collections.Generic.Dictionary<string, string> __dictionary11)
                 {
@@ -197,7 +213,8 @@ namespace KitchenSink
             global::System.Collections.Generic.IDictionary<string, string>? __pAttributes20 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -206,7 +223,7 @@ namespace KitchenSink
                     }
                     __pName12 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("kind"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -216,7 +233,7 @@ namespace KitchenSink
                     __pKind13 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
                     __hasKind14 = true;
                 }
-                else if (reader.ValueTextEquals("nickname"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -232,7 +249,7 @@ namespace KitchenSink
                         __pNickname15 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -259,7 +276,7 @@ namespace KitchenSink
                         __pTags16 = __list21;
                     }
                 }
-                else if (reader.ValueTextEquals("notes"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -275,7 +292,7 @@ namespace KitchenSink
                         __pNotes17 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("age_months"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -291,7 +308,7 @@ namespace KitchenSink
                         __pAgeMonths18 = __number23;
                     }
                 }
-                else if (reader.ValueTextEquals("owner_id"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "owner_id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -307,7 +324,7 @@ namespace KitchenSink
                         __pOwnerId19 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("attributes"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -72,6 +72,16 @@ namespace KitchenSink
             Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __DisplayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("display_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __PhoneNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -80,27 +90,27 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Id is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "id"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value0);
             }
             else
             {
-                writer.WriteNull("id"u8);
+                writer.WriteNull(__IdJsonName);
             }
             if (DisplayName is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "display_name"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __DisplayNameJsonName, __value1);
             }
             else
             {
-                writer.WriteNull("display_name"u8);
+                writer.WriteNull(__DisplayNameJsonName);
             }
             if (Email is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "email"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __EmailJsonName, __value2);
             }
             if (PhoneNumbers is { } __value3)
             {
-                writer.WritePropertyName("phone_numbers"u8);
+                writer.WritePropertyName(__PhoneNumbersJsonName);
                 writer.WriteStartArray();
                 var __list4 = __value3;
                 for (int __i5 = 0; __i5 < __list4.Count; __i5++)
@@ -111,7 +121,7 @@ namespace KitchenSink
             }
             if (Address is { } __value6)
             {
-                writer.WritePropertyName("address"u8);
+                writer.WritePropertyName(__AddressJsonName);
                 __value6.WriteJson(writer);
             }
             writer.WriteEndObject();
@@ -143,7 +153,8 @@ namespace KitchenSink
             global::KitchenSink.Address? __pAddress11 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -152,7 +163,7 @@ namespace KitchenSink
                     }
                     __pId7 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("display_name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "display_name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -161,7 +172,7 @@ namespace KitchenSink
                     }
                     __pDisplayName8 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("email"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "email"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -177,7 +188,7 @@ namespace KitchenSink
                         __pEmail9 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("phone_numbers"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "phone_numbers"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -204,7 +215,7 @@ namespace KitchenSink
                         __pPhoneNumbers10 = __list12;
                     }
                 }
-                else if (reader.ValueTextEquals("address"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "address"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -194,6 +194,40 @@ namespace KitchenSink
             }
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AgeMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __WeightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __MicrochipJsonName = global::System.Text.Json.JsonEncodedText.Encode("microchip"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __IsNeuteredJsonName = global::System.Text.Json.JsonEncodedText.Encode("is_neutered"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AdoptedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("adopted_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __OwnerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __VaccinationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __VisitsByClinicJsonName = global::System.Text.Json.JsonEncodedText.Encode("visits_by_clinic"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __LuckyNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("lucky_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __PetIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("petId"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -202,27 +236,27 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Id is { } __value10)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "id"u8, __value10);
+                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value10);
             }
             else
             {
-                writer.WriteNull("id"u8);
+                writer.WriteNull(__IdJsonName);
             }
             if (Name is { } __value11)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value11);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value11);
             }
             else
             {
-                writer.WriteNull("name"u8);
+                writer.WriteNull(__NameJsonName);
             }
-            writer.WritePropertyName("kind"u8);
+            writer.WritePropertyName(__KindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            writer.WritePropertyName("status"u8);
+            writer.WritePropertyName(__StatusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
             if (Tags is { } __value12)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(__TagsJsonName);
                 writer.WriteStartArray();
                 var __list13 = __value12;
                 for (int __i14 = 0; __i14 < __list13.Count; __i14++)
@@ -233,35 +267,35 @@ namespace KitchenSink
             }
             if (AgeMonths is { } __value15)
             {
-                writer.WriteNumber("age_months"u8, __value15);
+                writer.WriteNumber(__AgeMonthsJsonName, __value15);
             }
             if (WeightKg is { } __value16)
             {
-                writer.WriteNumber("weight_kg"u8, __value16);
+                writer.WriteNumber(__WeightKgJsonName, __value16);
             }
             if (Microchip is { } __value17)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "microchip"u8, __value17);
+                global::EvsContracts.EvsJson.WriteString(writer, __MicrochipJsonName, __value17);
             }
             if (IsNeutered is { } __value18)
             {
-                writer.WriteBoolean("is_neutered"u8, __value18);
+                writer.WriteBoolean(__IsNeuteredJsonName, __value18);
             }
-            writer.WritePropertyName("created_at"u8);
+            writer.WritePropertyName(__CreatedAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
             if (AdoptedAt is { } __value19)
             {
-                writer.WritePropertyName("adopted_at"u8);
+                writer.WritePropertyName(__AdoptedAtJsonName);
                 global::EvsContracts.EvsDateTime.Write(writer, __value19);
             }
             if (Owner is { } __value20)
             {
-                writer.WritePropertyName("owner"u8);
+                writer.WritePropertyName(__OwnerJsonName);
                 __value20.WriteJson(writer);
             }
             if (Attributes is { } __value21)
             {
-                writer.WritePropertyName("attributes"u8);
+                writer.WritePropertyName(__AttributesJsonName);
                 writer.WriteStartObject();
                 if (__value21 is global::System.Collections.Generic.Dictionary<string, string> __dictionary22)
                 {
@@ -283,7 +317,7 @@ namespace KitchenSink
             }
             if (Vaccinations is { } __value23)
             {
-                writer.WritePropertyName("vaccinations"u8);
+                writer.WritePropertyName(__VaccinationsJsonName);
                 writer.WriteStartArray();
                 var __list24 = __value23;
                 for (int __i25 = 0; __i25 < __list24.Count; __i25++)
@@ -294,7 +328,7 @@ namespace KitchenSink
             }
             if (VisitsByClinic is { } __value26)
             {
-                writer.WritePropertyName("visits_by_clinic"u8);
+                writer.WritePropertyName(__VisitsByClinicJsonName);
                 writer.WriteStartObject();
                 if (__value26 is global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit> __dictionary27)
                 {
@@ -316,7 +350,7 @@ namespace KitchenSink
             }
             if (LuckyNumbers is { } __value28)
             {
-                writer.WritePropertyName("lucky_numbers"u8);
+                writer.WritePropertyName(__LuckyNumbersJsonName);
                 writer.WriteStartArray();
                 var __list29 = __value28;
                 for (int __i30 = 0; __i30 < __list29.Count; __i30++)
@@ -327,7 +361,7 @@ namespace KitchenSink
             }
             if (PetId is { } __value31)
             {
-                writer.WriteNumber("petId"u8, __value31);
+                writer.WriteNumber(__PetIdJsonName, __value31);
             }
             writer.WriteEndObject();
         }
@@ -373,7 +407,8 @@ namespace KitchenSink
             long? __pPetId51 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -382,7 +417,7 @@ namespace KitchenSink
                     }
                     __pId32 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("name"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -391,7 +426,7 @@ namespace KitchenSink
                     }
                     __pName33 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("kind"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -401,7 +436,7 @@ namespace KitchenSink
                     __pKind34 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
                     __hasKind35 = true;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -411,7 +446,7 @@ namespace KitchenSink
                     __pStatus36 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
                     __hasStatus37 = true;
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -438,7 +473,7 @@ namespace KitchenSink
                         __pTags38 = __list52;
                     }
                 }
-                else if (reader.ValueTextEquals("age_months"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -454,7 +489,7 @@ namespace KitchenSink
                         __pAgeMonths39 = __number54;
                     }
                 }
-                else if (reader.ValueTextEquals("weight_kg"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -470,7 +505,7 @@ namespace KitchenSink
                         __pWeightKg40 = __number55;
                     }
                 }
-                else if (reader.ValueTextEquals("microchip"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "microchip"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -486,7 +521,7 @@ namespace KitchenSink
                         __pMicrochip41 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("is_neutered"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "is_neutered"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -502,7 +537,7 @@ namespace KitchenSink
                         __pIsNeutered42 = reader.GetBoolean();
                     }
                 }
-                else if (reader.ValueTextEquals("created_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8))
                 {
                     reader.Read();
                     if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date56))
@@ -512,7 +547,7 @@ namespace KitchenSink
                     __pCreatedAt43 = __date56;
                     __hasCreatedAt44 = true;
                 }
-                else if (reader.ValueTextEquals("adopted_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "adopted_at"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -528,7 +563,7 @@ namespace KitchenSink
                         __pAdoptedAt45 = __date57;
                     }
                 }
-                else if (reader.ValueTextEquals("owner"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "owner"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -540,7 +575,7 @@ namespace KitchenSink
                         __pOwner46 = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
                     }
                 }
-                else if (reader.ValueTextEquals("attributes"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -569,7 +604,7 @@ namespace KitchenSink
                         __pAttributes47 = __map58;
                     }
                 }
-                else if (reader.ValueTextEquals("vaccinations"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "vaccinations"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -592,7 +627,7 @@ namespace KitchenSink
                         __pVaccinations48 = __list61;
                     }
                 }
-                else if (reader.ValueTextEquals("visits_by_clinic"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "visits_by_clinic"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -617,7 +652,7 @@ namespace KitchenSink
                         __pVisitsByClinic49 = __map63;
                     }
                 }
-                else if (reader.ValueTextEquals("lucky_numbers"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "lucky_numbers"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -644,7 +679,7 @@ namespace KitchenSink
                         __pLuckyNumbers50 = __list66;
                     }
                 }
-                else if (reader.ValueTextEquals("petId"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "petId"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

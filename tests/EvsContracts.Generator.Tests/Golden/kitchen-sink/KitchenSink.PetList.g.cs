@@ -55,6 +55,12 @@ namespace KitchenSink
             }
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NextCursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("next_cursor"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -63,7 +69,7 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Items is { } __value2)
             {
-                writer.WritePropertyName("items"u8);
+                writer.WritePropertyName(__ItemsJsonName);
                 writer.WriteStartArray();
                 var __list3 = __value2;
                 for (int __i4 = 0; __i4 < __list3.Count; __i4++)
@@ -74,15 +80,15 @@ namespace KitchenSink
             }
             else
             {
-                writer.WriteNull("items"u8);
+                writer.WriteNull(__ItemsJsonName);
             }
             if (NextCursor is { } __value5)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "next_cursor"u8, __value5);
+                global::EvsContracts.EvsJson.WriteString(writer, __NextCursorJsonName, __value5);
             }
             if (Total is { } __value6)
             {
-                writer.WriteNumber("total"u8, __value6);
+                writer.WriteNumber(__TotalJsonName, __value6);
             }
             writer.WriteEndObject();
         }
@@ -111,7 +117,8 @@ namespace KitchenSink
             long? __pTotal9 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("items"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "items"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
@@ -127,7 +134,7 @@ namespace KitchenSink
                     }
                     __pItems7 = __list10;
                 }
-                else if (reader.ValueTextEquals("next_cursor"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "next_cursor"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -143,7 +150,7 @@ namespace KitchenSink
                         __pNextCursor8 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("total"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "total"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

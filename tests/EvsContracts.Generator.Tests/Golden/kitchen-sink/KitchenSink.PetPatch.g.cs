@@ -47,6 +47,12 @@ namespace KitchenSink
         {
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -55,12 +61,12 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Status is { } __value0)
             {
-                writer.WritePropertyName("status"u8);
+                writer.WritePropertyName(__StatusJsonName);
                 global::EvsContracts.EvsJson.WriteStringValue(writer, __value0.Value);
             }
             if (Tags is { } __value1)
             {
-                writer.WritePropertyName("tags"u8);
+                writer.WritePropertyName(__TagsJsonName);
                 writer.WriteStartArray();
                 var __list2 = __value1;
                 for (int __i3 = 0; __i3 < __list2.Count; __i3++)
@@ -71,7 +77,7 @@ namespace KitchenSink
             }
             if (Attributes is { } __value4)
             {
-                writer.WritePropertyName("attributes"u8);
+                writer.WritePropertyName(__AttributesJsonName);
                 writer.WriteStartObject();
                 if (__value4 is global::System.Collections.Generic.Dictionary<string, string> __dictionary5)
                 {
@@ -118,7 +124,8 @@ namespace KitchenSink
             global::System.Collections.Generic.IDictionary<string, string>? __pAttributes8 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("status"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -134,7 +141,7 @@ namespace KitchenSink
                         __pStatus6 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
                     }
                 }
-                else if (reader.ValueTextEquals("tags"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -161,7 +168,7 @@ namespace KitchenSink
                         __pTags7 = __list9;
                     }
                 }
-                else if (reader.ValueTextEquals("attributes"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

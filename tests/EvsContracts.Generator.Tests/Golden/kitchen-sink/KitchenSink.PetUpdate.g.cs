@@ -67,6 +67,14 @@ namespace KitchenSink
             }
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __WeightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -75,19 +83,19 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Name is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value2);
             }
             else
             {
-                writer.WriteNull("name"u8);
+                writer.WriteNull(__NameJsonName);
             }
-            writer.WritePropertyName("kind"u8);
+            writer.WritePropertyName(__KindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            writer.WritePropertyName("status"u8);
+            writer.WritePropertyName(__StatusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
             if (WeightKg is { } __value3)
             {
-                writer.WriteNumber("weight_kg"u8, __value3);
+                writer.WriteNumber(__WeightKgJsonName, __value3);
             }
             writer.WriteEndObject();
         }
@@ -119,7 +127,8 @@ namespace KitchenSink
             double? __pWeightKg9 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -128,7 +137,7 @@ namespace KitchenSink
                     }
                     __pName4 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("kind"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -138,7 +147,7 @@ namespace KitchenSink
                     __pKind5 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
                     __hasKind6 = true;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -148,7 +157,7 @@ namespace KitchenSink
                     __pStatus7 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
                     __hasStatus8 = true;
                 }
-                else if (reader.ValueTextEquals("weight_kg"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -55,6 +55,12 @@ namespace KitchenSink
             }
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __VaccineJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccine"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __GivenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("given_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __DoseJsonName = global::System.Text.Json.JsonEncodedText.Encode("dose"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -63,17 +69,17 @@ namespace KitchenSink
             writer.WriteStartObject();
             if (Vaccine is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "vaccine"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __VaccineJsonName, __value1);
             }
             else
             {
-                writer.WriteNull("vaccine"u8);
+                writer.WriteNull(__VaccineJsonName);
             }
-            writer.WritePropertyName("given_at"u8);
+            writer.WritePropertyName(__GivenAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, GivenAt);
             if (Dose is { } __value2)
             {
-                writer.WriteNumber("dose"u8, __value2);
+                writer.WriteNumber(__DoseJsonName, __value2);
             }
             writer.WriteEndObject();
         }
@@ -103,7 +109,8 @@ namespace KitchenSink
             int? __pDose6 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("vaccine"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "vaccine"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -112,7 +119,7 @@ namespace KitchenSink
                     }
                     __pVaccine3 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("given_at"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "given_at"u8))
                 {
                     reader.Read();
                     if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date7))
@@ -122,7 +129,7 @@ namespace KitchenSink
                     __pGivenAt4 = __date7;
                     __hasGivenAt5 = true;
                 }
-                else if (reader.ValueTextEquals("dose"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "dose"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

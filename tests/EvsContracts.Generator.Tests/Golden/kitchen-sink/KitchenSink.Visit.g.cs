@@ -54,21 +54,27 @@ namespace KitchenSink
             }
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __AtJsonName = global::System.Text.Json.JsonEncodedText.Encode("at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __CostCentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("cost_cents"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName("at"u8);
+            writer.WritePropertyName(__AtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, At);
             if (Notes is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "notes"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __NotesJsonName, __value1);
             }
             if (CostCents is { } __value2)
             {
-                writer.WriteNumber("cost_cents"u8, __value2);
+                writer.WriteNumber(__CostCentsJsonName, __value2);
             }
             writer.WriteEndObject();
         }
@@ -98,7 +104,8 @@ namespace KitchenSink
             long? __pCostCents6 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("at"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "at"u8))
                 {
                     reader.Read();
                     if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date7))
@@ -108,7 +115,7 @@ namespace KitchenSink
                     __pAt3 = __date7;
                     __hasAt4 = true;
                 }
-                else if (reader.ValueTextEquals("notes"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -124,7 +131,7 @@ namespace KitchenSink
                         __pNotes5 = reader.GetString()!;
                     }
                 }
-                else if (reader.ValueTextEquals("cost_cents"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "cost_cents"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

@@ -36,6 +36,8 @@ namespace Nullable30
             global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -44,11 +46,11 @@ namespace Nullable30
             writer.WriteStartObject();
             if (Name is { } __value0)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "name"u8, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value0);
             }
             else
             {
-                writer.WriteNull("name"u8);
+                writer.WriteNull(__NameJsonName);
             }
             writer.WriteEndObject();
         }
@@ -75,7 +77,8 @@ namespace Nullable30
             string? __pName1 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("name"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)

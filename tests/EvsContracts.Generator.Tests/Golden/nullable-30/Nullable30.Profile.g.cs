@@ -68,6 +68,16 @@ namespace Nullable30
             Manager?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "manager"), ref violations);
         }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __ManagerJsonName = global::System.Text.Json.JsonEncodedText.Encode("manager"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText __AliasesJsonName = global::System.Text.Json.JsonEncodedText.Encode("aliases"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
@@ -76,40 +86,40 @@ namespace Nullable30
             writer.WriteStartObject();
             if (Id is { } __value1)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "id"u8, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value1);
             }
             else
             {
-                writer.WriteNull("id"u8);
+                writer.WriteNull(__IdJsonName);
             }
             if (Nickname is { } __value2)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, "nickname"u8, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value2);
             }
             else
             {
-                writer.WriteNull("nickname"u8);
+                writer.WriteNull(__NicknameJsonName);
             }
             if (Age is { } __value3)
             {
-                writer.WriteNumber("age"u8, __value3);
+                writer.WriteNumber(__AgeJsonName, __value3);
             }
             else
             {
-                writer.WriteNull("age"u8);
+                writer.WriteNull(__AgeJsonName);
             }
             if (Manager is { } __value4)
             {
-                writer.WritePropertyName("manager"u8);
+                writer.WritePropertyName(__ManagerJsonName);
                 __value4.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull("manager"u8);
+                writer.WriteNull(__ManagerJsonName);
             }
             if (Aliases is { } __value5)
             {
-                writer.WritePropertyName("aliases"u8);
+                writer.WritePropertyName(__AliasesJsonName);
                 writer.WriteStartArray();
                 var __list6 = __value5;
                 for (int __i7 = 0; __i7 < __list6.Count; __i7++)
@@ -150,7 +160,8 @@ namespace Nullable30
             global::System.Collections.Generic.IList<string>? __pAliases15 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                if (reader.ValueTextEquals("id"u8))
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
                 {
                     reader.Read();
                     if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
@@ -159,7 +170,7 @@ namespace Nullable30
                     }
                     __pId8 = reader.GetString()!;
                 }
-                else if (reader.ValueTextEquals("nickname"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -176,7 +187,7 @@ namespace Nullable30
                     }
                     __hasNickname10 = true;
                 }
-                else if (reader.ValueTextEquals("age"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -193,7 +204,7 @@ namespace Nullable30
                     }
                     __hasAge12 = true;
                 }
-                else if (reader.ValueTextEquals("manager"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "manager"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -206,7 +217,7 @@ namespace Nullable30
                     }
                     __hasManager14 = true;
                 }
-                else if (reader.ValueTextEquals("aliases"u8))
+                else if (global::System.MemoryExtensions.SequenceEqual(__name, "aliases"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
