@@ -22,6 +22,7 @@ public class AnalyzerBenchmarks
 
     private CSharpCompilation _compilation = null!;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+    private ImmutableArray<DiagnosticAnalyzer> _emptyAnalyzer;
     private CompilationWithAnalyzersOptions _options = null!;
 
     [GlobalSetup]
@@ -38,6 +39,7 @@ public class AnalyzerBenchmarks
         AdditionalText spec = CompilerHost.Spec("/consumer/evs-snapshots.openapi.json", GeneratorBenchmarks.ShippedSpecText());
         _compilation = withoutModels.AddSyntaxTrees(CompilerHost.Generate(withoutModels, spec).Select(source => source.SyntaxTree));
         _analyzers = [new ReservedPrefixAnalyzer(), new LengthAnalyzer(), new UuidFormatAnalyzer(), new ConstraintAnalyzer()];
+        _emptyAnalyzer = [new EmptyOperationAnalyzer()];
         _options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
 
         Diagnostic[] errors = [.. Compile().Where(d => d.Severity == DiagnosticSeverity.Error)];
@@ -60,6 +62,10 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "Compilation + EVS analyzers")]
     public ImmutableArray<Diagnostic> CompileWithAnalyzers() =>
         _compilation.Clone().WithAnalyzers(_analyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+    [Benchmark(Description = "Compilation + an empty operation analyzer")]
+    public ImmutableArray<Diagnostic> CompileWithEmptyAnalyzer() =>
+        _compilation.Clone().WithAnalyzers(_emptyAnalyzer, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static string UsesContract(int i) => $$"""
         using System.Collections.Generic;

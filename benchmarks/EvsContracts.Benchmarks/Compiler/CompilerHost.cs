@@ -33,9 +33,9 @@ public static class CompilerHost
         CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
     /// <summary>A driver for the generator with one spec declared as <c>&lt;EvsContract Include="..." /&gt;</c> does.</summary>
-    public static GeneratorDriver Driver(AdditionalText spec) =>
+    public static GeneratorDriver Driver(AdditionalText spec, IIncrementalGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            [new EvsContractGenerator().AsSourceGenerator()],
+            [(generator ?? new EvsContractGenerator()).AsSourceGenerator()],
             [spec],
             ParseOptions,
             new Options(),

@@ -30,6 +30,7 @@ public class GeneratorBenchmarks
     private AdditionalText _editedSpec = null!;
     private GeneratorDriver _codeDriver = null!;
     private GeneratorDriver _specDriver = null!;
+    private GeneratorDriver _emptyDriver = null!;
     private bool _codeFlip;
     private bool _specFlip;
 
@@ -61,6 +62,7 @@ public class GeneratorBenchmarks
         // Both warm drivers have seen the project once, as an IDE's has after opening it.
         _codeDriver = CompilerHost.Driver(_spec).RunGenerators(_compilation);
         _specDriver = CompilerHost.Driver(_spec).RunGenerators(_compilation);
+        _emptyDriver = CompilerHost.Driver(_spec, new EmptyGenerator()).RunGenerators(_compilation);
         if (_codeDriver.GetRunResult().GeneratedTrees.Length == 0 || !_codeDriver.GetRunResult().Diagnostics.IsEmpty)
         {
             throw new System.InvalidOperationException("The generator produced nothing, or reported a problem.");
@@ -76,6 +78,14 @@ public class GeneratorBenchmarks
         _codeFlip = !_codeFlip;
         _codeDriver = _codeDriver.RunGenerators(_codeFlip ? _edited : _compilation);
         return _codeDriver;
+    }
+
+    [Benchmark(Description = "Warm run of an empty generator, unrelated C# edit")]
+    public GeneratorDriver EmptyWarmAfterCodeEdit()
+    {
+        _codeFlip = !_codeFlip;
+        _emptyDriver = _emptyDriver.RunGenerators(_codeFlip ? _edited : _compilation);
+        return _emptyDriver;
     }
 
     [Benchmark(Description = "Warm run, spec edit")]

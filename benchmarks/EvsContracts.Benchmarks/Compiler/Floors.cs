@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace EvsContracts.Benchmarks.Compiler;
+
+// Reference points handed to a driver in this process, never loaded by a compiler: the packaging rules for
+// shipped analyzers do not apply.
+#pragma warning disable RS1001, RS1036, RS1041, RS2008
+
+/// <summary>
+/// An incremental generator that reads the same inputs as ours (spec files, options, references) and generates
+/// nothing: what a warm driver run costs before any generator does any work.
+/// </summary>
+public sealed class EmptyGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<AdditionalText> specs = context.AdditionalTextsProvider;
+        IncrementalValueProvider<bool> references = context.MetadataReferencesProvider.Collect().Select(static (r, _) => r.IsEmpty);
+        context.RegisterSourceOutput(
+            specs.Combine(context.AnalyzerConfigOptionsProvider).Combine(references),
+            static (_, _) => { });
+    }
+}
+
+/// <summary>
+/// An analyzer that asks for the same operations as EVS001-EVS004 and does nothing with them: what running any
+/// operation analyzer costs a compilation (Roslyn binds every method body again to build the operation trees).
+/// </summary>
+public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "BENCH001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterOperationAction(
+            static _ => { },
+            OperationKind.SimpleAssignment,
+            OperationKind.CompoundAssignment,
+            OperationKind.Argument,
+            OperationKind.PropertyInitializer,
+            OperationKind.FieldInitializer,
+            OperationKind.ParameterInitializer,
+            OperationKind.Invocation);
+    }
+}
