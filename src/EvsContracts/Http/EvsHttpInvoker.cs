@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -252,6 +253,16 @@ public sealed class EvsHttpInvoker
                 string.Create(CultureInfo.InvariantCulture, $"The request was canceled due to the configured HttpClient.Timeout of {timeout.TotalSeconds} seconds elapsing."),
                 new TimeoutException(exception.Message, exception));
         }
+        catch (IOException exception)
+        {
+            // The connection broke while the body was read. HttpClient reports that as an HttpRequestException when it
+            // reads a body itself; so does this, saying what was asked and what had been answered.
+            throw new HttpRequestException(
+                HttpRequestError.ResponseEnded,
+                Redact($"{Describe(request, response)}, but the connection broke while its body was read: {exception.Message}", token),
+                exception,
+                response.StatusCode);
+        }
     }
 
     private async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
@@ -334,7 +345,7 @@ public sealed class EvsHttpInvoker
                 token);
             throw new EvsApiException(message, response.StatusCode, exception)
             {
-                RequestId = RequestIdOf(response, null),
+                RequestId = Redact(RequestIdOf(response, null), token),
                 ResponseBody = Redact(body.Decode(Options.MaxErrorBodyBytes), token),
                 ResponseBodyTruncated = body.Length > Options.MaxErrorBodyBytes,
                 Method = request.Method,
@@ -371,7 +382,7 @@ public sealed class EvsHttpInvoker
             Redact($"{Describe(request, response)} with a body over {MaxResponseBodyBytes / (1024 * 1024)} MiB, which is not read.", token),
             response.StatusCode)
         {
-            RequestId = RequestIdOf(response, null),
+            RequestId = Redact(RequestIdOf(response, null), token),
             ResponseBodyTruncated = true,
             Method = request.Method,
             RequestPath = request.RequestUri?.AbsolutePath,
@@ -410,10 +421,11 @@ public sealed class EvsHttpInvoker
 
         return new EvsApiException(Redact(message.ToString(), token), response.StatusCode)
         {
-            ErrorKey = envelope.Key,
-            ErrorCode = envelope.Code,
+            // Every text the server chose is redacted: a server may echo the token anywhere.
+            ErrorKey = Redact(envelope.Key, token),
+            ErrorCode = Redact(envelope.Code, token),
             ErrorMessage = errorMessage,
-            RequestId = RequestIdOf(response, envelope.RequestId),
+            RequestId = Redact(RequestIdOf(response, envelope.RequestId), token),
             RetryAfter = RetryAfterOf(response, envelope.RetryAfter),
             ResponseBody = Redact(body.Decode(body.Length), token),
             ResponseBodyTruncated = body.Truncated,
