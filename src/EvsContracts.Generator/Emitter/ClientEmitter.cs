@@ -543,6 +543,10 @@ internal sealed class ClientEmitter
         w.Line($"var options = new {CSharpTypes.Evs}.EvsClientOptions();");
         w.Line("configureOptions?.Invoke(options);");
         w.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{iclient}, {client}>(services, (httpClient, _) => new {client}(httpClient, options));");
+
+        // The token travels as a header, and before .NET 9 the factory's Trace logging printed header values as they
+        // were; redacting them all is the .NET 9 default, on every version.
+        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, static _ => true);");
         w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, configureClient);");
         w.Close();
         w.Close();
