@@ -73,13 +73,14 @@ internal static class Naming
         name.Length > 0 && Encoding.UTF8.GetByteCount(name) <= MaxIdentifierBytes && SyntaxFacts.IsValidIdentifier(name);
 
     /// <summary>
-    /// A name taken as written (a namespace part, a client name): a valid identifier that is not a keyword and holds no
-    /// formatting characters. Member names can be escaped with <c>@</c>, but these are also spelled inside other
+    /// A name taken as written (a namespace part, a client name): a valid identifier that is not a keyword, contextual
+    /// or not, and holds no formatting characters. Member names can be escaped with <c>@</c>, but these are also spelled inside other
     /// names (<c>I{Client}</c>, hint names); and a bidi control would make the source read other than it compiles.
     /// </summary>
     public static bool IsPlainIdentifier(string name)
     {
-        if (!IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        // Contextual keywords too: some cannot name a type at all (required, file, scoped, record, var).
+        if (!IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
         {
             return false;
         }
