@@ -111,6 +111,17 @@ public sealed class CodeInjectionTests
     [InlineData("Microsoft")]
     [InlineData("Task")]
     [InlineData("__arglist")]
+    [InlineData("required")]
+    [InlineData("scoped")]
+    [InlineData("file")]
+    [InlineData("record")]
+    [InlineData("await")]
+    [InlineData("async")]
+    [InlineData("nameof")]
+    [InlineData("dynamic")]
+    [InlineData("yield")]
+    [InlineData("field")]
+    [InlineData("args")]
     public void Keywords_and_framework_names_as_spec_names_compile(string name)
     {
         string json = NamedEverywhere(name);
@@ -145,6 +156,8 @@ public sealed class CodeInjectionTests
     [InlineData("get_type")]
     [InlineData("options")]
     [InlineData("json_converter")]
+    [InlineData("body")]
+    [InlineData("cancellation_token")]
     public void Names_generated_members_already_have_compile_or_are_refused_where_written(string name)
     {
         string json = NamedEverywhere(name);
@@ -195,6 +208,10 @@ public sealed class CodeInjectionTests
     [InlineData("x-namespace", "Injected..Api")]
     [InlineData("x-namespace", "Injected.Api\n#error x")]
     [InlineData("x-client-name", "string")]
+    [InlineData("x-client-name", "required")]
+    [InlineData("x-client-name", "record")]
+    [InlineData("x-client-name", "file")]
+    [InlineData("x-namespace", "Injected.scoped")]
     [InlineData("x-client-name", "Evil\u202EClient")]
     [InlineData("x-client-name", "Evil Client")]
     public void A_namespace_or_client_name_that_is_not_a_plain_identifier_is_refused(string member, string value)

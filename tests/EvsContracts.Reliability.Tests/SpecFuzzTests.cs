@@ -19,7 +19,7 @@ public sealed class SpecFuzzTests(ITestOutputHelper output)
     public const int ParseCases = 20_000;
 
     /// <summary>Random damaged specs through <c>CSharpGeneratorDriver</c>, output compiled with every warning on.</summary>
-    public const int DriverCases = 2_000;
+    public const int DriverCases = 3_000;
 
     /// <summary>Specs written with other, equivalent escapes.</summary>
     public const int ReEscapeCases = 1_000;
