@@ -74,8 +74,9 @@ internal static class Naming
 
     /// <summary>
     /// A name taken as written (a namespace part, a client name): a valid identifier that is not a keyword, contextual
-    /// or not, and holds no formatting characters. Member names can be escaped with <c>@</c>, but these are also spelled inside other
-    /// names (<c>I{Client}</c>, hint names); and a bidi control would make the source read other than it compiles.
+    /// or not, and holds no formatting characters. Member names can be escaped with <c>@</c>, but these are also
+    /// spelled inside other names (<c>I{Client}</c>, hint names); and a bidi control would make the source read other
+    /// than it compiles.
     /// </summary>
     public static bool IsPlainIdentifier(string name)
     {
