@@ -71,6 +71,13 @@ internal sealed class ContractModelBuilder
             return null;
         }
 
+        if (clientName.All(c => c is >= 'a' and <= 'z'))
+        {
+            // CS8981: such type names may become keywords, so a warnings-as-errors build stops on them.
+            _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The client name \"{clientName}\" has only lower-case ASCII letters, which C# may reserve for keywords (CS8981); capitalize it", _document.InfoNode);
+            return null;
+        }
+
         foreach (string generated in new[] { clientName, "I" + clientName, clientName + "ServiceCollectionExtensions" })
         {
             _claimedNames[generated] = "the client " + clientName;
