@@ -211,6 +211,7 @@ public sealed class CodeInjectionTests
     [InlineData("x-client-name", "required")]
     [InlineData("x-client-name", "record")]
     [InlineData("x-client-name", "file")]
+    [InlineData("x-client-name", "title")]
     [InlineData("x-namespace", "Injected.scoped")]
     [InlineData("x-client-name", "Evil\u202EClient")]
     [InlineData("x-client-name", "Evil Client")]
