@@ -171,6 +171,26 @@ internal sealed class ModelEmitter
 
     private void EmitValidate(TypeModel type)
     {
+        OpenValidateInto();
+        foreach (PropertyModel property in type.Properties)
+        {
+            string name = Naming.Escape(property.Name);
+            string json = CSharpLiteral.String(property.JsonName);
+            if (property.Required && !property.Nullable && !property.Type.IsValueType)
+            {
+                _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required({name}, path, {json}, ref violations);");
+            }
+
+            bool nullable = !property.Required || property.Nullable;
+            EmitValueChecks(property.Type, name, nullable, "path", json, PatternField(property), property.Type.IsValueType && nullable);
+        }
+
+        _w.Close();
+    }
+
+    /// <summary>Writes <c>Validate()</c> and opens <c>ValidateInto</c>, whose body the caller writes and closes.</summary>
+    private void OpenValidateInto()
+    {
         _w.Line();
         _w.Line("/// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>");
         _w.Line("/// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>");
@@ -186,20 +206,6 @@ internal sealed class ModelEmitter
         _w.Line("/// <param name=\"violations\">The list, created on the first violation.</param>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         _w.Open($"public void ValidateInto(string path, ref {CSharpTypes.ViolationList}? violations)");
-        foreach (PropertyModel property in type.Properties)
-        {
-            string name = Naming.Escape(property.Name);
-            string json = CSharpLiteral.String(property.JsonName);
-            if (property.Required && !property.Nullable && !property.Type.IsValueType)
-            {
-                _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required({name}, path, {json}, ref violations);");
-            }
-
-            bool nullable = !property.Required || property.Nullable;
-            EmitValueChecks(property.Type, name, nullable, "path", json, PatternField(property), property.Type.IsValueType && nullable);
-        }
-
-        _w.Close();
     }
 
     /// <summary>Checks of one value. <paramref name="parent"/> and <paramref name="name"/> are expressions; the path is only composed on a violation.</summary>
@@ -454,23 +460,7 @@ internal sealed class ModelEmitter
 
     private void EmitRead(TypeModel type, string self)
     {
-        _w.Line();
-        _w.Line("/// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>");
-        _w.Line("/// <param name=\"reader\">The reader, on the value's first token or just before it.</param>");
-        _w.Line("/// <returns>The value.</returns>");
-        _w.Line($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);");
-        _w.Line();
-        _w.Line("/// <inheritdoc cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>");
-        _w.Line("/// <param name=\"reader\">The reader.</param>");
-        _w.Line("/// <param name=\"path\">The JSON path of the value, for error messages.</param>");
-        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader, string path)");
-        _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.None && !reader.Read())");
-        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty(path.Length == 0 ? \"$\" : path);");
-        _w.Close();
-        _w.Open($"if (reader.TokenType != {CSharpTypes.Json}.JsonTokenType.StartObject)");
-        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, path.Length == 0 ? \"$\" : path, \"an object\");");
-        _w.Close();
+        OpenReadJson(self, "Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.", "an object");
 
         var locals = new List<(PropertyModel Property, string Local, string? Seen)>();
         foreach (PropertyModel property in type.Properties)
@@ -564,6 +554,28 @@ internal sealed class ModelEmitter
 
         _w.Outdent();
         _w.Line("};");
+        _w.Close();
+    }
+
+    /// <summary>Writes both <c>ReadJson</c> overloads up to the object's first member; the caller writes the rest and closes.</summary>
+    private void OpenReadJson(string self, string summary, string expected)
+    {
+        _w.Line();
+        _w.Line($"/// <summary>{summary}</summary>");
+        _w.Line("/// <param name=\"reader\">The reader, on the value's first token or just before it.</param>");
+        _w.Line("/// <returns>The value.</returns>");
+        _w.Line($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);");
+        _w.Line();
+        _w.Line("/// <inheritdoc cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>");
+        _w.Line("/// <param name=\"reader\">The reader.</param>");
+        _w.Line("/// <param name=\"path\">The JSON path of the value, for error messages.</param>");
+        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        _w.Open($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader, string path)");
+        _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.None && !reader.Read())");
+        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty(path.Length == 0 ? \"$\" : path);");
+        _w.Close();
+        _w.Open($"if (reader.TokenType != {CSharpTypes.Json}.JsonTokenType.StartObject)");
+        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, path.Length == 0 ? \"$\" : path, \"{expected}\");");
         _w.Close();
     }
 
@@ -700,20 +712,7 @@ internal sealed class ModelEmitter
         _w.Line("/// <summary>The member's value.</summary>");
         _w.Line($"public required {value} Value {{ get; init; }}");
 
-        _w.Line();
-        _w.Line("/// <summary>Checks this value against the spec's rules; an empty list means it is valid.</summary>");
-        _w.Line("/// <returns>Every violation.</returns>");
-        _w.Open($"public {CSharpTypes.Generic}.IReadOnlyList<{CSharpTypes.Evs}.ContractViolation> Validate()");
-        _w.Line($"{CSharpTypes.ViolationList}? violations = null;");
-        _w.Line("ValidateInto(string.Empty, ref violations);");
-        _w.Line($"return {CSharpTypes.Evs}.ContractCheck.Result(violations);");
-        _w.Close();
-        _w.Line();
-        _w.Line("/// <summary>Adds this value's violations to <paramref name=\"violations\"/>.</summary>");
-        _w.Line("/// <param name=\"path\">The JSON path of this value.</param>");
-        _w.Line("/// <param name=\"violations\">The list, created on the first violation.</param>");
-        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public void ValidateInto(string path, ref {CSharpTypes.ViolationList}? violations)");
+        OpenValidateInto();
         _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required(Key, path, \"key\", ref violations);");
         if (!valueType.IsValueType)
         {
@@ -734,23 +733,7 @@ internal sealed class ModelEmitter
         _w.Line("writer.WriteEndObject();");
         _w.Close();
 
-        _w.Line();
-        _w.Line("/// <summary>Reads a one-member JSON object.</summary>");
-        _w.Line("/// <param name=\"reader\">The reader.</param>");
-        _w.Line("/// <returns>The value.</returns>");
-        _w.Line($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);");
-        _w.Line();
-        _w.Line("/// <inheritdoc cref=\"ReadJson(ref global::System.Text.Json.Utf8JsonReader)\"/>");
-        _w.Line("/// <param name=\"reader\">The reader.</param>");
-        _w.Line("/// <param name=\"path\">The JSON path of the value, for error messages.</param>");
-        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Open($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader, string path)");
-        _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.None && !reader.Read())");
-        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty(path.Length == 0 ? \"$\" : path);");
-        _w.Close();
-        _w.Open($"if (reader.TokenType != {CSharpTypes.Json}.JsonTokenType.StartObject)");
-        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, path.Length == 0 ? \"$\" : path, \"an object with one member\");");
-        _w.Close();
+        OpenReadJson(self, "Reads a one-member JSON object.", "an object with one member");
         _w.Open($"if (!reader.Read() || reader.TokenType != {CSharpTypes.Json}.JsonTokenType.PropertyName)");
         _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, path.Length == 0 ? \"$\" : path, \"an object with one member\");");
         _w.Close();

@@ -19,8 +19,8 @@ namespace KitchenSink
         /// <summary>The member's value.</summary>
         public required global::KitchenSink.ErrorDetail Value { get; init; }
 
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid.</summary>
-        /// <returns>Every violation.</returns>
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
         {
             global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
@@ -28,8 +28,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>.</summary>
-        /// <param name="path">The JSON path of this value.</param>
+        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
+        /// <param name="path">The JSON path of this value; empty at the root.</param>
         /// <param name="violations">The list, created on the first violation.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
@@ -51,7 +51,7 @@ namespace KitchenSink
         }
 
         /// <summary>Reads a one-member JSON object.</summary>
-        /// <param name="reader">The reader.</param>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
         /// <returns>The value.</returns>
         public static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
