@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
-# BENCH_JOB=short (or dry, medium, ...) picks another BenchmarkDotNet job; the default job is the precise one.
-# BENCH_FILTER narrows the run (the report needs every benchmark, so only for trying things out).
-# Takes a while: about 30 minutes on a quiet 2-core machine. Run it when nothing else runs.
+# BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 15 iterations for the
+# analyzer benchmarks, whose operations take seconds). BENCH_JOB=default (or medium, long) picks another job: more
+# precise, and about an hour on a 2-core machine. BENCH_FILTER narrows the run (the report needs every benchmark,
+# so only for trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
+# About 20 minutes on a 2-core machine. Run it when nothing else runs.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -25,12 +27,22 @@ dotnet build "$ROOT/benchmarks/EvsContracts.Benchmarks/EvsContracts.Benchmarks.c
 
 # In process: BenchmarkDotNet's default toolchain rebuilds the whole suite (peers' generation included) in a
 # project of its own for every run, which takes minutes and times out on a busy 2-core machine.
+job=${BENCH_JOB:-short}
 job_args=()
-if [ -n "${BENCH_JOB:-}" ]; then job_args=(--job "$BENCH_JOB"); fi
-dotnet "$DLL" --filter "${BENCH_FILTER:-*}" --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
+if [ "$job" != default ]; then job_args=(--job "$job"); fi
+if [ -n "${BENCH_FILTER:-}" ]; then
+  dotnet "$DLL" --filter "$BENCH_FILTER" --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
+else
+  dotnet "$DLL" --filter '*.Json.*' '*.Client.*' '*.GeneratorBenchmarks.*' --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
+  # One analyzer operation takes a second or two: a short job's three iterations would be three samples.
+  analyzer_args=("${job_args[@]}")
+  if [ "$job" = short ]; then analyzer_args+=(--iterationCount 15); fi
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
+  cp "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
+fi
 
 dotnet "$DLL" body-sizes > "$OUT/sizes.json"
-/usr/bin/python3 "$ROOT/benchmarks/build-time.py" "$DLL" "$OUT/build-time.json" "${BUILD_REPEATS:-5}"
+/usr/bin/python3 "$ROOT/benchmarks/build-time.py" "$DLL" "$OUT/build-time.json" "${BUILD_REPEATS:-9}"
 
 load_after=$(load)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
@@ -43,7 +55,7 @@ fi
 /usr/bin/python3 - "$OUT/machine.json" <<PY
 import json, sys
 json.dump({"date": "$(date -u +%Y-%m-%d)", "cpu": """$cpu""", "memory": "$memory", "runtime": "$runtime",
-           "job": "${BENCH_JOB:-default}", "load_before": "$load_before", "load_after": "$load_after",
+           "job": "$job", "load_before": "$load_before", "load_after": "$load_after",
            "note": """$note"""}, open(sys.argv[1], "w"), indent=2)
 PY
 /usr/bin/python3 "$ROOT/benchmarks/report.py" "$OUT/bdn/results" "$OUT/build-time.json" "$OUT/sizes.json" "$OUT/machine.json"

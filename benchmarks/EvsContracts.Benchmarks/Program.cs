@@ -6,7 +6,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters;
-using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
@@ -43,7 +42,6 @@ internal static class Program
 
         IConfig config = DefaultConfig.Instance
             .AddExporter(JsonExporter.Full)
-            .AddExporter(CsvExporter.Default)
             .WithOption(ConfigOptions.JoinSummary, false);
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config)];
 
