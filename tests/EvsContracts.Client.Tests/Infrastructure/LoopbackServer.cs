@@ -49,6 +49,16 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public RecordedRequest SingleRequest => Assert.Single(Requests);
 
+    /// <summary>Waits (up to 30 s) until at least <paramref name="count"/> requests have arrived.</summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (_requests.Count < count)
+        {
+            await Task.Delay(10, guard.Token).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Starts a server whose every answer comes from <paramref name="handler"/>.</summary>
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, RecordedRequest, Task> handler)
     {
