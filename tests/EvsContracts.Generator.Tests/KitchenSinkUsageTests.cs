@@ -1,11 +1,7 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using EvsContracts.Generator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Emit;
 
 namespace EvsContracts.Generator.Tests;
 
@@ -71,6 +67,21 @@ public class KitchenSinkUsageTests
                 return list.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            public static string RefusedListPets(string baseUrl)
+            {
+                using var http = new System.Net.Http.HttpClient { BaseAddress = new System.Uri(baseUrl) };
+                var client = new KitchenSinkClient(http);
+                try
+                {
+                    client.ListPetsAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", 10, "Store Key!", minAgeMonths: -1).GetAwaiter().GetResult();
+                    return "sent";
+                }
+                catch (EvsValidationException refused)
+                {
+                    return Describe(refused.Violations);
+                }
+            }
+
             private static string Describe(IReadOnlyList<ContractViolation> violations) =>
                 string.Join("\n", violations.Select(v => v.Path + " " + v.Rule));
         }
@@ -106,60 +117,51 @@ public class KitchenSinkUsageTests
         GeneratorRun run = GeneratorHarness.Run(
             new[] { TestSpec.FromFile("Specs/kitchen-sink.openapi.json") },
             GeneratorHarness.CreateCompilation(Usage));
-        using var image = new MemoryStream();
-        EmitResult emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        using LoadedScenario scenario = LoadedScenario.Load(run, "kitchen-sink usage");
 
-        var context = new AssemblyLoadContext("kitchen-sink usage", isCollectible: true);
+        Assert.Equal(string.Empty, scenario.Call("ViolationsOfValidRequest"));
+        Assert.Equal(
+            "pet.name maxBytes\npet.name reservedPrefix\npet.kind enum\npet.age_months minimum\npet.owner_id format",
+            scenario.Call("ViolationsOfBrokenRequest"));
+
+        // Names as in the spec, raw UTF-8 text, absent members omitted.
+        string json = scenario.Call("RequestJson");
+        Assert.Equal(
+            """{"pet":{"name":"小白","kind":"guinea-pig","tags":["fluffy"],"age_months":7,"owner_id":"5aa119a8-d25b-45a7-8d1b-88e127885635","attributes":{"color":"white"}}}""",
+            json);
+        Assert.Equal(json, scenario.Call("RoundTrip"));
+        Assert.Equal(json, scenario.Call("ThroughJsonSerializer"));
+
+        // An unknown status is kept, a date-time without offset is UTC, an explicit null reads as null, unknown members are skipped.
+        Assert.Equal("Mimi|cat|quarantined|False|00:00:00|null|1", scenario.Call("ReadPet", PetJson));
+
+        // The client on the wire: an absent optional query parameter leaves the others well formed.
+        string? received = null;
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        using WebApplication server = builder.Build();
+        server.Run(async http =>
+        {
+            received = http.Request.Path + http.Request.QueryString + " " + http.Request.Headers["X-Store-Key"];
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("""{"items":[]}""");
+        });
+        await server.StartAsync();
         try
         {
-            image.Position = 0;
-            Type scenario = context.LoadFromStream(image).GetType("Usage.Scenario", throwOnError: true)!;
-            string Call(string method, params object[] arguments) =>
-                (string)scenario.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments)!;
+            string baseUrl = server.Urls.Single();
 
-            Assert.Equal(string.Empty, Call("ViolationsOfValidRequest"));
-            Assert.Equal(
-                "pet.name maxBytes\npet.name reservedPrefix\npet.kind enum\npet.age_months minimum\npet.owner_id format",
-                Call("ViolationsOfBrokenRequest"));
+            // Parameters that break their rules are refused before anything is sent: an optional number that is
+            // present and a header that does not match its pattern.
+            Assert.Equal("min_age_months minimum\nX-Store-Key pattern", scenario.Call("RefusedListPets", baseUrl + "/"));
+            Assert.Null(received);
 
-            // Names as in the spec, raw UTF-8 text, absent members omitted.
-            string json = Call("RequestJson");
-            Assert.Equal(
-                """{"pet":{"name":"小白","kind":"guinea-pig","tags":["fluffy"],"age_months":7,"owner_id":"5aa119a8-d25b-45a7-8d1b-88e127885635","attributes":{"color":"white"}}}""",
-                json);
-            Assert.Equal(json, Call("RoundTrip"));
-            Assert.Equal(json, Call("ThroughJsonSerializer"));
-
-            // An unknown status is kept, a date-time without offset is UTC, an explicit null reads as null, unknown members are skipped.
-            Assert.Equal("Mimi|cat|quarantined|False|00:00:00|null|1", Call("ReadPet", PetJson));
-
-            // The client on the wire: an absent optional query parameter leaves the others well formed.
-            string? received = null;
-            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            using WebApplication server = builder.Build();
-            server.Run(async http =>
-            {
-                received = http.Request.Path + http.Request.QueryString + " " + http.Request.Headers["X-Store-Key"];
-                http.Response.ContentType = "application/json";
-                await http.Response.WriteAsync("""{"items":[]}""");
-            });
-            await server.StartAsync();
-            try
-            {
-                string baseUrl = server.Urls.Single();
-                Assert.Equal("0", Call("ListPets", baseUrl + "/"));
-                Assert.Equal("/stores/5aa119a8-d25b-45a7-8d1b-88e127885635/pets?limit=10&kind=cat&name-prefix=a%20b%26c store-key-1", received);
-            }
-            finally
-            {
-                await server.StopAsync();
-            }
+            Assert.Equal("0", scenario.Call("ListPets", baseUrl + "/"));
+            Assert.Equal("/stores/5aa119a8-d25b-45a7-8d1b-88e127885635/pets?limit=10&kind=cat&name-prefix=a%20b%26c store-key-1", received);
         }
         finally
         {
-            context.Unload();
+            await server.StopAsync();
         }
     }
 }

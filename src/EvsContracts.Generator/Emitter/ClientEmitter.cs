@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -17,8 +18,15 @@ internal sealed class ClientEmitter
 
     private readonly ContractModel _contract;
     private readonly SourceWriter _w = new();
+    private readonly ValueCheckEmitter _checks;
+    private readonly Dictionary<(string Operation, string Parameter), string> _patternFields = new();
+    private int _locals;
 
-    private ClientEmitter(ContractModel contract) => _contract = contract;
+    private ClientEmitter(ContractModel contract)
+    {
+        _contract = contract;
+        _checks = new ValueCheckEmitter(contract, _w, "__violations", Local);
+    }
 
     private string Ns => _contract.Namespace;
 
@@ -65,6 +73,7 @@ internal sealed class ClientEmitter
         EmitterCommon.GeneratedCode(_w);
         _w.Open($"public partial class {client} : I{client}");
         _w.Line($"private readonly {CSharpTypes.Evs}.EvsHttpInvoker _invoker;");
+        EmitPatternFields();
         _w.Line();
         _w.Line("/// <summary>Creates a client.</summary>");
         _w.Line("/// <param name=\"httpClient\">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>");
@@ -240,56 +249,8 @@ internal sealed class ClientEmitter
         _w.Line($"{CSharpTypes.ViolationList}? __violations = null;");
         foreach (ParameterModel parameter in checks)
         {
-            Constraints c = parameter.Type.Constraints;
-            string value = Naming.Escape(parameter.Name);
-            string name = CSharpLiteral.String(parameter.WireName);
-            string check = $"{CSharpTypes.Evs}.ContractCheck";
-            if (parameter.Type.Kind is TypeRefKind.String or TypeRefKind.StringOrNumber)
-            {
-                if (c.MaxBytes is int maxBytes)
-                {
-                    _w.Line($"{check}.MaxUtf8Bytes({value}, {maxBytes.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
-                }
-
-                if (c.MinLength is int minLength)
-                {
-                    _w.Line($"{check}.MinLength({value}, {minLength.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
-                }
-
-                if (c.MaxLength is int maxLength)
-                {
-                    _w.Line($"{check}.MaxLength({value}, {maxLength.ToString(CultureInfo.InvariantCulture)}, string.Empty, {name}, ref __violations);");
-                }
-
-                foreach (string prefix in c.ReservedPrefixes)
-                {
-                    _w.Line($"{check}.ReservedPrefix({value}, {CSharpLiteral.String(prefix)}, string.Empty, {name}, ref __violations);");
-                }
-
-                if (c.Uuid)
-                {
-                    _w.Line($"{check}.Uuid({value}, string.Empty, {name}, ref __violations);");
-                }
-
-                if (c.Pattern is { } pattern)
-                {
-                    _w.Line($"{check}.Pattern({value}, new global::System.Text.RegularExpressions.Regex({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1)), string.Empty, {name}, ref __violations);");
-                }
-            }
-            else if (parameter.Type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double)
-            {
-                string number = parameter.Required ? value : $"{value}.Value";
-                string guard = parameter.Required ? string.Empty : $"if ({value}.HasValue) ";
-                if (c.Minimum is { } minimum)
-                {
-                    _w.Line($"{guard}{check}.Minimum({number}, {minimum}d, string.Empty, {name}, ref __violations);");
-                }
-
-                if (c.Maximum is { } maximum)
-                {
-                    _w.Line($"{guard}{check}.Maximum({number}, {maximum}d, string.Empty, {name}, ref __violations);");
-                }
-            }
+            // A parameter is the root of its own path: a violation names it by its wire name alone.
+            _checks.Emit(parameter.Type, Naming.Escape(parameter.Name), "string.Empty", CSharpLiteral.String(parameter.WireName), _patternFields[(operation.Name, parameter.Name)], parameter.Type.IsValueType && !parameter.Required);
         }
 
         _w.Open("if (__violations is not null)");
@@ -301,6 +262,31 @@ internal sealed class ClientEmitter
         _w.Line($"throw new {CSharpTypes.Evs}.EvsValidationException({CSharpTypes.Evs}.ContractCheck.Result(__violations));");
         _w.Close();
         _w.Close();
+    }
+
+    /// <summary>
+    /// Names a field for each parameter's compiled pattern and declares those that have one. A name comes from the
+    /// operation and the parameter; a numeric suffix keeps two that spell alike (<c>aB</c> + <c>c</c>, <c>a</c> + <c>bC</c>) apart.
+    /// </summary>
+    private void EmitPatternFields()
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (OperationModel operation in _contract.Operations)
+        {
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                string stem = "s_" + char.ToLowerInvariant(operation.Name[0]) + operation.Name.Substring(1)
+                    + char.ToUpperInvariant(parameter.Name[0]) + parameter.Name.Substring(1) + "Pattern";
+                string field = stem;
+                for (int i = 2; !used.Add(field); i++)
+                {
+                    field = stem + i.ToString(CultureInfo.InvariantCulture);
+                }
+
+                _patternFields[(operation.Name, parameter.Name)] = field;
+                ValueCheckEmitter.EmitPatternField(_w, parameter.Type, field);
+            }
+        }
     }
 
     private static string UriExpression(OperationModel operation)
@@ -519,6 +505,8 @@ internal sealed class ClientEmitter
 
         return property is not null && (!property.Required || property.Nullable);
     }
+
+    private string Local(string hint) => "__" + hint + (_locals++).ToString(CultureInfo.InvariantCulture);
 
     public static string EmitServiceCollectionExtensions(ContractModel contract)
     {

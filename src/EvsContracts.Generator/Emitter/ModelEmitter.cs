@@ -12,9 +12,14 @@ internal sealed class ModelEmitter
 {
     private readonly ContractModel _contract;
     private readonly SourceWriter _w = new();
+    private readonly ValueCheckEmitter _checks;
     private int _locals;
 
-    private ModelEmitter(ContractModel contract) => _contract = contract;
+    private ModelEmitter(ContractModel contract)
+    {
+        _contract = contract;
+        _checks = new ValueCheckEmitter(contract, _w, "violations", Local);
+    }
 
     private string Ns => _contract.Namespace;
 
@@ -156,14 +161,12 @@ internal sealed class ModelEmitter
     {
         foreach (PropertyModel property in type.Properties)
         {
-            Constraints c = property.Type.Kind is TypeRefKind.Array or TypeRefKind.Map ? property.Type.Element!.Constraints : property.Type.Constraints;
-            if (c.Pattern is { } pattern)
-            {
-                _w.Line();
-                _w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {PatternField(property)} = new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
-            }
+            ValueCheckEmitter.EmitPatternField(_w, property.Type, PatternField(property));
         }
     }
+
+    /// <summary>An envelope's one value has a fixed name, so its pattern field has one too.</summary>
+    private const string ValuePatternField = "s_valuePattern";
 
     private static string PatternField(PropertyModel property) => "s_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1) + "Pattern";
 
@@ -182,7 +185,7 @@ internal sealed class ModelEmitter
             }
 
             bool nullable = !property.Required || property.Nullable;
-            EmitValueChecks(property.Type, name, nullable, "path", json, PatternField(property), property.Type.IsValueType && nullable);
+            _checks.Emit(property.Type, name, "path", json, PatternField(property), property.Type.IsValueType && nullable);
         }
 
         _w.Close();
@@ -206,126 +209,6 @@ internal sealed class ModelEmitter
         _w.Line("/// <param name=\"violations\">The list, created on the first violation.</param>");
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         _w.Open($"public void ValidateInto(string path, ref {CSharpTypes.ViolationList}? violations)");
-    }
-
-    /// <summary>Checks of one value. <paramref name="parent"/> and <paramref name="name"/> are expressions; the path is only composed on a violation.</summary>
-    private void EmitValueChecks(TypeRef type, string value, bool nullable, string parent, string name, string patternField, bool nullableValueType)
-    {
-        Constraints c = type.Constraints;
-        switch (type.Kind)
-        {
-            case TypeRefKind.String or TypeRefKind.StringOrNumber:
-                if (c.MaxBytes is int maxBytes)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.MaxUtf8Bytes({value}, {Int(maxBytes)}, {parent}, {name}, ref violations);");
-                }
-
-                if (c.MinLength is int minLength)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.MinLength({value}, {Int(minLength)}, {parent}, {name}, ref violations);");
-                }
-
-                if (c.MaxLength is int maxLength)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.MaxLength({value}, {Int(maxLength)}, {parent}, {name}, ref violations);");
-                }
-
-                foreach (string prefix in c.ReservedPrefixes)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.ReservedPrefix({value}, {CSharpLiteral.String(prefix)}, {parent}, {name}, ref violations);");
-                }
-
-                if (c.Uuid)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.Uuid({value}, {parent}, {name}, ref violations);");
-                }
-
-                if (c.Pattern is not null)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.Pattern({value}, {patternField}, {parent}, {name}, ref violations);");
-                }
-
-                break;
-
-            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double when c.Minimum is not null || c.Maximum is not null:
-                string number = value;
-                if (nullableValueType)
-                {
-                    number = Local("number");
-                    _w.Open($"if ({value} is {{ }} {number})");
-                }
-
-                if (c.Minimum is { } minimum)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.Minimum({number}, {minimum}d, {parent}, {name}, ref violations);");
-                }
-
-                if (c.Maximum is { } maximum)
-                {
-                    _w.Line($"{CSharpTypes.Evs}.ContractCheck.Maximum({number}, {maximum}d, {parent}, {name}, ref violations);");
-                }
-
-                if (nullableValueType)
-                {
-                    _w.Close();
-                }
-
-                break;
-
-            case TypeRefKind.Enum when !IsExtensible(type.Name!):
-                string enumType = CSharpTypes.Named(Ns, type.Name!);
-                string known = Local("known");
-                _w.Open($"if ({value} is {{ IsKnown: false }} {known})");
-                _w.Line($"{CSharpTypes.Evs}.ContractCheck.Enum({known}.Value, {enumType}.AllowedValues, {parent}, {name}, ref violations);");
-                _w.Close();
-                break;
-
-            case TypeRefKind.Object:
-                _w.Line($"{value}?.ValidateInto({CSharpTypes.Evs}.ContractCheck.Join({parent}, {name}), ref violations);");
-                break;
-
-            case TypeRefKind.Array when NeedsChecks(type.Element!):
-                string list = Local("list");
-                string index = Local("i");
-                _w.Open($"if ({value} is {{ }} {list})");
-                _w.Open($"for (int {index} = 0; {index} < {list}.Count; {index}++)");
-                EmitValueChecks(type.Element!, $"{list}[{index}]", false, $"{CSharpTypes.Evs}.ContractCheck.Join({parent}, {name})", $"{index}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)", patternField, false);
-                _w.Close();
-                _w.Close();
-                break;
-
-            case TypeRefKind.Map when NeedsChecks(type.Element!):
-                string map = Local("map");
-                string entry = Local("entry");
-                _w.Open($"if ({value} is {{ }} {map})");
-                _w.Open($"foreach (var {entry} in {map})");
-                EmitValueChecks(type.Element!, $"{entry}.Value", false, $"{CSharpTypes.Evs}.ContractCheck.Join({parent}, {name})", $"{entry}.Key", patternField, false);
-                _w.Close();
-                _w.Close();
-                break;
-        }
-    }
-
-    /// <summary>Whether elements need a loop at all: iterating a dictionary allocates its enumerator.</summary>
-    private bool NeedsChecks(TypeRef type) => type.Kind switch
-    {
-        TypeRefKind.Object => true,
-        TypeRefKind.Enum => !IsExtensible(type.Name!),
-        TypeRefKind.Array or TypeRefKind.Map => NeedsChecks(type.Element!),
-        _ => !type.Constraints.IsEmpty,
-    };
-
-    private bool IsExtensible(string enumName)
-    {
-        foreach (TypeModel type in _contract.Types)
-        {
-            if (type.Name == enumName)
-            {
-                return type.ExtensibleEnum;
-            }
-        }
-
-        return true;
     }
 
     // ---- writing -------------------------------------------------------------------------------------------------
@@ -711,6 +594,7 @@ internal sealed class ModelEmitter
         _w.Line();
         _w.Line("/// <summary>The member's value.</summary>");
         _w.Line($"public required {value} Value {{ get; init; }}");
+        ValueCheckEmitter.EmitPatternField(_w, valueType, ValuePatternField);
 
         OpenValidateInto();
         _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required(Key, path, \"key\", ref violations);");
@@ -719,7 +603,7 @@ internal sealed class ModelEmitter
             _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required(Value, path, Key ?? \"value\", ref violations);");
         }
 
-        EmitValueChecks(valueType, "Value", false, "path", "Key ?? \"value\"", "s_valuePattern", false);
+        _checks.Emit(valueType, "Value", "path", "Key ?? \"value\"", ValuePatternField, false);
         _w.Close();
 
         _w.Line();

@@ -22,13 +22,14 @@ namespace KitchenSink
         /// <param name="includeAdopted">Whether adopted pets are listed too.</param>
         /// <param name="kind">Only pets of this kind.</param>
         /// <param name="namePrefix">Only pets whose name starts with this text.</param>
+        /// <param name="minAgeMonths">Only pets at least this old.</param>
         /// <param name="xTraceId">Correlation ID echoed in logs.</param>
         /// <param name="xStoreKey">Key of the store's API account.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The service's answer.</returns>
         /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
         /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Add a pet to a store.
@@ -114,6 +115,8 @@ namespace KitchenSink
     {
         private readonly global::EvsContracts.EvsHttpInvoker _invoker;
 
+        private static readonly global::System.Text.RegularExpressions.Regex s_listPetsXStoreKeyPattern = new("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
         /// <summary>Creates a client.</summary>
         /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
         /// <param name="options">Token, API version and validation settings; defaults when null.</param>
@@ -126,7 +129,7 @@ namespace KitchenSink
         public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(storeId);
             global::System.ArgumentNullException.ThrowIfNull(xStoreKey);
@@ -138,8 +141,14 @@ namespace KitchenSink
                 global::EvsContracts.ContractCheck.Maximum(limit, 100d, string.Empty, "limit", ref __violations);
                 global::EvsContracts.ContractCheck.MinLength(namePrefix, 1, string.Empty, "name-prefix", ref __violations);
                 global::EvsContracts.ContractCheck.MaxLength(namePrefix, 32, string.Empty, "name-prefix", ref __violations);
+                if (minAgeMonths is { } __number0)
+                {
+                    global::EvsContracts.ContractCheck.Minimum(__number0, 0d, string.Empty, "min_age_months", ref __violations);
+                    global::EvsContracts.ContractCheck.Maximum(__number0, 600d, string.Empty, "min_age_months", ref __violations);
+                }
                 global::EvsContracts.ContractCheck.Uuid(xTraceId, string.Empty, "X-Trace-Id", ref __violations);
                 global::EvsContracts.ContractCheck.MinLength(xStoreKey, 8, string.Empty, "X-Store-Key", ref __violations);
+                global::EvsContracts.ContractCheck.Pattern(xStoreKey, s_listPetsXStoreKeyPattern, string.Empty, "X-Store-Key", ref __violations);
                 if (__violations is not null)
                 {
                     throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
@@ -162,6 +171,11 @@ namespace KitchenSink
             if (namePrefix is not null)
             {
                 __uri = string.Concat(__uri, __separator.ToString(), "name-prefix", "=", global::System.Uri.EscapeDataString(namePrefix));
+                __separator = '&';
+            }
+            if (minAgeMonths is not null)
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "min_age_months", "=", global::System.Uri.EscapeDataString(minAgeMonths.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
             }
             (string Name, string? Value)[] __headers = { ("X-Trace-Id", xTraceId), ("X-Store-Key", xStoreKey) };
             return _invoker.SendAsync<global::KitchenSink.PetList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);

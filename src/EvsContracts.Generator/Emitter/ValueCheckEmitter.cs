@@ -1,0 +1,179 @@
+using System;
+using System.Globalization;
+using EvsContracts.Generator.Model;
+
+namespace EvsContracts.Generator.Emitter;
+
+/// <summary>
+/// Writes the checks of one value against the spec's rules. A model's <c>ValidateInto</c> and a client method's
+/// parameters use the same checks; they differ only in the names the caller passes: the violations list, the value,
+/// its parent path and the field that holds its compiled pattern.
+/// </summary>
+internal sealed class ValueCheckEmitter
+{
+    private readonly ContractModel _contract;
+    private readonly SourceWriter _w;
+    private readonly string _violations;
+    private readonly Func<string, string> _local;
+
+    /// <param name="contract">The contract, for enum names and whether an enum is extensible.</param>
+    /// <param name="writer">Where the checks go.</param>
+    /// <param name="violations">The generated list variable the checks add to, by <c>ref</c>.</param>
+    /// <param name="local">Names a new local variable from a hint; unique within the generated member.</param>
+    public ValueCheckEmitter(ContractModel contract, SourceWriter writer, string violations, Func<string, string> local)
+    {
+        _contract = contract;
+        _w = writer;
+        _violations = violations;
+        _local = local;
+    }
+
+    /// <summary>
+    /// Declares the compiled pattern the checks of <paramref name="type"/> use, if it has one: compiled once per type,
+    /// culture-invariant, and bounded so a hostile value cannot stall the caller.
+    /// </summary>
+    public static void EmitPatternField(SourceWriter w, TypeRef type, string field)
+    {
+        if (PatternOf(type) is { } pattern)
+        {
+            w.Line();
+            w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+        }
+    }
+
+    /// <summary>The pattern of a value, or of the values a collection holds at any depth: all share one field.</summary>
+    public static string? PatternOf(TypeRef type)
+    {
+        while (type.Kind is TypeRefKind.Array or TypeRefKind.Map)
+        {
+            type = type.Element!;
+        }
+
+        return type.Constraints.Pattern;
+    }
+
+    /// <summary>
+    /// Checks of one value. <paramref name="value"/>, <paramref name="parent"/> and <paramref name="name"/> are
+    /// expressions; the path is only composed on a violation. <paramref name="nullableValueType"/> says the value is a
+    /// <c>Nullable&lt;T&gt;</c> whose absence passes.
+    /// </summary>
+    public void Emit(TypeRef type, string value, string parent, string name, string patternField, bool nullableValueType)
+    {
+        string check = CSharpTypes.Evs + ".ContractCheck";
+        string tail = $"{parent}, {name}, ref {_violations});";
+        Constraints c = type.Constraints;
+        switch (type.Kind)
+        {
+            case TypeRefKind.String or TypeRefKind.StringOrNumber:
+                if (c.MaxBytes is int maxBytes)
+                {
+                    _w.Line($"{check}.MaxUtf8Bytes({value}, {Int(maxBytes)}, {tail}");
+                }
+
+                if (c.MinLength is int minLength)
+                {
+                    _w.Line($"{check}.MinLength({value}, {Int(minLength)}, {tail}");
+                }
+
+                if (c.MaxLength is int maxLength)
+                {
+                    _w.Line($"{check}.MaxLength({value}, {Int(maxLength)}, {tail}");
+                }
+
+                foreach (string prefix in c.ReservedPrefixes)
+                {
+                    _w.Line($"{check}.ReservedPrefix({value}, {CSharpLiteral.String(prefix)}, {tail}");
+                }
+
+                if (c.Uuid)
+                {
+                    _w.Line($"{check}.Uuid({value}, {tail}");
+                }
+
+                if (c.Pattern is not null)
+                {
+                    _w.Line($"{check}.Pattern({value}, {patternField}, {tail}");
+                }
+
+                break;
+
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double when c.Minimum is not null || c.Maximum is not null:
+                string number = value;
+                if (nullableValueType)
+                {
+                    number = _local("number");
+                    _w.Open($"if ({value} is {{ }} {number})");
+                }
+
+                if (c.Minimum is { } minimum)
+                {
+                    _w.Line($"{check}.Minimum({number}, {minimum}d, {tail}");
+                }
+
+                if (c.Maximum is { } maximum)
+                {
+                    _w.Line($"{check}.Maximum({number}, {maximum}d, {tail}");
+                }
+
+                if (nullableValueType)
+                {
+                    _w.Close();
+                }
+
+                break;
+
+            case TypeRefKind.Enum when !IsExtensible(type.Name!):
+                string known = _local("known");
+                _w.Open($"if ({value} is {{ IsKnown: false }} {known})");
+                _w.Line($"{check}.Enum({known}.Value, {CSharpTypes.Named(_contract.Namespace, type.Name!)}.AllowedValues, {tail}");
+                _w.Close();
+                break;
+
+            case TypeRefKind.Object:
+                _w.Line($"{value}?.ValidateInto({check}.Join({parent}, {name}), ref {_violations});");
+                break;
+
+            case TypeRefKind.Array or TypeRefKind.Map when NeedsChecks(type.Element!):
+                // A list is walked by index (no enumerator to allocate); a map by its entries, each named by its key.
+                bool list = type.Kind == TypeRefKind.Array;
+                string items = _local(list ? "list" : "map");
+                string item = _local(list ? "i" : "entry");
+                _w.Open($"if ({value} is {{ }} {items})");
+                _w.Open(list ? $"for (int {item} = 0; {item} < {items}.Count; {item}++)" : $"foreach (var {item} in {items})");
+                Emit(
+                    type.Element!,
+                    list ? $"{items}[{item}]" : $"{item}.Value",
+                    $"{check}.Join({parent}, {name})",
+                    list ? $"{item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : $"{item}.Key",
+                    patternField,
+                    false);
+                _w.Close();
+                _w.Close();
+                break;
+        }
+    }
+
+    /// <summary>Whether elements need a loop at all: iterating a dictionary allocates its enumerator.</summary>
+    private bool NeedsChecks(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.Object => true,
+        TypeRefKind.Enum => !IsExtensible(type.Name!),
+        TypeRefKind.Array or TypeRefKind.Map => NeedsChecks(type.Element!),
+        _ => !type.Constraints.IsEmpty,
+    };
+
+    private bool IsExtensible(string enumName)
+    {
+        foreach (TypeModel type in _contract.Types)
+        {
+            if (type.Name == enumName)
+            {
+                return type.ExtensibleEnum;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
