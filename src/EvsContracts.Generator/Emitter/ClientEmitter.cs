@@ -525,6 +525,14 @@ internal sealed class ClientEmitter
         w.Line("/// <param name=\"configureClient\">Sets the endpoint (BaseAddress), timeout and default headers.</param>");
         w.Line("/// <param name=\"configureOptions\">Sets the token, API version and validation options.</param>");
         w.Line("/// <returns>The builder, to add handlers such as the standard resilience handler.</returns>");
+        w.Line("/// <remarks>");
+        w.Line("/// Redirects are not followed: on a 3xx answer HttpClient would send the request again to wherever the answer");
+        w.Line("/// points, and it drops only the Authorization header on the way, so the X-Auth-Token header would go along. A");
+        w.Line($"/// redirect ends in an <see cref=\"{CSharpTypes.Evs}.EvsApiException\"/> with its status instead. The primary handler is");
+        w.Line("/// an <see cref=\"global::System.Net.Http.HttpClientHandler\"/>, as the factory's default is, with");
+        w.Line("/// <see cref=\"global::System.Net.Http.HttpClientHandler.AllowAutoRedirect\"/> off; a later");
+        w.Line("/// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder replaces it.");
+        w.Line("/// </remarks>");
         w.Open($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{contract.ClientName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient> configureClient, global::System.Action<{CSharpTypes.Evs}.EvsClientOptions>? configureOptions = null)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(configureClient);");
@@ -535,6 +543,9 @@ internal sealed class ClientEmitter
         // The token travels as a header, and before .NET 9 the factory's Trace logging printed header values as they
         // were; redacting them all is the .NET 9 default, on every version.
         w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, static _ => true);");
+
+        // Configured before the caller sees the builder, so the caller's own primary handler wins.
+        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => new global::System.Net.Http.HttpClientHandler { AllowAutoRedirect = false });");
         w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, configureClient);");
         w.Close();
         w.Close();
