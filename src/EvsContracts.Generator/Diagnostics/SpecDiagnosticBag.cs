@@ -25,7 +25,7 @@ internal sealed class SpecDiagnosticBag
     {
         LinePositionSpan span = _lines.GetSpan(start, end);
         _items.Add(new SpecDiagnostic(
-            id, message, _filePath, start, end - start,
+            id, DiagnosticText.ShortenQuotes(message), _filePath, start, end - start,
             span.Start.Line, span.Start.Character, span.End.Line, span.End.Character));
     }
 

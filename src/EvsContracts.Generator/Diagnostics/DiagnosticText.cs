@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+
+namespace EvsContracts.Generator.Diagnostics;
+
+/// <summary>Keeps diagnostic messages readable when they quote spec strings that may be megabytes long.</summary>
+internal static class DiagnosticText
+{
+    /// <summary>The longest quoted text kept whole; longer ones keep their start and say how long they were.</summary>
+    public const int MaxQuoted = 80;
+
+    private const int KeptWhenCut = 60;
+
+    /// <summary>
+    /// Cuts every double-quoted run longer than <see cref="MaxQuoted"/> characters to its first characters, an
+    /// ellipsis and its length, so a build log line stays a line. Short messages come back as they are.
+    /// </summary>
+    public static string ShortenQuotes(string message)
+    {
+        if (message.Length <= MaxQuoted)
+        {
+            return message;
+        }
+
+        StringBuilder? builder = null;
+        int copied = 0;
+        int open = message.IndexOf('"');
+        while (open >= 0)
+        {
+            int close = message.IndexOf('"', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            int length = close - open - 1;
+            if (length > MaxQuoted)
+            {
+                builder ??= new StringBuilder(message.Length > 1024 ? 1024 : message.Length);
+                int keep = KeptWhenCut;
+
+                // Never end the kept part between the two halves of a surrogate pair.
+                if (char.IsHighSurrogate(message[open + keep]))
+                {
+                    keep--;
+                }
+
+                builder.Append(message, copied, open + 1 + keep - copied)
+                    .Append("…\" (")
+                    .Append(length.ToString("N0", CultureInfo.InvariantCulture))
+                    .Append(" characters)");
+                copied = close + 1;
+            }
+
+            open = message.IndexOf('"', close + 1);
+        }
+
+        return builder is null ? message : builder.Append(message, copied, message.Length - copied).ToString();
+    }
+}
