@@ -70,7 +70,9 @@ public static class EvsJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
 
-        if (value.Length <= StackLimitChars)
+        // Short values (all of EVS's) need no count first: even all-escaped they fit the stack buffer.
+        int size = value.Length <= StackLimitChars ? StackBufferBytes : JsonStringEscaper.GetQuotedLengthBound(value);
+        if (size <= StackBufferBytes)
         {
             Span<byte> buffer = stackalloc byte[StackBufferBytes];
             int length = JsonStringEscaper.WriteQuoted(value, buffer);
@@ -78,7 +80,6 @@ public static class EvsJson
             return;
         }
 
-        int size = JsonStringEscaper.GetQuotedLength(value);
         byte[] rented = ArrayPool<byte>.Shared.Rent(size);
         try
         {

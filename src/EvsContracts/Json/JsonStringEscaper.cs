@@ -1,7 +1,5 @@
 using System;
 using System.Buffers;
-using System.Diagnostics;
-using System.Text.Unicode;
 
 namespace EvsContracts;
 
@@ -20,29 +18,48 @@ internal static class JsonStringEscaper
     /// <summary>The characters that must be escaped.</summary>
     public static SearchValues<char> CharsToEscape => NeedsEscape;
 
-    /// <summary>Returns the exact length of the quoted, escaped UTF-8 form of <paramref name="value"/>.</summary>
-    public static int GetQuotedLength(ReadOnlySpan<char> value)
+    /// <summary>
+    /// Returns room enough for the quoted, escaped UTF-8 form of <paramref name="value"/>: 3 bytes a character, 6 for
+    /// one that is escaped, found with one vectorized pass; the exact length, which takes a pass over every non-ASCII
+    /// character, only for a text so long that the bound would pass <see cref="Array.MaxLength"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text is too long for one array even when encoded.</exception>
+    public static int GetQuotedLengthBound(ReadOnlySpan<char> value)
     {
-        long length = 2L + Utf8Text.GetByteCount(value);
+        long escapes = 0;
         ReadOnlySpan<char> rest = value;
-        while (true)
+        int index;
+        while ((index = rest.IndexOfAny(NeedsEscape)) >= 0)
         {
-            int index = rest.IndexOfAny(NeedsEscape);
-            if (index < 0)
-            {
-                break;
-            }
-
-            // The escaped character was counted as 1 byte already.
-            length += EscapeLength(rest[index]) - 1;
+            escapes++;
             rest = rest.Slice(index + 1);
         }
 
-        return length > Array.MaxLength ? throw new ArgumentException("The string is too long to write as JSON.", nameof(value)) : (int)length;
+        long bound = 2L + ((long)value.Length * Utf8Transcoder.MaxBytesPerChar) + (escapes * (MaxBytesPerChar - Utf8Transcoder.MaxBytesPerChar));
+        if (bound <= Array.MaxLength)
+        {
+            return (int)bound;
+        }
+
+        // Each escaped character was counted as 1 byte by the UTF-8 count.
+        long exact = 2L + Utf8Text.GetByteCount(value) + (escapes * (MaxBytesPerChar - 1));
+        rest = value;
+        while ((index = rest.IndexOfAny(NeedsEscape)) >= 0)
+        {
+            // A short escape (\n, \") is 4 bytes shorter than \u00XX.
+            if (rest[index] is '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t')
+            {
+                exact -= MaxBytesPerChar - 2;
+            }
+
+            rest = rest.Slice(index + 1);
+        }
+
+        return exact > Array.MaxLength ? throw new ArgumentException("The string is too long to write as JSON.", nameof(value)) : (int)exact;
     }
 
     /// <summary>Writes the quoted, escaped UTF-8 form of <paramref name="value"/>; returns the bytes written.</summary>
-    /// <remarks><paramref name="destination"/> must hold <see cref="GetQuotedLength"/> bytes.</remarks>
+    /// <remarks><paramref name="destination"/> must hold <see cref="GetQuotedLengthBound"/> bytes.</remarks>
     public static int WriteQuoted(ReadOnlySpan<char> value, Span<byte> destination)
     {
         destination[0] = (byte)'"';
@@ -54,10 +71,8 @@ internal static class JsonStringEscaper
             if (!run.IsEmpty)
             {
                 // Escaped characters are ASCII, so a run never splits a surrogate pair; a high surrogate at the end
-                // of a run is a lone one, and the transcoder writes U+FFFD for it.
-                OperationStatus status = Utf8.FromUtf16(run, destination.Slice(written), out _, out int runBytes, replaceInvalidSequences: true, isFinalBlock: true);
-                Debug.Assert(status == OperationStatus.Done, "The destination is sized for the whole string.");
-                written += runBytes;
+                // of a run is a lone one, and becomes U+FFFD.
+                written += Utf8Transcoder.Transcode(run, destination.Slice(written));
             }
 
             if (index < 0)
@@ -85,12 +100,6 @@ internal static class JsonStringEscaper
 
         return length;
     }
-
-    private static int EscapeLength(char c) => c switch
-    {
-        '"' or '\\' or '\b' or '\f' or '\n' or '\r' or '\t' => 2,
-        _ => 6,
-    };
 
     private static int WriteEscape(char c, Span<byte> destination)
     {
