@@ -108,8 +108,8 @@ public class PatternTests
         Dictionary<string, string> sources = run.Sources.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
         string client = sources["Patterns.PatternsClient.g.cs"];
-        Assert.Contains("private static readonly global::System.Text.RegularExpressions.Regex s_getGridCodePattern = new(\"^g[0-9]+$\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));", client, StringComparison.Ordinal);
-        Assert.Contains("private static readonly global::System.Text.RegularExpressions.Regex s_getCodesCodePattern = new(\"^c[0-9]+$\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));", client, StringComparison.Ordinal);
+        Assert.Contains("private static readonly global::System.Text.RegularExpressions.Regex s_getGridCodePattern = new(\"^g[0-9]+\\\\z\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));", client, StringComparison.Ordinal);
+        Assert.Contains("private static readonly global::System.Text.RegularExpressions.Regex s_getCodesCodePattern = new(\"^c[0-9]+\\\\z\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));", client, StringComparison.Ordinal);
         Assert.Contains("global::EvsContracts.ContractCheck.Pattern(code, s_getGridCodePattern, string.Empty, \"code\", ref __violations);", client, StringComparison.Ordinal);
         Assert.Contains("global::EvsContracts.ContractCheck.Pattern(code, s_getCodesCodePattern, string.Empty, \"code\", ref __violations);", client, StringComparison.Ordinal);
 
@@ -138,5 +138,8 @@ public class PatternTests
         // The same parameter name in two operations, each with its own pattern.
         Assert.Equal("code pattern", scenario.Call("Refused", "grid", "c1"));
         Assert.Equal("code pattern", scenario.Call("Refused", "codes", "g1"));
+
+        // ECMA-262's '$' is the very end: a trailing newline, which .NET's own '$' lets through, is refused.
+        Assert.Equal("code pattern", scenario.Call("Refused", "grid", "g1\n"));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using EvsContracts.Generator.Model;
+using EvsContracts.Generator.Reader.OpenApi;
 
 namespace EvsContracts.Generator.Emitter;
 
@@ -30,14 +31,14 @@ internal sealed class ValueCheckEmitter
 
     /// <summary>
     /// Declares the compiled pattern the checks of <paramref name="type"/> use, if it has one: compiled once per type,
-    /// culture-invariant, and bounded so a hostile value cannot stall the caller.
+    /// culture-invariant, bounded so a hostile value cannot stall the caller, and rewritten to match as ECMA-262 does.
     /// </summary>
     public static void EmitPatternField(SourceWriter w, TypeRef type, string field)
     {
         if (PatternOf(type) is { } pattern)
         {
             w.Line();
-            w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new({CSharpLiteral.String(EcmaPattern.ToDotNet(pattern))}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
         }
     }
 

@@ -850,7 +850,7 @@ internal sealed class OpenApiReader
 
         try
         {
-            _ = new Regex(pattern.Value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _ = new Regex(EcmaPattern.ToDotNet(pattern.Value), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             return pattern.Value;
         }
         catch (ArgumentException e)

@@ -37,7 +37,7 @@ namespace KitchenSink
         /// <remarks>JSON: <c>location</c>.</remarks>
         public global::KitchenSink.GeoPoint? Location { get; init; }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_postalCodePattern = new("^[0-9]{6}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.RegularExpressions.Regex s_postalCodePattern = new("^[0-9]{6}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
         /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>

@@ -115,7 +115,7 @@ namespace KitchenSink
     {
         private readonly global::EvsContracts.EvsHttpInvoker _invoker;
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_listPetsXStoreKeyPattern = new("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.RegularExpressions.Regex s_listPetsXStoreKeyPattern = new("^[a-z0-9-]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>Creates a client.</summary>
         /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>

@@ -46,7 +46,7 @@ namespace KitchenSink
         /// <remarks>JSON: <c>address</c>.</remarks>
         public global::KitchenSink.Address? Address { get; init; }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new("^[^@\\s]+@[^@\\s]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new("^[^@\\s]+@[^@\\s]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
         /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>

@@ -126,7 +126,7 @@ namespace KitchenSink
         [global::EvsContracts.Minimum(1d)]
         public long? PetId { get; init; }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_microchipPattern = new("^[0-9]{15}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+        private static readonly global::System.Text.RegularExpressions.Regex s_microchipPattern = new("^[0-9]{15}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
         /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
