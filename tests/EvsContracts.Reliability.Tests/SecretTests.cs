@@ -27,8 +27,7 @@ public sealed class SecretTests
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddEvsClient(http => { http.BaseAddress = server.Address; http.Timeout = TimeSpan.FromSeconds(60); }, options => options.AuthToken = Secrets.Token)
-            .AddHttpMessageHandler(provider => new LoggingHandler(provider.GetRequiredService<ILoggerFactory>().CreateLogger("App.Http")))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .AddHttpMessageHandler(provider => new LoggingHandler(provider.GetRequiredService<ILoggerFactory>().CreateLogger("App.Http")));
         await using ServiceProvider provider = services.BuildServiceProvider();
         IEvsClient client = provider.GetRequiredService<IEvsClient>();
         ILogger app = provider.GetRequiredService<ILoggerFactory>().CreateLogger("App");
