@@ -73,7 +73,7 @@ public class KitchenSinkUsageTests
                 var client = new KitchenSinkClient(http);
                 try
                 {
-                    client.ListPetsAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", 10, "Store Key!", minAgeMonths: -1).GetAwaiter().GetResult();
+                    client.ListPetsAsync("5aa119a8-d25b-45a7-8d1b-88e127885635", 10, "Store Key!", kind: new PetKind("lizard"), minAgeMonths: -1).GetAwaiter().GetResult();
                     return "sent";
                 }
                 catch (EvsValidationException refused)
@@ -151,9 +151,9 @@ public class KitchenSinkUsageTests
         {
             string baseUrl = server.Urls.Single();
 
-            // Parameters that break their rules are refused before anything is sent: an optional number that is
-            // present and a header that does not match its pattern.
-            Assert.Equal("min_age_months minimum\nX-Store-Key pattern", scenario.Call("RefusedListPets", baseUrl + "/"));
+            // Parameters that break their rules are refused before anything is sent: a value outside a closed enum,
+            // an optional number that is present and a header that does not match its pattern.
+            Assert.Equal("kind enum\nmin_age_months minimum\nX-Store-Key pattern", scenario.Call("RefusedListPets", baseUrl + "/"));
             Assert.Null(received);
 
             Assert.Equal("0", scenario.Call("ListPets", baseUrl + "/"));

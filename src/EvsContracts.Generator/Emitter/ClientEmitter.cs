@@ -234,7 +234,8 @@ internal sealed class ClientEmitter
         var checks = new List<ParameterModel>();
         foreach (ParameterModel parameter in operation.Parameters)
         {
-            if (!parameter.Type.Constraints.IsEmpty)
+            // A closed enum has no constraints of its own, but a value outside its list is refused all the same.
+            if (!parameter.Type.Constraints.IsEmpty || _checks.HasChecks(parameter.Type))
             {
                 checks.Add(parameter);
             }

@@ -134,7 +134,7 @@ internal sealed class ValueCheckEmitter
                 _w.Line($"{value}?.ValidateInto({check}.Join({parent}, {name}), ref {_violations});");
                 break;
 
-            case TypeRefKind.Array or TypeRefKind.Map when NeedsChecks(type.Element!):
+            case TypeRefKind.Array or TypeRefKind.Map when HasChecks(type.Element!):
                 // A list is walked by index (no enumerator to allocate); a map by its entries, each named by its key.
                 bool list = type.Kind == TypeRefKind.Array;
                 string items = _local(list ? "list" : "map");
@@ -154,12 +154,15 @@ internal sealed class ValueCheckEmitter
         }
     }
 
-    /// <summary>Whether elements need a loop at all: iterating a dictionary allocates its enumerator.</summary>
-    private bool NeedsChecks(TypeRef type) => type.Kind switch
+    /// <summary>
+    /// Whether a value of <paramref name="type"/> has anything to check: rules of its own, a closed enum's list, or
+    /// elements that do (iterating a dictionary allocates its enumerator, so a loop is written only then).
+    /// </summary>
+    public bool HasChecks(TypeRef type) => type.Kind switch
     {
         TypeRefKind.Object => true,
         TypeRefKind.Enum => !IsExtensible(type.Name!),
-        TypeRefKind.Array or TypeRefKind.Map => NeedsChecks(type.Element!),
+        TypeRefKind.Array or TypeRefKind.Map => HasChecks(type.Element!),
         _ => !type.Constraints.IsEmpty,
     };
 
