@@ -32,7 +32,12 @@ internal sealed class BoundedBody : IDisposable
 
     public ReadOnlySpan<byte> Span => (_buffer ?? throw new ObjectDisposedException(nameof(BoundedBody))).AsSpan(0, Length);
 
-    public static async Task<BoundedBody> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    /// <summary>Reads at most <paramref name="limit"/> bytes of <paramref name="content"/>.</summary>
+    /// <remarks>
+    /// Reads that complete at once (a body already in the connection's buffer) go without a timer;
+    /// <paramref name="cancellation"/> is armed before the first read that waits.
+    /// </remarks>
+    public static async ValueTask<BoundedBody> ReadAsync(HttpContent content, int limit, BodyCancellation cancellation)
     {
         // One byte more than the limit tells a body of exactly the limit from a longer one.
         int window = limit >= Array.MaxLength ? Array.MaxLength : limit + 1;
@@ -43,7 +48,13 @@ internal sealed class BoundedBody : IDisposable
         bool ended = false;
         try
         {
-            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            Task<Stream> opening = content.ReadAsStreamAsync(cancellation.Token);
+            if (!opening.IsCompleted)
+            {
+                cancellation.Arm();
+            }
+
+            Stream stream = await opening.ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 while (length < window)
@@ -56,7 +67,13 @@ internal sealed class BoundedBody : IDisposable
                         buffer = larger;
                     }
 
-                    int read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, window) - length), cancellationToken).ConfigureAwait(false);
+                    ValueTask<int> reading = stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, window) - length), cancellation.Token);
+                    if (!reading.IsCompleted)
+                    {
+                        cancellation.Arm();
+                    }
+
+                    int read = await reading.ConfigureAwait(false);
                     if (read == 0)
                     {
                         ended = true;

@@ -34,6 +34,7 @@ public sealed class EvsHttpInvoker
     private static readonly string[] RequestIdHeaders = ["x-openstack-request-id", "X-Request-Id", "X-Compute-Request-Id"];
 
     private readonly HttpClient _httpClient;
+    private readonly ResolvedUri?[] _recentUris = new ResolvedUri?[8];
     private ResolvedBase? _resolvedBase;
 
     /// <summary>Creates an invoker over <paramref name="httpClient"/>, whose <see cref="HttpClient.BaseAddress"/> is the endpoint.</summary>
@@ -182,7 +183,10 @@ public sealed class EvsHttpInvoker
             EvsHeaders.Validate(ApiVersionHeader, apiVersion);
         }
 
-        string? token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        // A fixed token (or none) needs no await.
+        string? token = Options.AuthTokenProvider is null
+            ? ValidToken(Options.AuthToken)
+            : await GetTokenAsync(cancellationToken).ConfigureAwait(false);
 
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
@@ -220,18 +224,12 @@ public sealed class EvsHttpInvoker
 
         // HttpClient.Timeout stops at the headers with ResponseHeadersRead; the body gets what is left of it.
         TimeSpan timeout = _httpClient.Timeout;
-        using var bodyCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            TimeSpan left = timeout - Stopwatch.GetElapsedTime(started);
-            bodyCancellation.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
-        }
-
+        using var bodyCancellation = new BodyCancellation(timeout, started, cancellationToken);
         try
         {
             if ((int)response.StatusCode != expectedStatus)
             {
-                throw await CreateApiExceptionAsync(request, response, token, bodyCancellation.Token).ConfigureAwait(false);
+                throw await CreateApiExceptionAsync(request, response, token, bodyCancellation).ConfigureAwait(false);
             }
 
             if (typeof(TResponse) == typeof(NoBody))
@@ -239,14 +237,21 @@ public sealed class EvsHttpInvoker
                 return null!;
             }
 
-            return await ReadSuccessAsync<TResponse>(request, response, token, bodyCancellation.Token).ConfigureAwait(false);
+            long? declared = response.Content.Headers.ContentLength;
+            if (declared > MaxResponseBodyBytes)
+            {
+                throw TooLarge(request, response, token);
+            }
+
+            using BoundedBody answer = await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, bodyCancellation).ConfigureAwait(false);
+            return ReadSuccess<TResponse>(request, response, token, answer);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
         {
-            // Reading the body saw the linked token; the caller should see its own, as HttpClient does.
+            // Reading the body saw the body's token; the caller should see its own, as HttpClient does.
             throw new TaskCanceledException(exception.Message, exception, cancellationToken);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && bodyCancellation.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (bodyCancellation.TimedOut)
         {
             // The same exception HttpClient throws when its timeout elapses before the headers.
             throw new TaskCanceledException(
@@ -270,6 +275,11 @@ public sealed class EvsHttpInvoker
         string? token = Options.AuthTokenProvider is { } provider
             ? await provider(cancellationToken).ConfigureAwait(false)
             : Options.AuthToken;
+        return ValidToken(token);
+    }
+
+    private static string? ValidToken(string? token)
+    {
         if (!string.IsNullOrEmpty(token))
         {
             EvsHeaders.Validate(AuthTokenHeader, token);
@@ -295,40 +305,41 @@ public sealed class EvsHttpInvoker
             _resolvedBase = resolved;
         }
 
+        // A client calls the same few paths again and again (one project's snapshots); parsing a Uri and working out
+        // its path costs more than the rest of preparing a request. A few recent ones are kept, by the relative text.
+        int slot = relativeUri.GetHashCode() & (_recentUris.Length - 1);
+        ResolvedUri? recent = _recentUris[slot];
+        if (recent is not null && ReferenceEquals(recent.Base, resolved) && string.Equals(recent.Relative, relativeUri, StringComparison.Ordinal))
+        {
+            return recent.Uri;
+        }
+
         string relative = relativeUri.StartsWith('/') ? relativeUri.TrimStart('/') : relativeUri;
-        return new Uri(resolved.Prefix + relative, UriKind.Absolute);
+        var uri = new Uri(resolved.Prefix + relative, UriKind.Absolute);
+        _recentUris[slot] = new ResolvedUri(resolved, relativeUri, uri);
+        return uri;
     }
 
     private static PooledJsonContent Serialize<TRequest>(TRequest body)
         where TRequest : class, IEvsJsonModel<TRequest>
     {
-        var buffer = new PooledBufferWriter(1024);
+        JsonWriterCache cache = JsonWriterCache.Rent(1024);
         try
         {
-            using (var writer = new Utf8JsonWriter(buffer, EvsJson.WriterOptions))
-            {
-                body.WriteJson(writer);
-            }
-
-            byte[] array = buffer.Detach(out int length);
+            body.WriteJson(cache.Writer);
+            cache.Writer.Flush();
+            byte[] array = cache.Buffer.Detach(out int length);
             return new PooledJsonContent(array, length);
         }
         finally
         {
-            buffer.Dispose();
+            JsonWriterCache.Return(cache);
         }
     }
 
-    private async Task<TResponse> ReadSuccessAsync<TResponse>(HttpRequestMessage request, HttpResponseMessage response, string? token, CancellationToken cancellationToken)
+    private TResponse ReadSuccess<TResponse>(HttpRequestMessage request, HttpResponseMessage response, string? token, BoundedBody body)
         where TResponse : class, IEvsJsonModel<TResponse>
     {
-        long? declared = response.Content.Headers.ContentLength;
-        if (declared > MaxResponseBodyBytes)
-        {
-            throw TooLarge(request, response, token);
-        }
-
-        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body.Truncated)
         {
             throw TooLarge(request, response, token);
@@ -388,9 +399,9 @@ public sealed class EvsHttpInvoker
             RequestPath = request.RequestUri?.AbsolutePath,
         };
 
-    private async Task<EvsApiException> CreateApiExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, string? token, CancellationToken cancellationToken)
+    private async Task<EvsApiException> CreateApiExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, string? token, BodyCancellation cancellation)
     {
-        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, Options.MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        using BoundedBody body = await BoundedBody.ReadAsync(response.Content, Options.MaxErrorBodyBytes, cancellation).ConfigureAwait(false);
         ErrorEnvelope envelope = ErrorEnvelope.Parse(body.Span, complete: !body.Truncated);
         string? errorMessage = Redact(envelope.Message, token);
 
@@ -491,6 +502,8 @@ public sealed class EvsHttpInvoker
         text is null || string.IsNullOrEmpty(token) ? text : text.Replace(token, "***", StringComparison.Ordinal);
 
     private sealed record ResolvedBase(Uri Address, string Prefix);
+
+    private sealed record ResolvedUri(ResolvedBase Base, string Relative, Uri Uri);
 
     /// <summary>Stands for "no body" in the shared send path; never instantiated.</summary>
     private sealed class NoBody : IEvsJsonModel<NoBody>

@@ -3,17 +3,30 @@ using System.Buffers;
 
 namespace EvsContracts;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>. It can be used again
+/// after <see cref="Detach"/> or <see cref="Dispose"/>: <see cref="Start"/> rents a new array, and must be called
+/// before the first write.
+/// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumSize = 256;
     private byte[]? _buffer;
     private int _written;
 
-    public PooledBufferWriter(int initialCapacity) =>
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumSize));
-
     public int WrittenCount => _written;
+
+    /// <summary>Rents an array to write into; the writer must hold none.</summary>
+    public void Start(int initialCapacity)
+    {
+        if (_buffer is not null)
+        {
+            throw new InvalidOperationException("The writer already holds an array.");
+        }
+
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, MinimumSize));
+        _written = 0;
+    }
 
     public ReadOnlySpan<byte> WrittenSpan => (_buffer ?? throw new ObjectDisposedException(nameof(PooledBufferWriter))).AsSpan(0, _written);
 
@@ -55,6 +68,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         byte[]? buffer = _buffer;
         _buffer = null;
+        _written = 0;
         if (buffer is not null)
         {
             ArrayPool<byte>.Shared.Return(buffer);

@@ -3,7 +3,6 @@ using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -28,7 +27,8 @@ internal sealed class PooledJsonContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
-        Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // Added as text: a parsed MediaTypeHeaderValue would be made for every request only to be written back.
+        Headers.TryAddWithoutValidation("Content-Type", "application/json");
         Headers.ContentLength = length;
     }
 

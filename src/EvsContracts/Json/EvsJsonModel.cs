@@ -19,9 +19,15 @@ public static class EvsJsonModel
         where T : IEvsJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        using var buffer = new PooledBufferWriter(1024);
-        Write(value, buffer);
-        return buffer.WrittenSpan.ToArray();
+        JsonWriterCache cache = Write(value);
+        try
+        {
+            return cache.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            JsonWriterCache.Return(cache);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> as compact JSON text.</summary>
@@ -32,9 +38,15 @@ public static class EvsJsonModel
         where T : IEvsJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        using var buffer = new PooledBufferWriter(1024);
-        Write(value, buffer);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        JsonWriterCache cache = Write(value);
+        try
+        {
+            return Encoding.UTF8.GetString(cache.Buffer.WrittenSpan);
+        }
+        finally
+        {
+            JsonWriterCache.Return(cache);
+        }
     }
 
     /// <summary>Reads one value from UTF-8 JSON; only white space may follow it.</summary>
@@ -86,10 +98,21 @@ public static class EvsJsonModel
         }
     }
 
-    private static void Write<T>(T value, PooledBufferWriter buffer)
+    // The caller reads the buffer, then returns the pair.
+    private static JsonWriterCache Write<T>(T value)
         where T : IEvsJsonModel<T>
     {
-        using var writer = new Utf8JsonWriter(buffer, EvsJson.WriterOptions);
-        value.WriteJson(writer);
+        JsonWriterCache cache = JsonWriterCache.Rent(1024);
+        try
+        {
+            value.WriteJson(cache.Writer);
+            cache.Writer.Flush();
+            return cache;
+        }
+        catch
+        {
+            JsonWriterCache.Return(cache);
+            throw;
+        }
     }
 }

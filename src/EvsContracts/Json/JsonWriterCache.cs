@@ -1,0 +1,48 @@
+using System;
+using System.Text.Json;
+
+namespace EvsContracts;
+
+/// <summary>
+/// One <see cref="Utf8JsonWriter"/> and one <see cref="PooledBufferWriter"/> per thread, reset for each body instead
+/// of made anew: writing a body is synchronous, so a thread never needs two at once. A nested use (a model whose
+/// <c>WriteJson</c> serializes another value) finds the slot empty and gets a pair of its own.
+/// </summary>
+internal sealed class JsonWriterCache
+{
+    [ThreadStatic]
+    private static JsonWriterCache? t_cached;
+
+    private JsonWriterCache()
+    {
+        Buffer = new PooledBufferWriter();
+        Writer = new Utf8JsonWriter(Buffer, EvsJson.WriterOptions);
+    }
+
+    /// <summary>The buffer, with a fresh rented array.</summary>
+    public PooledBufferWriter Buffer { get; }
+
+    /// <summary>The writer, over <see cref="Buffer"/>, with <see cref="EvsJson.WriterOptions"/>.</summary>
+    public Utf8JsonWriter Writer { get; }
+
+    /// <summary>Takes this thread's pair, ready to write; give it back with <see cref="Return"/>.</summary>
+    /// <param name="initialCapacity">The size of the array to rent.</param>
+    public static JsonWriterCache Rent(int initialCapacity)
+    {
+        JsonWriterCache cache = t_cached ?? new JsonWriterCache();
+        t_cached = null;
+        cache.Buffer.Start(initialCapacity);
+        cache.Writer.Reset(cache.Buffer);
+        return cache;
+    }
+
+    /// <summary>Gives the pair back: what is still in the buffer returns to the pool, and the writer forgets it.</summary>
+    /// <param name="cache">The pair from <see cref="Rent"/>.</param>
+    public static void Return(JsonWriterCache cache)
+    {
+        // Reset with the output again, rather than Reset(): that one throws if a model disposed the writer.
+        cache.Writer.Reset(cache.Buffer);
+        cache.Buffer.Dispose();
+        t_cached = cache;
+    }
+}
