@@ -38,19 +38,14 @@ internal sealed class ContractAttributes
     private ContractAttributes(Dictionary<INamedTypeSymbol, ContractRuleKind> kinds) => this.kinds = kinds;
 
     /// <summary>
-    /// Resolves the attributes of the given kinds, or returns <see langword="null"/> when the compilation knows none
-    /// of them (then nothing can carry a rule and the analyzer has nothing to do).
+    /// Resolves every kind of constraint attribute, or returns <see langword="null"/> when the compilation knows none
+    /// of them (then nothing can carry a rule and the analyzers have nothing to do).
     /// </summary>
-    public static ContractAttributes? Resolve(Compilation compilation, Func<ContractRuleKind, bool> wanted)
+    public static ContractAttributes? Resolve(Compilation compilation)
     {
         var kinds = new Dictionary<INamedTypeSymbol, ContractRuleKind>(SymbolEqualityComparer.Default);
         foreach (var (name, kind) in Known)
         {
-            if (!wanted(kind))
-            {
-                continue;
-            }
-
             foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName(Namespace + name))
             {
                 kinds[type] = kind;
@@ -58,6 +53,46 @@ internal sealed class ContractAttributes
         }
 
         return kinds.Count == 0 ? null : new ContractAttributes(kinds);
+    }
+
+    /// <summary>Whether the compilation knows an attribute of a kind the caller wants.</summary>
+    public bool Knows(Func<ContractRuleKind, bool> wanted)
+    {
+        foreach (ContractRuleKind kind in kinds.Values)
+        {
+            if (wanted(kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The assemblies that declare the attributes: only they and the assemblies that reference them can use one.</summary>
+    public IEnumerable<IAssemblySymbol> DeclaringAssemblies
+    {
+        get
+        {
+            foreach (INamedTypeSymbol type in kinds.Keys)
+            {
+                yield return type.ContainingAssembly;
+            }
+        }
+    }
+
+    /// <summary>Whether the symbol carries one of the attributes itself (whatever its arguments say).</summary>
+    public bool HasOwnAttribute(ISymbol symbol)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && kinds.ContainsKey(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

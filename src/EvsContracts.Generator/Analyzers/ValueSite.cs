@@ -3,41 +3,65 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EvsContracts.Generator.Analyzers;
 
-/// <summary>One place where values flow into a constrained member: what the analyzers report against.</summary>
-internal sealed class ValueSite
+/// <summary>
+/// One place where known values flow into a member with rules, found once per syntax tree and shared by the four
+/// analyzers: each looks only at the rules of its own kinds.
+/// </summary>
+internal sealed class ContractSite
 {
-    private readonly ContractValueWalker walker;
-    private readonly OperationAnalysisContext context;
-
-    public ValueSite(ContractValueWalker walker, OperationAnalysisContext context, string name, IOperation value, Candidates candidates, bool isLowerBound)
+    public ContractSite(string name, SyntaxNode value, Candidates candidates, bool isLowerBound, ImmutableArray<ContractRule> rules)
     {
-        this.walker = walker;
-        this.context = context;
         Name = name;
         Value = value;
         Candidates = candidates;
         IsLowerBound = isLowerBound;
+        Rules = rules;
     }
 
     /// <summary>The member as the user wrote it: <c>Name</c>, <c>projectId</c>, <c>Metadata["purpose"]</c>.</summary>
     public string Name { get; }
 
     /// <summary>The expression that gives the value; the diagnostic goes there.</summary>
-    public IOperation Value { get; }
+    public SyntaxNode Value { get; }
 
     public Candidates Candidates { get; }
 
     /// <summary>The value is only the part appended by <c>+=</c>: the member ends up at least this long.</summary>
     public bool IsLowerBound { get; }
 
+    /// <summary>Every rule on the member, of every kind.</summary>
+    public ImmutableArray<ContractRule> Rules { get; }
+}
+
+/// <summary>A <see cref="ContractSite"/> as one analyzer sees it: what its checks read, and where they report.</summary>
+internal sealed class ValueSite
+{
+    private readonly ContractSite site;
+    private readonly ContractIndex index;
+    private readonly Action<Diagnostic> report;
+
+    public ValueSite(ContractSite site, ContractIndex index, Action<Diagnostic> report)
+    {
+        this.site = site;
+        this.index = index;
+        this.report = report;
+    }
+
+    /// <summary>The member as the user wrote it: <c>Name</c>, <c>projectId</c>, <c>Metadata["purpose"]</c>.</summary>
+    public string Name => site.Name;
+
+    public Candidates Candidates => site.Candidates;
+
+    /// <summary>The value is only the part appended by <c>+=</c>: the member ends up at least this long.</summary>
+    public bool IsLowerBound => site.IsLowerBound;
+
     /// <summary>A code fix can rewrite the value: it is one string literal that is the whole value.</summary>
     public bool CanFix => Candidates.IsLiteral && !IsLowerBound;
 
-    public Regex? GetRegex(string pattern) => walker.GetRegex(pattern);
+    public Regex? GetRegex(string pattern) => index.GetRegex(pattern);
 
     /// <summary>
     /// The end of a message about a value read from a local: which local, and, unless the message already shows it,
@@ -77,6 +101,6 @@ internal sealed class ValueSite
             properties = null;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, Value.Syntax.GetLocation(), properties, arguments));
+        report(Diagnostic.Create(descriptor, site.Value.GetLocation(), properties, arguments));
     }
 }
