@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+using EvsContracts.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using static EvsContracts.Analyzers.Tests.Verify;
+
+namespace EvsContracts.Analyzers.Tests;
+
+/// <summary>
+/// The analyzers look at the syntax first and ask the semantic model only about nodes that name a constrained
+/// member, parameter, method or type. These are the ways code reaches such a member under another name, or with no
+/// name at all, and the look-alikes that must stay silent.
+/// </summary>
+public sealed class SyntaxFilterTests
+{
+    [Fact]
+    public Task A_type_alias_reaches_the_constructor_and_the_members() =>
+        RunAsync<LengthAnalyzer>(
+            """
+            using Demo;
+            using Client = Demo.SnapshotClient;
+            using Opt = Demo.SnapshotOption;
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    _ = new Client({|#0:"eu-west-0001"|});
+                    _ = new Opt { Description = {|#1:"{{LONG}}"|} };
+                    _ = new global::Demo.SnapshotClient({|#2:"eu-west-0002"|});
+                }
+            }
+            """.Replace("{{LONG}}", new string('d', 256), StringComparison.Ordinal),
+            Evs002(0).WithMessage("region is 12 UTF-8 bytes; the limit is 10"),
+            Evs002(1),
+            Evs002(2));
+
+    [Fact]
+    public Task A_global_alias_declared_in_another_file_reaches_the_constructor()
+    {
+        var test = Analyzer<LengthAnalyzer>(
+            """
+            public static class Program
+            {
+                public static void Run() => _ = new GlobalClient({|#0:"eu-west-0001"|});
+            }
+            """,
+            Evs002());
+        test.TestState.Sources.Add(("/0/Usings.cs", "global using GlobalClient = Demo.SnapshotClient;"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Using_static_reaches_a_method_and_a_constant_without_a_type_name() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using EvsContracts;
+            using static Library.Snapshots;
+
+            namespace Library
+            {
+                public static class Snapshots
+                {
+                    public const string Reserved = "autobk_snapshot_c";
+
+                    public static void Create([ReservedPrefixes("autobk_snapshot_")] string name) { }
+                }
+            }
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    Create({|#0:"autobk_snapshot_s"|});
+                    Create({|#1:Reserved|});
+                    Create("nightly");
+                }
+            }
+            """,
+            Evs001(0),
+            Evs001(1));
+
+    [Fact]
+    public Task Local_functions_and_lambdas_with_annotated_parameters_are_checked() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using System;
+            using EvsContracts;
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    // Called before it is declared: the names of local functions are known only at the end of the file.
+                    Local({|#0:"tmp_call"|});
+                    void Local([ReservedPrefixes("tmp_")] string value) { value = {|#1:"tmp_inside"|}; }
+
+                    Action<string> lambda = ([ReservedPrefixes("tmp_")] string s) => { s = {|#2:"tmp_lambda"|}; };
+                    lambda("tmp_not_checked_through_a_delegate_without_attributes");
+
+                    void WithDefault([ReservedPrefixes("tmp_")] string s = {|#3:"tmp_default"|}) { }
+                    WithDefault();
+                }
+            }
+            """,
+            Evs001(0).WithMessage("value starts with the reserved prefix \"tmp_\""),
+            Evs001(1),
+            Evs001(2),
+            Evs001(3));
+
+    [Fact]
+    public Task A_delegate_and_an_indexer_with_annotated_parameters_are_checked() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using EvsContracts;
+
+            public delegate void Namer([ReservedPrefixes("tmp_")] string name);
+
+            public sealed class Bag
+            {
+                public string this[[ReservedPrefixes("tmp_")] string key] { get => ""; set { } }
+
+                public static Namer Current { get; } = _ => { };
+
+                public static void Run(Bag bag)
+                {
+                    Current({|#0:"tmp_1"|});
+                    Current.Invoke({|#1:"tmp_2"|});
+                    _ = bag[{|#2:"tmp_3"|}];
+                    bag[{|#3:"tmp_4"|}] = "any";
+                    _ = new Bag { [{|#4:"tmp_5"|}] = "any" };
+                }
+            }
+            """,
+            Evs001(0),
+            Evs001(1),
+            Evs001(2),
+            Evs001(3),
+            Evs001(4));
+
+    [Fact]
+    public Task Constructor_initializers_primary_constructors_and_target_typed_new_are_checked() =>
+        RunAsync<LengthAnalyzer>(
+            """
+            using EvsContracts;
+
+            public class Named([MaxUtf8Bytes(3)] string code)
+            {
+                public string Code => code;
+            }
+
+            public sealed class ByPrimary() : Named({|#0:"abcd"|});
+
+            public class ByBase : Named
+            {
+                public ByBase() : base({|#1:"efgh"|}) { }
+
+                public ByBase(int unused) : this() { }
+            }
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    Named named = new({|#2:"ijkl"|});
+                    Demo.SnapshotClient client = new({|#3:"eu-west-0001"|});
+                }
+            }
+            """,
+            Evs002(0),
+            Evs002(1),
+            Evs002(2),
+            Evs002(3));
+
+    [Fact]
+    public Task An_override_that_renames_the_parameter_still_has_its_rules() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using EvsContracts;
+
+            public class Base
+            {
+                public virtual void Run([ReservedPrefixes("tmp_")] string value) { }
+            }
+
+            public sealed class Derived : Base
+            {
+                public override void Run(string renamed) { renamed = {|#0:"tmp_inside"|}; }
+
+                public static void Call() => new Derived().Run({|#1:"tmp_call"|});
+            }
+            """,
+            Evs001(0).WithMessage("renamed starts with the reserved prefix \"tmp_\""),
+            Evs001(1));
+
+    [Fact]
+    public Task Attribute_arguments_are_checked_against_the_constructor_and_named_properties() =>
+        RunAsync<LengthAnalyzer>(
+            """
+            using EvsContracts;
+
+            [System.AttributeUsage(System.AttributeTargets.All)]
+            public sealed class TagAttribute : System.Attribute
+            {
+                public TagAttribute([MaxUtf8Bytes(3)] string text) { }
+
+                [MaxUtf8Bytes(3)] public string? Extra { get; set; }
+            }
+
+            [Tag({|#0:"abcd"|}, Extra = {|#1:"efgh"|})]
+            public sealed class Tagged
+            {
+                public void Run([TagAttribute({|#2:"ijkl"|})] int value, [Tag("ok")] int other) { }
+            }
+            """,
+            Evs002(0).WithMessage("text is 4 UTF-8 bytes; the limit is 3"),
+            Evs002(1).WithMessage("Extra is 4 UTF-8 bytes; the limit is 3"),
+            Evs002(2));
+
+    [Fact]
+    public Task Look_alikes_with_the_names_of_constrained_members_stay_silent() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using Demo;
+
+            namespace Other
+            {
+                public sealed class SnapshotClient
+                {
+                    public SnapshotClient(string region) { }
+
+                    public void Create(string volumeId, string name = "autobk_snapshot_default") { }
+                }
+
+                public sealed class Named
+                {
+                    public string Name { get; set; } = "autobk_snapshot_initial";
+
+                    public string Description = "autobk_snapshot_field";
+                }
+            }
+
+            public static class Program
+            {
+                public static void Run(Unrelated unrelated)
+                {
+                    var Name = "autobk_snapshot_local";
+                    Name = "autobk_snapshot_again";
+                    new Other.SnapshotClient("autobk_snapshot_region").Create("vol", "autobk_snapshot_name");
+                    _ = new Other.Named { Name = "autobk_snapshot_init" };
+                    unrelated.Name = "autobk_snapshot_unrelated";
+                    unrelated.Create("vol", name: "autobk_snapshot_named");
+                    System.Console.WriteLine(Name);
+                }
+            }
+            """);
+
+    /// <summary>
+    /// An IDE asks about a few lines (a span) as well as whole files; the analyzers share what they find per file,
+    /// so a span must find only its own sites and must not leave a partial list behind for the whole file.
+    /// </summary>
+    [Fact]
+    public async Task A_span_finds_its_own_sites_and_leaves_the_whole_file_complete()
+    {
+        string source = InMethod("""
+                _ = new SnapshotOption { Name = "autobk_snapshot_first" };
+                _ = new SnapshotOption { Name = "autobk_snapshot_second" };
+            """);
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), "/0/Program.cs");
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Spans",
+            [tree, CSharpSyntaxTree.ParseText(TestSources.Attributes + "\n" + TestSources.Model, new CSharpParseOptions(LanguageVersion.CSharp12), ModelPath)],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CompilationWithAnalyzers analysis = compilation.WithAnalyzers(ConfigurationTests.AllAnalyzers().ToImmutableArray());
+        SemanticModel model = compilation.GetSemanticModel(tree);
+
+        int second = source.IndexOf("\"autobk_snapshot_second\"", StringComparison.Ordinal);
+        TextSpan line = TextSpan.FromBounds(source.LastIndexOf('\n', second), source.IndexOf('\n', second));
+        ImmutableArray<Diagnostic> inSpan = await analysis.GetAnalyzerSemanticDiagnosticsAsync(model, line, CancellationToken.None);
+        Assert.Equal(["\"autobk_snapshot_second\""], Texts(inSpan, source));
+
+        ImmutableArray<Diagnostic> whole = await analysis.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+        Assert.Equal(["\"autobk_snapshot_first\"", "\"autobk_snapshot_second\""], Texts(whole, source));
+
+        // Each call above analyzes a copy of the compilation; the shared per-file list is checked on one compilation.
+        ContractIndex index = ContractIndex.For(compilation);
+        Assert.Single(index.GetSites(model, line, CancellationToken.None));
+        Assert.Equal(2, index.GetSites(model, null, CancellationToken.None).Length);
+        Assert.Single(index.GetSites(model, line, CancellationToken.None));
+    }
+
+    private static string[] Texts(ImmutableArray<Diagnostic> diagnostics, string source) =>
+        diagnostics
+            .Where(d => d.Id == "EVS001")
+            .Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+}
