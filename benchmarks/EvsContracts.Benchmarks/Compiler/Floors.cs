@@ -25,8 +25,8 @@ public sealed class EmptyGenerator : IIncrementalGenerator
 }
 
 /// <summary>
-/// An analyzer that asks for the same operations as EVS001-EVS004 and does nothing with them: what running any
-/// operation analyzer costs a compilation (Roslyn binds every method body again to build the operation trees).
+/// An analyzer that asks for the operations EVS001-EVS004 used to register and does nothing with them: what running
+/// any operation analyzer costs a compilation (Roslyn binds every method body again to build the operation trees).
 /// </summary>
 public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
 {
@@ -48,5 +48,24 @@ public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
             OperationKind.FieldInitializer,
             OperationKind.ParameterInitializer,
             OperationKind.Invocation);
+    }
+}
+
+/// <summary>
+/// An analyzer with the hook EVS001-EVS004 use now, one semantic-model action per file, that does nothing in it:
+/// what the analyzer host costs a compilation before our analyzers look at any syntax.
+/// </summary>
+public sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "BENCH002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSemanticModelAction(static _ => { });
     }
 }
