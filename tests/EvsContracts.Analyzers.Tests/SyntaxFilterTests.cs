@@ -124,8 +124,13 @@ public sealed class SyntaxFilterTests
 
                 public static Namer Current { get; } = _ => { };
 
+                public static void Stamp([MaxUtf8Bytes(10)] string text) { }
+
                 public static void Run(Bag bag)
                 {
+                    // A local delegate hides the method it is named after: its parameter's rules apply, not the method's.
+                    Namer Stamp = _ => { };
+                    Stamp({|#5:"tmp_0"|});
                     Current({|#0:"tmp_1"|});
                     Current.Invoke({|#1:"tmp_2"|});
                     _ = bag[{|#2:"tmp_3"|}];
@@ -138,7 +143,8 @@ public sealed class SyntaxFilterTests
             Evs001(1),
             Evs001(2),
             Evs001(3),
-            Evs001(4));
+            Evs001(4),
+            Evs001(5));
 
     [Fact]
     public Task Constructor_initializers_primary_constructors_and_target_typed_new_are_checked() =>
@@ -256,6 +262,102 @@ public sealed class SyntaxFilterTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Values the syntax spells out skip binding only when no rule can object; these look like such values but are
+    /// not, or break a rule, and binding must still decide.
+    /// </summary>
+    [Fact]
+    public Task Names_that_the_syntax_could_misread_are_left_to_binding() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using System;
+            using System.Linq;
+            using Demo;
+
+            public sealed class Traps
+            {
+                private const string X = "autobk_snapshot_x";
+                private const string Chain = X + "_more";
+                private const string value = "autobk_snapshot_value";
+                private const string Fine = "fine";
+
+                public string? Getter { get { _ = new SnapshotOption { Name = {|#0:value|} }; return null; } set { _ = new SnapshotOption { Name = value }; } }
+
+                public void Run(string[] items, string parameter)
+                {
+                    // X is a lambda's parameter only inside the lambda; after it, X is the constant again.
+                    Func<string, string> same = X => X;
+                    _ = new SnapshotOption { Name = {|#1:X|} };
+                    _ = new SnapshotOption { Name = {|#2:Chain|} };
+                    _ = items.Select(Fine => new SnapshotOption { Name = Fine });
+                    _ = new SnapshotOption { Name = parameter };
+                    _ = new SnapshotOption { Name = parameter + "autobk_snapshot_" };
+                    _ = new SnapshotOption { Name = {|#3:"autobk_" + "snapshot_" + nameof(Run)|} };
+                    _ = new SnapshotOption { Name = Fine + "-" + nameof(items) };
+                }
+
+                public void Shadowed(string Fine)
+                {
+                    _ = new SnapshotOption { Name = Fine };
+                    const string X = "local";
+                    _ = new SnapshotOption { Name = X };
+                }
+            }
+            """,
+            Evs001(0).WithMessage("Name starts with the reserved prefix \"autobk_snapshot_\""),
+            Evs001(1),
+            Evs001(2),
+            Evs001(3));
+
+    [Fact]
+    public Task A_local_functions_rules_are_not_mistaken_for_those_of_a_member_with_its_name() =>
+        RunAsync<ReservedPrefixAnalyzer>(
+            """
+            using EvsContracts;
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    // Demo.SnapshotOption.Name allows "ok_bad"; this parameter, also called Name, does not.
+                    void Local([ReservedPrefixes("ok_")] string Name) { Name = {|#0:"ok_bad"|}; }
+                    Local("fine");
+                }
+            }
+            """,
+            Evs001().WithMessage("Name starts with the reserved prefix \"ok_\""));
+
+    [Fact]
+    public Task Overloads_and_members_that_share_a_name_are_told_apart_by_binding() =>
+        RunAsync<ConstraintAnalyzer>(
+            """
+            using Demo;
+            using EvsContracts;
+
+            public sealed class Plain
+            {
+                public string? Code { get; set; }
+            }
+
+            public static class Program
+            {
+                public static void Create([Pattern("^[a-z]+$")] string code) { }
+
+                public static void Create(int count, string code) { }
+
+                public static void Run()
+                {
+                    Create({|#0:"ABC"|});
+                    Create(1, "ABC");
+                    Create("abc");
+                    _ = new SnapshotOption { Code = {|#1:"ABC"|} };
+                    _ = new Plain { Code = "ABC" };
+                }
+            }
+            """,
+            Evs004(0).WithMessage("code \"ABC\" does not match the pattern \"^[a-z]+$\""),
+            Evs004(1));
 
     /// <summary>
     /// An IDE asks about a few lines (a span) as well as whole files; the analyzers share what they find per file,

@@ -19,15 +19,15 @@ namespace EvsContracts.Generator.Analyzers;
 /// </remarks>
 internal sealed class CandidateNames
 {
-    private readonly HashSet<string> members;
-    private readonly HashSet<string> methods;
-    private readonly HashSet<string> types;
+    private readonly Dictionary<string, ImmutableArray<ContractRule>> members;
+    private readonly Dictionary<string, ImmutableArray<ContractRule>> methods;
+    private readonly Dictionary<string, ImmutableArray<ContractRule>> types;
 
-    private CandidateNames(HashSet<string> members, HashSet<string> methods, HashSet<string> types, bool anyDelegate, bool anyIndexer)
+    private CandidateNames(RulesByName members, RulesByName methods, RulesByName types, bool anyDelegate, bool anyIndexer)
     {
-        this.members = members;
-        this.methods = methods;
-        this.types = types;
+        this.members = members.Freeze();
+        this.methods = methods.Freeze();
+        this.types = types.Freeze();
         AnyDelegate = anyDelegate;
         AnyIndexer = anyIndexer;
     }
@@ -42,13 +42,22 @@ internal sealed class CandidateNames
     public bool AnyConstructor => types.Count > 0;
 
     /// <summary>A property, field or parameter with that name carries an attribute.</summary>
-    public bool IsMember(string name) => members.Contains(name);
+    public bool IsMember(string name) => members.ContainsKey(name);
 
     /// <summary>A method with that name has an annotated parameter.</summary>
-    public bool IsMethod(string name) => methods.Contains(name);
+    public bool IsMethod(string name) => methods.ContainsKey(name);
 
     /// <summary>A type with that name, or a using alias of one, has a constructor with an annotated parameter.</summary>
-    public bool IsConstructedType(string name) => types.Contains(name);
+    public bool IsConstructedType(string name) => types.ContainsKey(name);
+
+    /// <summary>The rules of every property, field and parameter with that name; <see langword="null"/> for a name that is none.</summary>
+    public ImmutableArray<ContractRule>? MemberRules(string name) => members.TryGetValue(name, out var rules) ? rules : null;
+
+    /// <summary>The rules of every annotated parameter of every method with that name; <see langword="null"/> for none.</summary>
+    public ImmutableArray<ContractRule>? MethodRules(string name) => methods.TryGetValue(name, out var rules) ? rules : null;
+
+    /// <summary>The rules of every annotated parameter of the constructors of the types with that name; <see langword="null"/> for none.</summary>
+    public ImmutableArray<ContractRule>? ConstructorRules(string name) => types.TryGetValue(name, out var rules) ? rules : null;
 
     /// <summary>
     /// Collects the names from the compilation's own assembly and from each referenced assembly that declares the
@@ -105,9 +114,9 @@ internal sealed class CandidateNames
     /// <c>using Client = Demo.SnapshotClient;</c> makes <c>new Client("x")</c> a constructor call of that type, and a
     /// global alias reaches every file, so the aliases of all files count.
     /// </summary>
-    private static void AddAliases(Compilation compilation, HashSet<string> types, CancellationToken cancellationToken)
+    private static void AddAliases(Compilation compilation, RulesByName types, CancellationToken cancellationToken)
     {
-        var aliases = new List<string>();
+        var aliases = new List<(string Alias, string Target)>();
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
             if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
@@ -116,19 +125,19 @@ internal sealed class CandidateNames
             }
         }
 
-        foreach (string alias in aliases)
+        foreach (var (alias, target) in aliases)
         {
-            types.Add(alias);
+            types.Add(alias, types[target].ToImmutable());
         }
     }
 
-    private static void CollectAliases(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, HashSet<string> types, List<string> aliases)
+    private static void CollectAliases(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, RulesByName types, List<(string Alias, string Target)> aliases)
     {
         foreach (UsingDirectiveSyntax directive in usings)
         {
-            if (directive.Alias is { } alias && SyntaxSites.SimpleName(directive.Name) is { } target && types.Contains(target))
+            if (directive.Alias is { } alias && SyntaxSites.SimpleName(directive.Name) is { } target && types.ContainsKey(target))
             {
-                aliases.Add(alias.Name.Identifier.ValueText);
+                aliases.Add((alias.Name.Identifier.ValueText, target));
             }
         }
 
@@ -138,6 +147,37 @@ internal sealed class CandidateNames
             {
                 CollectAliases(ns.Usings, ns.Members, types, aliases);
             }
+        }
+    }
+
+    /// <summary>Names and the rules behind them, the rules of all the symbols that share a name together.</summary>
+    private sealed class RulesByName : Dictionary<string, ImmutableArray<ContractRule>.Builder>
+    {
+        public RulesByName()
+            : base(StringComparer.Ordinal)
+        {
+        }
+
+        public void Add(string name, ImmutableArray<ContractRule> rules)
+        {
+            if (!TryGetValue(name, out ImmutableArray<ContractRule>.Builder? known))
+            {
+                known = ImmutableArray.CreateBuilder<ContractRule>();
+                this[name] = known;
+            }
+
+            known.AddRange(rules);
+        }
+
+        public Dictionary<string, ImmutableArray<ContractRule>> Freeze()
+        {
+            var frozen = new Dictionary<string, ImmutableArray<ContractRule>>(Count, StringComparer.Ordinal);
+            foreach (KeyValuePair<string, ImmutableArray<ContractRule>.Builder> entry in this)
+            {
+                frozen[entry.Key] = entry.Value.ToImmutable();
+            }
+
+            return frozen;
         }
     }
 
@@ -153,11 +193,11 @@ internal sealed class CandidateNames
             this.cancellationToken = cancellationToken;
         }
 
-        public HashSet<string> Members { get; } = new(StringComparer.Ordinal);
+        public RulesByName Members { get; } = new();
 
-        public HashSet<string> Methods { get; } = new(StringComparer.Ordinal);
+        public RulesByName Methods { get; } = new();
 
-        public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
+        public RulesByName Types { get; } = new();
 
         public bool AnyDelegate { get; private set; }
 
@@ -200,59 +240,66 @@ internal sealed class CandidateNames
                     case IPropertySymbol property:
                         if (attributes.HasOwnAttribute(property))
                         {
-                            Members.Add(property.Name);
+                            ImmutableArray<ContractRule> rules = attributes.GetRules(property);
+                            Members.Add(property.Name, rules);
                             foreach (IPropertySymbol implemented in property.ExplicitInterfaceImplementations)
                             {
-                                Members.Add(implemented.Name);
+                                Members.Add(implemented.Name, rules);
                             }
                         }
 
-                        if (property.IsIndexer && AnyAnnotated(property.Parameters))
+                        if (property.IsIndexer && Annotated(property.Parameters, out _))
                         {
                             AnyIndexer = true;
                         }
 
                         break;
                     case IFieldSymbol field when attributes.HasOwnAttribute(field):
-                        Members.Add(field.Name);
+                        Members.Add(field.Name, attributes.GetRules(field));
                         break;
-                    case IMethodSymbol method when AnyAnnotated(method.Parameters):
-                        AddMethod(type, method);
+                    case IMethodSymbol method when Annotated(method.Parameters, out ImmutableArray<ContractRule> parameterRules):
+                        AddMethod(type, method, parameterRules);
                         break;
                 }
             }
         }
 
-        private void AddMethod(INamedTypeSymbol type, IMethodSymbol method)
+        private void AddMethod(INamedTypeSymbol type, IMethodSymbol method, ImmutableArray<ContractRule> rules)
         {
             switch (method.MethodKind)
             {
                 case MethodKind.Constructor:
-                    Types.Add(type.Name);
+                    Types.Add(type.Name, rules);
                     break;
                 case MethodKind.DelegateInvoke:
                     AnyDelegate = true;
                     break;
                 default:
-                    Methods.Add(method.Name);
+                    Methods.Add(method.Name, rules);
                     foreach (IMethodSymbol implemented in method.ExplicitInterfaceImplementations)
                     {
-                        Methods.Add(implemented.Name);
+                        Methods.Add(implemented.Name, rules);
                     }
 
                     break;
             }
         }
 
-        /// <summary>Notes the annotated parameters' names (an assignment to one is checked) and says whether there were any.</summary>
-        private bool AnyAnnotated(ImmutableArray<IParameterSymbol> parameters)
+        /// <summary>
+        /// Notes the annotated parameters by name (an assignment to one is checked), says whether there were any, and
+        /// gives all their rules.
+        /// </summary>
+        private bool Annotated(ImmutableArray<IParameterSymbol> parameters, out ImmutableArray<ContractRule> rules)
         {
             bool any = false;
+            rules = ImmutableArray<ContractRule>.Empty;
             foreach (IParameterSymbol parameter in parameters)
             {
                 if (attributes.HasOwnAttribute(parameter))
                 {
-                    Members.Add(parameter.Name);
+                    ImmutableArray<ContractRule> own = attributes.GetRules(parameter);
+                    Members.Add(parameter.Name, own);
+                    rules = rules.AddRange(own);
                     any = true;
                 }
             }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -35,14 +36,19 @@ internal sealed class ContractValueWalker
 {
     private readonly ContractIndex index;
     private readonly ContractAttributes attributes;
+    private readonly CandidateNames names;
     private readonly SemanticModel model;
     private readonly CancellationToken cancellationToken;
     private readonly ImmutableArray<ContractSite>.Builder sites = ImmutableArray.CreateBuilder<ContractSite>();
 
-    private ContractValueWalker(ContractIndex index, ContractAttributes attributes, SemanticModel model, CancellationToken cancellationToken)
+    // Off in a file whose lambdas or local functions have annotated parameters: their rules go by no known name.
+    private bool unboundChecks;
+
+    private ContractValueWalker(ContractIndex index, ContractAttributes attributes, CandidateNames names, SemanticModel model, CancellationToken cancellationToken)
     {
         this.index = index;
         this.attributes = attributes;
+        this.names = names;
         this.model = model;
         this.cancellationToken = cancellationToken;
     }
@@ -80,13 +86,13 @@ internal sealed class ContractValueWalker
         }
 
         CandidateNames names = index.GetNames(attributes, cancellationToken);
-        List<SyntaxSite> candidates = SyntaxSites.Find(model.SyntaxTree.GetRoot(cancellationToken), span, names, cancellationToken);
+        List<SyntaxSite> candidates = SyntaxSites.Find(model.SyntaxTree.GetRoot(cancellationToken), span, names, out bool localRules, cancellationToken);
         if (candidates.Count == 0)
         {
             return ImmutableArray<ContractSite>.Empty;
         }
 
-        var walker = new ContractValueWalker(index, attributes, model, cancellationToken);
+        var walker = new ContractValueWalker(index, attributes, names, model, cancellationToken) { unboundChecks = !localRules };
         foreach (SyntaxSite candidate in candidates)
         {
             walker.Visit(candidate);
@@ -122,6 +128,12 @@ internal sealed class ContractValueWalker
         switch (candidate.Kind)
         {
             case SiteKind.Assignment:
+                var assignmentSyntax = (AssignmentExpressionSyntax)candidate.Node;
+                if (PassesUnbound(assignmentSyntax.Right, TargetRules(assignmentSyntax.Left), assignmentSyntax.IsKind(SyntaxKind.AddAssignmentExpression)))
+                {
+                    break;
+                }
+
                 switch (model.GetOperation(candidate.Node, cancellationToken))
                 {
                     case ISimpleAssignmentOperation assignment:
@@ -134,6 +146,12 @@ internal sealed class ContractValueWalker
 
                 break;
             case SiteKind.Argument:
+                var argumentSyntax = (ArgumentSyntax)candidate.Node;
+                if (PassesUnbound(argumentSyntax.Expression, CallRules(argumentSyntax), lowerBound: false))
+                {
+                    break;
+                }
+
                 if (model.GetOperation(candidate.Node, cancellationToken) is IArgumentOperation argument)
                 {
                     OnArgument(argument);
@@ -141,6 +159,14 @@ internal sealed class ContractValueWalker
 
                 break;
             case SiteKind.Add:
+                var addSyntax = (InvocationExpressionSyntax)candidate.Node;
+                SeparatedSyntaxList<ArgumentSyntax> added = addSyntax.ArgumentList.Arguments;
+                if (addSyntax.Expression is MemberAccessExpressionSyntax access
+                    && PassesUnbound(added[added.Count - 1].Expression, TargetRules(access.Expression), lowerBound: false))
+                {
+                    break;
+                }
+
                 if (model.GetOperation(candidate.Node, cancellationToken) is IInvocationOperation invocation)
                 {
                     OnInvocation(invocation);
@@ -190,9 +216,13 @@ internal sealed class ContractValueWalker
         // A property's or field's symbol comes from the declaration tables, without binding anything; only a member
         // with rules has its initializer bound.
         SyntaxNode? declaration = equals.Parent is PropertyDeclarationSyntax or VariableDeclaratorSyntax ? equals.Parent : null;
-        if (declaration is not null && attributes.GetRules(model.GetDeclaredSymbol(declaration, cancellationToken)).IsEmpty)
+        if (declaration is not null)
         {
-            return;
+            ImmutableArray<ContractRule> rules = attributes.GetRules(model.GetDeclaredSymbol(declaration, cancellationToken));
+            if (rules.IsEmpty || PassesUnbound(equals.Value, rules, lowerBound: false))
+            {
+                return;
+            }
         }
 
         switch (model.GetOperation(equals, cancellationToken))
@@ -214,6 +244,131 @@ internal sealed class ContractValueWalker
             case IParameterInitializerOperation parameter:
                 Check(parameter.Parameter, parameter.Parameter.Name, parameter.Value, element: false, lowerBound: false);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Whether the syntax alone shows that no rule can object, so the node needs no binding: the value is certainly
+    /// not a constant (a parameter, or an expression over one), or it is a string the syntax spells out that
+    /// satisfies every rule of every member the target's name can stand for. Only that answer skips binding; any
+    /// doubt, and any value that breaks a rule, goes on to the operation-based checks, which word the diagnostic.
+    /// </summary>
+    private bool PassesUnbound(ExpressionSyntax value, ImmutableArray<ContractRule>? rules, bool lowerBound)
+    {
+        if (!unboundChecks || rules is not { } all)
+        {
+            return false;
+        }
+
+        switch (SyntaxValues.Evaluate(value, out string? text))
+        {
+            case SyntaxValueKind.NotConstant:
+                return true;
+            case SyntaxValueKind.Known:
+                if (text is null)
+                {
+                    return true;
+                }
+
+                foreach (ContractRule rule in all)
+                {
+                    if (MayObject(rule, text, lowerBound))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The rules of the members an assignment target or an <c>Add</c> receiver can name.</summary>
+    private ImmutableArray<ContractRule>? TargetRules(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => names.MemberRules(identifier.Identifier.ValueText),
+        MemberAccessExpressionSyntax access => names.MemberRules(access.Name.Identifier.ValueText),
+        ElementAccessExpressionSyntax element => TargetRules(element.Expression),
+        _ => null,
+    };
+
+    /// <summary>The rules of the parameters a call's arguments can go to, by the method's or the type's name.</summary>
+    private ImmutableArray<ContractRule>? CallRules(ArgumentSyntax argument)
+    {
+        // A delegate is called under any name, so its parameters' rules are not under the name.
+        if (argument.Parent?.Parent is InvocationExpressionSyntax invocation && !names.AnyDelegate)
+        {
+            return invocation.Expression switch
+            {
+                SimpleNameSyntax simple => names.MethodRules(simple.Identifier.ValueText),
+                MemberAccessExpressionSyntax access => names.MethodRules(access.Name.Identifier.ValueText),
+                MemberBindingExpressionSyntax binding => names.MethodRules(binding.Name.Identifier.ValueText),
+                _ => null,
+            };
+        }
+
+        return argument.Parent?.Parent is ObjectCreationExpressionSyntax creation && SyntaxSites.SimpleName(creation.Type) is { } type
+            ? names.ConstructorRules(type)
+            : null;
+    }
+
+    /// <summary>Whether a rule can object to a string value: the analyzers' conditions, erring towards yes.</summary>
+    private bool MayObject(ContractRule rule, string text, bool lowerBound)
+    {
+        switch (rule.Kind)
+        {
+            case ContractRuleKind.MaxUtf8Bytes:
+                return ContractText.Utf8ByteCount(text) > rule.Limit;
+            case ContractRuleKind.MaxCodePoints:
+                return ContractText.CodePointCount(text) > rule.Limit;
+            case ContractRuleKind.Minimum or ContractRuleKind.Maximum:
+                // A string is no number: these rules say nothing about it.
+                return false;
+            case var _ when lowerBound:
+                // After += only the end of the value is known; the other rules judge the whole.
+                return false;
+            case ContractRuleKind.MinCodePoints:
+                return ContractText.CodePointCount(text) < rule.Limit;
+            case ContractRuleKind.ReservedPrefixes:
+                foreach (string prefix in rule.Texts)
+                {
+                    if (prefix.Length > 0 && text.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case ContractRuleKind.UuidFormat:
+                return !ContractText.IsUuid(text);
+            case ContractRuleKind.EnumValues:
+                foreach (string allowed in rule.Texts)
+                {
+                    if (string.Equals(allowed, text, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ContractRuleKind.Pattern:
+                if (index.GetRegex(rule.Text) is not { } regex)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return !regex.IsMatch(text);
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    return true;
+                }
+
+            default:
+                return true;
         }
     }
 

@@ -58,10 +58,15 @@ internal static class SyntaxSites
     // Deeper expressions than this are kept without looking further; real constants are far shallower.
     private const int MaxDepth = 64;
 
-    public static List<SyntaxSite> Find(SyntaxNode root, TextSpan? span, CandidateNames names, CancellationToken cancellationToken)
+    /// <summary>
+    /// The sites of a tree, or of the part in <paramref name="span"/>. <paramref name="localRules"/> tells whether a
+    /// lambda or local function in it has annotated parameters, whose rules no compilation-wide name knows.
+    /// </summary>
+    public static List<SyntaxSite> Find(SyntaxNode root, TextSpan? span, CandidateNames names, out bool localRules, CancellationToken cancellationToken)
     {
         var finder = new Finder(span, cancellationToken);
         finder.Visit(root);
+        localRules = finder.LocalMembers is not null;
 
         // Only now are the names of local functions known, which may be called before they are declared.
         var filter = new NameFilter(names, finder.LocalMembers, finder.LocalMethods);
