@@ -42,6 +42,23 @@ public sealed class ConstraintAnalyzerTests
             Evs004());
 
     [Fact]
+    public Task A_pattern_is_read_as_ECMA_262_reads_it() =>
+        RunAsync<ConstraintAnalyzer>("""
+            using EvsContracts;
+
+            public sealed class Mine
+            {
+                [Pattern("^[a-z]+$")] public string? Word { get; set; }
+                [Pattern("^\\d+$")] public string? Digits { get; set; }
+
+                public static Mine Make() => new Mine { Word = "abc", Digits = "0123" };
+                public static Mine Bad() => new Mine { Word = {|#0:"abc\n"|}, Digits = {|#1:"\u0661\u0662"|} };
+            }
+            """,
+            Evs004(0),
+            Evs004(1));
+
+    [Fact]
     public Task Numeric_range_is_inclusive() =>
         RunAsync<ConstraintAnalyzer>(
             InMethod("""

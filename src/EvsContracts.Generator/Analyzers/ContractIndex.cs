@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
+using EvsContracts.Generator.Reader.OpenApi;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -81,12 +82,15 @@ internal sealed class ContractIndex
         return whole ? trees.GetOrAdd(tree, sites) : sites;
     }
 
-    /// <summary>The pattern's regular expression, or <see langword="null"/> when it does not compile (then it checks nothing).</summary>
+    /// <summary>
+    /// The pattern's regular expression, read as ECMA-262 reads it (as the generated check does), or
+    /// <see langword="null"/> when it does not compile (then it checks nothing).
+    /// </summary>
     public Regex? GetRegex(string pattern) => regexes.GetOrAdd(pattern, static p =>
     {
         try
         {
-            return new Regex(p, RegexOptions.CultureInvariant, RegexTimeout);
+            return new Regex(EcmaPattern.ToDotNet(p), RegexOptions.CultureInvariant, RegexTimeout);
         }
         catch (ArgumentException)
         {
