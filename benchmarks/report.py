@@ -97,7 +97,7 @@ def main():
     bars = []
 
     def bar(name, target, measured, ok):
-        bars.append((name, target, measured, "met" if ok else "**missed**"))
+        bars.append((name, target, measured, ok if isinstance(ok, str) else "met" if ok else "**missed**"))
 
     for payload in ("Seed", "Cjk"):
         p = f"Payload={payload}"
@@ -135,7 +135,10 @@ def main():
     ratio = build["build_ratio"]
     bar("300 operations: whole build, generated / hand-written models", "< 1.3", f"{ratio:.2f}", ratio < 1.3)
     r = t("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / t("AnalyzerBenchmarks", "", "Compile") - 1
-    bar("1,000 files: what EVS001-EVS004 add to the compilation", "< 3 %", f"{r * 100:.1f} %", r < 0.03)
+    # A compilation cannot get faster by doing more: a negative figure is the noise of the run, not a result.
+    bar("1,000 files: what EVS001-EVS004 add to the compilation", "< 3 %", f"{r * 100:.1f} %",
+        "**inconclusive** (below zero: noise)" if r < 0 else r < 0.03)
+
 
     # Reference points, not bars: what Roslyn itself costs before a generator or analyzer does any work.
     context = []
@@ -154,6 +157,9 @@ def main():
     context.append(f"analyzers: an analyzer that registers operation actions and does nothing with them adds "
                    f"{empty_operation * 100:.1f} % to the compilation (Roslyn builds the operation trees of every method); "
                    f"one with a semantic-model action that does nothing, the hook EVS001-EVS004 use, adds {empty_model * 100:.1f} %")
+    extra = a("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / a("AnalyzerBenchmarks", "", "CompileWithEmptySemanticModelAnalyzer") - 1
+    context.append(f"analyzers, memory (stable where time is not): EVS001-EVS004 allocate {extra * 100:.1f} % more than the "
+                   f"analyzer with the same hook that does nothing")
 
     out = []
     out.append(f"Run of {machine['date']}: {machine['cpu']}, {host['LogicalCoreCount']} logical cores, {machine['memory']}; "
