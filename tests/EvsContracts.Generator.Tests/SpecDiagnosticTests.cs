@@ -294,6 +294,36 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
+    public void A_3_1_document_with_neither_paths_nor_components_is_EVS101()
+    {
+        AssertDiagnostic(
+            """
+            [|{|]
+              "openapi": "3.1.0",
+              "info": { "title": "Empty", "version": "1" },
+              "x-paths": {}
+            }
+            """,
+            "EVS101",
+            "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"");
+    }
+
+    [Fact]
+    public void A_3_1_document_with_only_webhooks_is_EVS102()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Hooks", "version": "1" },
+              [|"webhooks"|]: { "ping": {} }
+            }
+            """,
+            "EVS102",
+            "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"");
+    }
+
+    [Fact]
     public void A_document_that_is_not_an_object_is_EVS101()
     {
         AssertDiagnostic("[|[\"openapi\", \"3.1.0\"]|]", "EVS101", "The spec must be a JSON object (an OpenAPI document), not an array");

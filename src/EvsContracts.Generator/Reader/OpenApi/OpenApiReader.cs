@@ -106,6 +106,19 @@ internal sealed class OpenApiReader
             {
                 Report(DiagnosticDescriptors.NotOpenApiId, "An OpenAPI 3.0 document must have \"paths\"", _root.Start, _root.Start + 1);
             }
+            else if (_root.Find("components") is null)
+            {
+                // OpenAPI 3.1 asks for at least one of the three; with none of the two it reads there is nothing to
+                // generate, which must not pass in silence.
+                if (_root.Find("webhooks") is { } webhooks)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedId, "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"", webhooks);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.NotOpenApiId, "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"", _root.Start, _root.Start + 1);
+                }
+            }
         }
         else if (pathsMember.Value is JsonObjectNode paths)
         {
