@@ -323,11 +323,9 @@ public sealed class EvsHttpInvoker
     private static PooledJsonContent Serialize<TRequest>(TRequest body)
         where TRequest : class, IEvsJsonModel<TRequest>
     {
-        JsonWriterCache cache = JsonWriterCache.Rent(1024);
+        JsonWriterCache cache = JsonWriterCache.Write(body);
         try
         {
-            body.WriteJson(cache.Writer);
-            cache.Writer.Flush();
             byte[] array = cache.Buffer.Detach(out int length);
             return new PooledJsonContent(array, length);
         }

@@ -19,7 +19,7 @@ public static class EvsJsonModel
         where T : IEvsJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        JsonWriterCache cache = Write(value);
+        JsonWriterCache cache = JsonWriterCache.Write(value);
         try
         {
             return cache.Buffer.WrittenSpan.ToArray();
@@ -38,7 +38,7 @@ public static class EvsJsonModel
         where T : IEvsJsonModel<T>
     {
         ArgumentNullException.ThrowIfNull(value);
-        JsonWriterCache cache = Write(value);
+        JsonWriterCache cache = JsonWriterCache.Write(value);
         try
         {
             return Encoding.UTF8.GetString(cache.Buffer.WrittenSpan);
@@ -95,24 +95,6 @@ public static class EvsJsonModel
         finally
         {
             ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    // The caller reads the buffer, then returns the pair.
-    private static JsonWriterCache Write<T>(T value)
-        where T : IEvsJsonModel<T>
-    {
-        JsonWriterCache cache = JsonWriterCache.Rent(1024);
-        try
-        {
-            value.WriteJson(cache.Writer);
-            cache.Writer.Flush();
-            return cache;
-        }
-        catch
-        {
-            JsonWriterCache.Return(cache);
-            throw;
         }
     }
 }

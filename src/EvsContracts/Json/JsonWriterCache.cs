@@ -25,9 +25,9 @@ internal sealed class JsonWriterCache
     /// <summary>The writer, over <see cref="Buffer"/>, with <see cref="EvsJson.WriterOptions"/>.</summary>
     public Utf8JsonWriter Writer { get; }
 
-    /// <summary>Takes this thread's pair, ready to write; give it back with <see cref="Return"/>.</summary>
+    /// <summary>Takes this thread's pair, ready to write.</summary>
     /// <param name="initialCapacity">The size of the array to rent.</param>
-    public static JsonWriterCache Rent(int initialCapacity)
+    private static JsonWriterCache Rent(int initialCapacity)
     {
         JsonWriterCache cache = t_cached ?? new JsonWriterCache();
         t_cached = null;
@@ -36,8 +36,30 @@ internal sealed class JsonWriterCache
         return cache;
     }
 
+    /// <summary>
+    /// Takes this thread's pair and writes <paramref name="value"/> into it, flushed; the caller reads or detaches the
+    /// buffer, then gives the pair back with <see cref="Return"/>. If writing throws, the pair is given back here.
+    /// </summary>
+    /// <param name="value">The model to write.</param>
+    public static JsonWriterCache Write<T>(T value)
+        where T : IEvsJsonModel<T>
+    {
+        JsonWriterCache cache = Rent(1024);
+        try
+        {
+            value.WriteJson(cache.Writer);
+            cache.Writer.Flush();
+            return cache;
+        }
+        catch
+        {
+            Return(cache);
+            throw;
+        }
+    }
+
     /// <summary>Gives the pair back: what is still in the buffer returns to the pool, and the writer forgets it.</summary>
-    /// <param name="cache">The pair from <see cref="Rent"/>.</param>
+    /// <param name="cache">The pair from <see cref="Write{T}"/>.</param>
     public static void Return(JsonWriterCache cache)
     {
         // Reset with the output again, rather than Reset(): that one throws if a model disposed the writer.
