@@ -24,7 +24,6 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         public const string BuiltInSpec = nameof(BuiltInSpec);
         public const string Contracts = nameof(Contracts);
         public const string BuiltInContract = nameof(BuiltInContract);
-        public const string Features = nameof(Features);
     }
 
     /// <inheritdoc/>
@@ -47,12 +46,6 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left.IsEmpty && pair.Right.BuiltInSpec ? BuiltInSpec.Input(pair.Right.RootNamespace) : null)
             .WithTrackingName(Steps.BuiltInSpec);
 
-        IncrementalValueProvider<GeneratorFeatures> features = context.MetadataReferencesProvider
-            .Where(static reference => GeneratorFeatures.IsHttpClientFactory(reference))
-            .Collect()
-            .Select(static (references, _) => new GeneratorFeatures(HttpClientFactory: !references.IsEmpty))
-            .WithTrackingName(Steps.Features);
-
         IncrementalValuesProvider<SpecResult> contracts = specs
             .Combine(options)
             .Select(static (pair, _) => SpecParser.Parse(pair.Left with { DefaultNamespace = pair.Right.RootNamespace }))
@@ -62,12 +55,12 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             .Select(static (input, _) => input is null ? null : SpecParser.Parse(input))
             .WithTrackingName(Steps.BuiltInContract);
 
-        context.RegisterSourceOutput(contracts.Combine(features), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
-        context.RegisterSourceOutput(builtInContract.Combine(features), static (spc, pair) =>
+        context.RegisterSourceOutput(contracts.Combine(options), static (spc, pair) => Emit(spc, pair.Left, pair.Right.Features));
+        context.RegisterSourceOutput(builtInContract.Combine(options), static (spc, pair) =>
         {
             if (pair.Left is { } result)
             {
-                Emit(spc, result, pair.Right);
+                Emit(spc, result, pair.Right.Features);
             }
         });
     }

@@ -1,12 +1,10 @@
 using System;
-using System.IO;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace EvsContracts.Generator;
 
 /// <summary>The MSBuild properties the generator reads (made visible by the package's props file).</summary>
-internal sealed record GeneratorOptions(bool BuiltInSpec, string RootNamespace)
+internal sealed record GeneratorOptions(bool BuiltInSpec, string RootNamespace, GeneratorFeatures Features)
 {
     public const string FallbackNamespace = "EvsContracts.Generated";
 
@@ -17,22 +15,19 @@ internal sealed record GeneratorOptions(bool BuiltInSpec, string RootNamespace)
         string rootNamespace = options.TryGetValue("build_property.RootNamespace", out string? ns) && !string.IsNullOrWhiteSpace(ns)
             ? ns.Trim()
             : FallbackNamespace;
-        return new GeneratorOptions(builtIn, rootNamespace);
+
+        // Set by the package's targets from the resolved references (see EvsContracts.targets). Read as a property,
+        // not from the compilation's references: the generator would otherwise compare every reference on every
+        // keystroke, which was most of its warm run.
+        bool httpClientFactory = options.TryGetValue("build_property.EvsContractsHttpClientFactory", out string? http)
+            && string.Equals(http.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return new GeneratorOptions(builtIn, rootNamespace, new GeneratorFeatures(httpClientFactory));
     }
 }
 
-/// <summary>What the consuming compilation offers that changes what is generated.</summary>
-internal sealed record GeneratorFeatures(bool HttpClientFactory)
-{
-    /// <summary>
-    /// Whether <paramref name="reference"/> is Microsoft.Extensions.Http, which defines <c>AddHttpClient</c>: the
-    /// package's assembly and the ASP.NET Core shared framework's have that one name.
-    /// </summary>
-    /// <remarks>
-    /// Decided from the references, not by looking the type up in the compilation: the references stay the same
-    /// while C# is edited, so this step stays cached, where a lookup would run again on every keystroke.
-    /// </remarks>
-    public static bool IsHttpClientFactory(MetadataReference reference) =>
-        reference is PortableExecutableReference { FilePath: { } path }
-        && string.Equals(Path.GetFileNameWithoutExtension(path), "Microsoft.Extensions.Http", StringComparison.OrdinalIgnoreCase);
-}
+/// <summary>What the consuming project offers that changes what is generated.</summary>
+/// <param name="HttpClientFactory">
+/// Whether Microsoft.Extensions.Http (which defines <c>AddHttpClient</c>) is referenced, from the package or the
+/// ASP.NET Core shared framework: then <c>Add{Client}</c> for <c>IServiceCollection</c> is generated too.
+/// </param>
+internal sealed record GeneratorFeatures(bool HttpClientFactory);

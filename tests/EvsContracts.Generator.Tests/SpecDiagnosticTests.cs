@@ -53,7 +53,9 @@ public class SpecDiagnosticTests
 
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         Assert.Empty(run.Single.Diagnostics);
-        Assert.Contains(run.Sources, s => s.Key == "EvsContracts.Generated.Pet.g.cs");
+        Assert.Contains(run.Sources, s => s.Key.StartsWith("EvsContracts.Generated.", StringComparison.Ordinal)
+            && s.Key.EndsWith(".Models.g.cs", StringComparison.Ordinal)
+            && s.Value.Contains("public sealed partial class Pet ", StringComparison.Ordinal));
         GeneratorHarness.AssertCompilesCleanly(run);
     }
 

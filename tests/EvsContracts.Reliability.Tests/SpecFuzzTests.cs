@@ -263,7 +263,7 @@ public sealed class SpecFuzzTests(ITestOutputHelper output)
         string json = Minimal(description: "before\uFFFDafter", propertyName: "name\uFFFD").Replace("\uFFFD", "\\uFFFD", StringComparison.Ordinal);
         GeneratorOutcome outcome = GeneratorHost.Run("/specs/fffd.openapi.json", json);
         GeneratorHost.AssertCompilesCleanly(outcome);
-        string model = outcome.SourceTexts().Single(s => s.Key.EndsWith(".Thing.g.cs", StringComparison.Ordinal)).Value;
+        string model = outcome.SourceTexts().Single(s => s.Key.EndsWith(".Models.g.cs", StringComparison.Ordinal)).Value;
         Assert.Contains("before\uFFFDafter", model, StringComparison.Ordinal);
         Assert.Contains("\"name\\uFFFD\"u8", model, StringComparison.Ordinal);
     }

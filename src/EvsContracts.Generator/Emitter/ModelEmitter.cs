@@ -5,7 +5,7 @@ using EvsContracts.Generator.Model;
 namespace EvsContracts.Generator.Emitter;
 
 /// <summary>
-/// Writes one model type: the class (or enum struct) with its constraint attributes, <c>Validate()</c>, and
+/// Writes the model types: each class (or enum struct) with its constraint attributes, <c>Validate()</c>, and
 /// hand-rolled Utf8JsonWriter/Utf8JsonReader code with a <c>[JsonConverter]</c> so System.Text.Json uses it too.
 /// </summary>
 internal sealed class ModelEmitter
@@ -23,28 +23,39 @@ internal sealed class ModelEmitter
 
     private string Ns => _contract.Namespace;
 
-    public static string Emit(ContractModel contract, TypeModel type)
+    /// <summary>Every model type of the contract, in the model's order, as one file.</summary>
+    public static string Emit(ContractModel contract)
     {
         var emitter = new ModelEmitter(contract);
-        emitter.EmitFile(type);
+        emitter.EmitFile();
         return emitter._w.ToString();
     }
 
-    private void EmitFile(TypeModel type)
+    private void EmitFile()
     {
         EmitterCommon.Header(_w, _contract);
         _w.Open("namespace " + Ns);
-        switch (type.Kind)
+        bool first = true;
+        foreach (TypeModel type in _contract.Types)
         {
-            case TypeModelKind.Enum:
-                EmitEnum(type);
-                break;
-            case TypeModelKind.KeyedEnvelope:
-                EmitEnvelope(type);
-                break;
-            default:
-                EmitObject(type);
-                break;
+            if (!first)
+            {
+                _w.Line();
+            }
+
+            first = false;
+            switch (type.Kind)
+            {
+                case TypeModelKind.Enum:
+                    EmitEnum(type);
+                    break;
+                case TypeModelKind.KeyedEnvelope:
+                    EmitEnvelope(type);
+                    break;
+                default:
+                    EmitObject(type);
+                    break;
+            }
         }
 
         _w.Close();

@@ -6,22 +6,27 @@ namespace EvsContracts.Generator.Emitter;
 /// <summary>A generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
 
-/// <summary>All the files of one contract, in a stable order.</summary>
+/// <summary>All the files of one contract, in a stable order: the models, the client, its DI registration.</summary>
+/// <remarks>
+/// Models share one file rather than one per type: the compiler does work for every generated file on every run,
+/// cached or not, and for a spec of hundreds of schemas that per-file cost was nearly all of a warm run.
+/// </remarks>
 internal static class SourceEmitter
 {
     public static IEnumerable<GeneratedFile> Emit(ContractModel model, GeneratorFeatures features)
     {
-        foreach (TypeModel type in model.Types)
+        string prefix = $"{model.Namespace}.{model.ClientName}";
+        if (!model.Types.IsEmpty)
         {
-            yield return new GeneratedFile($"{model.Namespace}.{type.Name}.g.cs", ModelEmitter.Emit(model, type));
+            yield return new GeneratedFile(prefix + ".Models.g.cs", ModelEmitter.Emit(model));
         }
 
         if (!model.Operations.IsEmpty)
         {
-            yield return new GeneratedFile($"{model.Namespace}.{model.ClientName}.g.cs", ClientEmitter.Emit(model));
+            yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model));
             if (features.HttpClientFactory)
             {
-                yield return new GeneratedFile($"{model.Namespace}.{model.ClientName}ServiceCollectionExtensions.g.cs", ClientEmitter.EmitServiceCollectionExtensions(model));
+                yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ClientEmitter.EmitServiceCollectionExtensions(model));
             }
         }
     }

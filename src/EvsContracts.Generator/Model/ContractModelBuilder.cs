@@ -35,8 +35,8 @@ internal sealed class ContractModelBuilder
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Every type name generated into the namespace, and what holds it. Compared ignoring case: each name is also a
-    /// hint (file) name, and <c>Owner.g.cs</c> and <c>owner.g.cs</c> cannot both be added.
+    /// Every type name generated into the namespace, and what holds it. Compared ignoring case: types that differ
+    /// only in case are not CLS-compliant, and a case-insensitive language (Visual Basic) cannot tell them apart.
     /// </summary>
     private readonly Dictionary<string, string> _claimedNames = new(StringComparer.OrdinalIgnoreCase);
 

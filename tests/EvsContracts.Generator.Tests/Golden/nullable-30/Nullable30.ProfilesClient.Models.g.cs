@@ -6,6 +6,135 @@
 namespace Nullable30
 {
     /// <summary>
+    /// The Person object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Nullable30.PersonJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Person : global::EvsContracts.IEvsJsonModel<global::Nullable30.Person>
+    {
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        public required string Name { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
+        /// <param name="path">The JSON path of this value; empty at the root.</param>
+        /// <param name="violations">The list, created on the first violation.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is { } __value0)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value0);
+            }
+            else
+            {
+                writer.WriteNull(__NameJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
+        /// <param name="reader">The reader.</param>
+        /// <param name="path">The JSON path of the value, for error messages.</param>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? __pName1 = default;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
+                    }
+                    __pName1 = reader.GetString()!;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            if (__pName1 is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+            }
+
+            return new global::Nullable30.Person
+            {
+                Name = __pName1!,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::Nullable30.Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::Nullable30.Person FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Nullable30.Person"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Person>
+    {
+        /// <inheritdoc/>
+        public override global::Nullable30.Person Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Nullable30.Person.ReadJson(ref reader, string.Empty);
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Nullable30.Person value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// Every nullable member here is written the OpenAPI 3.0 way, with nullable: true.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Nullable30.ProfileJsonConverter))]
@@ -61,9 +190,9 @@ namespace Nullable30
         {
             global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
             global::EvsContracts.ContractCheck.MaxLength(Nickname, 40, path, "nickname", ref violations);
-            if (Age is { } __number0)
+            if (Age is { } __number2)
             {
-                global::EvsContracts.ContractCheck.Minimum(__number0, 0d, path, "age", ref violations);
+                global::EvsContracts.ContractCheck.Minimum(__number2, 0d, path, "age", ref violations);
             }
             Manager?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "manager"), ref violations);
         }
@@ -84,47 +213,47 @@ namespace Nullable30
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Id is { } __value1)
+            if (Id is { } __value3)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value3);
             }
             else
             {
                 writer.WriteNull(__IdJsonName);
             }
-            if (Nickname is { } __value2)
+            if (Nickname is { } __value4)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value4);
             }
             else
             {
                 writer.WriteNull(__NicknameJsonName);
             }
-            if (Age is { } __value3)
+            if (Age is { } __value5)
             {
-                writer.WriteNumber(__AgeJsonName, __value3);
+                writer.WriteNumber(__AgeJsonName, __value5);
             }
             else
             {
                 writer.WriteNull(__AgeJsonName);
             }
-            if (Manager is { } __value4)
+            if (Manager is { } __value6)
             {
                 writer.WritePropertyName(__ManagerJsonName);
-                __value4.WriteJson(writer);
+                __value6.WriteJson(writer);
             }
             else
             {
                 writer.WriteNull(__ManagerJsonName);
             }
-            if (Aliases is { } __value5)
+            if (Aliases is { } __value7)
             {
                 writer.WritePropertyName(__AliasesJsonName);
                 writer.WriteStartArray();
-                var __list6 = __value5;
-                for (int __i7 = 0; __i7 < __list6.Count; __i7++)
+                var __list8 = __value7;
+                for (int __i9 = 0; __i9 < __list8.Count; __i9++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list6[__i7]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list8[__i9]);
                 }
                 writer.WriteEndArray();
             }
@@ -150,14 +279,14 @@ namespace Nullable30
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pId8 = default;
-            string? __pNickname9 = default;
-            bool __hasNickname10 = false;
-            int? __pAge11 = default;
-            bool __hasAge12 = false;
-            global::Nullable30.Person? __pManager13 = default;
-            bool __hasManager14 = false;
-            global::System.Collections.Generic.IList<string>? __pAliases15 = default;
+            string? __pId10 = default;
+            string? __pNickname11 = default;
+            bool __hasNickname12 = false;
+            int? __pAge13 = default;
+            bool __hasAge14 = false;
+            global::Nullable30.Person? __pManager15 = default;
+            bool __hasManager16 = false;
+            global::System.Collections.Generic.IList<string>? __pAliases17 = default;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
@@ -168,14 +297,14 @@ namespace Nullable30
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                     }
-                    __pId8 = reader.GetString()!;
+                    __pId10 = reader.GetString()!;
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __pNickname9 = null;
+                        __pNickname11 = null;
                     }
                     else
                     {
@@ -183,46 +312,46 @@ namespace Nullable30
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                         }
-                        __pNickname9 = reader.GetString()!;
+                        __pNickname11 = reader.GetString()!;
                     }
-                    __hasNickname10 = true;
+                    __hasNickname12 = true;
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "age"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __pAge11 = null;
+                        __pAge13 = null;
                     }
                     else
                     {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number16))
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number18))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age"), "a 32-bit integer");
                         }
-                        __pAge11 = __number16;
+                        __pAge13 = __number18;
                     }
-                    __hasAge12 = true;
+                    __hasAge14 = true;
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "manager"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __pManager13 = null;
+                        __pManager15 = null;
                     }
                     else
                     {
-                        __pManager13 = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
+                        __pManager15 = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
                     }
-                    __hasManager14 = true;
+                    __hasManager16 = true;
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "aliases"u8))
                 {
                     reader.Read();
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                     {
-                        __pAliases15 = null;
+                        __pAliases17 = null;
                     }
                     else
                     {
@@ -230,18 +359,18 @@ namespace Nullable30
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "aliases"), "an array");
                         }
-                        var __list17 = new global::System.Collections.Generic.List<string>();
+                        var __list19 = new global::System.Collections.Generic.List<string>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            string __item18;
+                            string __item20;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list17.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list19.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item18 = reader.GetString()!;
-                            __list17.Add(__item18);
+                            __item20 = reader.GetString()!;
+                            __list19.Add(__item20);
                         }
-                        __pAliases15 = __list17;
+                        __pAliases17 = __list19;
                     }
                 }
                 else
@@ -250,30 +379,30 @@ namespace Nullable30
                     reader.Skip();
                 }
             }
-            if (__pId8 is null)
+            if (__pId10 is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
             }
-            if (!__hasNickname10)
+            if (!__hasNickname12)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "nickname"));
             }
-            if (!__hasAge12)
+            if (!__hasAge14)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "age"));
             }
-            if (!__hasManager14)
+            if (!__hasManager16)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "manager"));
             }
 
             return new global::Nullable30.Profile
             {
-                Id = __pId8!,
-                Nickname = __pNickname9,
-                Age = __pAge11,
-                Manager = __pManager13,
-                Aliases = __pAliases15,
+                Id = __pId10!,
+                Nickname = __pNickname11,
+                Age = __pAge13,
+                Manager = __pManager15,
+                Aliases = __pAliases17,
             };
         }
 
