@@ -44,12 +44,14 @@ internal sealed class ConsumerProject
     /// <param name="sources">The folder of consumer sources shipped with the tests, or null for none.</param>
     /// <param name="targetFramework">net8.0, net10.0, ...</param>
     /// <param name="extraProperties">MSBuild properties to add, as XML.</param>
+    /// <param name="extraItems">MSBuild items to add beside the package reference, as XML.</param>
     public static ConsumerProject Create(
         PackageFixture fixture,
         string directoryName,
         string? sources,
         string targetFramework,
-        string extraProperties = "")
+        string extraProperties = "",
+        string extraItems = "")
     {
         string directory = fixture.NewDirectory(directoryName);
         var project = new ConsumerProject(directory, "Consumer", targetFramework);
@@ -64,7 +66,7 @@ internal sealed class ConsumerProject
             }
         }
 
-        File.WriteAllText(project.ProjectPath, ProjectFile(fixture.Version, targetFramework, extraProperties));
+        File.WriteAllText(project.ProjectPath, ProjectFile(fixture.Version, targetFramework, extraProperties, extraItems));
         File.WriteAllText(Path.Combine(directory, "nuget.config"), NuGetConfig(fixture.FeedDirectory));
         return project;
     }
@@ -91,7 +93,7 @@ internal sealed class ConsumerProject
             "-nologo",
             "-flp:logfile=" + diagnosticsLog + ";verbosity=minimal;NoSummary");
 
-    private static string ProjectFile(string version, string targetFramework, string extraProperties) =>
+    private static string ProjectFile(string version, string targetFramework, string extraProperties, string extraItems) =>
         string.Create(
             CultureInfo.InvariantCulture,
             $"""
@@ -107,6 +109,7 @@ internal sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="EvsContracts" Version="{version}" />
+                {extraItems}
               </ItemGroup>
             </Project>
 
