@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Emitter;
@@ -21,7 +22,6 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
     {
         public const string Options = nameof(Options);
         public const string SpecInputs = nameof(SpecInputs);
-        public const string BuiltInSpec = nameof(BuiltInSpec);
         public const string Contracts = nameof(Contracts);
         public const string BuiltInContract = nameof(BuiltInContract);
     }
@@ -33,34 +33,34 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
             .WithTrackingName(Steps.Options);
 
+        // One node where Select, Where and Select would be three: a warm run walks every node of the graph.
         IncrementalValuesProvider<SpecInput> specs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ReadSpecInput(pair.Left, pair.Right, cancellationToken))
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .SelectMany(static (pair, cancellationToken) => ReadSpecInput(pair.Left, pair.Right, cancellationToken) is { } input
+                ? ImmutableArray.Create(input)
+                : ImmutableArray<SpecInput>.Empty)
             .WithTrackingName(Steps.SpecInputs);
-
-        // The built-in spec is generated only when the project declares none of its own.
-        IncrementalValueProvider<SpecInput?> builtIn = specs.Collect()
-            .Combine(options)
-            .Select(static (pair, _) => pair.Left.IsEmpty && pair.Right.BuiltInSpec ? BuiltInSpec.Input(pair.Right.RootNamespace) : null)
-            .WithTrackingName(Steps.BuiltInSpec);
 
         IncrementalValuesProvider<SpecResult> contracts = specs
             .Combine(options)
-            .Select(static (pair, _) => SpecParser.Parse(pair.Left with { DefaultNamespace = pair.Right.RootNamespace }))
+            .Select(static (pair, _) =>
+                SpecParser.Parse(pair.Left with { DefaultNamespace = pair.Right.RootNamespace }) with { Features = pair.Right.Features })
             .WithTrackingName(Steps.Contracts);
 
-        IncrementalValueProvider<SpecResult?> builtInContract = builtIn
-            .Select(static (input, _) => input is null ? null : SpecParser.Parse(input))
+        // The built-in spec is generated only when the project declares none of its own.
+        IncrementalValueProvider<SpecResult?> builtInContract = specs.Collect()
+            .Combine(options)
+            .Select(static (pair, _) => pair.Left.IsEmpty && pair.Right.BuiltInSpec
+                ? SpecParser.Parse(BuiltInSpec.Input(pair.Right.RootNamespace)) with { Features = pair.Right.Features }
+                : null)
             .WithTrackingName(Steps.BuiltInContract);
 
-        context.RegisterSourceOutput(contracts.Combine(options), static (spc, pair) => Emit(spc, pair.Left, pair.Right.Features));
-        context.RegisterSourceOutput(builtInContract.Combine(options), static (spc, pair) =>
+        context.RegisterSourceOutput(contracts, static (spc, result) => Emit(spc, result));
+        context.RegisterSourceOutput(builtInContract, static (spc, result) =>
         {
-            if (pair.Left is { } result)
+            if (result is not null)
             {
-                Emit(spc, result, pair.Right.Features);
+                Emit(spc, result);
             }
         });
     }
@@ -89,7 +89,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static void Emit(SourceProductionContext context, SpecResult result, GeneratorFeatures features)
+    private static void Emit(SourceProductionContext context, SpecResult result)
     {
         foreach (SpecDiagnostic diagnostic in result.Diagnostics)
         {
@@ -101,7 +101,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             return;
         }
 
-        foreach (GeneratedFile file in SourceEmitter.Emit(model, features))
+        foreach (GeneratedFile file in SourceEmitter.Emit(model, result.Features))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             try

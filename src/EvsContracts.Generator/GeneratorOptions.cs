@@ -30,4 +30,8 @@ internal sealed record GeneratorOptions(bool BuiltInSpec, string RootNamespace, 
 /// Whether Microsoft.Extensions.Http (which defines <c>AddHttpClient</c>) is referenced, from the package or the
 /// ASP.NET Core shared framework: then <c>Add{Client}</c> for <c>IServiceCollection</c> is generated too.
 /// </param>
-internal sealed record GeneratorFeatures(bool HttpClientFactory);
+internal sealed record GeneratorFeatures(bool HttpClientFactory)
+{
+    /// <summary>Nothing beyond the base library.</summary>
+    public static GeneratorFeatures None { get; } = new(HttpClientFactory: false);
+}

@@ -8,7 +8,12 @@ using EvsContracts.Generator.Support;
 namespace EvsContracts.Generator;
 
 /// <summary>The model of a spec, or the reasons there is none. Equatable, so it can be a pipeline step's output.</summary>
-internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagnostic> Diagnostics);
+internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagnostic> Diagnostics)
+{
+    /// <summary>What the consuming project offers, which decides the files beyond the models and the client.</summary>
+    /// <remarks>Carried here, not joined at the output, so the output needs no node of its own.</remarks>
+    public GeneratorFeatures Features { get; init; } = GeneratorFeatures.None;
+}
 
 /// <summary>spec text → JSON with positions → OpenAPI subset → C# contract model. Never throws.</summary>
 internal static class SpecParser

@@ -18,7 +18,6 @@ public class CachingTests
     {
         EvsContractGenerator.Steps.Options,
         EvsContractGenerator.Steps.SpecInputs,
-        EvsContractGenerator.Steps.BuiltInSpec,
         EvsContractGenerator.Steps.Contracts,
         EvsContractGenerator.Steps.BuiltInContract,
     };

@@ -9,19 +9,15 @@ namespace EvsContracts.Benchmarks.Compiler;
 #pragma warning disable RS1001, RS1036, RS1041, RS2008
 
 /// <summary>
-/// An incremental generator that reads the same inputs as ours (spec files, options, references) and generates
+/// An incremental generator that reads the same inputs as ours (spec files and the MSBuild options) and generates
 /// nothing: what a warm driver run costs before any generator does any work.
 /// </summary>
 public sealed class EmptyGenerator : IIncrementalGenerator
 {
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        IncrementalValuesProvider<AdditionalText> specs = context.AdditionalTextsProvider;
-        IncrementalValueProvider<bool> references = context.MetadataReferencesProvider.Collect().Select(static (r, _) => r.IsEmpty);
+    public void Initialize(IncrementalGeneratorInitializationContext context) =>
         context.RegisterSourceOutput(
-            specs.Combine(context.AnalyzerConfigOptionsProvider).Combine(references),
+            context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider),
             static (_, _) => { });
-    }
 }
 
 /// <summary>
