@@ -3,8 +3,6 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
-using System.Runtime.Intrinsics.X86;
 using System.Text.Unicode;
 
 namespace EvsContracts;
@@ -24,9 +22,6 @@ internal static class Utf8Transcoder
     public const int MaxBytesPerChar = 3;
 
     private const int BlockChars = 8;
-
-    // The blocks need byte shuffles, which are single instructions here (pshufb, tbl).
-    private static bool Vectorized => Vector128.IsHardwareAccelerated && (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported);
 
     /// <summary>Writes <paramref name="source"/> as UTF-8; returns the bytes written.</summary>
     /// <param name="source">The text.</param>
@@ -50,7 +45,7 @@ internal static class Utf8Transcoder
         nuint read = 0;
         nuint written = 0;
 
-        if (Vectorized && length >= BlockChars)
+        if (ByteShuffle.IsAccelerated && length >= BlockChars)
         {
             nuint lastBlock = length - BlockChars;
             while (read <= lastBlock)
@@ -136,32 +131,14 @@ internal static class Utf8Transcoder
         Vector128<byte> tails = (middle | Vector128.ShiftLeft(last, 8)).AsByte();
 
         Vector128<byte> first =
-            Shuffle(leads, Vector128.Create((byte)0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF, 0xFF, 5))
-            | Shuffle(tails, Vector128.Create((byte)0xFF, 0, 1, 0xFF, 2, 3, 0xFF, 4, 5, 0xFF, 6, 7, 0xFF, 8, 9, 0xFF));
+            ByteShuffle.Shuffle(leads, Vector128.Create((byte)0, 0xFF, 0xFF, 1, 0xFF, 0xFF, 2, 0xFF, 0xFF, 3, 0xFF, 0xFF, 4, 0xFF, 0xFF, 5))
+            | ByteShuffle.Shuffle(tails, Vector128.Create((byte)0xFF, 0, 1, 0xFF, 2, 3, 0xFF, 4, 5, 0xFF, 6, 7, 0xFF, 8, 9, 0xFF));
         Vector128<byte> second =
-            Shuffle(leads, Vector128.Create((byte)0xFF, 0xFF, 6, 0xFF, 0xFF, 7, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF))
-            | Shuffle(tails, Vector128.Create((byte)10, 11, 0xFF, 12, 13, 0xFF, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
+            ByteShuffle.Shuffle(leads, Vector128.Create((byte)0xFF, 0xFF, 6, 0xFF, 0xFF, 7, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF))
+            | ByteShuffle.Shuffle(tails, Vector128.Create((byte)10, 11, 0xFF, 12, 13, 0xFF, 14, 15, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF));
 
         first.StoreUnsafe(ref destination);
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref destination, 16), second.AsUInt64().ToScalar());
-    }
-
-    // The instructions themselves, rather than Vector128.Shuffle, whose constant indices each JIT may or may not
-    // recognize. Both give zero for an index of 0xFF.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Shuffle(Vector128<byte> source, Vector128<byte> indices)
-    {
-        if (Ssse3.IsSupported)
-        {
-            return Ssse3.Shuffle(source, indices);
-        }
-
-        if (AdvSimd.Arm64.IsSupported)
-        {
-            return AdvSimd.Arm64.VectorTableLookup(source, indices);
-        }
-
-        return Vector128.Shuffle(source, indices);
     }
 
     // One code point from source[read]; advances read by one or two characters and returns the bytes written.
