@@ -484,7 +484,7 @@ internal sealed class ModelEmitter
                 _w.Open($"if (reader.TokenType != {json}.JsonTokenType.String)");
                 _w.Line($"throw {evs}.EvsJson.Unexpected(ref reader, {path}, \"a string\");");
                 _w.Close();
-                _w.Line($"{target} = reader.GetString()!;");
+                _w.Line($"{target} = {evs}.EvsJson.GetString(ref reader);");
                 break;
             case TypeRefKind.StringOrNumber:
                 _w.Line($"{target} = {evs}.EvsJson.ReadStringOrNumber(ref reader, {path});");
@@ -543,7 +543,7 @@ internal sealed class ModelEmitter
                 _w.Close();
                 _w.Line($"var {map} = new {CSharpTypes.Concrete(type, Ns, input)}(global::System.StringComparer.Ordinal);");
                 _w.Open($"while (reader.Read() && reader.TokenType != {json}.JsonTokenType.EndObject)");
-                _w.Line($"string {key} = reader.GetString()!;");
+                _w.Line($"string {key} = {evs}.EvsJson.GetString(ref reader);");
                 _w.Line("reader.Read();");
                 _w.Line($"{CSharpTypes.Of(type.Element!, Ns, input)} {value};");
                 EmitValueRead(type.Element!, value, $"{evs}.ContractCheck.Join({path}, {key})", input);
@@ -632,7 +632,7 @@ internal sealed class ModelEmitter
         _w.Open($"if (!reader.Read() || reader.TokenType != {CSharpTypes.Json}.JsonTokenType.PropertyName)");
         _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, path.Length == 0 ? \"$\" : path, \"an object with one member\");");
         _w.Close();
-        _w.Line("string key = reader.GetString()!;");
+        _w.Line($"string key = {CSharpTypes.Evs}.EvsJson.GetString(ref reader);");
         _w.Line("reader.Read();");
         _w.Line($"{value} item;");
         EmitValueRead(valueType, "item", $"{CSharpTypes.Evs}.ContractCheck.Join(path, key)", type.IsInput);
@@ -701,7 +701,7 @@ internal sealed class ModelEmitter
             _w.Close();
         }
 
-        _w.Line($"return new {self}(reader.GetString()!);");
+        _w.Line($"return new {self}({CSharpTypes.Evs}.EvsJson.GetString(ref reader));");
         _w.Close();
         _w.Line();
         _w.Line("/// <inheritdoc/>");

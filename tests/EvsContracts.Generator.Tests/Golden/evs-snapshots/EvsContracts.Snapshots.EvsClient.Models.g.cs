@@ -187,7 +187,7 @@ namespace EvsContracts.Snapshots
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
                     }
-                    __pVolumeId6 = reader.GetString()!;
+                    __pVolumeId6 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "force"u8))
                 {
@@ -221,14 +221,14 @@ namespace EvsContracts.Snapshots
                         var __map11 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key12 = reader.GetString()!;
+                            string __key12 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             string __value13;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key12), "a string");
                             }
-                            __value13 = reader.GetString()!;
+                            __value13 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __map11[__key12] = __value13;
                         }
                         __pMetadata8 = __map11;
@@ -247,7 +247,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
                         }
-                        __pDescription9 = reader.GetString()!;
+                        __pDescription9 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
@@ -263,7 +263,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName10 = reader.GetString()!;
+                        __pName10 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else
@@ -694,7 +694,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
                         }
-                        __pMessage21 = reader.GetString()!;
+                        __pMessage21 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
@@ -722,7 +722,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "retryAfter"), "a string");
                         }
-                        __pRetryAfter23 = reader.GetString()!;
+                        __pRetryAfter23 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else
@@ -840,7 +840,7 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
             }
-            string key = reader.GetString()!;
+            string key = global::EvsContracts.EvsJson.GetString(ref reader);
             reader.Read();
             global::EvsContracts.Snapshots.ErrorDetail item;
             item = global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
@@ -1240,7 +1240,7 @@ namespace EvsContracts.Snapshots
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                     }
-                    __pId33 = reader.GetString()!;
+                    __pId33 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
                 {
@@ -1265,7 +1265,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName36 = reader.GetString()!;
+                        __pName36 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "description"u8))
@@ -1281,7 +1281,7 @@ namespace EvsContracts.Snapshots
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
                         }
-                        __pDescription37 = reader.GetString()!;
+                        __pDescription37 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8))
@@ -1310,14 +1310,14 @@ namespace EvsContracts.Snapshots
                         var __map46 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key47 = reader.GetString()!;
+                            string __key47 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             string __value48;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key47), "a string");
                             }
-                            __value48 = reader.GetString()!;
+                            __value48 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __map46[__key47] = __value48;
                         }
                         __pMetadata40 = __map46;
@@ -1330,7 +1330,7 @@ namespace EvsContracts.Snapshots
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
                     }
-                    __pVolumeId41 = reader.GetString()!;
+                    __pVolumeId41 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "size"u8))
                 {
@@ -1584,7 +1584,7 @@ namespace EvsContracts.Snapshots
             {
                 return Unmanaging;
             }
-            return new global::EvsContracts.Snapshots.SnapshotStatus(reader.GetString()!);
+            return new global::EvsContracts.Snapshots.SnapshotStatus(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
         /// <inheritdoc/>

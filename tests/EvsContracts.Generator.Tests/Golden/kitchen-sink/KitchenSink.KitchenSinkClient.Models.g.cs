@@ -135,7 +135,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "street"), "a string");
                     }
-                    __pStreet4 = reader.GetString()!;
+                    __pStreet4 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "city"u8))
                 {
@@ -144,7 +144,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "city"), "a string");
                     }
-                    __pCity5 = reader.GetString()!;
+                    __pCity5 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "postal_code"u8))
                 {
@@ -159,7 +159,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "postal_code"), "a string");
                         }
-                        __pPostalCode6 = reader.GetString()!;
+                        __pPostalCode6 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "location"u8))
@@ -449,7 +449,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
                         }
-                        __pMessage12 = reader.GetString()!;
+                        __pMessage12 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
@@ -576,7 +576,7 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
             }
-            string key = reader.GetString()!;
+            string key = global::EvsContracts.EvsJson.GetString(ref reader);
             reader.Read();
             global::KitchenSink.ErrorDetail item;
             item = global::KitchenSink.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
@@ -990,7 +990,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                     }
-                    __pName32 = reader.GetString()!;
+                    __pName32 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
@@ -1015,7 +1015,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                         }
-                        __pNickname35 = reader.GetString()!;
+                        __pNickname35 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
@@ -1039,7 +1039,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list41.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item42 = reader.GetString()!;
+                            __item42 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __list41.Add(__item42);
                         }
                         __pTags36 = __list41;
@@ -1058,7 +1058,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
                         }
-                        __pNotes37 = reader.GetString()!;
+                        __pNotes37 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8))
@@ -1090,7 +1090,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner_id"), "a string");
                         }
-                        __pOwnerId39 = reader.GetString()!;
+                        __pOwnerId39 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
@@ -1109,14 +1109,14 @@ namespace KitchenSink
                         var __map44 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key45 = reader.GetString()!;
+                            string __key45 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             string __value46;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key45), "a string");
                             }
-                            __value46 = reader.GetString()!;
+                            __value46 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __map44[__key45] = __value46;
                         }
                         __pAttributes40 = __map44;
@@ -1336,7 +1336,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                     }
-                    __pId54 = reader.GetString()!;
+                    __pId54 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "display_name"u8))
                 {
@@ -1345,7 +1345,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "display_name"), "a string");
                     }
-                    __pDisplayName55 = reader.GetString()!;
+                    __pDisplayName55 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "email"u8))
                 {
@@ -1360,7 +1360,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "email"), "a string");
                         }
-                        __pEmail56 = reader.GetString()!;
+                        __pEmail56 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "phone_numbers"u8))
@@ -1384,7 +1384,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), __list59.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item60 = reader.GetString()!;
+                            __item60 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __list59.Add(__item60);
                         }
                         __pPhoneNumbers57 = __list59;
@@ -1867,7 +1867,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                     }
-                    __pId93 = reader.GetString()!;
+                    __pId93 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
                 {
@@ -1876,7 +1876,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                     }
-                    __pName94 = reader.GetString()!;
+                    __pName94 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
@@ -1919,7 +1919,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list113.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item114 = reader.GetString()!;
+                            __item114 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __list113.Add(__item114);
                         }
                         __pTags99 = __list113;
@@ -1970,7 +1970,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "microchip"), "a string");
                         }
-                        __pMicrochip102 = reader.GetString()!;
+                        __pMicrochip102 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "is_neutered"u8))
@@ -2043,14 +2043,14 @@ namespace KitchenSink
                         var __map119 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key120 = reader.GetString()!;
+                            string __key120 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             string __value121;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key120), "a string");
                             }
-                            __value121 = reader.GetString()!;
+                            __value121 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __map119[__key120] = __value121;
                         }
                         __pAttributes108 = __map119;
@@ -2095,7 +2095,7 @@ namespace KitchenSink
                         var __map124 = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key125 = reader.GetString()!;
+                            string __key125 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             global::KitchenSink.Visit __value126;
                             __value126 = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), __key125));
@@ -2291,7 +2291,7 @@ namespace KitchenSink
             {
                 return HermitCrab;
             }
-            return new global::KitchenSink.PetKind(reader.GetString()!);
+            return new global::KitchenSink.PetKind(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
         /// <inheritdoc/>
@@ -2470,7 +2470,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "next_cursor"), "a string");
                         }
-                        __pNextCursor139 = reader.GetString()!;
+                        __pNextCursor139 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "total"u8))
@@ -2695,7 +2695,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list153.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item154 = reader.GetString()!;
+                            __item154 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __list153.Add(__item154);
                         }
                         __pTags151 = __list153;
@@ -2717,14 +2717,14 @@ namespace KitchenSink
                         var __map155 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                         {
-                            string __key156 = reader.GetString()!;
+                            string __key156 = global::EvsContracts.EvsJson.GetString(ref reader);
                             reader.Read();
                             string __value157;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key156), "a string");
                             }
-                            __value157 = reader.GetString()!;
+                            __value157 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __map155[__key156] = __value157;
                         }
                         __pAttributes152 = __map155;
@@ -2833,7 +2833,7 @@ namespace KitchenSink
             {
                 return OnHold;
             }
-            return new global::KitchenSink.PetStatus(reader.GetString()!);
+            return new global::KitchenSink.PetStatus(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
         /// <inheritdoc/>
@@ -3000,7 +3000,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                     }
-                    __pName162 = reader.GetString()!;
+                    __pName162 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
                 {
@@ -3208,7 +3208,7 @@ namespace KitchenSink
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccine"), "a string");
                     }
-                    __pVaccine172 = reader.GetString()!;
+                    __pVaccine172 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "given_at"u8))
                 {
@@ -3412,7 +3412,7 @@ namespace KitchenSink
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
                         }
-                        __pNotes183 = reader.GetString()!;
+                        __pNotes183 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "cost_cents"u8))

@@ -85,7 +85,7 @@ namespace Nullable30
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                     }
-                    __pName1 = reader.GetString()!;
+                    __pName1 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else
                 {
@@ -297,7 +297,7 @@ namespace Nullable30
                     {
                         throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                     }
-                    __pId10 = reader.GetString()!;
+                    __pId10 = global::EvsContracts.EvsJson.GetString(ref reader);
                 }
                 else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
                 {
@@ -312,7 +312,7 @@ namespace Nullable30
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                         }
-                        __pNickname11 = reader.GetString()!;
+                        __pNickname11 = global::EvsContracts.EvsJson.GetString(ref reader);
                     }
                     __hasNickname12 = true;
                 }
@@ -367,7 +367,7 @@ namespace Nullable30
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list19.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                             }
-                            __item20 = reader.GetString()!;
+                            __item20 = global::EvsContracts.EvsJson.GetString(ref reader);
                             __list19.Add(__item20);
                         }
                         __pAliases17 = __list19;
