@@ -228,11 +228,17 @@ public sealed class ContractCheckTests
         // Warm up: JIT, regex runner cache, static constructors.
         RunValidChecks(name, cjk, emoji, size, 10);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        List<ContractViolation>? violations = RunValidChecks(name, cjk, emoji, size, 1000);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three rounds: a check that allocates does so in every round (1000 times), while the runtime
+        // may allocate once on this thread in one of them (tiering up the loop mid-round, say).
+        long allocated = long.MaxValue;
+        for (int round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            List<ContractViolation>? violations = RunValidChecks(name, cjk, emoji, size, 1000);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Null(violations);
+        }
 
-        Assert.Null(violations);
         Assert.Equal(0, allocated);
     }
 
