@@ -2,7 +2,7 @@
 # Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
 # BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 15 iterations for the
-# analyzer benchmarks, whose operations take seconds). BENCH_JOB=default (or medium, long) picks another job: more
+# analyzer benchmarks, whose operations take seconds, and for the client calls, whose time swings). BENCH_JOB=default (or medium, long) picks another job: more
 # precise, and about an hour on a 2-core machine. BENCH_FILTER narrows the run (the report needs every benchmark,
 # so only for trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
 # About 20 minutes on a 2-core machine. Run it when nothing else runs.
@@ -33,12 +33,14 @@ if [ "$job" != default ]; then job_args=(--job "$job"); fi
 if [ -n "${BENCH_FILTER:-}" ]; then
   dotnet "$DLL" --filter "$BENCH_FILTER" --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
 else
-  dotnet "$DLL" --filter '*.Json.*' '*.Client.*' '*.GeneratorBenchmarks.*' --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
-  # One analyzer operation takes a second or two: a short job's three iterations would be three samples.
-  analyzer_args=("${job_args[@]}")
-  if [ "$job" = short ]; then analyzer_args+=(--iterationCount 15); fi
-  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
-  cp "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
+  dotnet "$DLL" --filter '*.Json.*' '*.GeneratorBenchmarks.*' --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
+  # One analyzer operation takes a second or two, and a loopback call's time swings between iterations: a short
+  # job's three iterations would be three samples.
+  more_args=("${job_args[@]}")
+  if [ "$job" = short ]; then more_args+=(--iterationCount 15); fi
+  dotnet "$DLL" --filter '*.Client.*' --inProcess "${more_args[@]}" --artifacts "$OUT/bdn-client"
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${more_args[@]}" --artifacts "$OUT/bdn-analyzers"
+  cp "$OUT"/bdn-client/results/*-report-full.json "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
 fi
 
 dotnet "$DLL" body-sizes > "$OUT/sizes.json"

@@ -38,6 +38,8 @@ public class ClientBenchmarks
     private static readonly JsonWriterOptions RelaxedWriterOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private Process? _server;
+    private InMemoryAnswer? _answer;
+    private nint? _clientAffinity;
     private Uri _baseAddress = null!;
     private Uri _createUri = null!;
     private Sample _sample = null!;
@@ -55,10 +57,25 @@ public class ClientBenchmarks
     private Peers.NSwag.CreateSnapshotRequestBody _nswagBody = null!;
     private Peers.Kiota.Models.CreateSnapshotRequestBody _kiotaBody = null!;
 
+    /// <summary>Where the calls go: Kestrel in a child process, or a handler in memory (the clients' own cost).</summary>
+    [Params(ClientTransport.Kestrel, ClientTransport.InMemory)]
+    public ClientTransport Transport { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _server = SeedServer.Start(out _baseAddress);
+        if (Transport == ClientTransport.Kestrel)
+        {
+            _answer = null;
+            _server = SeedServer.Start(out _baseAddress);
+            PinClientAndServer();
+        }
+        else
+        {
+            _baseAddress = new Uri("http://evs.invalid/");
+            _answer = new InMemoryAnswer(Sample.For(Payload.Seed));
+        }
+
         _createUri = new Uri(_baseAddress, $"v2/{ProjectId}/snapshots");
         _sample = Sample.For(Payload.Seed);
         _generatedBody = PeerModels.Generated(_sample);
@@ -76,7 +93,7 @@ public class ClientBenchmarks
         _refit = RestService.ForGenerated<IRefitEvsClient>(_refitHttp, PocoJsonContext.Default);
 
         // Kiota as its documentation sets it up: its HttpClient with the default middleware.
-        _kiotaHttp = KiotaClientFactory.Create();
+        _kiotaHttp = _answer is null ? KiotaClientFactory.Create() : KiotaClientFactory.Create(finalHandler: _answer);
         var adapter = new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _kiotaHttp)
         {
             BaseUrl = _baseAddress.ToString().TrimEnd('/'),
@@ -89,6 +106,7 @@ public class ClientBenchmarks
         PeerModels.Check("NSwag", _sample, PeerModels.FromNSwag(NSwag().GetAwaiter().GetResult()));
         PeerModels.Check("Refit", _sample, PeerModels.FromPoco(Refit().GetAwaiter().GetResult()));
         PeerModels.Check("Kiota", _sample, PeerModels.FromKiota(Kiota().GetAwaiter().GetResult()));
+        _answer?.CheckLastRequest();
     }
 
     [GlobalCleanup]
@@ -100,6 +118,26 @@ public class ClientBenchmarks
         _refitHttp.Dispose();
         _kiotaHttp.Dispose();
         SeedServer.Stop(_server);
+        _answer?.Dispose();
+        if (_clientAffinity is { } affinity && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = affinity;
+        }
+    }
+
+    /// <summary>
+    /// The client on one core and the server on another, when there are two or more: otherwise the scheduler moves
+    /// both back and forth between the cores, and a call's time varies more between iterations than between clients.
+    /// </summary>
+    private void PinClientAndServer()
+    {
+        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            Process self = Process.GetCurrentProcess();
+            _clientAffinity = self.ProcessorAffinity;
+            self.ProcessorAffinity = 1;
+            _server!.ProcessorAffinity = 2;
+        }
     }
 
     [Benchmark(Baseline = true, Description = "Hand-written HttpClient call")]
@@ -137,5 +175,8 @@ public class ClientBenchmarks
     [Benchmark(Description = "Kiota")]
     public Task<Peers.Kiota.Models.CreateSnapshotResponseBody?> Kiota() => _kiota.V2[ProjectId].Snapshots.PostAsync(_kiotaBody);
 
-    private HttpClient NewHttpClient() => new(new SocketsHttpHandler()) { BaseAddress = _baseAddress };
+    private HttpClient NewHttpClient() =>
+        _answer is null
+            ? new(new SocketsHttpHandler()) { BaseAddress = _baseAddress }
+            : new(_answer, disposeHandler: false) { BaseAddress = _baseAddress };
 }

@@ -26,6 +26,7 @@ public class AnalyzerBenchmarks
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private ImmutableArray<DiagnosticAnalyzer> _emptyAnalyzer;
     private ImmutableArray<DiagnosticAnalyzer> _emptySemanticModelAnalyzer;
+    private ImmutableArray<DiagnosticAnalyzer> _nothingAnalyzer;
     private CompilationWithAnalyzersOptions _options = null!;
 
     [GlobalSetup]
@@ -44,6 +45,7 @@ public class AnalyzerBenchmarks
         _analyzers = [new ReservedPrefixAnalyzer(), new LengthAnalyzer(), new UuidFormatAnalyzer(), new ConstraintAnalyzer()];
         _emptyAnalyzer = [new EmptyOperationAnalyzer()];
         _emptySemanticModelAnalyzer = [new EmptySemanticModelAnalyzer()];
+        _nothingAnalyzer = [new NothingAnalyzer()];
         _options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
 
         Diagnostic[] errors = [.. Compile().Where(d => d.Severity == DiagnosticSeverity.Error)];
@@ -62,6 +64,10 @@ public class AnalyzerBenchmarks
 
     [Benchmark(Baseline = true, Description = "Compilation, no analyzers")]
     public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
+
+    [Benchmark(Description = "Compilation through the analyzer driver, an analyzer that registers nothing")]
+    public ImmutableArray<Diagnostic> CompileWithNothingAnalyzer() =>
+        _compilation.Clone().WithAnalyzers(_nothingAnalyzer, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     [Benchmark(Description = "Compilation + EVS analyzers")]
     public ImmutableArray<Diagnostic> CompileWithAnalyzers() =>

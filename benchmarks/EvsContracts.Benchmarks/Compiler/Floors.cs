@@ -65,3 +65,22 @@ public sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
         context.RegisterSemanticModelAction(static _ => { });
     }
 }
+
+/// <summary>
+/// An analyzer that registers nothing: the compilation as <c>CompilationWithAnalyzers</c> runs it, with no analyzer
+/// work at all. That path is not <c>Compilation.GetDiagnostics()</c> (it binds through the analyzer driver's event
+/// queue, concurrently), so what EVS001-EVS004 add is measured against this, on the same path.
+/// </summary>
+public sealed class NothingAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new(
+        "BENCH003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+    }
+}

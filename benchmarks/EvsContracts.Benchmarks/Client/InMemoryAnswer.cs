@@ -1,0 +1,50 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using EvsContracts.Benchmarks.Json;
+
+namespace EvsContracts.Benchmarks.Client;
+
+/// <summary>Where a call goes for the clients' own cost.</summary>
+public enum ClientTransport
+{
+    /// <summary>Kestrel on 127.0.0.1 in a child process: what a call costs.</summary>
+    Kestrel,
+
+    /// <summary>A handler that answers from memory: what the client itself costs, without sockets or a server.</summary>
+    InMemory,
+}
+
+/// <summary>
+/// Answers every request with the seed's 202 from memory, as the Kestrel server does, after reading the request body
+/// (so each client really serializes it). The last body is kept for the setup's check.
+/// </summary>
+internal sealed class InMemoryAnswer(Sample sample) : HttpMessageHandler
+{
+    private readonly byte[] _answer = Encoding.UTF8.GetBytes(sample.ResponseJson());
+    private readonly MemoryStream _body = new();
+
+    /// <summary>Fails unless the last request carried the sample's body.</summary>
+    public void CheckLastRequest() => PeerModels.CheckRequest("The client", sample, _body.GetBuffer().AsSpan(0, (int)_body.Length));
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _body.SetLength(0);
+        if (request.Content is not null)
+        {
+            await request.Content.CopyToAsync(_body, cancellationToken).ConfigureAwait(false);
+        }
+
+        var content = new ByteArrayContent(_answer);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentLength = _answer.Length;
+        var response = new HttpResponseMessage(HttpStatusCode.Accepted) { Content = content, RequestMessage = request };
+        response.Headers.TryAddWithoutValidation("x-openstack-request-id", "req-5b1e8d72-0d3c-4f2a-9a0e-7c1d2e3f4a5b");
+        return response;
+    }
+}
