@@ -64,6 +64,7 @@ public class ClientBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _sample = Sample.For(Payload.Seed);
         if (Transport == ClientTransport.Kestrel)
         {
             _answer = null;
@@ -73,11 +74,10 @@ public class ClientBenchmarks
         else
         {
             _baseAddress = new Uri("http://evs.invalid/");
-            _answer = new InMemoryAnswer(Sample.For(Payload.Seed));
+            _answer = new InMemoryAnswer(_sample);
         }
 
         _createUri = new Uri(_baseAddress, $"v2/{ProjectId}/snapshots");
-        _sample = Sample.For(Payload.Seed);
         _generatedBody = PeerModels.Generated(_sample);
         _pocoBody = PeerModels.Poco(_sample);
         _nswagBody = PeerModels.NSwag(_sample);

@@ -21,20 +21,33 @@ public sealed class EmptyGenerator : IIncrementalGenerator
 }
 
 /// <summary>
-/// An analyzer that asks for the operations EVS001-EVS004 used to register and does nothing with them: what running
-/// any operation analyzer costs a compilation (Roslyn binds every method body again to build the operation trees).
+/// What the reference analyzers share: a diagnostic they never report, no look at generated code, concurrent
+/// execution, as EVS001-EVS004 are set up. Each registers its hook and does nothing in it.
 /// </summary>
-public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+public abstract class FloorAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Never = new(
         "BENCH001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
 
-    public override void Initialize(AnalysisContext context)
+    public sealed override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
+        Register(context);
+    }
+
+    protected abstract void Register(AnalysisContext context);
+}
+
+/// <summary>
+/// An analyzer that asks for the operations EVS001-EVS004 used to register and does nothing with them: what running
+/// any operation analyzer costs a compilation (Roslyn binds every method body again to build the operation trees).
+/// </summary>
+public sealed class EmptyOperationAnalyzer : FloorAnalyzer
+{
+    protected override void Register(AnalysisContext context) =>
         context.RegisterOperationAction(
             static _ => { },
             OperationKind.SimpleAssignment,
@@ -44,43 +57,26 @@ public sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
             OperationKind.FieldInitializer,
             OperationKind.ParameterInitializer,
             OperationKind.Invocation);
-    }
 }
 
 /// <summary>
 /// An analyzer with the hook EVS001-EVS004 use now, one semantic-model action per file, that does nothing in it:
 /// what the analyzer host costs a compilation before our analyzers look at any syntax.
 /// </summary>
-public sealed class EmptySemanticModelAnalyzer : DiagnosticAnalyzer
+public sealed class EmptySemanticModelAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new(
-        "BENCH002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterSemanticModelAction(static _ => { });
-    }
+    protected override void Register(AnalysisContext context) => context.RegisterSemanticModelAction(static _ => { });
 }
 
 /// <summary>
 /// An analyzer that registers nothing: the compilation as <c>CompilationWithAnalyzers</c> runs it, with no analyzer
 /// work at all. That path is not <c>Compilation.GetDiagnostics()</c> (it binds through the analyzer driver's event
-/// queue, concurrently), so what EVS001-EVS004 add is measured against this, on the same path.
+/// queue), so what EVS001-EVS004 add is measured against this, on the same path.
 /// </summary>
-public sealed class NothingAnalyzer : DiagnosticAnalyzer
+public sealed class NothingAnalyzer : FloorAnalyzer
 {
-    private static readonly DiagnosticDescriptor Never = new(
-        "BENCH003", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
-
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
+        // Nothing: the driver alone.
     }
 }
