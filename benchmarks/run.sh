@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
-# BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 15 iterations for the
-# analyzer benchmarks, whose operations take seconds, and for the client calls, whose time swings). BENCH_JOB=default (or medium, long) picks another job: more
+# BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 40 iterations for the
+# client calls and 30 for the analyzer benchmarks, whose times swing with the machine). BENCH_JOB=default (or medium, long) picks another job: more
 # precise, and about an hour on a 2-core machine. BENCH_FILTER narrows the run (the report needs every benchmark,
 # so only for trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
-# About 20 minutes on a 2-core machine. Run it when nothing else runs.
+# About 35 minutes on a 2-core machine. Run it when nothing else runs.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,15 +34,17 @@ if [ -n "${BENCH_FILTER:-}" ]; then
   dotnet "$DLL" --filter "$BENCH_FILTER" --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
 else
   dotnet "$DLL" --filter '*.Json.*' '*.GeneratorBenchmarks.*' --inProcess "${job_args[@]}" --artifacts "$OUT/bdn"
-  # One analyzer operation takes a second or two, and a loopback call's time swings between iterations: a short
-  # job's three iterations would be three samples.
-  more_args=("${job_args[@]}")
-  if [ "$job" = short ]; then more_args+=(--iterationCount 15); fi
-  dotnet "$DLL" --filter '*.Client.*' --inProcess "${more_args[@]}" --artifacts "$OUT/bdn-client"
-  # One analyzer operation allocates about 180 MB; with the default gen0 budget a gen2 collection lands in some
+  # A loopback call's time swings by half between iterations on a shared machine, and so does a compilation's by a
+  # tenth, more than the differences measured: a short job's three iterations would be three samples, and the
+  # median of many moves far less than one iteration does.
+  client_args=("${job_args[@]}")
+  analyzer_args=("${job_args[@]}")
+  if [ "$job" = short ]; then client_args+=(--iterationCount 40); analyzer_args+=(--iterationCount 30); fi
+  dotnet "$DLL" --filter '*.Client.*' --inProcess "${client_args[@]}" --artifacts "$OUT/bdn-client"
+  # One analyzer operation allocates 180 MB (470 MB with the SDK's analyzers); with the default gen0 budget a gen2 collection lands in some
   # iterations and not in others, and their times split 200 ms apart. A gen0 budget above that keeps collections
   # between iterations, where BenchmarkDotNet forces them anyway.
-  DOTNET_GCgen0size=0x30000000 dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${more_args[@]}" --artifacts "$OUT/bdn-analyzers"
+  DOTNET_GCgen0size=0x30000000 dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
   cp "$OUT"/bdn-client/results/*-report-full.json "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
 fi
 
