@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using System.Text;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -372,55 +374,37 @@ internal sealed class ModelEmitter
         }
 
         _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
-        if (locals.Count > 0)
+        if (locals.Count == 0)
         {
-            // Raw bytes: a length check rejects most names; ValueTextEquals would check the token every time.
-            _w.Line($"global::System.ReadOnlySpan<byte> __name = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
-        }
-
-        bool first = true;
-        foreach (var (property, local, seen) in locals)
-        {
-            _w.Open($"{(first ? string.Empty : "else ")}if (global::System.MemoryExtensions.SequenceEqual(__name, {CSharpLiteral.Utf8(property.JsonName)}))");
-            first = false;
             _w.Line("reader.Read();");
-            string pathExpression = $"{CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)})";
-            bool nullable = !property.Required || property.Nullable;
-            if (nullable)
-            {
-                _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.Null)");
-                _w.Line($"{local} = null;");
-                _w.Close();
-                _w.Open("else");
-                EmitValueRead(property.Type, local, pathExpression, type.IsInput);
-                _w.Close();
-            }
-            else
-            {
-                EmitValueRead(property.Type, local, pathExpression, type.IsInput);
-            }
-
-            if (seen is not null)
-            {
-                _w.Line($"{seen} = true;");
-            }
-
+            _w.Line("reader.Skip();");
             _w.Close();
         }
-
-        if (locals.Count > 0)
+        else
         {
-            _w.Open("else");
-        }
+            // Raw bytes, by length first: one jump picks the few names of that length, each compared in a load or
+            // two. ValueTextEquals would look at the token every time, and a chain of names compares every length.
+            _w.Line($"global::System.ReadOnlySpan<byte> __name = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
+            _w.Open("switch (__name.Length)");
+            foreach (var (property, local, seen) in locals.OrderBy(l => Encoding.UTF8.GetByteCount(l.Property.JsonName)))
+            {
+                int length = Encoding.UTF8.GetByteCount(property.JsonName);
+                _w.Line($"case {length.ToString(CultureInfo.InvariantCulture)} when global::System.MemoryExtensions.SequenceEqual(__name, {CSharpLiteral.Utf8(property.JsonName)}):");
+                _w.Indent();
+                EmitPropertyRead(type, property, local, seen);
+                _w.Line("break;");
+                _w.Outdent();
+            }
 
-        _w.Line("reader.Read();");
-        _w.Line("reader.Skip();");
-        if (locals.Count > 0)
-        {
+            _w.Line("default:");
+            _w.Indent();
+            _w.Line("reader.Read();");
+            _w.Line("reader.Skip();");
+            _w.Line("break;");
+            _w.Outdent();
+            _w.Close();
             _w.Close();
         }
-
-        _w.Close();
 
         foreach (var (property, local, seen) in locals)
         {
@@ -452,6 +436,32 @@ internal sealed class ModelEmitter
     }
 
     /// <summary>Writes both <c>ReadJson</c> overloads up to the object's first member; the caller writes the rest and closes.</summary>
+    /// <summary>One known member: reads its value into <paramref name="local"/> and notes it as seen.</summary>
+    private void EmitPropertyRead(TypeModel type, PropertyModel property, string local, string? seen)
+    {
+        _w.Line("reader.Read();");
+        string pathExpression = $"{CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)})";
+        bool nullable = !property.Required || property.Nullable;
+        if (nullable)
+        {
+            _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.Null)");
+            _w.Line($"{local} = null;");
+            _w.Close();
+            _w.Open("else");
+            EmitValueRead(property.Type, local, pathExpression, type.IsInput);
+            _w.Close();
+        }
+        else
+        {
+            EmitValueRead(property.Type, local, pathExpression, type.IsInput);
+        }
+
+        if (seen is not null)
+        {
+            _w.Line($"{seen} = true;");
+        }
+    }
+
     private void OpenReadJson(string self, string summary, string expected)
     {
         _w.Line();

@@ -180,96 +180,93 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
-                    }
-                    __pVolumeId6 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "force"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pForce7 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "force"), "true or false");
+                            __pName10 = null;
                         }
-                        __pForce7 = reader.GetBoolean();
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pMetadata8 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
-                        }
-                        var __map11 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            string __key12 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            string __value13;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key12), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                             }
-                            __value13 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __map11[__key12] = __value13;
+                            __pName10 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pMetadata8 = __map11;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "description"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pDescription9 = null;
-                    }
-                    else
-                    {
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "force"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pForce7 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "force"), "true or false");
+                            }
+                            __pForce7 = reader.GetBoolean();
+                        }
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pMetadata8 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
+                            }
+                            var __map11 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key12 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                string __value13;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key12), "a string");
+                                }
+                                __value13 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __map11[__key12] = __value13;
+                            }
+                            __pMetadata8 = __map11;
+                        }
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
                         }
-                        __pDescription9 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pName10 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        __pVolumeId6 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "description"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
+                            __pDescription9 = null;
                         }
-                        __pName10 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
+                            }
+                            __pDescription9 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pVolumeId6 is null)
@@ -396,15 +393,16 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    __pSnapshot15 = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                        reader.Read();
+                        __pSnapshot15 = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pSnapshot15 is null)
@@ -527,15 +525,16 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    __pSnapshot17 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                        reader.Read();
+                        __pSnapshot17 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pSnapshot17 is null)
@@ -681,54 +680,53 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "message"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pMessage21 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "code"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
+                            __pCode22 = null;
                         }
-                        __pMessage21 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pCode22 = null;
-                    }
-                    else
-                    {
-                        __pCode22 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "retryAfter"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pRetryAfter23 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "retryAfter"), "a string");
+                            __pCode22 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
                         }
-                        __pRetryAfter23 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "message"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pMessage21 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
+                            }
+                            __pMessage21 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "retryAfter"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pRetryAfter23 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "retryAfter"), "a string");
+                            }
+                            __pRetryAfter23 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -960,15 +958,16 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    __pSnapshot25 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                        reader.Read();
+                        __pSnapshot25 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pSnapshot25 is null)
@@ -1233,135 +1232,128 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                    }
-                    __pId33 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                    }
-                    __pStatus34 = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
-                    __hasStatus35 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pName36 = null;
-                    }
-                    else
-                    {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pName36 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "description"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pDescription37 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        __pId33 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
+                            __pName36 = null;
                         }
-                        __pDescription37 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8))
-                {
-                    reader.Read();
-                    if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date45))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                    }
-                    __pCreatedAt38 = __date45;
-                    __hasCreatedAt39 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pMetadata40 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
-                        }
-                        var __map46 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            string __key47 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            string __value48;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key47), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                             }
-                            __value48 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __map46[__key47] = __value48;
+                            __pName36 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pMetadata40 = __map46;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
-                    }
-                    __pVolumeId41 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "size"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number49))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "size"), "a 32-bit integer");
-                    }
-                    __pSize42 = __number49;
-                    __hasSize43 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "updated_at"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pUpdatedAt44 = null;
-                    }
-                    else
-                    {
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date50))
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "size"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number45))
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "updated_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "size"), "a 32-bit integer");
                         }
-                        __pUpdatedAt44 = __date50;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __pSize42 = __number45;
+                        __hasSize43 = true;
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
+                        }
+                        __pStatus34 = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
+                        __hasStatus35 = true;
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pMetadata40 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
+                            }
+                            var __map46 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key47 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                string __value48;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key47), "a string");
+                                }
+                                __value48 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __map46[__key47] = __value48;
+                            }
+                            __pMetadata40 = __map46;
+                        }
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
+                        }
+                        __pVolumeId41 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8):
+                        reader.Read();
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date49))
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                        }
+                        __pCreatedAt38 = __date49;
+                        __hasCreatedAt39 = true;
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "updated_at"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pUpdatedAt44 = null;
+                        }
+                        else
+                        {
+                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date50))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "updated_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                            }
+                            __pUpdatedAt44 = __date50;
+                        }
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "description"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pDescription37 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
+                            }
+                            __pDescription37 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pId33 is null)

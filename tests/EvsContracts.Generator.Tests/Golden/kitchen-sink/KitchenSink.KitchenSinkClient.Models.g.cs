@@ -128,56 +128,54 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "street"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "street"), "a string");
-                    }
-                    __pStreet4 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "city"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "city"), "a string");
-                    }
-                    __pCity5 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "postal_code"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pPostalCode6 = null;
-                    }
-                    else
-                    {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "city"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "postal_code"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "city"), "a string");
                         }
-                        __pPostalCode6 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "location"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pLocation7 = null;
-                    }
-                    else
-                    {
-                        __pLocation7 = global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __pCity5 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "street"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "street"), "a string");
+                        }
+                        __pStreet4 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "location"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pLocation7 = null;
+                        }
+                        else
+                        {
+                            __pLocation7 = global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
+                        }
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "postal_code"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pPostalCode6 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "postal_code"), "a string");
+                            }
+                            __pPostalCode6 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pStreet4 is null)
@@ -303,15 +301,16 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "pet"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    __pPet9 = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "pet"u8):
+                        reader.Read();
+                        __pPet9 = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pPet9 is null)
@@ -436,38 +435,38 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "message"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pMessage12 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "code"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
+                            __pCode13 = null;
                         }
-                        __pMessage12 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "code"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pCode13 = null;
-                    }
-                    else
-                    {
-                        __pCode13 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        else
+                        {
+                            __pCode13 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
+                        }
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "message"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pMessage12 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
+                            }
+                            __pMessage12 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -702,30 +701,30 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "lat"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number18))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lat"), "a number");
-                    }
-                    __pLat14 = __number18;
-                    __hasLat15 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "lon"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number19))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lon"), "a number");
-                    }
-                    __pLon16 = __number19;
-                    __hasLon17 = true;
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "lat"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number18))
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lat"), "a number");
+                        }
+                        __pLat14 = __number18;
+                        __hasLat15 = true;
+                        break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "lon"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number19))
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lon"), "a number");
+                        }
+                        __pLon16 = __number19;
+                        __hasLon17 = true;
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (!__hasLat15)
@@ -983,149 +982,143 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                    }
-                    __pName32 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                    }
-                    __pKind33 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                    __hasKind34 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pNickname35 = null;
-                    }
-                    else
-                    {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pNickname35 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pTags36 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        __pName32 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
                         }
-                        var __list41 = new global::System.Collections.Generic.List<string>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        __pKind33 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        __hasKind34 = true;
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            string __item42;
+                            __pTags36 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
+                            }
+                            var __list41 = new global::System.Collections.Generic.List<string>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                string __item42;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list41.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                }
+                                __item42 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __list41.Add(__item42);
+                            }
+                            __pTags36 = __list41;
+                        }
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pNotes37 = null;
+                        }
+                        else
+                        {
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list41.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
                             }
-                            __item42 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __list41.Add(__item42);
+                            __pNotes37 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pTags36 = __list41;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pNotes37 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
+                            __pNickname35 = null;
                         }
-                        __pNotes37 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAgeMonths38 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number43))
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
-                        }
-                        __pAgeMonths38 = __number43;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "owner_id"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pOwnerId39 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner_id"), "a string");
-                        }
-                        __pOwnerId39 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAttributes40 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
-                        }
-                        var __map44 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            string __key45 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            string __value46;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key45), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                             }
-                            __value46 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __map44[__key45] = __value46;
+                            __pNickname35 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pAttributes40 = __map44;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "owner_id"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pOwnerId39 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner_id"), "a string");
+                            }
+                            __pOwnerId39 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAgeMonths38 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number43))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
+                            }
+                            __pAgeMonths38 = __number43;
+                        }
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAttributes40 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
+                            }
+                            var __map44 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key45 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                string __value46;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key45), "a string");
+                                }
+                                __value46 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __map44[__key45] = __value46;
+                            }
+                            __pAttributes40 = __map44;
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pName32 is null)
@@ -1329,83 +1322,80 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                    }
-                    __pId54 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "display_name"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "display_name"), "a string");
-                    }
-                    __pDisplayName55 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "email"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pEmail56 = null;
-                    }
-                    else
-                    {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "email"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pEmail56 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "phone_numbers"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pPhoneNumbers57 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        __pId54 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "email"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), "an array");
+                            __pEmail56 = null;
                         }
-                        var __list59 = new global::System.Collections.Generic.List<string>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        else
                         {
-                            string __item60;
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), __list59.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "email"), "a string");
                             }
-                            __item60 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __list59.Add(__item60);
+                            __pEmail56 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pPhoneNumbers57 = __list59;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "address"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAddress58 = null;
-                    }
-                    else
-                    {
-                        __pAddress58 = global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "address"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAddress58 = null;
+                        }
+                        else
+                        {
+                            __pAddress58 = global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
+                        }
+                        break;
+                    case 12 when global::System.MemoryExtensions.SequenceEqual(__name, "display_name"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "display_name"), "a string");
+                        }
+                        __pDisplayName55 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 13 when global::System.MemoryExtensions.SequenceEqual(__name, "phone_numbers"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pPhoneNumbers57 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), "an array");
+                            }
+                            var __list59 = new global::System.Collections.Generic.List<string>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                string __item60;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), __list59.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                }
+                                __item60 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __list59.Add(__item60);
+                            }
+                            __pPhoneNumbers57 = __list59;
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pId54 is null)
@@ -1860,297 +1850,282 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                    }
-                    __pId93 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                    }
-                    __pName94 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                    }
-                    __pKind95 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                    __hasKind96 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                    }
-                    __pStatus97 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                    __hasStatus98 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pTags99 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
-                        }
-                        var __list113 = new global::System.Collections.Generic.List<string>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            string __item114;
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list113.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                            }
-                            __item114 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __list113.Add(__item114);
-                        }
-                        __pTags99 = __list113;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAgeMonths100 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number115))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
-                        }
-                        __pAgeMonths100 = __number115;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pWeightKg101 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number116))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
-                        }
-                        __pWeightKg101 = __number116;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "microchip"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pMicrochip102 = null;
-                    }
-                    else
-                    {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "microchip"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pMicrochip102 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "is_neutered"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pIsNeutered103 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+                        __pId93 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "is_neutered"), "true or false");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pIsNeutered103 = reader.GetBoolean();
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8))
-                {
-                    reader.Read();
-                    if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date117))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                    }
-                    __pCreatedAt104 = __date117;
-                    __hasCreatedAt105 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "adopted_at"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAdoptedAt106 = null;
-                    }
-                    else
-                    {
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date118))
+                        __pName94 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "adopted_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
                         }
-                        __pAdoptedAt106 = __date118;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "owner"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pOwner107 = null;
-                    }
-                    else
-                    {
-                        __pOwner107 = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAttributes108 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                        __pKind95 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        __hasKind96 = true;
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
+                            __pTags99 = null;
                         }
-                        var __map119 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                        else
                         {
-                            string __key120 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            string __value121;
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
+                            }
+                            var __list113 = new global::System.Collections.Generic.List<string>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                string __item114;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list113.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                }
+                                __item114 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __list113.Add(__item114);
+                            }
+                            __pTags99 = __list113;
+                        }
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "owner"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pOwner107 = null;
+                        }
+                        else
+                        {
+                            __pOwner107 = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
+                        }
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "petId"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pPetId112 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number115))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "petId"), "a 64-bit integer");
+                            }
+                            __pPetId112 = __number115;
+                        }
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
+                        }
+                        __pStatus97 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        __hasStatus98 = true;
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pWeightKg101 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number116))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
+                            }
+                            __pWeightKg101 = __number116;
+                        }
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "microchip"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pMicrochip102 = null;
+                        }
+                        else
+                        {
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key120), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "microchip"), "a string");
                             }
-                            __value121 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __map119[__key120] = __value121;
+                            __pMicrochip102 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pAttributes108 = __map119;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "vaccinations"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pVaccinations109 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccinations"), "an array");
+                            __pAgeMonths100 = null;
                         }
-                        var __list122 = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        else
                         {
-                            global::KitchenSink.Vaccination __item123;
-                            __item123 = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), __list122.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                            __list122.Add(__item123);
-                        }
-                        __pVaccinations109 = __list122;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "visits_by_clinic"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pVisitsByClinic110 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), "an object");
-                        }
-                        var __map124 = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                        {
-                            string __key125 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            global::KitchenSink.Visit __value126;
-                            __value126 = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), __key125));
-                            __map124[__key125] = __value126;
-                        }
-                        __pVisitsByClinic110 = __map124;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "lucky_numbers"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pLuckyNumbers111 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), "an array");
-                        }
-                        var __list127 = new global::System.Collections.Generic.List<long>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            long __item128;
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number129))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number117))
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), __list127.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a 64-bit integer");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
                             }
-                            __item128 = __number129;
-                            __list127.Add(__item128);
+                            __pAgeMonths100 = __number117;
                         }
-                        __pLuckyNumbers111 = __list127;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "petId"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pPetId112 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number130))
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8):
+                        reader.Read();
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date118))
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "petId"), "a 64-bit integer");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pPetId112 = __number130;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __pCreatedAt104 = __date118;
+                        __hasCreatedAt105 = true;
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "adopted_at"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAdoptedAt106 = null;
+                        }
+                        else
+                        {
+                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date119))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "adopted_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                            }
+                            __pAdoptedAt106 = __date119;
+                        }
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAttributes108 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
+                            }
+                            var __map120 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key121 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                string __value122;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key121), "a string");
+                                }
+                                __value122 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __map120[__key121] = __value122;
+                            }
+                            __pAttributes108 = __map120;
+                        }
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "is_neutered"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pIsNeutered103 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "is_neutered"), "true or false");
+                            }
+                            __pIsNeutered103 = reader.GetBoolean();
+                        }
+                        break;
+                    case 12 when global::System.MemoryExtensions.SequenceEqual(__name, "vaccinations"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pVaccinations109 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccinations"), "an array");
+                            }
+                            var __list123 = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::KitchenSink.Vaccination __item124;
+                                __item124 = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), __list123.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                __list123.Add(__item124);
+                            }
+                            __pVaccinations109 = __list123;
+                        }
+                        break;
+                    case 13 when global::System.MemoryExtensions.SequenceEqual(__name, "lucky_numbers"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pLuckyNumbers111 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), "an array");
+                            }
+                            var __list125 = new global::System.Collections.Generic.List<long>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                long __item126;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number127))
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), __list125.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a 64-bit integer");
+                                }
+                                __item126 = __number127;
+                                __list125.Add(__item126);
+                            }
+                            __pLuckyNumbers111 = __list125;
+                        }
+                        break;
+                    case 16 when global::System.MemoryExtensions.SequenceEqual(__name, "visits_by_clinic"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pVisitsByClinic110 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), "an object");
+                            }
+                            var __map128 = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key129 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                global::KitchenSink.Visit __value130;
+                                __value130 = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), __key129));
+                                __map128[__key129] = __value130;
+                            }
+                            __pVisitsByClinic110 = __map128;
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pId93 is null)
@@ -2441,58 +2416,57 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "items"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
-                    }
-                    var __list141 = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
-                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        global::KitchenSink.Pet __item142;
-                        __item142 = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), __list141.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                        __list141.Add(__item142);
-                    }
-                    __pItems138 = __list141;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "next_cursor"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pNextCursor139 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "items"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "next_cursor"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
                         }
-                        __pNextCursor139 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "total"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pTotal140 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number143))
+                        var __list141 = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "total"), "a 64-bit integer");
+                            global::KitchenSink.Pet __item142;
+                            __item142 = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), __list141.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            __list141.Add(__item142);
                         }
-                        __pTotal140 = __number143;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __pItems138 = __list141;
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "total"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pTotal140 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number143))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "total"), "a 64-bit integer");
+                            }
+                            __pTotal140 = __number143;
+                        }
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "next_cursor"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pNextCursor139 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "next_cursor"), "a string");
+                            }
+                            __pNextCursor139 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pItems138 is null)
@@ -2658,82 +2632,81 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pStatus150 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
+                            __pTags151 = null;
                         }
-                        __pStatus150 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pTags151 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
+                            }
+                            var __list153 = new global::System.Collections.Generic.List<string>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                string __item154;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list153.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                }
+                                __item154 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __list153.Add(__item154);
+                            }
+                            __pTags151 = __list153;
                         }
-                        var __list153 = new global::System.Collections.Generic.List<string>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            string __item154;
+                            __pStatus150 = null;
+                        }
+                        else
+                        {
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list153.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
                             }
-                            __item154 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __list153.Add(__item154);
+                            __pStatus150 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
                         }
-                        __pTags151 = __list153;
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAttributes152 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
+                            __pAttributes152 = null;
                         }
-                        var __map155 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                        else
                         {
-                            string __key156 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            reader.Read();
-                            string __value157;
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key156), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
                             }
-                            __value157 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __map155[__key156] = __value157;
+                            var __map155 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                string __key156 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                reader.Read();
+                                string __value157;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key156), "a string");
+                                }
+                                __value157 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __map155[__key156] = __value157;
+                            }
+                            __pAttributes152 = __map155;
                         }
-                        __pAttributes152 = __map155;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
 
@@ -2993,55 +2966,53 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                    }
-                    __pName162 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                    }
-                    __pKind163 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                    __hasKind164 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "status"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                    }
-                    __pStatus165 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                    __hasStatus166 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pWeightKg167 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number168))
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pWeightKg167 = __number168;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __pName162 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
+                        }
+                        __pKind163 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        __hasKind164 = true;
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
+                        }
+                        __pStatus165 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        __hasStatus166 = true;
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pWeightKg167 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number168))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
+                            }
+                            __pWeightKg167 = __number168;
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pName162 is null)
@@ -3201,45 +3172,44 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "vaccine"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccine"), "a string");
-                    }
-                    __pVaccine172 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "given_at"u8))
-                {
-                    reader.Read();
-                    if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date176))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "given_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                    }
-                    __pGivenAt173 = __date176;
-                    __hasGivenAt174 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "dose"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pDose175 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number177))
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "dose"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "dose"), "a 32-bit integer");
+                            __pDose175 = null;
                         }
-                        __pDose175 = __number177;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number176))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "dose"), "a 32-bit integer");
+                            }
+                            __pDose175 = __number176;
+                        }
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "vaccine"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccine"), "a string");
+                        }
+                        __pVaccine172 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "given_at"u8):
+                        reader.Read();
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date177))
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "given_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
+                        }
+                        __pGivenAt173 = __date177;
+                        __hasGivenAt174 = true;
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pVaccine172 is null)
@@ -3389,52 +3359,51 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "at"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date185))
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                    }
-                    __pAt181 = __date185;
-                    __hasAt182 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pNotes183 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "at"u8):
+                        reader.Read();
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date185))
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pNotes183 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "cost_cents"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pCostCents184 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number186))
+                        __pAt181 = __date185;
+                        __hasAt182 = true;
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "cost_cents"), "a 64-bit integer");
+                            __pNotes183 = null;
                         }
-                        __pCostCents184 = __number186;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
+                            }
+                            __pNotes183 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        }
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "cost_cents"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pCostCents184 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number186))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "cost_cents"), "a 64-bit integer");
+                            }
+                            __pCostCents184 = __number186;
+                        }
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (!__hasAt182)

@@ -78,19 +78,20 @@ namespace Nullable30
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "name"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                    }
-                    __pName1 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                        reader.Read();
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
+                        }
+                        __pName1 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pName1 is null)
@@ -290,93 +291,90 @@ namespace Nullable30
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                if (global::System.MemoryExtensions.SequenceEqual(__name, "id"u8))
+                switch (__name.Length)
                 {
-                    reader.Read();
-                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                    {
-                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                    }
-                    __pId10 = global::EvsContracts.EvsJson.GetString(ref reader);
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pNickname11 = null;
-                    }
-                    else
-                    {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pNickname11 = global::EvsContracts.EvsJson.GetString(ref reader);
-                    }
-                    __hasNickname12 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "age"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAge13 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number18))
+                        __pId10 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "age"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age"), "a 32-bit integer");
+                            __pAge13 = null;
                         }
-                        __pAge13 = __number18;
-                    }
-                    __hasAge14 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "manager"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pManager15 = null;
-                    }
-                    else
-                    {
-                        __pManager15 = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
-                    }
-                    __hasManager16 = true;
-                }
-                else if (global::System.MemoryExtensions.SequenceEqual(__name, "aliases"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        __pAliases17 = null;
-                    }
-                    else
-                    {
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        else
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "aliases"), "an array");
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number18))
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age"), "a 32-bit integer");
+                            }
+                            __pAge13 = __number18;
                         }
-                        var __list19 = new global::System.Collections.Generic.List<string>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        __hasAge14 = true;
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "manager"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            string __item20;
+                            __pManager15 = null;
+                        }
+                        else
+                        {
+                            __pManager15 = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
+                        }
+                        __hasManager16 = true;
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "aliases"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pAliases17 = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "aliases"), "an array");
+                            }
+                            var __list19 = new global::System.Collections.Generic.List<string>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                string __item20;
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                                {
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list19.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                }
+                                __item20 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                __list19.Add(__item20);
+                            }
+                            __pAliases17 = __list19;
+                        }
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8):
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            __pNickname11 = null;
+                        }
+                        else
+                        {
                             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                             {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list19.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                             }
-                            __item20 = global::EvsContracts.EvsJson.GetString(ref reader);
-                            __list19.Add(__item20);
+                            __pNickname11 = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __pAliases17 = __list19;
-                    }
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
+                        __hasNickname12 = true;
+                        break;
+                    default:
+                        reader.Read();
+                        reader.Skip();
+                        break;
                 }
             }
             if (__pId10 is null)
