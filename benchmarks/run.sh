@@ -39,11 +39,12 @@ else
   # median of many moves far less than one iteration does.
   client_args=("${job_args[@]}")
   analyzer_args=("${job_args[@]}")
-  if [ "$job" = short ]; then client_args+=(--iterationCount 40); analyzer_args+=(--iterationCount 30); fi
+  if [ "$job" = short ]; then client_args+=(--iterationCount 40); analyzer_args+=(--iterationCount 30 --warmupCount 10); fi
   dotnet "$DLL" --filter '*.Client.*' --inProcess "${client_args[@]}" --artifacts "$OUT/bdn-client"
   # One analyzer operation allocates 180 MB (470 MB with the SDK's analyzers); with the default gen0 budget a gen2 collection lands in some
   # iterations and not in others, and their times split 200 ms apart. A gen0 budget above that keeps collections
-  # between iterations, where BenchmarkDotNet forces them anyway.
+  # between iterations, where BenchmarkDotNet forces them anyway. Ten warm-up iterations: the SDK's analyzers are
+  # still being tiered up by the JIT after three.
   DOTNET_GCgen0size=0x30000000 dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
   cp "$OUT"/bdn-client/results/*-report-full.json "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
 fi
