@@ -386,9 +386,10 @@ internal sealed class ModelEmitter
             // two. ValueTextEquals would look at the token every time, and a chain of names compares every length.
             _w.Line($"global::System.ReadOnlySpan<byte> __name = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
             _w.Open("switch (__name.Length)");
-            foreach (var (property, local, seen) in locals.OrderBy(l => Encoding.UTF8.GetByteCount(l.Property.JsonName)))
+            var byLength = locals.Select(l => (Length: Encoding.UTF8.GetByteCount(l.Property.JsonName), l.Property, l.Local, l.Seen))
+                .OrderBy(l => l.Length);
+            foreach (var (length, property, local, seen) in byLength)
             {
-                int length = Encoding.UTF8.GetByteCount(property.JsonName);
                 _w.Line($"case {length.ToString(CultureInfo.InvariantCulture)} when global::System.MemoryExtensions.SequenceEqual(__name, {CSharpLiteral.Utf8(property.JsonName)}):");
                 _w.Indent();
                 EmitPropertyRead(type, property, local, seen);
