@@ -119,10 +119,7 @@ public class ClientBenchmarks
         _kiotaHttp.Dispose();
         SeedServer.Stop(_server);
         _answer?.Dispose();
-        if (_clientAffinity is { } affinity && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = affinity;
-        }
+        CoreAffinity.Restore(_clientAffinity);
     }
 
     /// <summary>
@@ -131,12 +128,10 @@ public class ClientBenchmarks
     /// </summary>
     private void PinClientAndServer()
     {
-        if (Environment.ProcessorCount >= 2 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        if (Environment.ProcessorCount >= 2)
         {
-            Process self = Process.GetCurrentProcess();
-            _clientAffinity = self.ProcessorAffinity;
-            self.ProcessorAffinity = 1;
-            _server!.ProcessorAffinity = 2;
+            _clientAffinity = CoreAffinity.Pin(Process.GetCurrentProcess(), 1);
+            CoreAffinity.Pin(_server!, 2);
         }
     }
 

@@ -13,14 +13,14 @@ namespace EvsContracts.Benchmarks.Compiler;
 
 /// <summary>
 /// What the four analyzers (EVS001-EVS004) add to a compilation of 1,000 files, a tenth of which build requests
-/// with the generated types: all diagnostics of a fresh copy of the compilation, with and without them, two ways.
+/// with the generated types: all diagnostics of a fresh copy of the compilation, with and without them, on one core.
 /// <list type="bullet">
-/// <item>As <c>dotnet build</c> compiles a net10.0 project: with the analyzers the SDK always passes (the .NET
-/// analyzers and the targeting pack's, at the default analysis level). This is what a user pays.</item>
-/// <item>Through the analyzer driver alone, with an analyzer that registers nothing: the strictest view, where the
-/// driver's own cost of a per-file semantic-model hook falls on the EVS analyzers alone. Two analyzers that do
-/// nothing are reference points there: one with operation actions (what the EVS analyzers cost when they used
-/// them) and one with the semantic-model action they use now.</item>
+/// <item>The bar: through the analyzer driver with an analyzer that registers nothing, and with EVS001-EVS004
+/// alone. The driver's cost of a per-file semantic-model hook falls on them alone here: the strictest view. Two
+/// analyzers that do nothing are reference points: one with operation actions (what the EVS analyzers cost when
+/// they used them) and one with the semantic-model action they use now.</item>
+/// <item>A reference point: with the analyzers the SDK passes to every net10.0 build (the .NET analyzers and the
+/// targeting pack's, at the default analysis level), with and without EVS001-EVS004.</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -47,12 +47,7 @@ public class AnalyzerBenchmarks
         // on two cores shared with other machines' work, how much of its work overlaps the compiler's depends on the
         // scheduling, and the iterations of one case spread by a third. On one core an operation takes the work of
         // both threads, which is what the analyzers add at most: a build with cores to spare hides some of it.
-        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
-        {
-            Process self = Process.GetCurrentProcess();
-            _affinity = self.ProcessorAffinity;
-            self.ProcessorAffinity = (nint)(1L << (Environment.ProcessorCount - 1));
-        }
+        _affinity = CoreAffinity.Pin(Process.GetCurrentProcess(), (nint)(1L << (Environment.ProcessorCount - 1)));
 
         var trees = new List<SyntaxTree>(Files + 16);
         for (int i = 0; i < Files; i++)
@@ -95,40 +90,38 @@ public class AnalyzerBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        if (_affinity is { } affinity && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
-        {
-            Process.GetCurrentProcess().ProcessorAffinity = affinity;
-        }
-    }
+    public void Cleanup() => CoreAffinity.Restore(_affinity);
 
     [Benchmark(Baseline = true, Description = "Compilation, no analyzers")]
     public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
 
     [Benchmark(Description = "Compilation through the analyzer driver, an analyzer that registers nothing")]
     public ImmutableArray<Diagnostic> CompileWithNothingAnalyzer() =>
-        _compilation.Clone().WithAnalyzers(_nothingAnalyzer, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_compilation, _nothingAnalyzer);
 
     [Benchmark(Description = "Compilation + EVS analyzers")]
     public ImmutableArray<Diagnostic> CompileWithAnalyzers() =>
-        _compilation.Clone().WithAnalyzers(_analyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_compilation, _analyzers);
 
     [Benchmark(Description = "Compilation + an empty operation analyzer")]
     public ImmutableArray<Diagnostic> CompileWithEmptyAnalyzer() =>
-        _compilation.Clone().WithAnalyzers(_emptyAnalyzer, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_compilation, _emptyAnalyzer);
 
     [Benchmark(Description = "Compilation + an empty semantic-model analyzer")]
     public ImmutableArray<Diagnostic> CompileWithEmptySemanticModelAnalyzer() =>
-        _compilation.Clone().WithAnalyzers(_emptySemanticModelAnalyzer, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_compilation, _emptySemanticModelAnalyzer);
 
     [Benchmark(Description = "Compilation + the SDK's default analyzers")]
     public ImmutableArray<Diagnostic> CompileWithSdkAnalyzers() =>
-        _sdkCompilation.Clone().WithAnalyzers(_sdkAnalyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_sdkCompilation, _sdkAnalyzers);
 
     [Benchmark(Description = "Compilation + the SDK's default analyzers + EVS analyzers")]
     public ImmutableArray<Diagnostic> CompileWithSdkAndEvsAnalyzers() =>
-        _sdkCompilation.Clone().WithAnalyzers(_sdkAndEvsAnalyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        Diagnose(_sdkCompilation, _sdkAndEvsAnalyzers);
+
+    /// <summary>All diagnostics of a fresh copy of <paramref name="compilation"/>, with <paramref name="analyzers"/>.</summary>
+    private ImmutableArray<Diagnostic> Diagnose(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        compilation.Clone().WithAnalyzers(analyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static void CountEvs(ImmutableArray<Diagnostic> diagnostics)
     {

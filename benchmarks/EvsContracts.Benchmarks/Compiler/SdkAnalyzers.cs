@@ -16,12 +16,13 @@ namespace EvsContracts.Benchmarks.Compiler;
 /// </summary>
 public static class SdkAnalyzers
 {
+    private static readonly string List = Path.Combine(AppContext.BaseDirectory, "sdk-analyzers.txt");
+
     public static ImmutableArray<DiagnosticAnalyzer> Load()
     {
-        string list = Path.Combine(AppContext.BaseDirectory, "sdk-analyzers.txt");
         var loader = new Loader();
         var analyzers = new List<DiagnosticAnalyzer>();
-        foreach (string path in File.ReadAllLines(list).Where(line => line.Length > 0))
+        foreach (string path in ListedPaths())
         {
             var reference = new AnalyzerFileReference(path, loader);
             reference.AnalyzerLoadFailed += (_, e) => throw new InvalidOperationException($"{path}: {e.Message}", e.Exception);
@@ -30,7 +31,7 @@ public static class SdkAnalyzers
 
         if (!analyzers.Any(a => a.GetType().Assembly.GetName().Name == "Microsoft.CodeAnalysis.NetAnalyzers"))
         {
-            throw new InvalidOperationException("The SDK's .NET analyzers were not among " + list);
+            throw new InvalidOperationException("The SDK's .NET analyzers were not among " + List);
         }
 
         return [.. analyzers];
@@ -42,12 +43,14 @@ public static class SdkAnalyzers
     /// </summary>
     public static ImmutableDictionary<string, ReportDiagnostic> DefaultSeverities()
     {
-        string list = Path.Combine(AppContext.BaseDirectory, "sdk-analyzers.txt");
-        string netAnalyzers = File.ReadAllLines(list).Single(line => Path.GetFileName(line) == "Microsoft.CodeAnalysis.NetAnalyzers.dll");
+        string netAnalyzers = ListedPaths().Single(path => Path.GetFileName(path) == "Microsoft.CodeAnalysis.NetAnalyzers.dll");
         string config = Path.Combine(Path.GetDirectoryName(netAnalyzers)!, "build", "config", $"analysislevel_{Environment.Version.Major}_default.globalconfig");
         AnalyzerConfigSet set = AnalyzerConfigSet.Create(ImmutableArray.Create(AnalyzerConfig.Parse(File.ReadAllText(config), config)));
         return set.GlobalConfigOptions.TreeOptions;
     }
+
+    /// <summary>The analyzer files the project's build listed, one full path a line.</summary>
+    private static IEnumerable<string> ListedPaths() => File.ReadAllLines(List).Where(line => line.Length > 0);
 
     private sealed class Loader : IAnalyzerAssemblyLoader
     {
