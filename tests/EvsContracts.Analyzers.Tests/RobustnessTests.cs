@@ -13,7 +13,7 @@ namespace EvsContracts.Analyzers.Tests;
 /// </summary>
 public sealed class RobustnessTests
 {
-    private const string Realistic = """
+    internal const string Realistic = """
         using System;
         using System.Collections.Generic;
         using System.Threading;

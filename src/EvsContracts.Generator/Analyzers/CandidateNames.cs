@@ -30,6 +30,7 @@ internal sealed class CandidateNames
         this.types = types.Freeze();
         AnyDelegate = anyDelegate;
         AnyIndexer = anyIndexer;
+        Spellings = SpellingsOf(this.members, this.methods, this.types);
     }
 
     /// <summary>A delegate type has an annotated parameter: any invocation may call it, whatever its syntax.</summary>
@@ -40,6 +41,19 @@ internal sealed class CandidateNames
 
     /// <summary>A constructor has an annotated parameter; <c>new(...)</c>, <c>base(...)</c> and <c>this(...)</c> name no type.</summary>
     public bool AnyConstructor => types.Count > 0;
+
+    /// <summary>
+    /// A delegate or an indexer takes annotated parameters: any call or element access can pass them values without
+    /// naming anything that <see cref="Spellings"/> holds.
+    /// </summary>
+    public bool Unnamed => AnyDelegate || AnyIndexer;
+
+    /// <summary>
+    /// Every word a site must spell out to pass the name tests (<see cref="SyntaxSites"/>): the members', methods' and
+    /// types' names, an attribute type's name without its suffix, and where a constructor takes annotated parameters,
+    /// <c>new</c>, <c>this</c> and <c>base</c>, which call constructors without naming their type.
+    /// </summary>
+    public IReadOnlyList<string> Spellings { get; }
 
     /// <summary>A property, field or parameter with that name carries an attribute.</summary>
     public bool IsMember(string name) => members.ContainsKey(name);
@@ -87,6 +101,43 @@ internal sealed class CandidateNames
         }
 
         return new CandidateNames(collector.Members, collector.Methods, collector.Types, collector.AnyDelegate, collector.AnyIndexer);
+    }
+
+    private static string[] SpellingsOf(params Dictionary<string, ImmutableArray<ContractRule>>[] tables)
+    {
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Dictionary<string, ImmutableArray<ContractRule>> table in tables)
+        {
+            foreach (string name in table.Keys)
+            {
+                // A parameter in metadata may have no name; nothing can spell it.
+                if (name.Length > 0)
+                {
+                    spellings.Add(name);
+                }
+            }
+        }
+
+        Dictionary<string, ImmutableArray<ContractRule>> types = tables[tables.Length - 1];
+        foreach (string name in types.Keys)
+        {
+            if (name.Length > "Attribute".Length && name.EndsWith("Attribute", StringComparison.Ordinal))
+            {
+                spellings.Add(name.Substring(0, name.Length - "Attribute".Length));
+            }
+        }
+
+        if (types.Count > 0)
+        {
+            spellings.Add("new");
+            spellings.Add("this");
+            spellings.Add("base");
+        }
+
+        // Longer names first: a match of one makes the statements it sits in units, which shorter names then skip.
+        string[] ordered = [.. spellings];
+        Array.Sort(ordered, static (a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : string.CompareOrdinal(a, b));
+        return ordered;
     }
 
     private static bool CanApply(IAssemblySymbol assembly, HashSet<string> declaring)

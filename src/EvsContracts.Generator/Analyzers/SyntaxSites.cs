@@ -62,10 +62,25 @@ internal static class SyntaxSites
     /// The sites of a tree, or of the part in <paramref name="span"/>. <paramref name="localRules"/> tells whether a
     /// lambda or local function in it has annotated parameters, whose rules no compilation-wide name knows.
     /// </summary>
-    public static List<SyntaxSite> Find(SyntaxNode root, TextSpan? span, CandidateNames names, out bool localRules, CancellationToken cancellationToken)
+    public static List<SyntaxSite> Find(SyntaxNode root, TextSpan? span, CandidateNames names, out bool localRules, CancellationToken cancellationToken) =>
+        Find(root, span, names, names.Unnamed ? null : CandidateUnits.Find(root, names.Spellings, cancellationToken), out localRules, cancellationToken);
+
+    /// <summary>The sites in <paramref name="units"/> only, or in the whole tree when it is <see langword="null"/>.</summary>
+    internal static List<SyntaxSite> Find(SyntaxNode root, TextSpan? span, CandidateNames names, List<SyntaxNode>? units, out bool localRules, CancellationToken cancellationToken)
     {
         var finder = new Finder(span, cancellationToken);
-        finder.Visit(root);
+        if (units is null)
+        {
+            finder.Visit(root);
+        }
+        else
+        {
+            foreach (SyntaxNode unit in units)
+            {
+                finder.Visit(unit);
+            }
+        }
+
         localRules = finder.LocalMembers is not null;
 
         // Only now are the names of local functions known, which may be called before they are declared.
@@ -438,6 +453,20 @@ internal static class SyntaxSites
                     return TargetPasses(parenthesized.Expression);
                 case ThisExpressionSyntax or BaseExpressionSyntax:
                     return false;
+                case TupleExpressionSyntax tuple:
+                    // (option.Name, other) = (...): each element is a target of its own.
+                    foreach (ArgumentSyntax element in tuple.Arguments)
+                    {
+                        if (TargetPasses(element.Expression))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case DeclarationExpressionSyntax:
+                    // var (a, b) = ...: new locals, no member.
+                    return false;
                 default:
                     return true;
             }
@@ -532,9 +561,10 @@ internal static class SyntaxSites
             switch (equals.Parent)
             {
                 case PropertyDeclarationSyntax property:
-                    return IsMember(property.Identifier);
-                case VariableDeclaratorSyntax field:
-                    return IsMember(field.Identifier);
+                    return IsMember(property.Identifier) && MayHaveRules(property);
+                case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } variable:
+                    // A field has rules of its own or none: it overrides and implements nothing.
+                    return IsMember(variable.Identifier) && field.AttributeLists.Count > 0;
                 case ParameterSyntax parameter:
                     if (parameter.AttributeLists.Count > 0 || IsMember(parameter.Identifier))
                     {
@@ -542,18 +572,46 @@ internal static class SyntaxSites
                     }
 
                     // A parameter without attributes takes those of the method its method overrides or implements.
+                    // Constructors, delegates and indexers override and implement no method: theirs have none.
                     return parameter.Parent?.Parent switch
                     {
                         MethodDeclarationSyntax method => IsMethod(method.Identifier),
                         LocalFunctionStatementSyntax function => IsMethod(function.Identifier),
-                        ConstructorDeclarationSyntax or TypeDeclarationSyntax => names.AnyConstructor,
-                        DelegateDeclarationSyntax => names.AnyDelegate,
-                        IndexerDeclarationSyntax => names.AnyIndexer,
                         _ => false,
                     };
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// A property has rules of its own, or those of a member it overrides or implements: neither is possible
+        /// without an attribute, an <c>override</c>, an explicit interface or a base list (of any part of its type).
+        /// </summary>
+        private static bool MayHaveRules(PropertyDeclarationSyntax property)
+        {
+            if (property.AttributeLists.Count > 0 || property.ExplicitInterfaceSpecifier is not null || property.Parent is not TypeDeclarationSyntax type)
+            {
+                return true;
+            }
+
+            foreach (SyntaxToken modifier in property.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.OverrideKeyword))
+                {
+                    return true;
+                }
+            }
+
+            foreach (SyntaxToken modifier in type.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.PartialKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return type.BaseList is not null;
         }
 
         /// <summary><c>[Tag("x", Extra = "y")]</c>: the constructor goes by the type's name, with or without its suffix.</summary>
