@@ -22,7 +22,8 @@ public sealed class SecretTests
     {
         using var events = new NetworkEventCapture();
         var logs = new CapturingLoggerProvider();
-        await using KestrelServer server = await KestrelServer.StartAsync(Respond);
+        var slowArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using KestrelServer server = await KestrelServer.StartAsync((context, request) => Respond(context, request, slowArrived));
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
@@ -35,12 +36,19 @@ public sealed class SecretTests
         int failures = 0;
         foreach (string scenario in Scenarios)
         {
-            // The slow answer is given up on by the caller; a short HttpClient.Timeout would also cut off the others
-            // when the machine is busy.
-            using var cancellation = new CancellationTokenSource(scenario == "slow" ? TimeSpan.FromSeconds(1) : Timeout.InfiniteTimeSpan);
+            // The slow answer is given up on by the caller once the server has the request; a timer (or a short
+            // HttpClient.Timeout) could fire before the request reaches the server when the machine is busy.
+            using var cancellation = new CancellationTokenSource();
             try
             {
-                await client.CreateSnapshotAsync(scenario, HostileServerTests.Request(), cancellation.Token);
+                Task call = client.CreateSnapshotAsync(scenario, HostileServerTests.Request(), cancellation.Token);
+                if (scenario == "slow")
+                {
+                    await slowArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                    await cancellation.CancelAsync();
+                }
+
+                await call;
             }
             catch (Exception e) when (e is EvsApiException or HttpRequestException or OperationCanceledException)
             {
@@ -137,7 +145,7 @@ public sealed class SecretTests
     private static readonly Action<ILogger, string, Exception?> s_failure =
         LoggerMessage.Define<string>(LogLevel.Error, new EventId(10, "CallFailed"), "Create-snapshot failed in {Scenario}");
 
-    private static async Task Respond(HttpContext context, SeenRequest request)
+    private static async Task Respond(HttpContext context, SeenRequest request, TaskCompletionSource slowArrived)
     {
         string token = Secrets.Token;
         string scenario = request.Path.Split('/')[2];
@@ -164,6 +172,7 @@ public sealed class SecretTests
                 context.Abort();
                 break;
             case "slow":
+                slowArrived.TrySetResult();
                 await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 break;
             default:
