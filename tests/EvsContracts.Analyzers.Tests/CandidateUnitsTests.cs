@@ -1,12 +1,11 @@
 using EvsContracts.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Net80 = Basic.Reference.Assemblies.Net80.References;
 
 namespace EvsContracts.Analyzers.Tests;
 
 /// <summary>
-/// The analyzers walk only the statements and members whose text names a candidate (<see cref="CandidateUnits"/>).
+/// The analyzers walk only the code around each mention of a candidate name (<see cref="CandidateUnits"/>).
 /// They must keep exactly the sites a walk of the whole file keeps, in complete code and in every half-typed prefix
 /// of it, and fall back to the whole file where the text could spell a name otherwise.
 /// </summary>
@@ -124,12 +123,7 @@ public sealed class CandidateUnitsTests
 
     private static (SyntaxTree Tree, CandidateNames Names) Compile(string source)
     {
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, path: "/0/Test.cs");
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Units",
-            [tree, CSharpSyntaxTree.ParseText(TestSources.Attributes + "\n" + TestSources.Model, path: Verify.ModelPath)],
-            Net80.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+        (SyntaxTree tree, CSharpCompilation compilation) = Verify.CompileWithModel("Units", source, "/0/Test.cs");
         ContractIndex index = ContractIndex.For(compilation);
         return (tree, index.GetNames(index.Attributes!, CancellationToken.None));
     }

@@ -370,12 +370,7 @@ public sealed class SyntaxFilterTests
                 _ = new SnapshotOption { Name = "autobk_snapshot_first" };
                 _ = new SnapshotOption { Name = "autobk_snapshot_second" };
             """);
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12), "/0/Program.cs");
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Spans",
-            [tree, CSharpSyntaxTree.ParseText(TestSources.Attributes + "\n" + TestSources.Model, new CSharpParseOptions(LanguageVersion.CSharp12), ModelPath)],
-            Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        (SyntaxTree tree, CSharpCompilation compilation) = CompileWithModel("Spans", source, "/0/Program.cs");
         CompilationWithAnalyzers analysis = compilation.WithAnalyzers(ConfigurationTests.AllAnalyzers().ToImmutableArray());
         SemanticModel model = compilation.GetSemanticModel(tree);
 

@@ -1,6 +1,7 @@
 using EvsContracts.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -54,6 +55,19 @@ internal static class Verify
 
     private static DiagnosticResult Expect(DiagnosticDescriptor descriptor, int location) =>
         new DiagnosticResult(descriptor.Id, descriptor.DefaultSeverity).WithLocation(location);
+
+    /// <summary>A compilation of one file (C# 12, nullable enabled) with the test model, for tests that look inside the analyzers.</summary>
+    public static (SyntaxTree Tree, CSharpCompilation Compilation) CompileWithModel(string assemblyName, string source, string path)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, parseOptions, path);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            assemblyName,
+            [tree, CSharpSyntaxTree.ParseText(TestSources.Attributes + "\n" + TestSources.Model, parseOptions, ModelPath)],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        return (tree, compilation);
+    }
 
     /// <summary>Wraps statements in a method of a class that can see the test model.</summary>
     public static string InMethod(string statements) => $$"""

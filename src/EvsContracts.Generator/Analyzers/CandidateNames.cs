@@ -103,10 +103,13 @@ internal sealed class CandidateNames
         return new CandidateNames(collector.Members, collector.Methods, collector.Types, collector.AnyDelegate, collector.AnyIndexer);
     }
 
-    private static string[] SpellingsOf(params Dictionary<string, ImmutableArray<ContractRule>>[] tables)
+    private static string[] SpellingsOf(
+        Dictionary<string, ImmutableArray<ContractRule>> members,
+        Dictionary<string, ImmutableArray<ContractRule>> methods,
+        Dictionary<string, ImmutableArray<ContractRule>> types)
     {
         var spellings = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Dictionary<string, ImmutableArray<ContractRule>> table in tables)
+        foreach (Dictionary<string, ImmutableArray<ContractRule>> table in new[] { members, methods, types })
         {
             foreach (string name in table.Keys)
             {
@@ -118,7 +121,6 @@ internal sealed class CandidateNames
             }
         }
 
-        Dictionary<string, ImmutableArray<ContractRule>> types = tables[tables.Length - 1];
         foreach (string name in types.Keys)
         {
             if (name.Length > "Attribute".Length && name.EndsWith("Attribute", StringComparison.Ordinal))
@@ -134,10 +136,7 @@ internal sealed class CandidateNames
             spellings.Add("base");
         }
 
-        // Longer names first: a match of one makes the statements it sits in units, which shorter names then skip.
-        string[] ordered = [.. spellings];
-        Array.Sort(ordered, static (a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : string.CompareOrdinal(a, b));
-        return ordered;
+        return [.. spellings];
     }
 
     private static bool CanApply(IAssemblySymbol assembly, HashSet<string> declaring)

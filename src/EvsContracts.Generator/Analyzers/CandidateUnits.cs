@@ -9,9 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace EvsContracts.Generator.Analyzers;
 
 /// <summary>
-/// The parts of a file worth walking: the expressions, statements and members around each mention of a candidate name. Searching the
-/// text is several times cheaper than walking every syntax node, and in most files a constrained member's name, if it
-/// occurs at all, occurs in a few statements.
+/// The parts of a file worth walking: the expressions, statements and members around each mention of a candidate
+/// name. Searching the text is several times cheaper than walking every syntax node, and in most files a constrained
+/// member's name, if it occurs at all, occurs in a few statements.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -143,9 +143,7 @@ internal static class CandidateUnits
             switch (node)
             {
                 case AssignmentExpressionSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ConstructorInitializerSyntax
-                    or PrimaryConstructorBaseTypeSyntax or AttributeListSyntax or ParameterSyntax or VariableDeclaratorSyntax when !member:
-                    return node;
-                case StatementSyntax when !member:
+                    or PrimaryConstructorBaseTypeSyntax or AttributeListSyntax or ParameterSyntax or VariableDeclaratorSyntax or StatementSyntax when !member:
                     return node;
                 case BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax:
                     return previous;

@@ -588,31 +588,13 @@ internal static class SyntaxSites
         /// A property has rules of its own, or those of a member it overrides or implements: neither is possible
         /// without an attribute, an <c>override</c>, an explicit interface or a base list (of any part of its type).
         /// </summary>
-        private static bool MayHaveRules(PropertyDeclarationSyntax property)
-        {
-            if (property.AttributeLists.Count > 0 || property.ExplicitInterfaceSpecifier is not null || property.Parent is not TypeDeclarationSyntax type)
-            {
-                return true;
-            }
-
-            foreach (SyntaxToken modifier in property.Modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.OverrideKeyword))
-                {
-                    return true;
-                }
-            }
-
-            foreach (SyntaxToken modifier in type.Modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.PartialKeyword))
-                {
-                    return true;
-                }
-            }
-
-            return type.BaseList is not null;
-        }
+        private static bool MayHaveRules(PropertyDeclarationSyntax property) =>
+            property.AttributeLists.Count > 0
+            || property.ExplicitInterfaceSpecifier is not null
+            || property.Modifiers.Any(SyntaxKind.OverrideKeyword)
+            || property.Parent is not TypeDeclarationSyntax type
+            || type.BaseList is not null
+            || type.Modifiers.Any(SyntaxKind.PartialKeyword);
 
         /// <summary><c>[Tag("x", Extra = "y")]</c>: the constructor goes by the type's name, with or without its suffix.</summary>
         private bool AttributePasses(AttributeSyntax attribute)
