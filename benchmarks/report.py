@@ -4,7 +4,9 @@
 Usage: report.py RESULTS_DIR BUILD_TIME_JSON SIZES_JSON MACHINE_JSON
 
 RESULTS_DIR holds BenchmarkDotNet's *-report-full.json files. Every ratio is computed here from figures of that one
-run: a peer's median time over the baseline's median time in the same benchmark class and parameters.
+run: a peer's median time over the baseline's median time in the same benchmark class and parameters, or, for the
+client call's time and the analyzers' cost, the metrics of a paired benchmark (PairedRatioDiagnoser), whose two cases
+ran alternately within the same seconds.
 """
 import glob
 import html
@@ -41,6 +43,7 @@ def load_results(directory):
                 "q1": stats.get("Q1", stats["Median"]),
                 "q3": stats.get("Q3", stats["Median"]),
                 "allocated": (b.get("Memory") or {}).get("BytesAllocatedPerOperation", 0),
+                "metrics": {m["Descriptor"]["Id"]: m["Value"] for m in b.get("Metrics") or []},
             }
     return rows, host
 
@@ -75,6 +78,18 @@ def table(rows, kind, params, methods, baseline):
     return "\n".join(lines)
 
 
+def paired_table(rows, kind, params, methods):
+    lines = ["| pair | A (median) | B (median) | B / A (median of blocks) | 95 % interval | B / A, fastest runs | blocks |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for m in methods:
+        r = rows[(kind, params, m)]
+        x = r["metrics"]
+        lines.append(f"| {r['title'].removeprefix('Paired: ')} | {fmt_time(x['PairedMedianA'])} | {fmt_time(x['PairedMedianB'])} | "
+                     f"{x['PairedRatio']:.3f} | {x['PairedRatioLow']:.3f}–{x['PairedRatioHigh']:.3f} | "
+                     f"{x['PairedMinimumRatio']:.3f} | {int(x['PairedOperations']) // 2} |")
+    return "\n".join(lines)
+
+
 def main():
     results_dir, build_json, sizes_json, machine_json = sys.argv[1:5]
     rows, host = load_results(results_dir)
@@ -97,6 +112,18 @@ def main():
     client = ["HandWrittenHttpClient", "EvsContracts", "NSwag", "Refit", "Kiota"]
 
     bars = []
+
+    def paired(kind, params, method):
+        """A paired benchmark's metrics (PairedRatioDiagnoser): B / A as the median over blocks, its 95 % interval,
+        the fastest runs' ratio and each half's median time."""
+        m = rows[(kind, params, method)]["metrics"]
+        return {"median": m["PairedRatio"], "low": m["PairedRatioLow"], "high": m["PairedRatioHigh"],
+                "minimum": m["PairedMinimumRatio"], "a": m["PairedMedianA"], "b": m["PairedMedianB"],
+                "blocks": int(m["PairedOperations"]) // 2}
+
+    def verdict(low, high, within):
+        """Met when the whole 95 % interval is within the bar, missed when none of it is."""
+        return True if within(high) else False if not within(low) else "**inconclusive** (the 95 % interval spans the bar)"
 
     def bar(name, target, measured, ok):
         bars.append((name, target, measured, ok if isinstance(ok, str) else "met" if ok else "**missed**"))
@@ -126,16 +153,15 @@ def main():
     bar("client call: bytes allocated, ours / the least of NSwag, Refit, Kiota", "< 1",
         f"{ours_alloc / min(peer_allocs.values()):.2f} ({fmt_bytes(ours_alloc)} vs {fmt_bytes(min(peer_allocs.values()))})",
         ours_alloc < min(peer_allocs.values()))
-    fastest = min(("NSwag", "Refit", "Kiota"), key=lambda m: t("ClientBenchmarks", kestrel, m))
-    ours_row, peer_row = rows[("ClientBenchmarks", kestrel, "EvsContracts")], rows[("ClientBenchmarks", kestrel, fastest)]
-    r = ours_row["median"] / peer_row["median"]
-    # A loopback round trip on a shared machine varies more between iterations than the clients differ: when the
-    # middle halves of the two clients' iterations overlap, the run cannot tell them apart.
-    overlap = ours_row["q1"] <= peer_row["q3"]
-    bar(f"client call: time, ours / the fastest peer ({fastest})", "≤ 1",
-        f"{r:.2f} (middle half of the iterations: ours {fmt_time(ours_row['q1'])}–{fmt_time(ours_row['q3'])}, "
-        f"{fastest} {fmt_time(peer_row['q1'])}–{fmt_time(peer_row['q3'])})",
-        True if r <= 1 else "**inconclusive** (within the run's spread)" if overlap else False)
+    # A loopback round trip drifts over a run's minutes by more than the clients differ: the time bar rests on the
+    # paired benchmarks, each peer's call alternating with ours (the peer as A, ours as B).
+    vs_peer = {m: paired("ClientBenchmarks", kestrel, f"PairedWith{m}") for m in ("NSwag", "Refit", "Kiota")}
+    worst = max(vs_peer, key=lambda m: vs_peer[m]["median"])
+    w = vs_peer[worst]
+    bar(f"client call: time, ours / each peer's, paired (the closest: {worst})", "≤ 1",
+        f"{w['median']:.3f} (95 % interval {w['low']:.3f}–{w['high']:.3f}; fastest runs {w['minimum']:.3f}; "
+        + ", ".join(f"{m} {v['median']:.3f}" for m, v in vs_peer.items()) + ")",
+        verdict(w["low"], w["high"], lambda r: r <= 1))
     for spec in ("Shipped", "Synthetic300"):
         p = f"Spec={spec}"
         r = t("GeneratorBenchmarks", p, "WarmAfterCodeEdit") / t("GeneratorBenchmarks", p, "Cold")
@@ -146,17 +172,14 @@ def main():
     bar("300 operations: whole build, generated / hand-written models", "< 1.3", f"{ratio:.2f}", ratio < 1.3)
     # Against the same compilation run the same way (the analyzer driver, with an analyzer that registers nothing):
     # Compilation.GetDiagnostics() takes another path, so comparing with it would measure the path, not the analyzers.
-    # No other analyzer shares the driver's per-file work with ours here: the strictest view.
-    ours_row = rows[("AnalyzerBenchmarks", "", "CompileWithAnalyzers")]
-    base_row = rows[("AnalyzerBenchmarks", "", "CompileWithNothingAnalyzer")]
-    r = ours_row["median"] / base_row["median"] - 1
-    # A compilation cannot get faster by doing more: a negative figure is the noise of the run, not a result. A
-    # figure over the bar whose iterations overlap the baseline's middle half cannot be told from it either.
-    spread = (f"middle half of the iterations: {fmt_time(ours_row['q1'])}–{fmt_time(ours_row['q3'])} against "
-              f"{fmt_time(base_row['q1'])}–{fmt_time(base_row['q3'])}")
-    bar("1,000 files: what EVS001-EVS004 add to the compilation", "< 3 %", f"{r * 100:.1f} % ({spread})",
-        "**inconclusive** (below zero: noise)" if r < 0 else True if r < 0.03
-        else "**inconclusive** (within the run's spread)" if ours_row["q1"] <= base_row["q3"] else False)
+    # No other analyzer shares the driver's per-file work with ours here: the strictest view. A compilation's time
+    # drifts over minutes by more than the few percent measured: the bar rests on the paired benchmark.
+    ev = paired("AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
+    bar("1,000 files: what EVS001-EVS004 add to the compilation, paired", "< 3 %",
+        f"{(ev['median'] - 1) * 100:+.2f} % (95 % interval {(ev['low'] - 1) * 100:+.2f} to {(ev['high'] - 1) * 100:+.2f} %, "
+        f"{ev['blocks']} blocks; fastest runs {(ev['minimum'] - 1) * 100:+.2f} %)",
+        verdict(ev["low"], ev["high"], lambda r: r - 1 < 0.03))
+    callbacks = paired("AnalyzerBenchmarks", "", "PairedEvsOwnTime")
 
     # Reference points, not bars: what Roslyn itself costs before a generator or analyzer does any work.
     context = []
@@ -174,20 +197,27 @@ def main():
                    + ", ".join(f"{rows[('ClientBenchmarks', in_memory, m)]['title']} {fmt_time(v)}" for m, v in own.items())
                    + f"; the fastest peer's over ours: {min(v for m, v in own.items() if m != 'EvsContracts') / own['EvsContracts']:.2f}")
     base = t("AnalyzerBenchmarks", "", "CompileWithNothingAnalyzer")
-    sdk_base = rows[("AnalyzerBenchmarks", "", "CompileWithSdkAnalyzers")]
-    sdk_ours = rows[("AnalyzerBenchmarks", "", "CompileWithSdkAndEvsAnalyzers")]
-    context.append(f"analyzers: the analyzers the SDK passes to every net10.0 build add {(sdk_base['median'] / base - 1) * 100:.0f} % "
-                   f"to the compilation through the driver with an analyzer that registers nothing; with them, EVS001-EVS004 add "
-                   f"{(sdk_ours['median'] / sdk_base['median'] - 1) * 100:+.1f} % (middle half of the iterations: "
-                   f"{fmt_time(sdk_ours['q1'])}–{fmt_time(sdk_ours['q3'])} against {fmt_time(sdk_base['q1'])}–{fmt_time(sdk_base['q3'])})")
+    sdk = paired("AnalyzerBenchmarks", "", "PairedSdkAndEvsAnalyzers")
+    context.append(f"analyzers: the analyzers the SDK passes to every net10.0 build add "
+                   f"{(t('AnalyzerBenchmarks', '', 'CompileWithSdkAnalyzers') / base - 1) * 100:.0f} % to the compilation "
+                   f"through the driver with an analyzer that registers nothing; with them, EVS001-EVS004 add "
+                   f"{(sdk['median'] - 1) * 100:+.2f} %, paired (95 % interval {(sdk['low'] - 1) * 100:+.2f} to "
+                   f"{(sdk['high'] - 1) * 100:+.2f} %; fastest runs {(sdk['minimum'] - 1) * 100:+.2f} %)")
+    # The callbacks' CPU time is a part of the compilation it was measured in (A): over the rest, it is what they add.
+    context.append(f"analyzers: the CPU time of EVS001-EVS004's own callbacks, measured within each compilation, is "
+                   f"{callbacks['median'] / (1 - callbacks['median']) * 100:.2f} % of the rest of it (95 % interval "
+                   f"{callbacks['low'] / (1 - callbacks['low']) * 100:.2f} to {callbacks['high'] / (1 - callbacks['high']) * 100:.2f} %): their work, "
+                   f"without the driver's cost of calling them, and steady where the paired difference is not")
     direct = t("AnalyzerBenchmarks", "", "Compile") / base - 1
     context.append(f"analyzers: the same compilation through Compilation.GetDiagnostics(), with no analyzer driver, "
                    f"takes {direct * 100:+.1f} % against the driver with an analyzer that registers nothing")
     empty_operation = t("AnalyzerBenchmarks", "", "CompileWithEmptyAnalyzer") / base - 1
-    empty_model = t("AnalyzerBenchmarks", "", "CompileWithEmptySemanticModelAnalyzer") / base - 1
+    hook = paired("AnalyzerBenchmarks", "", "PairedEmptySemanticModelAnalyzer")
     context.append(f"analyzers: an analyzer that registers operation actions and does nothing with them adds "
-                   f"{empty_operation * 100:.1f} % to the compilation (Roslyn builds the operation trees of every method); "
-                   f"one with a semantic-model action that does nothing, the hook EVS001-EVS004 use, adds {empty_model * 100:.1f} %")
+                   f"{empty_operation * 100:.1f} % to the compilation (Roslyn builds the operation trees of every method; "
+                   f"unpaired medians); one with a semantic-model action that does nothing, the hook EVS001-EVS004 use, adds "
+                   f"{(hook['median'] - 1) * 100:+.2f} %, paired (95 % interval {(hook['low'] - 1) * 100:+.2f} to "
+                   f"{(hook['high'] - 1) * 100:+.2f} %; fastest runs {(hook['minimum'] - 1) * 100:+.2f} %)")
     extra = a("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / a("AnalyzerBenchmarks", "", "CompileWithEmptySemanticModelAnalyzer") - 1
     context.append(f"analyzers, memory (stable where time is not): EVS001-EVS004 allocate {extra * 100:.1f} % more than the "
                    f"analyzer with the same hook that does nothing")
@@ -233,9 +263,17 @@ def main():
     out.append("")
     out.append(table(rows, "ClientBenchmarks", kestrel, client, "HandWrittenHttpClient"))
     out.append("")
+    out.append("Paired, against Kestrel: each operation is one call of each client, the order alternating; a block is two operations, one in each order.")
+    out.append("")
+    out.append(paired_table(rows, "ClientBenchmarks", kestrel, ["PairedWithNSwag", "PairedWithRefit", "PairedWithKiota"]))
+    out.append("")
     out.append("### The same call answered from memory: the clients' own cost (ratio to the hand-written HttpClient call)")
     out.append("")
     out.append(table(rows, "ClientBenchmarks", in_memory, client, "HandWrittenHttpClient"))
+    out.append("")
+    out.append("Paired, answered from memory:")
+    out.append("")
+    out.append(paired_table(rows, "ClientBenchmarks", in_memory, ["PairedWithNSwag", "PairedWithRefit", "PairedWithKiota"]))
     for spec in ("Shipped", "Synthetic300"):
         out.append("")
         out.append(f"### Generator, {'shipped spec' if spec == 'Shipped' else '300 operations, 600 schemas'} (ratio to a cold run)")
@@ -245,6 +283,10 @@ def main():
     out.append("### Analyzers on 1,000 files (ratio to the compilation through the analyzer driver with no analyzer work)")
     out.append("")
     out.append(table(rows, "AnalyzerBenchmarks", "", ["CompileWithNothingAnalyzer", "Compile", "CompileWithEmptyAnalyzer", "CompileWithEmptySemanticModelAnalyzer", "CompileWithAnalyzers", "CompileWithSdkAnalyzers", "CompileWithSdkAndEvsAnalyzers"], "CompileWithNothingAnalyzer"))
+    out.append("")
+    out.append("Paired: each operation is one compilation of each case, the order alternating, with a full garbage collection before each outside its time; a block is two operations, one in each order.")
+    out.append("")
+    out.append(paired_table(rows, "AnalyzerBenchmarks", "", ["PairedEvsAnalyzers", "PairedEmptySemanticModelAnalyzer", "PairedSdkAndEvsAnalyzers", "PairedEvsOwnTime"]))
     g, h = build["generated"], build["handwritten"]
     out.append("")
     out.append(f"### Building 300 operations (`dotnet build --no-incremental`, medians of {build['repeats']} builds)")

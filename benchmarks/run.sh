@@ -2,10 +2,11 @@
 # Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
 # BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 15 iterations for the
-# (de)serialization, 40 for the client calls and 30 for the analyzer benchmarks, whose times swing with the machine). BENCH_JOB=default (or medium, long) picks another job: more
+# (de)serialization, 40 for the client calls, 15 for the analyzer cases and 60 for the paired analyzer benchmarks,
+# whose times swing with the machine). BENCH_JOB=default (or medium, long) picks another job: more
 # precise, and about an hour on a 2-core machine. BENCH_FILTER narrows the run (the report needs every benchmark,
 # so only for trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
-# About 35 minutes on a 2-core machine. Run it when nothing else runs.
+# About 50 minutes on a 2-core machine. Run it when nothing else runs.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -44,14 +45,31 @@ else
   # median of many moves far less than one iteration does.
   client_args=("${job_args[@]}")
   analyzer_args=("${job_args[@]}")
-  if [ "$job" = short ]; then client_args+=(--iterationCount 40); analyzer_args+=(--iterationCount 30 --warmupCount 10); fi
+  if [ "$job" = short ]; then client_args+=(--iterationCount 40); fi
   dotnet "$DLL" --filter '*.Client.*' --inProcess "${client_args[@]}" --artifacts "$OUT/bdn-client"
   # One analyzer operation allocates 180 MB (470 MB with the SDK's analyzers); with the default gen0 budget a gen2 collection lands in some
   # iterations and not in others, and their times split 200 ms apart. A gen0 budget above that keeps collections
   # between iterations, where BenchmarkDotNet forces them anyway. Ten warm-up iterations: the SDK's analyzers are
-  # still being tiered up by the JIT after three.
-  DOTNET_GCgen0size=0x30000000 dotnet "$DLL" --filter '*.AnalyzerBenchmarks.*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
+  # still being tiered up by the JIT after three. The cases on their own give times and allocations; the bar rests
+  # on the paired benchmarks, whose ratios need many blocks: a block's ratio spreads by a few percent here.
+  if [ "$job" = short ]; then
+    analyzer_args+=(--iterationCount 15 --warmupCount 10)
+    pair_args=("${job_args[@]}" --iterationCount 60 --warmupCount 6)
+    sdk_pair_args=("${job_args[@]}" --iterationCount 30 --warmupCount 10)
+  else
+    pair_args=("${job_args[@]}")
+    sdk_pair_args=("${job_args[@]}")
+  fi
+  export DOTNET_GCgen0size=0x30000000
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.Compile*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedEvsAnalyzers' '*.AnalyzerBenchmarks.PairedEvsOwnTime' '*.AnalyzerBenchmarks.PairedEmptySemanticModelAnalyzer' --inProcess "${pair_args[@]}" --artifacts "$OUT/bdn-analyzer-pairs"
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedSdkAndEvsAnalyzers' --inProcess "${sdk_pair_args[@]}" --artifacts "$OUT/bdn-analyzer-sdk-pair"
+  unset DOTNET_GCgen0size
   cp "$OUT"/bdn-generator/results/*-report-full.json "$OUT"/bdn-client/results/*-report-full.json "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
+  # The same class in three runs: report.py merges the rows of every file.
+  for run in analyzer-pairs analyzer-sdk-pair; do
+    for f in "$OUT/bdn-$run"/results/*-report-full.json; do cp "$f" "$OUT/bdn/results/$(basename "$f" -report-full.json)-$run-report-full.json"; done
+  done
 fi
 
 dotnet "$DLL" body-sizes > "$OUT/sizes.json"

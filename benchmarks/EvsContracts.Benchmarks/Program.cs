@@ -12,6 +12,7 @@ using BenchmarkDotNet.Running;
 using EvsContracts.Benchmarks.Client;
 using EvsContracts.Benchmarks.Compiler;
 using EvsContracts.Benchmarks.Json;
+using EvsContracts.Benchmarks.Pairing;
 using EvsContracts.Snapshots;
 using Microsoft.CodeAnalysis;
 
@@ -42,6 +43,7 @@ internal static class Program
 
         IConfig config = DefaultConfig.Instance
             .AddExporter(JsonExporter.Full)
+            .AddDiagnoser(PairedRatioDiagnoser.Default)
             .WithOption(ConfigOptions.JoinSummary, false);
         Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config)];
 

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using EvsContracts.Benchmarks.Json;
+using EvsContracts.Benchmarks.Pairing;
 using EvsContracts.Snapshots;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -28,7 +29,8 @@ public interface IRefitEvsClient
 /// <summary>
 /// One create-snapshot call against a Kestrel server on 127.0.0.1 that answers the seed's 202: the request is
 /// serialized, sent with its length, and the answer read into objects. Each client has its own HttpClient over a
-/// kept-alive connection.
+/// kept-alive connection. Ours also runs paired with each peer (<see cref="PairedTimer"/>, the peer's call as A):
+/// a loopback call's time drifts over the minutes of a run by more than the clients differ.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Client")]
@@ -56,6 +58,10 @@ public class ClientBenchmarks
     private PocoRequest _pocoBody = null!;
     private Peers.NSwag.CreateSnapshotRequestBody _nswagBody = null!;
     private Peers.Kiota.Models.CreateSnapshotRequestBody _kiotaBody = null!;
+    private Func<Task> _evsCall = null!;
+    private Func<Task> _nswagCall = null!;
+    private Func<Task> _refitCall = null!;
+    private Func<Task> _kiotaCall = null!;
 
     /// <summary>Where the calls go: Kestrel in a child process, or a handler in memory (the clients' own cost).</summary>
     [Params(ClientTransport.Kestrel, ClientTransport.InMemory)]
@@ -107,6 +113,11 @@ public class ClientBenchmarks
         PeerModels.Check("Refit", _sample, PeerModels.FromPoco(Refit().GetAwaiter().GetResult()));
         PeerModels.Check("Kiota", _sample, PeerModels.FromKiota(Kiota().GetAwaiter().GetResult()));
         _answer?.CheckLastRequest();
+
+        _evsCall = EvsContracts;
+        _nswagCall = NSwag;
+        _refitCall = Refit;
+        _kiotaCall = Kiota;
     }
 
     [GlobalCleanup]
@@ -169,6 +180,18 @@ public class ClientBenchmarks
 
     [Benchmark(Description = "Kiota")]
     public Task<Peers.Kiota.Models.CreateSnapshotResponseBody?> Kiota() => _kiota.V2[ProjectId].Snapshots.PostAsync(_kiotaBody);
+
+    [Benchmark(Description = "Paired: A = NSwag, B = EvsContracts")]
+    [Paired]
+    public Task PairedWithNSwag() => PairedTimer.RunAsync(_nswagCall, _evsCall);
+
+    [Benchmark(Description = "Paired: A = Refit, B = EvsContracts")]
+    [Paired]
+    public Task PairedWithRefit() => PairedTimer.RunAsync(_refitCall, _evsCall);
+
+    [Benchmark(Description = "Paired: A = Kiota, B = EvsContracts")]
+    [Paired]
+    public Task PairedWithKiota() => PairedTimer.RunAsync(_kiotaCall, _evsCall);
 
     private HttpClient NewHttpClient() =>
         _answer is null

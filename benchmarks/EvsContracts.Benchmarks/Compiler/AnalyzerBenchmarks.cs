@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
+using EvsContracts.Benchmarks.Pairing;
 using EvsContracts.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,6 +23,9 @@ namespace EvsContracts.Benchmarks.Compiler;
 /// <item>A reference point: with the analyzers the SDK passes to every net10.0 build (the .NET analyzers and the
 /// targeting pack's, at the default analysis level), with and without EVS001-EVS004.</item>
 /// </list>
+/// Each case runs on its own, in a block of iterations (times, allocations), and the comparisons the figures rest on
+/// also run paired (<see cref="PairedTimer"/>): a compilation's time drifts by a tenth over minutes on a shared
+/// machine, more than the few percent measured.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Analyzers")]
@@ -38,6 +42,13 @@ public class AnalyzerBenchmarks
     private ImmutableArray<DiagnosticAnalyzer> _sdkAndEvsAnalyzers;
     private CSharpCompilation _sdkCompilation = null!;
     private CompilationWithAnalyzersOptions _options = null!;
+    private Func<ImmutableArray<Diagnostic>> _nothing = null!;
+    private Func<ImmutableArray<Diagnostic>> _evs = null!;
+    private Func<ImmutableArray<Diagnostic>> _emptySemanticModel = null!;
+    private Func<ImmutableArray<Diagnostic>> _sdk = null!;
+    private Func<ImmutableArray<Diagnostic>> _sdkAndEvs = null!;
+    private Func<ImmutableArray<Diagnostic>> _timedEvs = null!;
+    private Func<long> _timedEvsTicks = null!;
     private nint? _affinity;
 
     [GlobalSetup]
@@ -71,6 +82,14 @@ public class AnalyzerBenchmarks
         _sdkAndEvsAnalyzers = _sdkAnalyzers.AddRange(_analyzers);
         _sdkCompilation = _compilation.WithOptions(_compilation.Options.WithSpecificDiagnosticOptions(SdkAnalyzers.DefaultSeverities()));
         _options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        _nothing = CompileWithNothingAnalyzer;
+        _evs = CompileWithAnalyzers;
+        _emptySemanticModel = CompileWithEmptySemanticModelAnalyzer;
+        _sdk = CompileWithSdkAnalyzers;
+        _sdkAndEvs = CompileWithSdkAndEvsAnalyzers;
+        ImmutableArray<DiagnosticAnalyzer> timed = [.. _analyzers.Select(analyzer => new TimedAnalyzer(analyzer))];
+        _timedEvs = () => Diagnose(_compilation, timed);
+        _timedEvsTicks = () => TimedAnalyzer.Ticks;
 
         Diagnostic[] errors = [.. Compile().Where(d => d.Severity == DiagnosticSeverity.Error)];
         if (errors.Length > 0)
@@ -81,6 +100,7 @@ public class AnalyzerBenchmarks
         // One misuse per contract file, and nothing else: the analyzers looked at every file, in both settings.
         CountEvs(CompileWithAnalyzers());
         CountEvs(CompileWithSdkAndEvsAnalyzers());
+        CountEvs(_timedEvs());
 
         // The SDK's analyzers ran: the synthetic code gives the .NET analyzers something to say.
         if (!CompileWithSdkAnalyzers().Any(d => d.Id.StartsWith("CA", StringComparison.Ordinal)))
@@ -118,6 +138,22 @@ public class AnalyzerBenchmarks
     [Benchmark(Description = "Compilation + the SDK's default analyzers + EVS analyzers")]
     public ImmutableArray<Diagnostic> CompileWithSdkAndEvsAnalyzers() =>
         Diagnose(_sdkCompilation, _sdkAndEvsAnalyzers);
+
+    [Benchmark(Description = "Paired: A = the driver with an analyzer that registers nothing, B = EVS analyzers")]
+    [Paired]
+    public void PairedEvsAnalyzers() => PairedTimer.Run(_nothing, _evs, collect: true);
+
+    [Benchmark(Description = "Paired: A = the driver with an analyzer that registers nothing, B = an empty semantic-model analyzer")]
+    [Paired]
+    public void PairedEmptySemanticModelAnalyzer() => PairedTimer.Run(_nothing, _emptySemanticModel, collect: true);
+
+    [Benchmark(Description = "Paired: A = the compilation + EVS analyzers, B = the CPU time of their callbacks within it")]
+    [Paired]
+    public void PairedEvsOwnTime() => PairedTimer.RunWithin(_timedEvs, _timedEvsTicks, collect: true);
+
+    [Benchmark(Description = "Paired: A = the SDK's default analyzers, B = the same + EVS analyzers")]
+    [Paired]
+    public void PairedSdkAndEvsAnalyzers() => PairedTimer.Run(_sdk, _sdkAndEvs, collect: true);
 
     /// <summary>All diagnostics of a fresh copy of <paramref name="compilation"/>, with <paramref name="analyzers"/>.</summary>
     private ImmutableArray<Diagnostic> Diagnose(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
