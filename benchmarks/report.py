@@ -96,15 +96,28 @@ def slices(results_dir, name, count=10):
     return min(ratios), max(ratios)
 
 
+def paired(rows, kind, params, method):
+    """A paired benchmark's metrics (PairedRatioDiagnoser): B / A as the median over blocks, its 95 % interval, the
+    fastest runs' ratio and each half's median time."""
+    m = rows[(kind, params, method)]["metrics"]
+    return {"median": m["PairedRatio"], "low": m["PairedRatioLow"], "high": m["PairedRatioHigh"],
+            "minimum": m["PairedMinimumRatio"], "a": m["PairedMedianA"], "b": m["PairedMedianB"],
+            "blocks": int(m["PairedOperations"]) // 2}
+
+
+def paired_percent(p):
+    """What B adds to A, paired, as a percentage with its interval and the fastest runs' figure."""
+    return (f"{(p['median'] - 1) * 100:+.2f} %, paired (95 % interval {(p['low'] - 1) * 100:+.2f} to "
+            f"{(p['high'] - 1) * 100:+.2f} %; fastest runs {(p['minimum'] - 1) * 100:+.2f} %)")
+
+
 def paired_table(rows, kind, params, methods):
     lines = ["| pair | A (median) | B (median) | B / A (median of blocks) | 95 % interval | B / A, fastest runs | blocks |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for m in methods:
-        r = rows[(kind, params, m)]
-        x = r["metrics"]
-        lines.append(f"| {r['title'].removeprefix('Paired: ')} | {fmt_time(x['PairedMedianA'])} | {fmt_time(x['PairedMedianB'])} | "
-                     f"{x['PairedRatio']:.3f} | {x['PairedRatioLow']:.3f}–{x['PairedRatioHigh']:.3f} | "
-                     f"{x['PairedMinimumRatio']:.3f} | {int(x['PairedOperations']) // 2} |")
+        x = paired(rows, kind, params, m)
+        lines.append(f"| {rows[(kind, params, m)]['title'].removeprefix('Paired: ')} | {fmt_time(x['a'])} | {fmt_time(x['b'])} | "
+                     f"{x['median']:.3f} | {x['low']:.3f}–{x['high']:.3f} | {x['minimum']:.3f} | {x['blocks']} |")
     return "\n".join(lines)
 
 
@@ -131,17 +144,9 @@ def main():
 
     bars = []
 
-    def paired(kind, params, method):
-        """A paired benchmark's metrics (PairedRatioDiagnoser): B / A as the median over blocks, its 95 % interval,
-        the fastest runs' ratio and each half's median time."""
-        m = rows[(kind, params, method)]["metrics"]
-        return {"median": m["PairedRatio"], "low": m["PairedRatioLow"], "high": m["PairedRatioHigh"],
-                "minimum": m["PairedMinimumRatio"], "a": m["PairedMedianA"], "b": m["PairedMedianB"],
-                "blocks": int(m["PairedOperations"]) // 2}
-
     def verdict(low, high, within):
         """Met when the whole 95 % interval, and every slice of the run, is within the bar; missed when none is."""
-        return True if within(high) else False if not within(low) else "**inconclusive** (the 95 % interval spans the bar)"
+        return True if within(high) else False if not within(low) else "**inconclusive** (the 95 % interval and the slices of the run span the bar)"
 
     def bar(name, target, measured, ok):
         bars.append((name, target, measured, ok if isinstance(ok, str) else "met" if ok else "**missed**"))
@@ -173,7 +178,7 @@ def main():
         ours_alloc < min(peer_allocs.values()))
     # A loopback round trip drifts over a run's minutes by more than the clients differ: the time bar rests on the
     # paired benchmarks, each peer's call alternating with ours (the peer as A, ours as B).
-    vs_peer = {m: paired("ClientBenchmarks", kestrel, f"PairedWith{m}") for m in ("NSwag", "Refit", "Kiota")}
+    vs_peer = {m: paired(rows, "ClientBenchmarks", kestrel, f"PairedWith{m}") for m in ("NSwag", "Refit", "Kiota")}
     worst = max(vs_peer, key=lambda m: vs_peer[m]["median"])
     w = vs_peer[worst]
     lo, hi = slices(results_dir, f"ClientBenchmarks.PairedWith{worst}-Transport-Kestrel")
@@ -193,14 +198,13 @@ def main():
     # Compilation.GetDiagnostics() takes another path, so comparing with it would measure the path, not the analyzers.
     # No other analyzer shares the driver's per-file work with ours here: the strictest view. A compilation's time
     # drifts over minutes by more than the few percent measured: the bar rests on the paired benchmark.
-    ev = paired("AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
+    ev = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
     lo, hi = slices(results_dir, "AnalyzerBenchmarks.PairedEvsAnalyzers", count=5)
     bar("1,000 files: what EVS001-EVS004 add to the compilation, paired", "< 3 %",
         f"{(ev['median'] - 1) * 100:+.2f} % (95 % interval {(ev['low'] - 1) * 100:+.2f} to {(ev['high'] - 1) * 100:+.2f} %, "
         f"{(lo - 1) * 100:+.2f} to {(hi - 1) * 100:+.2f} % over five consecutive slices of the run, "
         f"{ev['blocks']} blocks; fastest runs {(ev['minimum'] - 1) * 100:+.2f} %)",
         verdict(min(ev["low"], lo), max(ev["high"], hi), lambda r: r - 1 < 0.03))
-    callbacks = paired("AnalyzerBenchmarks", "", "PairedEvsOwnTime")
 
     # Reference points, not bars: what Roslyn itself costs before a generator or analyzer does any work.
     context = []
@@ -218,12 +222,11 @@ def main():
                    + ", ".join(f"{rows[('ClientBenchmarks', in_memory, m)]['title']} {fmt_time(v)}" for m, v in own.items())
                    + f"; the fastest peer's over ours: {min(v for m, v in own.items() if m != 'EvsContracts') / own['EvsContracts']:.2f}")
     base = t("AnalyzerBenchmarks", "", "CompileWithNothingAnalyzer")
-    sdk = paired("AnalyzerBenchmarks", "", "PairedSdkAndEvsAnalyzers")
+    sdk = paired(rows, "AnalyzerBenchmarks", "", "PairedSdkAndEvsAnalyzers")
     context.append(f"analyzers: the analyzers the SDK passes to every net10.0 build add "
                    f"{(t('AnalyzerBenchmarks', '', 'CompileWithSdkAnalyzers') / base - 1) * 100:.0f} % to the compilation "
-                   f"through the driver with an analyzer that registers nothing; with them, EVS001-EVS004 add "
-                   f"{(sdk['median'] - 1) * 100:+.2f} %, paired (95 % interval {(sdk['low'] - 1) * 100:+.2f} to "
-                   f"{(sdk['high'] - 1) * 100:+.2f} %; fastest runs {(sdk['minimum'] - 1) * 100:+.2f} %)")
+                   f"through the driver with an analyzer that registers nothing; with them, EVS001-EVS004 add {paired_percent(sdk)}")
+    callbacks = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsOwnTime")
     # The callbacks' CPU time is a part of the compilation it was measured in (A): over the rest, it is what they add.
     context.append(f"analyzers: the CPU time of EVS001-EVS004's own callbacks, measured within each compilation, is "
                    f"{callbacks['median'] / (1 - callbacks['median']) * 100:.2f} % of the rest of it (95 % interval "
@@ -233,12 +236,11 @@ def main():
     context.append(f"analyzers: the same compilation through Compilation.GetDiagnostics(), with no analyzer driver, "
                    f"takes {direct * 100:+.1f} % against the driver with an analyzer that registers nothing")
     empty_operation = t("AnalyzerBenchmarks", "", "CompileWithEmptyAnalyzer") / base - 1
-    hook = paired("AnalyzerBenchmarks", "", "PairedEmptySemanticModelAnalyzer")
+    hook = paired(rows, "AnalyzerBenchmarks", "", "PairedEmptySemanticModelAnalyzer")
     context.append(f"analyzers: an analyzer that registers operation actions and does nothing with them adds "
                    f"{empty_operation * 100:.1f} % to the compilation (Roslyn builds the operation trees of every method; "
                    f"unpaired medians); one with a semantic-model action that does nothing, the hook EVS001-EVS004 use, adds "
-                   f"{(hook['median'] - 1) * 100:+.2f} %, paired (95 % interval {(hook['low'] - 1) * 100:+.2f} to "
-                   f"{(hook['high'] - 1) * 100:+.2f} %; fastest runs {(hook['minimum'] - 1) * 100:+.2f} %)")
+                   f"{paired_percent(hook)}")
     extra = a("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / a("AnalyzerBenchmarks", "", "CompileWithEmptySemanticModelAnalyzer") - 1
     context.append(f"analyzers, memory (stable where time is not): EVS001-EVS004 allocate {extra * 100:.1f} % more than the "
                    f"analyzer with the same hook that does nothing")

@@ -26,6 +26,10 @@ public sealed class PairedRatioDiagnoser : IDiagnoser
 {
     public static readonly PairedRatioDiagnoser Default = new();
 
+    // The operations of the benchmark run last, taken once when its actual iterations end (none for a benchmark that
+    // times no pairs). BenchmarkDotNet runs benchmarks one at a time and asks for their metrics before the next.
+    private (double A, double B)[] _kept = [];
+
     private PairedRatioDiagnoser()
     {
     }
@@ -50,14 +54,14 @@ public sealed class PairedRatioDiagnoser : IDiagnoser
         else if (signal == HostSignal.AfterActualRun)
         {
             PairedTimer.Stop();
-            WriteOperations(parameters);
+            _kept = PairedTimer.Kept();
+            WriteOperations(parameters, _kept);
         }
     }
 
     /// <summary>The kept operations as they ran, one line each, under the artifacts' <c>pairs</c> folder: the figures' evidence.</summary>
-    private static void WriteOperations(DiagnoserActionParameters parameters)
+    private static void WriteOperations(DiagnoserActionParameters parameters, (double A, double B)[] operations)
     {
-        (double A, double B)[] operations = PairedTimer.Kept();
         if (operations.Length == 0)
         {
             return;
@@ -73,7 +77,7 @@ public sealed class PairedRatioDiagnoser : IDiagnoser
 
     public IEnumerable<Metric> ProcessResults(DiagnoserResults results)
     {
-        (double A, double B)[] operations = PairedTimer.Kept();
+        (double A, double B)[] operations = _kept;
         if (operations.Length < 2)
         {
             yield break;
