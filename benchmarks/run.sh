@@ -2,11 +2,11 @@
 # Runs every benchmark and writes the figures into docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
 # BenchmarkDotNet's short job (3 warm-up and 3 measured iterations, many operations each; 15 iterations for the
-# (de)serialization, 40 for the client calls, 15 for the analyzer cases and 60 for the paired analyzer benchmarks,
-# whose times swing with the machine). BENCH_JOB=default (or medium, long) picks another job: more
-# precise, and about an hour on a 2-core machine. BENCH_FILTER narrows the run (the report needs every benchmark,
-# so only for trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
-# About 50 minutes on a 2-core machine. Run it when nothing else runs.
+# (de)serialization, 40 for the client calls, 15 for the analyzer cases, 200 for the pair behind the analyzers' bar
+# and 60 or 30 for the other pairs, whose times swing with the machine). BENCH_JOB=default (or medium, long) picks
+# another job: more precise, and longer. BENCH_FILTER narrows the run (the report needs every benchmark, so only for
+# trying things out). BUILD_REPEATS sets how many builds of each project build-time.py times (9).
+# About an hour on a 2-core machine. Run it when nothing else runs.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -54,23 +54,28 @@ else
   # on the paired benchmarks, whose ratios need many blocks: a block's ratio spreads by a few percent here.
   if [ "$job" = short ]; then
     analyzer_args+=(--iterationCount 15 --warmupCount 10)
+    # The bar's pair: its 95 % interval narrows with the square root of the blocks, and a block's ratio spreads by
+    # a few percent here; 200 operations (100 blocks, about ten minutes) bring it within about half a percent on a
+    # quiet machine. AnalyzerBenchmarks lifts the in-process time limit to 30 minutes.
+    bar_pair_args=("${job_args[@]}" --iterationCount 200 --warmupCount 6)
     pair_args=("${job_args[@]}" --iterationCount 60 --warmupCount 6)
-    # An SDK pair takes about 10 s here, and the in-process toolchain gives up on a benchmark after about five
-    # minutes: 18 operations. Both halves run the SDK's analyzers, so the JIT's tiering up, still going on, slows
-    # them alike.
-    sdk_pair_args=("${job_args[@]}" --iterationCount 14 --warmupCount 4)
+    # An SDK pair takes about 10 s here. Both halves run the SDK's analyzers, so the JIT's tiering up, still going
+    # on, slows them alike.
+    sdk_pair_args=("${job_args[@]}" --iterationCount 30 --warmupCount 4)
   else
+    bar_pair_args=("${job_args[@]}")
     pair_args=("${job_args[@]}")
     sdk_pair_args=("${job_args[@]}")
   fi
   export DOTNET_GCgen0size=0x30000000
   dotnet "$DLL" --filter '*.AnalyzerBenchmarks.Compile*' --inProcess "${analyzer_args[@]}" --artifacts "$OUT/bdn-analyzers"
-  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedEvsAnalyzers' '*.AnalyzerBenchmarks.PairedEvsOwnTime' '*.AnalyzerBenchmarks.PairedEmptySemanticModelAnalyzer' --inProcess "${pair_args[@]}" --artifacts "$OUT/bdn-analyzer-pairs"
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedEvsAnalyzers' --inProcess "${bar_pair_args[@]}" --artifacts "$OUT/bdn-analyzer-bar-pair"
+  dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedEvsOwnTime' '*.AnalyzerBenchmarks.PairedEmptySemanticModelAnalyzer' --inProcess "${pair_args[@]}" --artifacts "$OUT/bdn-analyzer-pairs"
   dotnet "$DLL" --filter '*.AnalyzerBenchmarks.PairedSdkAndEvsAnalyzers' --inProcess "${sdk_pair_args[@]}" --artifacts "$OUT/bdn-analyzer-sdk-pair"
   unset DOTNET_GCgen0size
   cp "$OUT"/bdn-generator/results/*-report-full.json "$OUT"/bdn-client/results/*-report-full.json "$OUT"/bdn-analyzers/results/*-report-full.json "$OUT/bdn/results/"
-  # The same class in three runs: report.py merges the rows of every file.
-  for run in analyzer-pairs analyzer-sdk-pair; do
+  # The same class in four runs: report.py merges the rows of every file.
+  for run in analyzer-bar-pair analyzer-pairs analyzer-sdk-pair; do
     for f in "$OUT/bdn-$run"/results/*-report-full.json; do cp "$f" "$OUT/bdn/results/$(basename "$f" -report-full.json)-$run-report-full.json"; done
   done
 fi

@@ -29,6 +29,7 @@ namespace EvsContracts.Benchmarks.Compiler;
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Analyzers")]
+[InProcessTimeLimit(30)]
 public class AnalyzerBenchmarks
 {
     public const int Files = 1000;
