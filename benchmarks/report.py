@@ -78,9 +78,10 @@ def table(rows, kind, params, methods, baseline):
     return "\n".join(lines)
 
 
-def pair_operations(results_dir, name):
+def pair_operations(results_dir, kind, params, method):
     """A paired benchmark's kept operations, (A, B) in nanoseconds, in the order they ran (PairedRatioDiagnoser writes
-    them under pairs/ of the run's artifacts folder)."""
+    them under pairs/ of the run's artifacts folder, as Type.Method-Name-Value.csv)."""
+    name = f"{kind}.{method}" + (f"-{params.replace('=', '-')}" if params else "")
     out = os.path.dirname(os.path.dirname(os.path.abspath(results_dir)))
     paths = glob.glob(os.path.join(out, "bdn*", "pairs", name + ".csv"))
     if len(paths) != 1:
@@ -89,24 +90,24 @@ def pair_operations(results_dir, name):
         return [tuple(float(x) for x in line.split(",")[:2]) for line in f.read().splitlines()[1:]]
 
 
-def slices(results_dir, name, count=10):
+def slices(results_dir, kind, params, method, count=10):
     """The lowest and highest ratio B / A over `count` consecutive slices of a paired benchmark's kept operations.
     Blocks that ran within the same seconds share the machine's state, so the 95 % interval, which treats them as
     independent, can be narrower than the truth; a ratio that holds in every slice of the run does not rest on that
     assumption."""
-    ops = pair_operations(results_dir, name)
+    ops = pair_operations(results_dir, kind, params, method)
     size = len(ops) // count // 2 * 2
     if size == 0:
-        raise SystemExit(f"{name}: too few operations for {count} slices")
+        raise SystemExit(f"{kind}.{method} {params}: too few operations for {count} slices")
     ratios = [sum(b for _, b in ops[i * size:(i + 1) * size]) / sum(a for a, _ in ops[i * size:(i + 1) * size]) for i in range(count)]
     return min(ratios), max(ratios)
 
 
-def quiet_half(results_dir, name):
+def quiet_half(results_dir, kind, params, method):
     """B / A over the half of the blocks with the least total time, as PairedRatio reads all of them: the median and
     its 95 % interval (order statistics n/2 -/+ 0.98 sqrt n). A slow spell of the machine only adds time, so the
     quickest blocks are those it spared; both halves of a block count towards its total, so neither is favoured."""
-    ops = pair_operations(results_dir, name)
+    ops = pair_operations(results_dir, kind, params, method)
     blocks = [(ops[2 * k][0] + ops[2 * k + 1][0], ops[2 * k][1] + ops[2 * k + 1][1]) for k in range(len(ops) // 2)]
     quiet = sorted(blocks, key=lambda block: block[0] + block[1])[:len(blocks) // 2]
     ratios = sorted(b / a for a, b in quiet)
@@ -175,7 +176,7 @@ def main():
     def paired_bar(name, target, kind, params, method, within):
         """A bar decided by a paired benchmark (ours as B): its median, 95 % interval and ten slices of the run."""
         x = paired(rows, kind, params, method)
-        lo, hi = slices(results_dir, f"{kind}.{method}-{params.replace('=', '-')}")
+        lo, hi = slices(results_dir, kind, params, method)
         bar(name, target,
             f"{x['median']:.3f}, paired (95 % interval {x['low']:.3f}–{x['high']:.3f}; {lo:.3f}–{hi:.3f} over ten consecutive slices of the run)",
             verdict(min(x["low"], lo), max(x["high"], hi), within))
@@ -212,7 +213,7 @@ def main():
     vs_peer = {m: paired(rows, "ClientBenchmarks", kestrel, f"PairedWith{m}") for m in ("NSwag", "Refit", "Kiota")}
     worst = max(vs_peer, key=lambda m: vs_peer[m]["median"])
     w = vs_peer[worst]
-    lo, hi = slices(results_dir, f"ClientBenchmarks.PairedWith{worst}-Transport-Kestrel")
+    lo, hi = slices(results_dir, "ClientBenchmarks", kestrel, f"PairedWith{worst}")
     bar(f"client call: time, ours / each peer's, paired (the closest: {worst})", "≤ 1",
         f"{w['median']:.3f} (95 % interval {w['low']:.3f}–{w['high']:.3f}; {lo:.3f}–{hi:.3f} over ten consecutive slices of the run; fastest runs {w['minimum']:.3f}; "
         + ", ".join(f"{m} {v['median']:.3f}" for m, v in vs_peer.items()) + ")",
@@ -230,7 +231,7 @@ def main():
     # No other analyzer shares the driver's per-file work with ours here: the strictest view. A compilation's time
     # drifts over minutes by more than the few percent measured: the bar rests on the paired benchmark.
     ev = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
-    lo, hi = slices(results_dir, "AnalyzerBenchmarks.PairedEvsAnalyzers", count=5)
+    lo, hi = slices(results_dir, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers", count=5)
     bar("1,000 files: what EVS001-EVS004 add to the compilation, paired", "< 3 %",
         f"{(ev['median'] - 1) * 100:+.2f} % (95 % interval {(ev['low'] - 1) * 100:+.2f} to {(ev['high'] - 1) * 100:+.2f} %, "
         f"{(lo - 1) * 100:+.2f} to {(hi - 1) * 100:+.2f} % over five consecutive slices of the run, "
@@ -263,7 +264,7 @@ def main():
                    f"{callbacks['median'] / (1 - callbacks['median']) * 100:.2f} % of the rest of it (95 % interval "
                    f"{callbacks['low'] / (1 - callbacks['low']) * 100:.2f} to {callbacks['high'] / (1 - callbacks['high']) * 100:.2f} %): their work, "
                    f"without the driver's cost of calling them, and steady where the paired difference is not")
-    quiet = quiet_half(results_dir, "AnalyzerBenchmarks.PairedEvsAnalyzers")
+    quiet = quiet_half(results_dir, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
     context.append(f"analyzers: over the quieter half of the bar's blocks ({quiet['blocks']} of {ev['blocks']}, those with "
                    f"the least total time), EVS001-EVS004 add {(quiet['median'] - 1) * 100:+.2f} % (95 % interval "
                    f"{(quiet['low'] - 1) * 100:+.2f} to {(quiet['high'] - 1) * 100:+.2f} %): a reading of the same "
