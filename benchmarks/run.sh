@@ -56,7 +56,8 @@ else
     analyzer_args+=(--iterationCount 15 --warmupCount 10)
     # The bar's pair: its 95 % interval narrows with the square root of the blocks, and a block's ratio spreads by
     # a few percent here; 200 operations (100 blocks, about ten minutes) bring it within about half a percent on a
-    # quiet machine. AnalyzerBenchmarks lifts the in-process time limit to 30 minutes.
+    # quiet machine. report.py reads it at each half's fastest tenth (docs/benchmarks.md says why). AnalyzerBenchmarks
+    # lifts the in-process time limit to 30 minutes.
     bar_pair_args=("${job_args[@]}" --iterationCount 200 --warmupCount 6)
     pair_args=("${job_args[@]}" --iterationCount 60 --warmupCount 6)
     # An SDK pair takes about 10 s here. Both halves run the SDK's analyzers, so the JIT's tiering up, still going

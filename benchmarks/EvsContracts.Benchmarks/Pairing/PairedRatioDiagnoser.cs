@@ -88,6 +88,12 @@ public sealed class PairedRatioDiagnoser : IDiagnoser
         yield return new Metric(Descriptor.RatioLow, ratio.Low);
         yield return new Metric(Descriptor.RatioHigh, ratio.High);
         yield return new Metric(Descriptor.MinimumRatio, ratio.MinimumRatio);
+        yield return new Metric(Descriptor.FastTenth, ratio.FastTenth);
+        if (!double.IsNaN(ratio.FastTenthLow))
+        {
+            yield return new Metric(Descriptor.FastTenthLow, ratio.FastTenthLow);
+            yield return new Metric(Descriptor.FastTenthHigh, ratio.FastTenthHigh);
+        }
         yield return new Metric(Descriptor.MedianA, ratio.MedianA);
         yield return new Metric(Descriptor.MedianB, ratio.MedianB);
         yield return new Metric(Descriptor.Operations, operations.Length);
@@ -110,6 +116,9 @@ public sealed class PairedRatioDiagnoser : IDiagnoser
         public static readonly Descriptor RatioLow = new("PairedRatioLow", "B/A low", "Lower end of the 95 % confidence interval of that median", UnitType.Dimensionless, "0.0000");
         public static readonly Descriptor RatioHigh = new("PairedRatioHigh", "B/A high", "Upper end of the 95 % confidence interval of that median", UnitType.Dimensionless, "0.0000");
         public static readonly Descriptor MinimumRatio = new("PairedMinimumRatio", "B/A min", "B's fastest operation over A's", UnitType.Dimensionless, "0.0000");
+        public static readonly Descriptor FastTenth = new("PairedFastTenthRatio", "B/A tenth", "B's time over A's at each half's fastest tenth of operations", UnitType.Dimensionless, "0.0000");
+        public static readonly Descriptor FastTenthLow = new("PairedFastTenthRatioLow", "B/A tenth low", "Lower end of the 95 % bootstrap interval of that ratio (resampled blocks)", UnitType.Dimensionless, "0.0000");
+        public static readonly Descriptor FastTenthHigh = new("PairedFastTenthRatioHigh", "B/A tenth high", "Upper end of the 95 % bootstrap interval of that ratio (resampled blocks)", UnitType.Dimensionless, "0.0000");
         public static readonly Descriptor MedianA = new("PairedMedianA", "A", "Median time of half A of a paired benchmark", UnitType.Time, "N0");
         public static readonly Descriptor MedianB = new("PairedMedianB", "B", "Median time of half B of a paired benchmark", UnitType.Time, "N0");
         public static readonly Descriptor Operations = new("PairedOperations", "Pairs", "Paired operations timed in the actual iterations", UnitType.Dimensionless, "N0");
