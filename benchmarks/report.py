@@ -90,17 +90,9 @@ def pair_operations(results_dir, kind, params, method):
         return [tuple(float(x) for x in line.split(",")[:2]) for line in f.read().splitlines()[1:]]
 
 
-def slices(results_dir, kind, params, method, count=10):
-    """The lowest and highest ratio B / A over `count` consecutive slices of a paired benchmark's kept operations.
-    Blocks that ran within the same seconds share the machine's state, so the 95 % interval, which treats them as
-    independent, can be narrower than the truth; a ratio that holds in every slice of the run does not rest on that
-    assumption."""
-    ops = pair_operations(results_dir, kind, params, method)
-    size = len(ops) // count // 2 * 2
-    if size == 0:
-        raise SystemExit(f"{kind}.{method} {params}: too few operations for {count} slices")
-    ratios = [sum(b for _, b in ops[i * size:(i + 1) * size]) / sum(a for a, _ in ops[i * size:(i + 1) * size]) for i in range(count)]
-    return min(ratios), max(ratios)
+def summed_ratio(operations):
+    """B's total time over A's."""
+    return sum(b for _, b in operations) / sum(a for a, _ in operations)
 
 
 def fastest_tenth(operations):
@@ -110,13 +102,16 @@ def fastest_tenth(operations):
     return sorted(b for _, b in operations)[k] / sorted(a for a, _ in operations)[k]
 
 
-def tenth_slices(results_dir, kind, params, method, count=5):
-    """The lowest and highest fastest-tenth ratio over `count` consecutive slices of a paired benchmark's operations."""
+def slices(results_dir, kind, params, method, count=10, reading=summed_ratio):
+    """The lowest and highest `reading` of B / A over `count` consecutive slices of a paired benchmark's kept
+    operations. Blocks that ran within the same seconds share the machine's state, so the 95 % interval, which treats
+    them as independent, can be narrower than the truth; a ratio that holds in every slice of the run does not rest on
+    that assumption."""
     ops = pair_operations(results_dir, kind, params, method)
     size = len(ops) // count // 2 * 2
-    if size < 10:
+    if size == 0:
         raise SystemExit(f"{kind}.{method} {params}: too few operations for {count} slices")
-    ratios = [fastest_tenth(ops[i * size:(i + 1) * size]) for i in range(count)]
+    ratios = [reading(ops[i * size:(i + 1) * size]) for i in range(count)]
     return min(ratios), max(ratios)
 
 
@@ -236,7 +231,7 @@ def main():
     # half's fastest tenth, since a slow spell only ever adds time and a block of two seconds-long compilations meets
     # one or not (the median of the blocks is shown beside it).
     ev = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
-    lo, hi = tenth_slices(results_dir, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers", count=5)
+    lo, hi = slices(results_dir, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers", count=5, reading=fastest_tenth)
     bar("1,000 files: what EVS001-EVS004 add to the compilation, paired, at each half's fastest tenth", "< 3 %",
         f"{(ev['tenth'] - 1) * 100:+.2f} % (95 % bootstrap interval {(ev['tenth_low'] - 1) * 100:+.2f} to "
         f"{(ev['tenth_high'] - 1) * 100:+.2f} %, {(lo - 1) * 100:+.2f} to {(hi - 1) * 100:+.2f} % over five consecutive "
