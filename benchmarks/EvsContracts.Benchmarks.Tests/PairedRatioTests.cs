@@ -44,27 +44,24 @@ public class PairedRatioTests
         // Block ratios 1.02 x exp(N(0, 0.05)): their median is 1.02. For 100 blocks the exact coverage of the 41st to
         // the 60th order statistic is 94.3 % (binomial, p = 1/2); 2,000 runs put the share within 0.5 % of it.
         var random = new Random(20261129);
-        int covered = 0;
-        const int Runs = 2000;
-        for (int run = 0; run < Runs; run++)
-        {
-            var operations = new (double, double)[200];
-            for (int k = 0; k < 100; k++)
+        double share = CoveredShare(
+            runs: 2000,
+            () =>
             {
-                double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                double b = 1000 * 1.02 * Math.Exp(0.05 * noise);
-                operations[2 * k] = (1000, b);
-                operations[(2 * k) + 1] = (1000, b);
-            }
+                var operations = new (double, double)[200];
+                for (int k = 0; k < 100; k++)
+                {
+                    double noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                    double b = 1000 * 1.02 * Math.Exp(0.05 * noise);
+                    operations[2 * k] = (1000, b);
+                    operations[(2 * k) + 1] = (1000, b);
+                }
 
-            PairedRatio ratio = PairedRatio.Of(operations);
-            if (ratio.Low <= 1.02 && 1.02 <= ratio.High)
-            {
-                covered++;
-            }
-        }
+                return operations;
+            },
+            ratio => ratio.Low <= 1.02 && 1.02 <= ratio.High);
 
-        Assert.InRange(covered / (double)Runs, 0.92, 0.965);
+        Assert.InRange(share, 0.92, 0.965);
     }
 
     [Fact]
@@ -112,24 +109,21 @@ public class PairedRatioTests
         // covers it in 88 to 99 % of them (a percentile bootstrap of a quantile is approximate).
         var random = new Random(20261129);
         double Slowdown() => 1 + (0.02 * random.NextDouble()) + (random.NextDouble() < 0.25 ? 0.6 * random.NextDouble() : 0);
-        int covered = 0;
-        const int Runs = 300;
-        for (int run = 0; run < Runs; run++)
-        {
-            var operations = new (double, double)[200];
-            for (int k = 0; k < operations.Length; k++)
+        double share = CoveredShare(
+            runs: 300,
+            () =>
             {
-                operations[k] = (1000 * Slowdown(), 1020 * Slowdown());
-            }
+                var operations = new (double, double)[200];
+                for (int k = 0; k < operations.Length; k++)
+                {
+                    operations[k] = (1000 * Slowdown(), 1020 * Slowdown());
+                }
 
-            PairedRatio ratio = PairedRatio.Of(operations);
-            if (ratio.FastTenthLow <= 1.02 && 1.02 <= ratio.FastTenthHigh)
-            {
-                covered++;
-            }
-        }
+                return operations;
+            },
+            ratio => ratio.FastTenthLow <= 1.02 && 1.02 <= ratio.FastTenthHigh);
 
-        Assert.InRange(covered / (double)Runs, 0.88, 0.99);
+        Assert.InRange(share, 0.88, 0.99);
     }
 
     [Fact]
@@ -149,5 +143,20 @@ public class PairedRatioTests
     public void Fewer_than_two_operations_are_refused()
     {
         Assert.Throws<ArgumentException>(() => PairedRatio.Of([(100, 100)]));
+    }
+
+    /// <summary>The share of simulated runs whose interval covers the true ratio.</summary>
+    private static double CoveredShare(int runs, Func<(double, double)[]> simulate, Func<PairedRatio, bool> covers)
+    {
+        int covered = 0;
+        for (int run = 0; run < runs; run++)
+        {
+            if (covers(PairedRatio.Of(simulate())))
+            {
+                covered++;
+            }
+        }
+
+        return covered / (double)runs;
     }
 }
