@@ -57,7 +57,7 @@ public sealed class CodeInjectionTests
 
         // The enum's values and the constraint attributes are the spec's strings.
         Type kind = assembly.GetType("Injected.Api.ItemKind", throwOnError: true)!;
-        Assert.Equal(new[] { "plain", spec.EnumValue }, (string[])kind.GetField("AllowedValues")!.GetValue(null)!);
+        Assert.Equal(new[] { "plain", spec.EnumValue }, ((System.Collections.Immutable.ImmutableArray<string>)kind.GetProperty("AllowedValues")!.GetValue(null)!).ToArray());
         PropertyInfo hostileProperty = PropertyByJsonName(item, assembly, spec.Property);
         Assert.Equal(new[] { spec.Prefix }, hostileProperty.GetCustomAttribute<ReservedPrefixesAttribute>()!.Prefixes);
         Assert.Equal(spec.Pattern, hostileProperty.GetCustomAttribute<PatternAttribute>()!.Pattern);
@@ -299,7 +299,7 @@ public sealed class CodeInjectionTests
         GeneratorOutcome outcome = GeneratorHost.Run("/specs/pair.openapi.json", SpecFuzzTests.Minimal(enumValue: "x\U0001F600").Replace("\\uD83D\\uDE00", "\\ud83d\\ude00", StringComparison.Ordinal));
         GeneratorHost.AssertCompilesCleanly(outcome);
         Assembly assembly = GeneratorHost.Load(outcome.Output);
-        Assert.Equal(new[] { "plain", "x\U0001F600" }, (string[])assembly.GetType("Fuzz.Things.ThingKind")!.GetField("AllowedValues")!.GetValue(null)!);
+        Assert.Equal(new[] { "plain", "x\U0001F600" }, ((System.Collections.Immutable.ImmutableArray<string>)assembly.GetType("Fuzz.Things.ThingKind")!.GetProperty("AllowedValues")!.GetValue(null)!).ToArray());
     }
 
     [Fact]

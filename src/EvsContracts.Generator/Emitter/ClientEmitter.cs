@@ -11,7 +11,9 @@ namespace EvsContracts.Generator.Emitter;
 /// <c>EvsHttpInvoker</c> (which owns auth, headers, bodies, and error mapping); and, when the project references
 /// Microsoft.Extensions.Http, an <c>Add{Client}</c> extension for dependency injection.
 /// </summary>
-internal sealed class ClientEmitter
+/// <remarks>One partial file per concern: this one the interface, the class and its methods; the request's URI and
+/// headers, and the waiters, each in their own. The registration is <see cref="ServiceCollectionEmitter"/>.</remarks>
+internal sealed partial class ClientEmitter
 {
     private const string Task = "global::System.Threading.Tasks.Task";
     private const string Token = "global::System.Threading.CancellationToken";
@@ -20,12 +22,14 @@ internal sealed class ClientEmitter
     private readonly SourceWriter _w = new();
     private readonly ValueCheckEmitter _checks;
     private readonly Dictionary<(string Operation, string Parameter), string> _patternFields = new();
-    private int _locals;
+
+    /// <summary>The parameter names of the method being written, which its loop variables must not take.</summary>
+    private readonly HashSet<string> _parameterNames = new(StringComparer.Ordinal);
 
     private ClientEmitter(ContractModel contract)
     {
         _contract = contract;
-        _checks = new ValueCheckEmitter(contract, _w, "__violations", Local);
+        _checks = new ValueCheckEmitter(contract, _w, "__violations", _parameterNames);
     }
 
     private string Ns => _contract.Namespace;
@@ -246,6 +250,12 @@ internal sealed class ClientEmitter
             return;
         }
 
+        _parameterNames.Clear();
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            _parameterNames.Add(Naming.Escape(parameter.Name));
+        }
+
         _w.Open("if (Options.ValidateRequests)");
         _w.Line($"{CSharpTypes.ViolationList}? __violations = null;");
         foreach (ParameterModel parameter in checks)
@@ -288,269 +298,5 @@ internal sealed class ClientEmitter
                 ValueCheckEmitter.EmitPatternField(_w, parameter.Type, field);
             }
         }
-    }
-
-    private static string UriExpression(OperationModel operation)
-    {
-        string template = operation.PathTemplate.TrimStart('/');
-        var parts = new List<string>();
-        int position = 0;
-        while (position < template.Length)
-        {
-            int open = template.IndexOf('{', position);
-            if (open < 0)
-            {
-                parts.Add(CSharpLiteral.String(template.Substring(position)));
-                break;
-            }
-
-            if (open > position)
-            {
-                parts.Add(CSharpLiteral.String(template.Substring(position, open - position)));
-            }
-
-            int close = template.IndexOf('}', open);
-            string wireName = template.Substring(open + 1, close - open - 1);
-            ParameterModel? parameter = null;
-            foreach (ParameterModel candidate in operation.Parameters)
-            {
-                if (candidate.Kind == ParameterKind.Path && candidate.WireName == wireName)
-                {
-                    parameter = candidate;
-                }
-            }
-
-            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!, Naming.Escape(parameter!.Name))})");
-            position = close + 1;
-        }
-
-        return parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")";
-    }
-
-    private void EmitQuery(OperationModel operation)
-    {
-        var query = new List<ParameterModel>();
-        foreach (ParameterModel parameter in Ordered(operation.Parameters))
-        {
-            if (parameter.Kind == ParameterKind.Query)
-            {
-                query.Add(parameter);
-            }
-        }
-
-        if (query.Count == 0)
-        {
-            return;
-        }
-
-        _w.Line("char __separator = '?';");
-        for (int i = 0; i < query.Count; i++)
-        {
-            ParameterModel parameter = query[i];
-            string name = Naming.Escape(parameter.Name);
-            string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
-            bool optional = !parameter.Required;
-            if (optional)
-            {
-                _w.Open($"if ({name} is not null)");
-            }
-
-            _w.Line($"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
-            if (i < query.Count - 1)
-            {
-                _w.Line("__separator = '&';");
-            }
-
-            if (optional)
-            {
-                _w.Close();
-            }
-        }
-    }
-
-    private string EmitHeaders(OperationModel operation)
-    {
-        var headers = new List<string>();
-        foreach (ParameterModel parameter in operation.Parameters)
-        {
-            if (parameter.Kind == ParameterKind.Header)
-            {
-                string name = Naming.Escape(parameter.Name);
-                string text = Text(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
-                string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
-                headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
-            }
-        }
-
-        if (headers.Count == 0)
-        {
-            return "null";
-        }
-
-        _w.Line($"(string Name, string? Value)[] __headers = {{ {string.Join(", ", headers)} }};");
-        return "__headers";
-    }
-
-    /// <summary>A parameter value as the text that goes on the wire.</summary>
-    private static string Text(ParameterModel parameter, string value) => parameter.Type.Kind switch
-    {
-        TypeRefKind.String or TypeRefKind.StringOrNumber => value,
-        TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
-        TypeRefKind.Enum => $"{value}.Value",
-        TypeRefKind.DateTime => $"{value}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
-        _ => $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-    };
-
-    private void EmitWaiterDocs(OperationModel operation, WaiterModel waiter)
-    {
-        _w.Line($"/// <summary>Calls <see cref=\"{operation.Name}Async\"/> until the status is <paramref name=\"status\"/>; fails fast on a failure status ({EmitterCommon.DocText(string.Join(", ", waiter.FailureValues))}).</summary>");
-        foreach (ParameterModel parameter in operation.Parameters)
-        {
-            _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
-        }
-
-        _w.Line("/// <param name=\"status\">The status to wait for.</param>");
-        _w.Line("/// <param name=\"timeout\">How long to wait at most; ten minutes when null.</param>");
-        _w.Line("/// <param name=\"cancellationToken\">Cancels the wait.</param>");
-        _w.Line("/// <returns>The last answer, whose status is <paramref name=\"status\"/>.</returns>");
-        _w.Line("/// <exception cref=\"global::EvsContracts.EvsWaitException\">The status became a failure status.</exception>");
-        _w.Line("/// <exception cref=\"global::System.TimeoutException\">The status was not reached in time.</exception>");
-    }
-
-    private string WaiterSignature(OperationModel operation, WaiterModel waiter)
-    {
-        string response = CSharpTypes.Of(operation.SuccessType!, Ns, false);
-        var parameters = new List<string>();
-        foreach (ParameterModel parameter in Ordered(operation.Parameters))
-        {
-            if (parameter.Required)
-            {
-                parameters.Add($"{CSharpTypes.Of(parameter.Type, Ns, true)} {Naming.Escape(parameter.Name)}");
-            }
-        }
-
-        string statusType = waiter.StatusIsEnum ? CSharpTypes.Named(Ns, waiter.StatusTypeName) : "string";
-        parameters.Add($"{statusType} status");
-        parameters.Add("global::System.TimeSpan? timeout = null");
-        parameters.Add($"{Token} cancellationToken = default");
-        return $"{Task}<{response}> {waiter.MethodName}Async({string.Join(", ", parameters)})";
-    }
-
-    private void EmitWaiter(OperationModel operation, WaiterModel waiter)
-    {
-        string response = CSharpTypes.Of(operation.SuccessType!, Ns, false);
-        var arguments = new List<string>();
-        foreach (ParameterModel parameter in Ordered(operation.Parameters))
-        {
-            if (parameter.Required)
-            {
-                arguments.Add(Naming.Escape(parameter.Name));
-            }
-        }
-
-        arguments.Add("__token");
-        var access = new StringBuilder("__answer");
-        foreach (string segment in waiter.PropertyPath)
-        {
-            access.Append("?.").Append(Naming.Escape(segment));
-        }
-
-        // An optional enum status is a Nullable<T>: its own .Value would be the struct, not the JSON text.
-        string statusText = !waiter.StatusIsEnum ? access.ToString()
-            : StatusIsOptional(operation, waiter) ? access + "?.Value"
-            : access + ".Value";
-        var failures = new List<string>();
-        foreach (string failure in waiter.FailureValues)
-        {
-            failures.Add(CSharpLiteral.String(failure));
-        }
-
-        _w.Open("public " + WaiterSignature(operation, waiter));
-        _w.Line($"return {CSharpTypes.Evs}.EvsPolling.WaitAsync<{response}>(");
-        _w.Indent();
-        _w.Line($"__token => {operation.Name}Async({string.Join(", ", arguments)}),");
-        _w.Line($"__answer => {statusText} ?? string.Empty,");
-        _w.Line(waiter.StatusIsEnum ? "status.Value," : "status,");
-        _w.Line($"new string[] {{ {string.Join(", ", failures)} }},");
-        _w.Line("timeout ?? global::System.TimeSpan.FromMinutes(10),");
-        _w.Line("Options.PollInterval,");
-        _w.Line("cancellationToken);");
-        _w.Outdent();
-        _w.Close();
-    }
-
-    /// <summary>Whether the last property on the way to the status may be absent, which makes an enum status nullable.</summary>
-    private bool StatusIsOptional(OperationModel operation, WaiterModel waiter)
-    {
-        string? typeName = operation.SuccessType?.Name;
-        PropertyModel? property = null;
-        foreach (string segment in waiter.PropertyPath)
-        {
-            property = null;
-            foreach (TypeModel type in _contract.Types)
-            {
-                if (type.Name == typeName)
-                {
-                    foreach (PropertyModel candidate in type.Properties)
-                    {
-                        if (candidate.Name == segment)
-                        {
-                            property = candidate;
-                        }
-                    }
-                }
-            }
-
-            typeName = property?.Type.Name;
-        }
-
-        return property is not null && (!property.Required || property.Nullable);
-    }
-
-    private string Local(string hint) => "__" + hint + (_locals++).ToString(CultureInfo.InvariantCulture);
-
-    public static string EmitServiceCollectionExtensions(ContractModel contract)
-    {
-        var w = new SourceWriter();
-        string client = CSharpTypes.Named(contract.Namespace, contract.ClientName);
-        string iclient = CSharpTypes.Named(contract.Namespace, "I" + contract.ClientName);
-        EmitterCommon.Header(w, contract);
-        // In the contract's namespace, not Microsoft.Extensions.DependencyInjection: two specs may name their
-        // clients alike, and their Add methods must not collide.
-        w.Open("namespace " + contract.Namespace);
-        w.Line($"/// <summary>Registers <see cref=\"{client}\"/> with the HTTP client factory.</summary>");
-        EmitterCommon.GeneratedCode(w);
-        w.Open($"public static partial class {contract.ClientName}ServiceCollectionExtensions");
-        w.Line($"/// <summary>Registers <see cref=\"{iclient}\"/> as a typed HTTP client.</summary>");
-        w.Line("/// <param name=\"services\">The service collection.</param>");
-        w.Line("/// <param name=\"configureClient\">Sets the endpoint (BaseAddress), timeout and default headers.</param>");
-        w.Line("/// <param name=\"configureOptions\">Sets the token, API version and validation options.</param>");
-        w.Line("/// <returns>The builder, to add handlers such as the standard resilience handler.</returns>");
-        w.Line("/// <remarks>");
-        w.Line("/// Redirects are not followed: on a 3xx answer HttpClient would send the request again to wherever the answer");
-        w.Line("/// points, and it drops only the Authorization header on the way, so the X-Auth-Token header would go along. A");
-        w.Line($"/// redirect ends in an <see cref=\"{CSharpTypes.Evs}.EvsApiException\"/> with its status instead. The primary handler is");
-        w.Line("/// an <see cref=\"global::System.Net.Http.HttpClientHandler\"/>, as the factory's default is, with");
-        w.Line("/// <see cref=\"global::System.Net.Http.HttpClientHandler.AllowAutoRedirect\"/> off; a later");
-        w.Line("/// <c>ConfigurePrimaryHttpMessageHandler</c> on the returned builder replaces it.");
-        w.Line("/// </remarks>");
-        w.Open($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{contract.ClientName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::System.Net.Http.HttpClient> configureClient, global::System.Action<{CSharpTypes.Evs}.EvsClientOptions>? configureOptions = null)");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
-        w.Line("global::System.ArgumentNullException.ThrowIfNull(configureClient);");
-        w.Line($"var options = new {CSharpTypes.Evs}.EvsClientOptions();");
-        w.Line("configureOptions?.Invoke(options);");
-        w.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<{iclient}, {client}>(services, (httpClient, _) => new {client}(httpClient, options));");
-
-        // The token travels as a header, and before .NET 9 the factory's Trace logging printed header values as they
-        // were; redacting them all is the .NET 9 default, on every version.
-        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.RedactLoggedHeaders(builder, static _ => true);");
-
-        // Configured before the caller sees the builder, so the caller's own primary handler wins.
-        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => new global::System.Net.Http.HttpClientHandler { AllowAutoRedirect = false });");
-        w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, configureClient);");
-        w.Close();
-        w.Close();
-        w.Close();
-        return w.ToString();
     }
 }

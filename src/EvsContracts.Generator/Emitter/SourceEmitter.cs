@@ -26,7 +26,7 @@ internal static class SourceEmitter
             yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model));
             if (features.HttpClientFactory)
             {
-                yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ClientEmitter.EmitServiceCollectionExtensions(model));
+                yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model));
             }
         }
     }

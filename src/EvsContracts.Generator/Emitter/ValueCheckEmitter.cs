@@ -1,4 +1,4 @@
-using System;
+using System.Collections.Generic;
 using System.Globalization;
 using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.OpenApi;
@@ -15,18 +15,18 @@ internal sealed class ValueCheckEmitter
     private readonly ContractModel _contract;
     private readonly SourceWriter _w;
     private readonly string _violations;
-    private readonly Func<string, string> _local;
+    private readonly ISet<string> _taken;
 
     /// <param name="contract">The contract, for enum names and whether an enum is extensible.</param>
     /// <param name="writer">Where the checks go.</param>
     /// <param name="violations">The generated list variable the checks add to, by <c>ref</c>.</param>
-    /// <param name="local">Names a new local variable from a hint; unique within the generated member.</param>
-    public ValueCheckEmitter(ContractModel contract, SourceWriter writer, string violations, Func<string, string> local)
+    /// <param name="taken">Names the generated member already uses (its parameters); loop variables avoid them.</param>
+    public ValueCheckEmitter(ContractModel contract, SourceWriter writer, string violations, ISet<string> taken)
     {
         _contract = contract;
         _w = writer;
         _violations = violations;
-        _local = local;
+        _taken = taken;
     }
 
     /// <summary>
@@ -58,7 +58,10 @@ internal sealed class ValueCheckEmitter
     /// expressions; the path is only composed on a violation. <paramref name="nullableValueType"/> says the value is a
     /// <c>Nullable&lt;T&gt;</c> whose absence passes.
     /// </summary>
-    public void Emit(TypeRef type, string value, string parent, string name, string patternField, bool nullableValueType)
+    public void Emit(TypeRef type, string value, string parent, string name, string patternField, bool nullableValueType) =>
+        Emit(type, value, parent, name, patternField, nullableValueType, 0);
+
+    private void Emit(TypeRef type, string value, string parent, string name, string patternField, bool nullableValueType, int depth)
     {
         string check = CSharpTypes.Evs + ".ContractCheck";
         string tail = $"{parent}, {name}, ref {_violations});";
@@ -98,36 +101,23 @@ internal sealed class ValueCheckEmitter
 
                 break;
 
-            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double when c.Minimum is not null || c.Maximum is not null:
-                string number = value;
-                if (nullableValueType)
-                {
-                    number = _local("number");
-                    _w.Open($"if ({value} is {{ }} {number})");
-                }
-
+            // The checks take a double?, and a null passes: an absent number needs no test of its own.
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double:
                 if (c.Minimum is { } minimum)
                 {
-                    _w.Line($"{check}.Minimum({number}, {minimum}d, {tail}");
+                    _w.Line($"{check}.Minimum({value}, {minimum}d, {tail}");
                 }
 
                 if (c.Maximum is { } maximum)
                 {
-                    _w.Line($"{check}.Maximum({number}, {maximum}d, {tail}");
-                }
-
-                if (nullableValueType)
-                {
-                    _w.Close();
+                    _w.Line($"{check}.Maximum({value}, {maximum}d, {tail}");
                 }
 
                 break;
 
             case TypeRefKind.Enum when !IsExtensible(type.Name!):
-                string known = _local("known");
-                _w.Open($"if ({value} is {{ IsKnown: false }} {known})");
-                _w.Line($"{check}.Enum({known}.Value, {CSharpTypes.Named(_contract.Namespace, type.Name!)}.AllowedValues, {tail}");
-                _w.Close();
+                string text = nullableValueType ? value + "?.Value" : value + ".Value";
+                _w.Line($"{check}.Enum({text}, {CSharpTypes.Named(_contract.Namespace, type.Name!)}.AllowedValues.AsSpan(), {tail}");
                 break;
 
             case TypeRefKind.Object:
@@ -137,21 +127,33 @@ internal sealed class ValueCheckEmitter
             case TypeRefKind.Array or TypeRefKind.Map when HasChecks(type.Element!):
                 // A list is walked by index (no enumerator to allocate); a map by its entries, each named by its key.
                 bool list = type.Kind == TypeRefKind.Array;
-                string items = _local(list ? "list" : "map");
-                string item = _local(list ? "i" : "entry");
-                _w.Open($"if ({value} is {{ }} {items})");
-                _w.Open(list ? $"for (int {item} = 0; {item} < {items}.Count; {item}++)" : $"foreach (var {item} in {items})");
+                string item = LoopVariable(list ? "i" : "entry", depth);
+                _w.Open($"if ({value} is not null)");
+                _w.Open(list ? $"for (int {item} = 0; {item} < {value}.Count; {item}++)" : $"foreach (var {item} in {value})");
                 Emit(
                     type.Element!,
-                    list ? $"{items}[{item}]" : $"{item}.Value",
+                    list ? $"{value}[{item}]" : $"{item}.Value",
                     $"{check}.Join({parent}, {name})",
                     list ? $"{item}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)" : $"{item}.Key",
                     patternField,
-                    false);
+                    false,
+                    depth + 1);
                 _w.Close();
                 _w.Close();
                 break;
         }
+    }
+
+    /// <summary>A loop's variable: a fixed word numbered by depth, and by more when a parameter has that name.</summary>
+    private string LoopVariable(string word, int depth)
+    {
+        string name = LocalNames.Nested(word, depth);
+        for (int extra = depth + 2; _taken.Contains(name); extra++)
+        {
+            name = word + Int(extra);
+        }
+
+        return name;
     }
 
     /// <summary>

@@ -241,9 +241,8 @@ public static class ContractCheck
     /// <param name="parent">The path of the containing object, <c>""</c> at the root.</param>
     /// <param name="name">The JSON property name.</param>
     /// <param name="violations">The list of violations, created on the first one.</param>
-    public static void Enum(string? value, string[] allowed, string parent, string name, ref List<ContractViolation>? violations)
+    public static void Enum(string? value, ReadOnlySpan<string> allowed, string parent, string name, ref List<ContractViolation>? violations)
     {
-        ArgumentNullException.ThrowIfNull(allowed);
         if (value is null)
         {
             return;
@@ -258,7 +257,7 @@ public static class ContractCheck
         }
 
         string path = Join(parent, name);
-        string list = string.Join(", ", allowed);
+        string list = string.Join(", ", allowed.ToArray());
         Add(ref violations, path, ContractRules.Enum, list, value, $"{path} is \"{value}\", which is not one of: {list}");
     }
 
@@ -284,6 +283,20 @@ public static class ContractCheck
         }
     }
 
+    /// <summary>Records a <see cref="ContractRules.Minimum"/> violation when <paramref name="value"/> is below <paramref name="minimum"/> (NaN fails).</summary>
+    /// <param name="value">The value; <see langword="null"/> passes.</param>
+    /// <param name="minimum">The smallest allowed value (inclusive).</param>
+    /// <param name="parent">The path of the containing object, <c>""</c> at the root.</param>
+    /// <param name="name">The JSON property name.</param>
+    /// <param name="violations">The list of violations, created on the first one.</param>
+    public static void Minimum(double? value, double minimum, string parent, string name, ref List<ContractViolation>? violations)
+    {
+        if (value is { } present)
+        {
+            Minimum(present, minimum, parent, name, ref violations);
+        }
+    }
+
     /// <summary>Records a <see cref="ContractRules.Maximum"/> violation when <paramref name="value"/> is above <paramref name="maximum"/> (NaN fails).</summary>
     /// <param name="value">The value.</param>
     /// <param name="maximum">The largest allowed value (inclusive).</param>
@@ -302,6 +315,20 @@ public static class ContractCheck
                 Invariant(maximum),
                 Invariant(value),
                 $"{path} is {Invariant(value)}; the limit is {Invariant(maximum)}");
+        }
+    }
+
+    /// <summary>Records a <see cref="ContractRules.Maximum"/> violation when <paramref name="value"/> is above <paramref name="maximum"/> (NaN fails).</summary>
+    /// <param name="value">The value; <see langword="null"/> passes.</param>
+    /// <param name="maximum">The largest allowed value (inclusive).</param>
+    /// <param name="parent">The path of the containing object, <c>""</c> at the root.</param>
+    /// <param name="name">The JSON property name.</param>
+    /// <param name="violations">The list of violations, created on the first one.</param>
+    public static void Maximum(double? value, double maximum, string parent, string name, ref List<ContractViolation>? violations)
+    {
+        if (value is { } present)
+        {
+            Maximum(present, maximum, parent, name, ref violations);
         }
     }
 

@@ -79,11 +79,8 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
             global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
@@ -92,15 +89,15 @@ namespace EvsContracts.Snapshots
             global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __VolumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __ForceJsonName = global::System.Text.Json.JsonEncodedText.Encode("force"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_forceJsonName = global::System.Text.Json.JsonEncodedText.Encode("force"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __MetadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -108,47 +105,30 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (VolumeId is { } __value0)
+            if (VolumeId is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __VolumeIdJsonName, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
             }
             else
             {
-                writer.WriteNull(__VolumeIdJsonName);
+                writer.WriteNull(s_volumeIdJsonName);
             }
-            if (Force is { } __value1)
+            if (Force is { } force)
             {
-                writer.WriteBoolean(__ForceJsonName, __value1);
+                writer.WriteBoolean(s_forceJsonName, force);
             }
-            if (Metadata is { } __value2)
+            if (Metadata is not null)
             {
-                writer.WritePropertyName(__MetadataJsonName);
-                writer.WriteStartObject();
-                if (__value2 is global::System.Collections.Generic.Dictionary<string, string> __dictionary3)
-                {
-                    foreach (var __entry3 in __dictionary3)
-                    {
-                        writer.WritePropertyName(__entry3.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry3.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry3 in __value2)
-                    {
-                        writer.WritePropertyName(__entry3.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry3.Value);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
             }
-            if (Description is { } __value4)
+            if (Description is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __DescriptionJsonName, __value4);
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
             }
-            if (Name is { } __value5)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value5);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
             writer.WriteEndObject();
         }
@@ -158,11 +138,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -172,21 +148,21 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pVolumeId6 = default;
-            bool? __pForce7 = default;
-            global::System.Collections.Generic.IDictionary<string, string>? __pMetadata8 = default;
-            string? __pDescription9 = default;
-            string? __pName10 = default;
+            string? volumeId = null;
+            bool? force = null;
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            string? description = null;
+            string? name = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pName10 = null;
+                            name = null;
                         }
                         else
                         {
@@ -194,14 +170,14 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                             }
-                            __pName10 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            name = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "force"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "force"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pForce7 = null;
+                            force = null;
                         }
                         else
                         {
@@ -209,14 +185,14 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "force"), "true or false");
                             }
-                            __pForce7 = reader.GetBoolean();
+                            force = reader.GetBoolean();
                         }
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pMetadata8 = null;
+                            metadata = null;
                         }
                         else
                         {
@@ -224,35 +200,33 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
                             }
-                            var __map11 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            metadata = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key12 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                string __value13;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key12), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), key), "a string");
                                 }
-                                __value13 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __map11[__key12] = __value13;
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                metadata[key] = item;
                             }
-                            __pMetadata8 = __map11;
                         }
                         break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8):
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
                         }
-                        __pVolumeId6 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        volumeId = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "description"u8):
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pDescription9 = null;
+                            description = null;
                         }
                         else
                         {
@@ -260,7 +234,7 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
                             }
-                            __pDescription9 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            description = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -269,18 +243,18 @@ namespace EvsContracts.Snapshots
                         break;
                 }
             }
-            if (__pVolumeId6 is null)
+            if (volumeId is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
             }
 
             return new global::EvsContracts.Snapshots.CreateSnapshotOption
             {
-                VolumeId = __pVolumeId6!,
-                Force = __pForce7,
-                Metadata = __pMetadata8,
-                Description = __pDescription9,
-                Name = __pName10,
+                VolumeId = volumeId,
+                Force = force,
+                Metadata = metadata,
+                Description = description,
+                Name = name,
             };
         }
 
@@ -305,12 +279,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotOption"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class CreateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>
+    internal sealed class CreateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.CreateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -340,17 +312,14 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
             Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __SnapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -358,14 +327,14 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Snapshot is { } __value14)
+            if (Snapshot is not null)
             {
-                writer.WritePropertyName(__SnapshotJsonName);
-                __value14.WriteJson(writer);
+                writer.WritePropertyName(s_snapshotJsonName);
+                Snapshot.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull(__SnapshotJsonName);
+                writer.WriteNull(s_snapshotJsonName);
             }
             writer.WriteEndObject();
         }
@@ -375,11 +344,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -389,15 +354,15 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::EvsContracts.Snapshots.CreateSnapshotOption? __pSnapshot15 = default;
+            global::EvsContracts.Snapshots.CreateSnapshotOption? snapshot = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
                         reader.Read();
-                        __pSnapshot15 = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        snapshot = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
                         reader.Read();
@@ -405,14 +370,14 @@ namespace EvsContracts.Snapshots
                         break;
                 }
             }
-            if (__pSnapshot15 is null)
+            if (snapshot is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
             }
 
             return new global::EvsContracts.Snapshots.CreateSnapshotRequestBody
             {
-                Snapshot = __pSnapshot15!,
+                Snapshot = snapshot,
             };
         }
 
@@ -437,12 +402,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotRequestBody"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class CreateSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
+    internal sealed class CreateSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.CreateSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotRequestBody.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -472,17 +435,14 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
             Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __SnapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -490,14 +450,14 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Snapshot is { } __value16)
+            if (Snapshot is not null)
             {
-                writer.WritePropertyName(__SnapshotJsonName);
-                __value16.WriteJson(writer);
+                writer.WritePropertyName(s_snapshotJsonName);
+                Snapshot.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull(__SnapshotJsonName);
+                writer.WriteNull(s_snapshotJsonName);
             }
             writer.WriteEndObject();
         }
@@ -507,11 +467,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -521,15 +477,15 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::EvsContracts.Snapshots.SnapshotDetails? __pSnapshot17 = default;
+            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
                         reader.Read();
-                        __pSnapshot17 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
                         reader.Read();
@@ -537,14 +493,14 @@ namespace EvsContracts.Snapshots
                         break;
                 }
             }
-            if (__pSnapshot17 is null)
+            if (snapshot is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
             }
 
             return new global::EvsContracts.Snapshots.CreateSnapshotResponseBody
             {
-                Snapshot = __pSnapshot17!,
+                Snapshot = snapshot,
             };
         }
 
@@ -569,12 +525,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotResponseBody"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class CreateSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
+    internal sealed class CreateSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.CreateSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotResponseBody.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -620,19 +574,16 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __RetryAfterJsonName = global::System.Text.Json.JsonEncodedText.Encode("retryAfter"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_retryAfterJsonName = global::System.Text.Json.JsonEncodedText.Encode("retryAfter"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -640,17 +591,17 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Message is { } __value18)
+            if (Message is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __MessageJsonName, __value18);
+                global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
             }
-            if (Code is { } __value19)
+            if (Code is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __CodeJsonName, __value19);
+                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
             }
-            if (RetryAfter is { } __value20)
+            if (RetryAfter is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __RetryAfterJsonName, __value20);
+                global::EvsContracts.EvsJson.WriteString(writer, s_retryAfterJsonName, RetryAfter);
             }
             writer.WriteEndObject();
         }
@@ -660,11 +611,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -674,30 +621,30 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pMessage21 = default;
-            string? __pCode22 = default;
-            string? __pRetryAfter23 = default;
+            string? message = null;
+            string? code = null;
+            string? retryAfter = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "code"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pCode22 = null;
+                            code = null;
                         }
                         else
                         {
-                            __pCode22 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
+                            code = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
                         }
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "message"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pMessage21 = null;
+                            message = null;
                         }
                         else
                         {
@@ -705,14 +652,14 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
                             }
-                            __pMessage21 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            message = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "retryAfter"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "retryAfter"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pRetryAfter23 = null;
+                            retryAfter = null;
                         }
                         else
                         {
@@ -720,7 +667,7 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "retryAfter"), "a string");
                             }
-                            __pRetryAfter23 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            retryAfter = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -732,9 +679,9 @@ namespace EvsContracts.Snapshots
 
             return new global::EvsContracts.Snapshots.ErrorDetail
             {
-                Message = __pMessage21,
-                Code = __pCode22,
-                RetryAfter = __pRetryAfter23,
+                Message = message,
+                Code = code,
+                RetryAfter = retryAfter,
             };
         }
 
@@ -759,12 +706,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ErrorDetail"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorDetail>
+    internal sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorDetail>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.ErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -793,11 +738,8 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
             global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
@@ -820,11 +762,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -838,15 +776,14 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
             }
-            string key = global::EvsContracts.EvsJson.GetString(ref reader);
+            string name = global::EvsContracts.EvsJson.GetString(ref reader);
             reader.Read();
-            global::EvsContracts.Snapshots.ErrorDetail item;
-            item = global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
+            global::EvsContracts.Snapshots.ErrorDetail value = global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
             if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
             }
-            return new global::EvsContracts.Snapshots.ErrorResponse { Key = key, Value = item };
+            return new global::EvsContracts.Snapshots.ErrorResponse { Key = name, Value = value };
         }
 
         /// <summary>This value as UTF-8 JSON.</summary>
@@ -870,12 +807,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ErrorResponse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorResponse>
+    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorResponse>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ErrorResponse.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -905,17 +840,14 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
             Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __SnapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -923,14 +855,14 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Snapshot is { } __value24)
+            if (Snapshot is not null)
             {
-                writer.WritePropertyName(__SnapshotJsonName);
-                __value24.WriteJson(writer);
+                writer.WritePropertyName(s_snapshotJsonName);
+                Snapshot.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull(__SnapshotJsonName);
+                writer.WriteNull(s_snapshotJsonName);
             }
             writer.WriteEndObject();
         }
@@ -940,11 +872,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -954,15 +882,15 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::EvsContracts.Snapshots.SnapshotDetails? __pSnapshot25 = default;
+            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "snapshot"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
                         reader.Read();
-                        __pSnapshot25 = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
                         reader.Read();
@@ -970,14 +898,14 @@ namespace EvsContracts.Snapshots
                         break;
                 }
             }
-            if (__pSnapshot25 is null)
+            if (snapshot is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
             }
 
             return new global::EvsContracts.Snapshots.ShowSnapshotResponseBody
             {
-                Snapshot = __pSnapshot25!,
+                Snapshot = snapshot,
             };
         }
 
@@ -1002,12 +930,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ShowSnapshotResponseBody"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ShowSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
+    internal sealed class ShowSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.ShowSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ShowSnapshotResponseBody.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ShowSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -1103,11 +1029,8 @@ namespace EvsContracts.Snapshots
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
             global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
@@ -1115,23 +1038,23 @@ namespace EvsContracts.Snapshots
             global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __MetadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __VolumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -1139,61 +1062,44 @@ namespace EvsContracts.Snapshots
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Id is { } __value26)
+            if (Id is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value26);
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
             }
             else
             {
-                writer.WriteNull(__IdJsonName);
+                writer.WriteNull(s_idJsonName);
             }
-            writer.WritePropertyName(__StatusJsonName);
+            writer.WritePropertyName(s_statusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Name is { } __value27)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value27);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
-            if (Description is { } __value28)
+            if (Description is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __DescriptionJsonName, __value28);
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
             }
-            writer.WritePropertyName(__CreatedAtJsonName);
+            writer.WritePropertyName(s_createdAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (Metadata is { } __value29)
+            if (Metadata is not null)
             {
-                writer.WritePropertyName(__MetadataJsonName);
-                writer.WriteStartObject();
-                if (__value29 is global::System.Collections.Generic.Dictionary<string, string> __dictionary30)
-                {
-                    foreach (var __entry30 in __dictionary30)
-                    {
-                        writer.WritePropertyName(__entry30.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry30.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry30 in __value29)
-                    {
-                        writer.WritePropertyName(__entry30.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry30.Value);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
             }
-            if (VolumeId is { } __value31)
+            if (VolumeId is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __VolumeIdJsonName, __value31);
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
             }
             else
             {
-                writer.WriteNull(__VolumeIdJsonName);
+                writer.WriteNull(s_volumeIdJsonName);
             }
-            writer.WriteNumber(__SizeJsonName, Size);
-            if (UpdatedAt is { } __value32)
+            writer.WriteNumber(s_sizeJsonName, Size);
+            if (UpdatedAt is { } updatedAt)
             {
-                writer.WritePropertyName(__UpdatedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, __value32);
+                writer.WritePropertyName(s_updatedAtJsonName);
+                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
             }
             writer.WriteEndObject();
         }
@@ -1203,11 +1109,7 @@ namespace EvsContracts.Snapshots
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -1217,36 +1119,36 @@ namespace EvsContracts.Snapshots
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pId33 = default;
-            global::EvsContracts.Snapshots.SnapshotStatus? __pStatus34 = default;
-            bool __hasStatus35 = false;
-            string? __pName36 = default;
-            string? __pDescription37 = default;
-            global::System.DateTimeOffset? __pCreatedAt38 = default;
-            bool __hasCreatedAt39 = false;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __pMetadata40 = default;
-            string? __pVolumeId41 = default;
-            int? __pSize42 = default;
-            bool __hasSize43 = false;
-            global::System.DateTimeOffset? __pUpdatedAt44 = default;
+            string? id = null;
+            global::EvsContracts.Snapshots.SnapshotStatus status = default;
+            bool hasStatus = false;
+            string? name = null;
+            string? description = null;
+            global::System.DateTimeOffset createdAt = default;
+            bool hasCreatedAt = false;
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            string? volumeId = null;
+            int size = default;
+            bool hasSize = false;
+            global::System.DateTimeOffset? updatedAt = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pId33 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pName36 = null;
+                            name = null;
                         }
                         else
                         {
@@ -1254,32 +1156,31 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                             }
-                            __pName36 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            name = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "size"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
                         reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number45))
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out size))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "size"), "a 32-bit integer");
                         }
-                        __pSize42 = __number45;
-                        __hasSize43 = true;
+                        hasSize = true;
                         break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
                         }
-                        __pStatus34 = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
-                        __hasStatus35 = true;
+                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
+                        hasStatus = true;
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "metadata"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pMetadata40 = null;
+                            metadata = null;
                         }
                         else
                         {
@@ -1287,59 +1188,56 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
                             }
-                            var __map46 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            metadata = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key47 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                string __value48;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), __key47), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), key), "a string");
                                 }
-                                __value48 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __map46[__key47] = __value48;
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                metadata[key] = item;
                             }
-                            __pMetadata40 = __map46;
                         }
                         break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "volume_id"u8):
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
                         }
-                        __pVolumeId41 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        volumeId = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
                         reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date49))
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out createdAt))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pCreatedAt38 = __date49;
-                        __hasCreatedAt39 = true;
+                        hasCreatedAt = true;
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "updated_at"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pUpdatedAt44 = null;
+                            updatedAt = null;
                         }
                         else
                         {
-                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date50))
+                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out global::System.DateTimeOffset date))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "updated_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                             }
-                            __pUpdatedAt44 = __date50;
+                            updatedAt = date;
                         }
                         break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "description"u8):
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pDescription37 = null;
+                            description = null;
                         }
                         else
                         {
@@ -1347,7 +1245,7 @@ namespace EvsContracts.Snapshots
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
                             }
-                            __pDescription37 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            description = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -1356,38 +1254,38 @@ namespace EvsContracts.Snapshots
                         break;
                 }
             }
-            if (__pId33 is null)
+            if (id is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
             }
-            if (!__hasStatus35)
+            if (!hasStatus)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
             }
-            if (!__hasCreatedAt39)
+            if (!hasCreatedAt)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
             }
-            if (__pVolumeId41 is null)
+            if (volumeId is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
             }
-            if (!__hasSize43)
+            if (!hasSize)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
             }
 
             return new global::EvsContracts.Snapshots.SnapshotDetails
             {
-                Id = __pId33!,
-                Status = __pStatus34.GetValueOrDefault(),
-                Name = __pName36,
-                Description = __pDescription37,
-                CreatedAt = __pCreatedAt38.GetValueOrDefault(),
-                Metadata = __pMetadata40,
-                VolumeId = __pVolumeId41!,
-                Size = __pSize42.GetValueOrDefault(),
-                UpdatedAt = __pUpdatedAt44,
+                Id = id,
+                Status = status,
+                Name = name,
+                Description = description,
+                CreatedAt = createdAt,
+                Metadata = metadata,
+                VolumeId = volumeId,
+                Size = size,
+                UpdatedAt = updatedAt,
             };
         }
 
@@ -1412,12 +1310,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotDetails"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class SnapshotDetailsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotDetails>
+    internal sealed class SnapshotDetailsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotDetails>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.SnapshotDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotDetails value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -1518,19 +1414,16 @@ namespace EvsContracts.Snapshots
 
         /// <summary>The values the spec lists, as JSON text.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly string[] AllowedValues = { "creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up", "restoring", "deleted", "updating", "unmanaging" };
+        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up", "restoring", "deleted", "updating", "unmanaging");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => global::System.Array.IndexOf(AllowedValues, Value) >= 0;
+        public bool IsKnown => AllowedValues.Contains(Value);
 
-        /// <summary>Reads a value; known values come back without allocating.</summary>
-        /// <param name="reader">The reader, on a string token (the caller checks it, so the error can name its path).</param>
-        /// <returns>The value.</returns>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+        internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("creating"u8))
             {
@@ -1604,12 +1497,10 @@ namespace EvsContracts.Snapshots
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotStatus"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotStatus>
+    internal sealed class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotStatus>
     {
-        /// <inheritdoc/>
         public override global::EvsContracts.Snapshots.SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
     }
 }

@@ -48,11 +48,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Street, path, "street", ref violations);
             global::EvsContracts.ContractCheck.Required(City, path, "city", ref violations);
@@ -60,13 +57,13 @@ namespace KitchenSink
             Location?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "location"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __StreetJsonName = global::System.Text.Json.JsonEncodedText.Encode("street"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_streetJsonName = global::System.Text.Json.JsonEncodedText.Encode("street"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __PostalCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("postal_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_postalCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("postal_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_locationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -74,30 +71,30 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Street is { } __value0)
+            if (Street is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __StreetJsonName, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, s_streetJsonName, Street);
             }
             else
             {
-                writer.WriteNull(__StreetJsonName);
+                writer.WriteNull(s_streetJsonName);
             }
-            if (City is { } __value1)
+            if (City is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __CityJsonName, __value1);
+                global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
             }
             else
             {
-                writer.WriteNull(__CityJsonName);
+                writer.WriteNull(s_cityJsonName);
             }
-            if (PostalCode is { } __value2)
+            if (PostalCode is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __PostalCodeJsonName, __value2);
+                global::EvsContracts.EvsJson.WriteString(writer, s_postalCodeJsonName, PostalCode);
             }
-            if (Location is { } __value3)
+            if (Location is not null)
             {
-                writer.WritePropertyName(__LocationJsonName);
-                __value3.WriteJson(writer);
+                writer.WritePropertyName(s_locationJsonName);
+                Location.WriteJson(writer);
             }
             writer.WriteEndObject();
         }
@@ -107,11 +104,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -121,47 +114,47 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pStreet4 = default;
-            string? __pCity5 = default;
-            string? __pPostalCode6 = default;
-            global::KitchenSink.GeoPoint? __pLocation7 = default;
+            string? street = null;
+            string? city = null;
+            string? postalCode = null;
+            global::KitchenSink.GeoPoint? location = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "city"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "city"), "a string");
                         }
-                        __pCity5 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        city = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "street"u8):
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "street"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "street"), "a string");
                         }
-                        __pStreet4 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        street = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "location"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "location"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pLocation7 = null;
+                            location = null;
                         }
                         else
                         {
-                            __pLocation7 = global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
+                            location = global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
                         }
                         break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "postal_code"u8):
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "postal_code"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pPostalCode6 = null;
+                            postalCode = null;
                         }
                         else
                         {
@@ -169,7 +162,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "postal_code"), "a string");
                             }
-                            __pPostalCode6 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            postalCode = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -178,21 +171,21 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pStreet4 is null)
+            if (street is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "street"));
             }
-            if (__pCity5 is null)
+            if (city is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "city"));
             }
 
             return new global::KitchenSink.Address
             {
-                Street = __pStreet4!,
-                City = __pCity5!,
-                PostalCode = __pPostalCode6,
-                Location = __pLocation7,
+                Street = street,
+                City = city,
+                PostalCode = postalCode,
+                Location = location,
             };
         }
 
@@ -217,12 +210,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Address"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Address>
+    internal sealed class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Address>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Address.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Address value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -248,17 +239,14 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Pet, path, "pet", ref violations);
             Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __PetJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -266,14 +254,14 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Pet is { } __value8)
+            if (Pet is not null)
             {
-                writer.WritePropertyName(__PetJsonName);
-                __value8.WriteJson(writer);
+                writer.WritePropertyName(s_petJsonName);
+                Pet.WriteJson(writer);
             }
             else
             {
-                writer.WriteNull(__PetJsonName);
+                writer.WriteNull(s_petJsonName);
             }
             writer.WriteEndObject();
         }
@@ -283,11 +271,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -297,15 +281,15 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::KitchenSink.NewPet? __pPet9 = default;
+            global::KitchenSink.NewPet? pet = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "pet"u8):
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
                         reader.Read();
-                        __pPet9 = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
+                        pet = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
                         break;
                     default:
                         reader.Read();
@@ -313,14 +297,14 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pPet9 is null)
+            if (pet is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "pet"));
             }
 
             return new global::KitchenSink.CreatePetRequest
             {
-                Pet = __pPet9!,
+                Pet = pet,
             };
         }
 
@@ -345,12 +329,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.CreatePetRequest"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class CreatePetRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.CreatePetRequest>
+    internal sealed class CreatePetRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.CreatePetRequest>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.CreatePetRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.CreatePetRequest.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.CreatePetRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -382,17 +364,14 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -400,13 +379,13 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Message is { } __value10)
+            if (Message is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __MessageJsonName, __value10);
+                global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
             }
-            if (Code is { } __value11)
+            if (Code is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __CodeJsonName, __value11);
+                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
             }
             writer.WriteEndObject();
         }
@@ -416,11 +395,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -430,29 +405,29 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pMessage12 = default;
-            string? __pCode13 = default;
+            string? message = null;
+            string? code = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "code"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pCode13 = null;
+                            code = null;
                         }
                         else
                         {
-                            __pCode13 = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
+                            code = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
                         }
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "message"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pMessage12 = null;
+                            message = null;
                         }
                         else
                         {
@@ -460,7 +435,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
                             }
-                            __pMessage12 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            message = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -472,8 +447,8 @@ namespace KitchenSink
 
             return new global::KitchenSink.ErrorDetail
             {
-                Message = __pMessage12,
-                Code = __pCode13,
+                Message = message,
+                Code = code,
             };
         }
 
@@ -498,12 +473,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.ErrorDetail"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorDetail>
+    internal sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorDetail>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.ErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.ErrorDetail.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -530,11 +503,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
             global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
@@ -557,11 +527,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -575,15 +541,14 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
             }
-            string key = global::EvsContracts.EvsJson.GetString(ref reader);
+            string name = global::EvsContracts.EvsJson.GetString(ref reader);
             reader.Read();
-            global::KitchenSink.ErrorDetail item;
-            item = global::KitchenSink.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
+            global::KitchenSink.ErrorDetail value = global::KitchenSink.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
             if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
             }
-            return new global::KitchenSink.ErrorResponse { Key = key, Value = item };
+            return new global::KitchenSink.ErrorResponse { Key = name, Value = value };
         }
 
         /// <summary>This value as UTF-8 JSON.</summary>
@@ -607,12 +572,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.ErrorResponse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorResponse>
+    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorResponse>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.ErrorResponse.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -648,11 +611,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Minimum(Lat, -90d, path, "lat", ref violations);
             global::EvsContracts.ContractCheck.Maximum(Lat, 90d, path, "lat", ref violations);
@@ -660,9 +620,9 @@ namespace KitchenSink
             global::EvsContracts.ContractCheck.Maximum(Lon, 180d, path, "lon", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __LatJsonName = global::System.Text.Json.JsonEncodedText.Encode("lat"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_latJsonName = global::System.Text.Json.JsonEncodedText.Encode("lat"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __LonJsonName = global::System.Text.Json.JsonEncodedText.Encode("lon"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_lonJsonName = global::System.Text.Json.JsonEncodedText.Encode("lon"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -670,8 +630,8 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WriteNumber(__LatJsonName, Lat);
-            writer.WriteNumber(__LonJsonName, Lon);
+            writer.WriteNumber(s_latJsonName, Lat);
+            writer.WriteNumber(s_lonJsonName, Lon);
             writer.WriteEndObject();
         }
 
@@ -680,11 +640,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -694,32 +650,30 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            double? __pLat14 = default;
-            bool __hasLat15 = false;
-            double? __pLon16 = default;
-            bool __hasLon17 = false;
+            double lat = default;
+            bool hasLat = false;
+            double lon = default;
+            bool hasLon = false;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "lat"u8):
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lat"u8):
                         reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number18))
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out lat))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lat"), "a number");
                         }
-                        __pLat14 = __number18;
-                        __hasLat15 = true;
+                        hasLat = true;
                         break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "lon"u8):
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lon"u8):
                         reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number19))
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out lon))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lon"), "a number");
                         }
-                        __pLon16 = __number19;
-                        __hasLon17 = true;
+                        hasLon = true;
                         break;
                     default:
                         reader.Read();
@@ -727,19 +681,19 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (!__hasLat15)
+            if (!hasLat)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lat"));
             }
-            if (!__hasLon17)
+            if (!hasLon)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lon"));
             }
 
             return new global::KitchenSink.GeoPoint
             {
-                Lat = __pLat14.GetValueOrDefault(),
-                Lon = __pLon16.GetValueOrDefault(),
+                Lat = lat,
+                Lon = lon,
             };
         }
 
@@ -764,12 +718,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.GeoPoint"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class GeoPointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.GeoPoint>
+    internal sealed class GeoPointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.GeoPoint>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.GeoPoint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.GeoPoint.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.GeoPoint value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -844,44 +796,35 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
             global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 64, path, "name", ref violations);
             global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
             global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
-            if (Kind is { IsKnown: false } __known20)
-            {
-                global::EvsContracts.ContractCheck.Enum(__known20.Value, global::KitchenSink.PetKind.AllowedValues, path, "kind", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
             global::EvsContracts.ContractCheck.MaxLength(Nickname, 20, path, "nickname", ref violations);
             global::EvsContracts.ContractCheck.MaxLength(Notes, 500, path, "notes", ref violations);
-            if (AgeMonths is { } __number21)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number21, 0d, path, "age_months", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
             global::EvsContracts.ContractCheck.Uuid(OwnerId, path, "owner_id", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AgeMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __OwnerIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -889,64 +832,46 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Name is { } __value22)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value22);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
             else
             {
-                writer.WriteNull(__NameJsonName);
+                writer.WriteNull(s_nameJsonName);
             }
-            writer.WritePropertyName(__KindJsonName);
+            writer.WritePropertyName(s_kindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            if (Nickname is { } __value23)
+            if (Nickname is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value23);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
             }
-            if (Tags is { } __value24)
+            if (Tags is not null)
             {
-                writer.WritePropertyName(__TagsJsonName);
+                writer.WritePropertyName(s_tagsJsonName);
                 writer.WriteStartArray();
-                var __list25 = __value24;
-                for (int __i26 = 0; __i26 < __list25.Count; __i26++)
+                for (int i = 0; i < Tags.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list25[__i26]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
                 }
                 writer.WriteEndArray();
             }
-            if (Notes is { } __value27)
+            if (Notes is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NotesJsonName, __value27);
+                global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
             }
-            if (AgeMonths is { } __value28)
+            if (AgeMonths is { } ageMonths)
             {
-                writer.WriteNumber(__AgeMonthsJsonName, __value28);
+                writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
             }
-            if (OwnerId is { } __value29)
+            if (OwnerId is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __OwnerIdJsonName, __value29);
+                global::EvsContracts.EvsJson.WriteString(writer, s_ownerIdJsonName, OwnerId);
             }
-            if (Attributes is { } __value30)
+            if (Attributes is not null)
             {
-                writer.WritePropertyName(__AttributesJsonName);
-                writer.WriteStartObject();
-                if (__value30 is global::System.Collections.Generic.Dictionary<string, string> __dictionary31)
-                {
-                    foreach (var __entry31 in __dictionary31)
-                    {
-                        writer.WritePropertyName(__entry31.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry31.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry31 in __value30)
-                    {
-                        writer.WritePropertyName(__entry31.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry31.Value);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_attributesJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
             }
             writer.WriteEndObject();
         }
@@ -956,11 +881,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -970,42 +891,42 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pName32 = default;
-            global::KitchenSink.PetKind? __pKind33 = default;
-            bool __hasKind34 = false;
-            string? __pNickname35 = default;
-            global::System.Collections.Generic.IList<string>? __pTags36 = default;
-            string? __pNotes37 = default;
-            int? __pAgeMonths38 = default;
-            string? __pOwnerId39 = default;
-            global::System.Collections.Generic.IDictionary<string, string>? __pAttributes40 = default;
+            string? name = null;
+            global::KitchenSink.PetKind kind = default;
+            bool hasKind = false;
+            string? nickname = null;
+            global::System.Collections.Generic.List<string>? tags = null;
+            string? notes = null;
+            int? ageMonths = null;
+            string? ownerId = null;
+            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName32 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
                         }
-                        __pKind33 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                        __hasKind34 = true;
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        hasKind = true;
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pTags36 = null;
+                            tags = null;
                         }
                         else
                         {
@@ -1013,25 +934,23 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
                             }
-                            var __list41 = new global::System.Collections.Generic.List<string>();
+                            tags = new global::System.Collections.Generic.List<string>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                string __item42;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list41.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                                 }
-                                __item42 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __list41.Add(__item42);
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                tags.Add(item);
                             }
-                            __pTags36 = __list41;
                         }
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pNotes37 = null;
+                            notes = null;
                         }
                         else
                         {
@@ -1039,14 +958,14 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
                             }
-                            __pNotes37 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            notes = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pNickname35 = null;
+                            nickname = null;
                         }
                         else
                         {
@@ -1054,14 +973,14 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                             }
-                            __pNickname35 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            nickname = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "owner_id"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner_id"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pOwnerId39 = null;
+                            ownerId = null;
                         }
                         else
                         {
@@ -1069,29 +988,29 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner_id"), "a string");
                             }
-                            __pOwnerId39 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            ownerId = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAgeMonths38 = null;
+                            ageMonths = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number43))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
                             }
-                            __pAgeMonths38 = __number43;
+                            ageMonths = number;
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAttributes40 = null;
+                            attributes = null;
                         }
                         else
                         {
@@ -1099,20 +1018,18 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
                             }
-                            var __map44 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key45 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                string __value46;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key45), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
                                 }
-                                __value46 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __map44[__key45] = __value46;
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                attributes[key] = item;
                             }
-                            __pAttributes40 = __map44;
                         }
                         break;
                     default:
@@ -1121,25 +1038,25 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pName32 is null)
+            if (name is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
             }
-            if (!__hasKind34)
+            if (!hasKind)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
             }
 
             return new global::KitchenSink.NewPet
             {
-                Name = __pName32!,
-                Kind = __pKind33.GetValueOrDefault(),
-                Nickname = __pNickname35,
-                Tags = __pTags36,
-                Notes = __pNotes37,
-                AgeMonths = __pAgeMonths38,
-                OwnerId = __pOwnerId39,
-                Attributes = __pAttributes40,
+                Name = name,
+                Kind = kind,
+                Nickname = nickname,
+                Tags = tags,
+                Notes = notes,
+                AgeMonths = ageMonths,
+                OwnerId = ownerId,
+                Attributes = attributes,
             };
         }
 
@@ -1164,12 +1081,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.NewPet"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class NewPetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.NewPet>
+    internal sealed class NewPetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.NewPet>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.NewPet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.NewPet.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.NewPet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -1225,11 +1140,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
             global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
@@ -1240,15 +1152,15 @@ namespace KitchenSink
             Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __DisplayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("display_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("display_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_emailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __PhoneNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -1256,41 +1168,40 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Id is { } __value47)
+            if (Id is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value47);
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
             }
             else
             {
-                writer.WriteNull(__IdJsonName);
+                writer.WriteNull(s_idJsonName);
             }
-            if (DisplayName is { } __value48)
+            if (DisplayName is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __DisplayNameJsonName, __value48);
+                global::EvsContracts.EvsJson.WriteString(writer, s_displayNameJsonName, DisplayName);
             }
             else
             {
-                writer.WriteNull(__DisplayNameJsonName);
+                writer.WriteNull(s_displayNameJsonName);
             }
-            if (Email is { } __value49)
+            if (Email is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __EmailJsonName, __value49);
+                global::EvsContracts.EvsJson.WriteString(writer, s_emailJsonName, Email);
             }
-            if (PhoneNumbers is { } __value50)
+            if (PhoneNumbers is not null)
             {
-                writer.WritePropertyName(__PhoneNumbersJsonName);
+                writer.WritePropertyName(s_phoneNumbersJsonName);
                 writer.WriteStartArray();
-                var __list51 = __value50;
-                for (int __i52 = 0; __i52 < __list51.Count; __i52++)
+                for (int i = 0; i < PhoneNumbers.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list51[__i52]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, PhoneNumbers[i]);
                 }
                 writer.WriteEndArray();
             }
-            if (Address is { } __value53)
+            if (Address is not null)
             {
-                writer.WritePropertyName(__AddressJsonName);
-                __value53.WriteJson(writer);
+                writer.WritePropertyName(s_addressJsonName);
+                Address.WriteJson(writer);
             }
             writer.WriteEndObject();
         }
@@ -1300,11 +1211,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -1314,29 +1221,29 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pId54 = default;
-            string? __pDisplayName55 = default;
-            string? __pEmail56 = default;
-            global::System.Collections.Generic.IReadOnlyList<string>? __pPhoneNumbers57 = default;
-            global::KitchenSink.Address? __pAddress58 = default;
+            string? id = null;
+            string? displayName = null;
+            string? email = null;
+            global::System.Collections.Generic.List<string>? phoneNumbers = null;
+            global::KitchenSink.Address? address = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pId54 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "email"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pEmail56 = null;
+                            email = null;
                         }
                         else
                         {
@@ -1344,33 +1251,33 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "email"), "a string");
                             }
-                            __pEmail56 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            email = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "address"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAddress58 = null;
+                            address = null;
                         }
                         else
                         {
-                            __pAddress58 = global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
+                            address = global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
                         }
                         break;
-                    case 12 when global::System.MemoryExtensions.SequenceEqual(__name, "display_name"u8):
+                    case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "display_name"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "display_name"), "a string");
                         }
-                        __pDisplayName55 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        displayName = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 13 when global::System.MemoryExtensions.SequenceEqual(__name, "phone_numbers"u8):
+                    case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "phone_numbers"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pPhoneNumbers57 = null;
+                            phoneNumbers = null;
                         }
                         else
                         {
@@ -1378,18 +1285,16 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), "an array");
                             }
-                            var __list59 = new global::System.Collections.Generic.List<string>();
+                            phoneNumbers = new global::System.Collections.Generic.List<string>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                string __item60;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), __list59.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), phoneNumbers.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                                 }
-                                __item60 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __list59.Add(__item60);
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                phoneNumbers.Add(item);
                             }
-                            __pPhoneNumbers57 = __list59;
                         }
                         break;
                     default:
@@ -1398,22 +1303,22 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pId54 is null)
+            if (id is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
             }
-            if (__pDisplayName55 is null)
+            if (displayName is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "display_name"));
             }
 
             return new global::KitchenSink.Owner
             {
-                Id = __pId54!,
-                DisplayName = __pDisplayName55!,
-                Email = __pEmail56,
-                PhoneNumbers = __pPhoneNumbers57,
-                Address = __pAddress58,
+                Id = id,
+                DisplayName = displayName,
+                Email = email,
+                PhoneNumbers = phoneNumbers,
+                Address = address,
             };
         }
 
@@ -1438,12 +1343,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Owner"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Owner>
+    internal sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Owner>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Owner.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Owner value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -1579,11 +1482,8 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
             global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
@@ -1593,82 +1493,70 @@ namespace KitchenSink
             global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
             global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
             global::EvsContracts.ContractCheck.ReservedPrefix(Name, "tmp-", path, "name", ref violations);
-            if (Kind is { IsKnown: false } __known61)
+            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+            if (Tags is not null)
             {
-                global::EvsContracts.ContractCheck.Enum(__known61.Value, global::KitchenSink.PetKind.AllowedValues, path, "kind", ref violations);
-            }
-            if (Tags is { } __list62)
-            {
-                for (int __i63 = 0; __i63 < __list62.Count; __i63++)
+                for (int i = 0; i < Tags.Count; i++)
                 {
-                    global::EvsContracts.ContractCheck.MaxLength(__list62[__i63], 32, global::EvsContracts.ContractCheck.Join(path, "tags"), __i63.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
+                    global::EvsContracts.ContractCheck.MaxLength(Tags[i], 32, global::EvsContracts.ContractCheck.Join(path, "tags"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
                 }
             }
-            if (AgeMonths is { } __number64)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number64, 0d, path, "age_months", ref violations);
-                global::EvsContracts.ContractCheck.Maximum(__number64, 600d, path, "age_months", ref violations);
-            }
-            if (WeightKg is { } __number65)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number65, 0.1d, path, "weight_kg", ref violations);
-                global::EvsContracts.ContractCheck.Maximum(__number65, 500d, path, "weight_kg", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
+            global::EvsContracts.ContractCheck.Maximum(AgeMonths, 600d, path, "age_months", ref violations);
+            global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
+            global::EvsContracts.ContractCheck.Maximum(WeightKg, 500d, path, "weight_kg", ref violations);
             global::EvsContracts.ContractCheck.Pattern(Microchip, s_microchipPattern, path, "microchip", ref violations);
             Owner?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "owner"), ref violations);
-            if (Vaccinations is { } __list66)
+            if (Vaccinations is not null)
             {
-                for (int __i67 = 0; __i67 < __list66.Count; __i67++)
+                for (int i = 0; i < Vaccinations.Count; i++)
                 {
-                    __list66[__i67]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), __i67.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                    Vaccinations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
                 }
             }
-            if (VisitsByClinic is { } __map68)
+            if (VisitsByClinic is not null)
             {
-                foreach (var __entry69 in __map68)
+                foreach (var entry in VisitsByClinic)
                 {
-                    __entry69.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), __entry69.Key), ref violations);
+                    entry.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), entry.Key), ref violations);
                 }
             }
-            if (PetId is { } __number70)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number70, 1d, path, "petId", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(PetId, 1d, path, "petId", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AgeMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __WeightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __MicrochipJsonName = global::System.Text.Json.JsonEncodedText.Encode("microchip"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_microchipJsonName = global::System.Text.Json.JsonEncodedText.Encode("microchip"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __IsNeuteredJsonName = global::System.Text.Json.JsonEncodedText.Encode("is_neutered"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_isNeuteredJsonName = global::System.Text.Json.JsonEncodedText.Encode("is_neutered"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AdoptedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("adopted_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_adoptedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("adopted_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __OwnerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_ownerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __VaccinationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_vaccinationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __VisitsByClinicJsonName = global::System.Text.Json.JsonEncodedText.Encode("visits_by_clinic"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_visitsByClinicJsonName = global::System.Text.Json.JsonEncodedText.Encode("visits_by_clinic"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __LuckyNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("lucky_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_luckyNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("lucky_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __PetIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("petId"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_petIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("petId"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -1676,134 +1564,97 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Id is { } __value71)
+            if (Id is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value71);
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
             }
             else
             {
-                writer.WriteNull(__IdJsonName);
+                writer.WriteNull(s_idJsonName);
             }
-            if (Name is { } __value72)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value72);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
             else
             {
-                writer.WriteNull(__NameJsonName);
+                writer.WriteNull(s_nameJsonName);
             }
-            writer.WritePropertyName(__KindJsonName);
+            writer.WritePropertyName(s_kindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            writer.WritePropertyName(__StatusJsonName);
+            writer.WritePropertyName(s_statusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Tags is { } __value73)
+            if (Tags is not null)
             {
-                writer.WritePropertyName(__TagsJsonName);
+                writer.WritePropertyName(s_tagsJsonName);
                 writer.WriteStartArray();
-                var __list74 = __value73;
-                for (int __i75 = 0; __i75 < __list74.Count; __i75++)
+                for (int i = 0; i < Tags.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list74[__i75]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
                 }
                 writer.WriteEndArray();
             }
-            if (AgeMonths is { } __value76)
+            if (AgeMonths is { } ageMonths)
             {
-                writer.WriteNumber(__AgeMonthsJsonName, __value76);
+                writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
             }
-            if (WeightKg is { } __value77)
+            if (WeightKg is { } weightKg)
             {
-                writer.WriteNumber(__WeightKgJsonName, __value77);
+                writer.WriteNumber(s_weightKgJsonName, weightKg);
             }
-            if (Microchip is { } __value78)
+            if (Microchip is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __MicrochipJsonName, __value78);
+                global::EvsContracts.EvsJson.WriteString(writer, s_microchipJsonName, Microchip);
             }
-            if (IsNeutered is { } __value79)
+            if (IsNeutered is { } isNeutered)
             {
-                writer.WriteBoolean(__IsNeuteredJsonName, __value79);
+                writer.WriteBoolean(s_isNeuteredJsonName, isNeutered);
             }
-            writer.WritePropertyName(__CreatedAtJsonName);
+            writer.WritePropertyName(s_createdAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (AdoptedAt is { } __value80)
+            if (AdoptedAt is { } adoptedAt)
             {
-                writer.WritePropertyName(__AdoptedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, __value80);
+                writer.WritePropertyName(s_adoptedAtJsonName);
+                global::EvsContracts.EvsDateTime.Write(writer, adoptedAt);
             }
-            if (Owner is { } __value81)
+            if (Owner is not null)
             {
-                writer.WritePropertyName(__OwnerJsonName);
-                __value81.WriteJson(writer);
+                writer.WritePropertyName(s_ownerJsonName);
+                Owner.WriteJson(writer);
             }
-            if (Attributes is { } __value82)
+            if (Attributes is not null)
             {
-                writer.WritePropertyName(__AttributesJsonName);
-                writer.WriteStartObject();
-                if (__value82 is global::System.Collections.Generic.Dictionary<string, string> __dictionary83)
-                {
-                    foreach (var __entry83 in __dictionary83)
-                    {
-                        writer.WritePropertyName(__entry83.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry83.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry83 in __value82)
-                    {
-                        writer.WritePropertyName(__entry83.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry83.Value);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_attributesJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
             }
-            if (Vaccinations is { } __value84)
+            if (Vaccinations is not null)
             {
-                writer.WritePropertyName(__VaccinationsJsonName);
+                writer.WritePropertyName(s_vaccinationsJsonName);
                 writer.WriteStartArray();
-                var __list85 = __value84;
-                for (int __i86 = 0; __i86 < __list85.Count; __i86++)
+                for (int i = 0; i < Vaccinations.Count; i++)
                 {
-                    __list85[__i86].WriteJson(writer);
+                    Vaccinations[i].WriteJson(writer);
                 }
                 writer.WriteEndArray();
             }
-            if (VisitsByClinic is { } __value87)
+            if (VisitsByClinic is not null)
             {
-                writer.WritePropertyName(__VisitsByClinicJsonName);
-                writer.WriteStartObject();
-                if (__value87 is global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit> __dictionary88)
-                {
-                    foreach (var __entry88 in __dictionary88)
-                    {
-                        writer.WritePropertyName(__entry88.Key);
-                        __entry88.Value.WriteJson(writer);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry88 in __value87)
-                    {
-                        writer.WritePropertyName(__entry88.Key);
-                        __entry88.Value.WriteJson(writer);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_visitsByClinicJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, VisitsByClinic, static (writer, value) => value.WriteJson(writer));
             }
-            if (LuckyNumbers is { } __value89)
+            if (LuckyNumbers is not null)
             {
-                writer.WritePropertyName(__LuckyNumbersJsonName);
+                writer.WritePropertyName(s_luckyNumbersJsonName);
                 writer.WriteStartArray();
-                var __list90 = __value89;
-                for (int __i91 = 0; __i91 < __list90.Count; __i91++)
+                for (int i = 0; i < LuckyNumbers.Count; i++)
                 {
-                    writer.WriteNumberValue(__list90[__i91]);
+                    writer.WriteNumberValue(LuckyNumbers[i]);
                 }
                 writer.WriteEndArray();
             }
-            if (PetId is { } __value92)
+            if (PetId is { } petId)
             {
-                writer.WriteNumber(__PetIdJsonName, __value92);
+                writer.WriteNumber(s_petIdJsonName, petId);
             }
             writer.WriteEndObject();
         }
@@ -1813,11 +1664,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -1827,61 +1674,61 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pId93 = default;
-            string? __pName94 = default;
-            global::KitchenSink.PetKind? __pKind95 = default;
-            bool __hasKind96 = false;
-            global::KitchenSink.PetStatus? __pStatus97 = default;
-            bool __hasStatus98 = false;
-            global::System.Collections.Generic.IReadOnlyList<string>? __pTags99 = default;
-            int? __pAgeMonths100 = default;
-            double? __pWeightKg101 = default;
-            string? __pMicrochip102 = default;
-            bool? __pIsNeutered103 = default;
-            global::System.DateTimeOffset? __pCreatedAt104 = default;
-            bool __hasCreatedAt105 = false;
-            global::System.DateTimeOffset? __pAdoptedAt106 = default;
-            global::KitchenSink.Owner? __pOwner107 = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __pAttributes108 = default;
-            global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Vaccination>? __pVaccinations109 = default;
-            global::System.Collections.Generic.IReadOnlyDictionary<string, global::KitchenSink.Visit>? __pVisitsByClinic110 = default;
-            global::System.Collections.Generic.IReadOnlyList<long>? __pLuckyNumbers111 = default;
-            long? __pPetId112 = default;
+            string? id = null;
+            string? name = null;
+            global::KitchenSink.PetKind kind = default;
+            bool hasKind = false;
+            global::KitchenSink.PetStatus status = default;
+            bool hasStatus = false;
+            global::System.Collections.Generic.List<string>? tags = null;
+            int? ageMonths = null;
+            double? weightKg = null;
+            string? microchip = null;
+            bool? isNeutered = null;
+            global::System.DateTimeOffset createdAt = default;
+            bool hasCreatedAt = false;
+            global::System.DateTimeOffset? adoptedAt = null;
+            global::KitchenSink.Owner? owner = null;
+            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
+            global::System.Collections.Generic.List<global::KitchenSink.Vaccination>? vaccinations = null;
+            global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>? visitsByClinic = null;
+            global::System.Collections.Generic.List<long>? luckyNumbers = null;
+            long? petId = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pId93 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName94 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
                         }
-                        __pKind95 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                        __hasKind96 = true;
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        hasKind = true;
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pTags99 = null;
+                            tags = null;
                         }
                         else
                         {
@@ -1889,75 +1736,73 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
                             }
-                            var __list113 = new global::System.Collections.Generic.List<string>();
+                            tags = new global::System.Collections.Generic.List<string>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                string __item114;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list113.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                                 }
-                                __item114 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __list113.Add(__item114);
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                tags.Add(item);
                             }
-                            __pTags99 = __list113;
                         }
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "owner"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pOwner107 = null;
+                            owner = null;
                         }
                         else
                         {
-                            __pOwner107 = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
+                            owner = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
                         }
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "petId"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "petId"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pPetId112 = null;
+                            petId = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number115))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "petId"), "a 64-bit integer");
                             }
-                            __pPetId112 = __number115;
+                            petId = number;
                         }
                         break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
                         }
-                        __pStatus97 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                        __hasStatus98 = true;
+                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        hasStatus = true;
                         break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8):
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pWeightKg101 = null;
+                            weightKg = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number116))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out double number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
                             }
-                            __pWeightKg101 = __number116;
+                            weightKg = number;
                         }
                         break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "microchip"u8):
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "microchip"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pMicrochip102 = null;
+                            microchip = null;
                         }
                         else
                         {
@@ -1965,53 +1810,52 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "microchip"), "a string");
                             }
-                            __pMicrochip102 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            microchip = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "age_months"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAgeMonths100 = null;
+                            ageMonths = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number117))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
                             }
-                            __pAgeMonths100 = __number117;
+                            ageMonths = number;
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "created_at"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
                         reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date118))
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out createdAt))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pCreatedAt104 = __date118;
-                        __hasCreatedAt105 = true;
+                        hasCreatedAt = true;
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "adopted_at"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "adopted_at"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAdoptedAt106 = null;
+                            adoptedAt = null;
                         }
                         else
                         {
-                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date119))
+                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out global::System.DateTimeOffset date))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "adopted_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                             }
-                            __pAdoptedAt106 = __date119;
+                            adoptedAt = date;
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAttributes108 = null;
+                            attributes = null;
                         }
                         else
                         {
@@ -2019,27 +1863,25 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
                             }
-                            var __map120 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key121 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                string __value122;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key121), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
                                 }
-                                __value122 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __map120[__key121] = __value122;
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                attributes[key] = item;
                             }
-                            __pAttributes108 = __map120;
                         }
                         break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "is_neutered"u8):
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "is_neutered"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pIsNeutered103 = null;
+                            isNeutered = null;
                         }
                         else
                         {
@@ -2047,14 +1889,14 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "is_neutered"), "true or false");
                             }
-                            __pIsNeutered103 = reader.GetBoolean();
+                            isNeutered = reader.GetBoolean();
                         }
                         break;
-                    case 12 when global::System.MemoryExtensions.SequenceEqual(__name, "vaccinations"u8):
+                    case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccinations"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pVaccinations109 = null;
+                            vaccinations = null;
                         }
                         else
                         {
@@ -2062,21 +1904,19 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccinations"), "an array");
                             }
-                            var __list123 = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
+                            vaccinations = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                global::KitchenSink.Vaccination __item124;
-                                __item124 = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), __list123.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                __list123.Add(__item124);
+                                global::KitchenSink.Vaccination item = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), vaccinations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                vaccinations.Add(item);
                             }
-                            __pVaccinations109 = __list123;
                         }
                         break;
-                    case 13 when global::System.MemoryExtensions.SequenceEqual(__name, "lucky_numbers"u8):
+                    case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lucky_numbers"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pLuckyNumbers111 = null;
+                            luckyNumbers = null;
                         }
                         else
                         {
@@ -2084,25 +1924,22 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), "an array");
                             }
-                            var __list125 = new global::System.Collections.Generic.List<long>();
+                            luckyNumbers = new global::System.Collections.Generic.List<long>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                long __item126;
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number127))
+                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long item))
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), __list125.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a 64-bit integer");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), luckyNumbers.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a 64-bit integer");
                                 }
-                                __item126 = __number127;
-                                __list125.Add(__item126);
+                                luckyNumbers.Add(item);
                             }
-                            __pLuckyNumbers111 = __list125;
                         }
                         break;
-                    case 16 when global::System.MemoryExtensions.SequenceEqual(__name, "visits_by_clinic"u8):
+                    case 16 when global::System.MemoryExtensions.SequenceEqual(propertyName, "visits_by_clinic"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pVisitsByClinic110 = null;
+                            visitsByClinic = null;
                         }
                         else
                         {
@@ -2110,16 +1947,14 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), "an object");
                             }
-                            var __map128 = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
+                            visitsByClinic = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key129 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                global::KitchenSink.Visit __value130;
-                                __value130 = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), __key129));
-                                __map128[__key129] = __value130;
+                                global::KitchenSink.Visit item = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), key));
+                                visitsByClinic[key] = item;
                             }
-                            __pVisitsByClinic110 = __map128;
                         }
                         break;
                     default:
@@ -2128,46 +1963,46 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pId93 is null)
+            if (id is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
             }
-            if (__pName94 is null)
+            if (name is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
             }
-            if (!__hasKind96)
+            if (!hasKind)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
             }
-            if (!__hasStatus98)
+            if (!hasStatus)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
             }
-            if (!__hasCreatedAt105)
+            if (!hasCreatedAt)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
             }
 
             return new global::KitchenSink.Pet
             {
-                Id = __pId93!,
-                Name = __pName94!,
-                Kind = __pKind95.GetValueOrDefault(),
-                Status = __pStatus97.GetValueOrDefault(),
-                Tags = __pTags99,
-                AgeMonths = __pAgeMonths100,
-                WeightKg = __pWeightKg101,
-                Microchip = __pMicrochip102,
-                IsNeutered = __pIsNeutered103,
-                CreatedAt = __pCreatedAt104.GetValueOrDefault(),
-                AdoptedAt = __pAdoptedAt106,
-                Owner = __pOwner107,
-                Attributes = __pAttributes108,
-                Vaccinations = __pVaccinations109,
-                VisitsByClinic = __pVisitsByClinic110,
-                LuckyNumbers = __pLuckyNumbers111,
-                PetId = __pPetId112,
+                Id = id,
+                Name = name,
+                Kind = kind,
+                Status = status,
+                Tags = tags,
+                AgeMonths = ageMonths,
+                WeightKg = weightKg,
+                Microchip = microchip,
+                IsNeutered = isNeutered,
+                CreatedAt = createdAt,
+                AdoptedAt = adoptedAt,
+                Owner = owner,
+                Attributes = attributes,
+                Vaccinations = vaccinations,
+                VisitsByClinic = visitsByClinic,
+                LuckyNumbers = luckyNumbers,
+                PetId = petId,
             };
         }
 
@@ -2192,12 +2027,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Pet"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Pet>
+    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Pet>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Pet.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -2232,19 +2065,16 @@ namespace KitchenSink
 
         /// <summary>The values the spec lists, as JSON text.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly string[] AllowedValues = { "dog", "cat", "bird", "guinea-pig", "hermit_crab" };
+        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("dog", "cat", "bird", "guinea-pig", "hermit_crab");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => global::System.Array.IndexOf(AllowedValues, Value) >= 0;
+        public bool IsKnown => AllowedValues.Contains(Value);
 
-        /// <summary>Reads a value; known values come back without allocating.</summary>
-        /// <param name="reader">The reader, on a string token (the caller checks it, so the error can name its path).</param>
-        /// <returns>The value.</returns>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+        internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("dog"u8))
             {
@@ -2294,12 +2124,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetKind"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetKind>
+    internal sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetKind>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
     }
 
@@ -2337,27 +2165,24 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Items, path, "items", ref violations);
-            if (Items is { } __list131)
+            if (Items is not null)
             {
-                for (int __i132 = 0; __i132 < __list131.Count; __i132++)
+                for (int i = 0; i < Items.Count; i++)
                 {
-                    __list131[__i132]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), __i132.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
                 }
             }
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NextCursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("next_cursor"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nextCursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("next_cursor"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_totalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -2365,28 +2190,27 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Items is { } __value133)
+            if (Items is not null)
             {
-                writer.WritePropertyName(__ItemsJsonName);
+                writer.WritePropertyName(s_itemsJsonName);
                 writer.WriteStartArray();
-                var __list134 = __value133;
-                for (int __i135 = 0; __i135 < __list134.Count; __i135++)
+                for (int i = 0; i < Items.Count; i++)
                 {
-                    __list134[__i135].WriteJson(writer);
+                    Items[i].WriteJson(writer);
                 }
                 writer.WriteEndArray();
             }
             else
             {
-                writer.WriteNull(__ItemsJsonName);
+                writer.WriteNull(s_itemsJsonName);
             }
-            if (NextCursor is { } __value136)
+            if (NextCursor is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NextCursorJsonName, __value136);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nextCursorJsonName, NextCursor);
             }
-            if (Total is { } __value137)
+            if (Total is { } total)
             {
-                writer.WriteNumber(__TotalJsonName, __value137);
+                writer.WriteNumber(s_totalJsonName, total);
             }
             writer.WriteEndObject();
         }
@@ -2396,11 +2220,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -2410,49 +2230,47 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Pet>? __pItems138 = default;
-            string? __pNextCursor139 = default;
-            long? __pTotal140 = default;
+            global::System.Collections.Generic.List<global::KitchenSink.Pet>? items = null;
+            string? nextCursor = null;
+            long? total = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "items"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
                         }
-                        var __list141 = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
+                        items = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            global::KitchenSink.Pet __item142;
-                            __item142 = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), __list141.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                            __list141.Add(__item142);
+                            global::KitchenSink.Pet item = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            items.Add(item);
                         }
-                        __pItems138 = __list141;
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "total"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "total"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pTotal140 = null;
+                            total = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number143))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "total"), "a 64-bit integer");
                             }
-                            __pTotal140 = __number143;
+                            total = number;
                         }
                         break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(__name, "next_cursor"u8):
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "next_cursor"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pNextCursor139 = null;
+                            nextCursor = null;
                         }
                         else
                         {
@@ -2460,7 +2278,7 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "next_cursor"), "a string");
                             }
-                            __pNextCursor139 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            nextCursor = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
                     default:
@@ -2469,16 +2287,16 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pItems138 is null)
+            if (items is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "items"));
             }
 
             return new global::KitchenSink.PetList
             {
-                Items = __pItems138!,
-                NextCursor = __pNextCursor139,
-                Total = __pTotal140,
+                Items = items,
+                NextCursor = nextCursor,
+                Total = total,
             };
         }
 
@@ -2503,12 +2321,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetList"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetList>
+    internal sealed class PetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetList>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.PetList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetList.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -2546,19 +2362,16 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -2566,43 +2379,25 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Status is { } __value144)
+            if (Status is { } status)
             {
-                writer.WritePropertyName(__StatusJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, __value144.Value);
+                writer.WritePropertyName(s_statusJsonName);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
             }
-            if (Tags is { } __value145)
+            if (Tags is not null)
             {
-                writer.WritePropertyName(__TagsJsonName);
+                writer.WritePropertyName(s_tagsJsonName);
                 writer.WriteStartArray();
-                var __list146 = __value145;
-                for (int __i147 = 0; __i147 < __list146.Count; __i147++)
+                for (int i = 0; i < Tags.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list146[__i147]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
                 }
                 writer.WriteEndArray();
             }
-            if (Attributes is { } __value148)
+            if (Attributes is not null)
             {
-                writer.WritePropertyName(__AttributesJsonName);
-                writer.WriteStartObject();
-                if (__value148 is global::System.Collections.Generic.Dictionary<string, string> __dictionary149)
-                {
-                    foreach (var __entry149 in __dictionary149)
-                    {
-                        writer.WritePropertyName(__entry149.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry149.Value);
-                    }
-                }
-                else
-                {
-                    foreach (var __entry149 in __value148)
-                    {
-                        writer.WritePropertyName(__entry149.Key);
-                        global::EvsContracts.EvsJson.WriteStringValue(writer, __entry149.Value);
-                    }
-                }
-                writer.WriteEndObject();
+                writer.WritePropertyName(s_attributesJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
             }
             writer.WriteEndObject();
         }
@@ -2612,11 +2407,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -2626,19 +2417,19 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::KitchenSink.PetStatus? __pStatus150 = default;
-            global::System.Collections.Generic.IList<string>? __pTags151 = default;
-            global::System.Collections.Generic.IDictionary<string, string>? __pAttributes152 = default;
+            global::KitchenSink.PetStatus? status = null;
+            global::System.Collections.Generic.List<string>? tags = null;
+            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "tags"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pTags151 = null;
+                            tags = null;
                         }
                         else
                         {
@@ -2646,25 +2437,23 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
                             }
-                            var __list153 = new global::System.Collections.Generic.List<string>();
+                            tags = new global::System.Collections.Generic.List<string>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                string __item154;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), __list153.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                                 }
-                                __item154 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __list153.Add(__item154);
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                tags.Add(item);
                             }
-                            __pTags151 = __list153;
                         }
                         break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pStatus150 = null;
+                            status = null;
                         }
                         else
                         {
@@ -2672,14 +2461,14 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
                             }
-                            __pStatus150 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                            status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "attributes"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAttributes152 = null;
+                            attributes = null;
                         }
                         else
                         {
@@ -2687,20 +2476,18 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
                             }
-                            var __map155 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                string __key156 = global::EvsContracts.EvsJson.GetString(ref reader);
+                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
                                 reader.Read();
-                                string __value157;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), __key156), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
                                 }
-                                __value157 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __map155[__key156] = __value157;
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                attributes[key] = item;
                             }
-                            __pAttributes152 = __map155;
                         }
                         break;
                     default:
@@ -2712,9 +2499,9 @@ namespace KitchenSink
 
             return new global::KitchenSink.PetPatch
             {
-                Status = __pStatus150,
-                Tags = __pTags151,
-                Attributes = __pAttributes152,
+                Status = status,
+                Tags = tags,
+                Attributes = attributes,
             };
         }
 
@@ -2739,12 +2526,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetPatch"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetPatchJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetPatch>
+    internal sealed class PetPatchJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetPatch>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.PetPatch Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetPatch.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetPatch value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -2776,19 +2561,16 @@ namespace KitchenSink
 
         /// <summary>The values the spec lists, as JSON text.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static readonly string[] AllowedValues = { "available", "pending", "adopted", "on-hold" };
+        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("available", "pending", "adopted", "on-hold");
 
         /// <summary>The value as it appears in JSON.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => global::System.Array.IndexOf(AllowedValues, Value) >= 0;
+        public bool IsKnown => AllowedValues.Contains(Value);
 
-        /// <summary>Reads a value; known values come back without allocating.</summary>
-        /// <param name="reader">The reader, on a string token (the caller checks it, so the error can name its path).</param>
-        /// <returns>The value.</returns>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+        internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.ValueTextEquals("available"u8))
             {
@@ -2834,12 +2616,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetStatus"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetStatus>
+    internal sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetStatus>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
     }
 
@@ -2886,32 +2666,23 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
             global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
             global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
-            if (Kind is { IsKnown: false } __known158)
-            {
-                global::EvsContracts.ContractCheck.Enum(__known158.Value, global::KitchenSink.PetKind.AllowedValues, path, "kind", ref violations);
-            }
-            if (WeightKg is { } __number159)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number159, 0.1d, path, "weight_kg", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+            global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __WeightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -2919,21 +2690,21 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Name is { } __value160)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value160);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
             else
             {
-                writer.WriteNull(__NameJsonName);
+                writer.WriteNull(s_nameJsonName);
             }
-            writer.WritePropertyName(__KindJsonName);
+            writer.WritePropertyName(s_kindJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            writer.WritePropertyName(__StatusJsonName);
+            writer.WritePropertyName(s_statusJsonName);
             global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (WeightKg is { } __value161)
+            if (WeightKg is { } weightKg)
             {
-                writer.WriteNumber(__WeightKgJsonName, __value161);
+                writer.WriteNumber(s_weightKgJsonName, weightKg);
             }
             writer.WriteEndObject();
         }
@@ -2943,11 +2714,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -2957,56 +2724,56 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pName162 = default;
-            global::KitchenSink.PetKind? __pKind163 = default;
-            bool __hasKind164 = false;
-            global::KitchenSink.PetStatus? __pStatus165 = default;
-            bool __hasStatus166 = false;
-            double? __pWeightKg167 = default;
+            string? name = null;
+            global::KitchenSink.PetKind kind = default;
+            bool hasKind = false;
+            global::KitchenSink.PetStatus status = default;
+            bool hasStatus = false;
+            double? weightKg = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName162 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "kind"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
                         }
-                        __pKind163 = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
-                        __hasKind164 = true;
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        hasKind = true;
                         break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(__name, "status"u8):
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
                         }
-                        __pStatus165 = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                        __hasStatus166 = true;
+                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        hasStatus = true;
                         break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(__name, "weight_kg"u8):
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pWeightKg167 = null;
+                            weightKg = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out var __number168))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out double number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
                             }
-                            __pWeightKg167 = __number168;
+                            weightKg = number;
                         }
                         break;
                     default:
@@ -3015,25 +2782,25 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pName162 is null)
+            if (name is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
             }
-            if (!__hasKind164)
+            if (!hasKind)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
             }
-            if (!__hasStatus166)
+            if (!hasStatus)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
             }
 
             return new global::KitchenSink.PetUpdate
             {
-                Name = __pName162!,
-                Kind = __pKind163.GetValueOrDefault(),
-                Status = __pStatus165.GetValueOrDefault(),
-                WeightKg = __pWeightKg167,
+                Name = name,
+                Kind = kind,
+                Status = status,
+                WeightKg = weightKg,
             };
         }
 
@@ -3058,12 +2825,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetUpdate"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PetUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetUpdate>
+    internal sealed class PetUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetUpdate>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.PetUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetUpdate.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetUpdate value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -3103,25 +2868,19 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Vaccine, path, "vaccine", ref violations);
-            if (Dose is { } __number169)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number169, 1d, path, "dose", ref violations);
-                global::EvsContracts.ContractCheck.Maximum(__number169, 5d, path, "dose", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(Dose, 1d, path, "dose", ref violations);
+            global::EvsContracts.ContractCheck.Maximum(Dose, 5d, path, "dose", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __VaccineJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccine"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_vaccineJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccine"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __GivenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("given_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_givenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("given_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __DoseJsonName = global::System.Text.Json.JsonEncodedText.Encode("dose"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_doseJsonName = global::System.Text.Json.JsonEncodedText.Encode("dose"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -3129,19 +2888,19 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Vaccine is { } __value170)
+            if (Vaccine is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __VaccineJsonName, __value170);
+                global::EvsContracts.EvsJson.WriteString(writer, s_vaccineJsonName, Vaccine);
             }
             else
             {
-                writer.WriteNull(__VaccineJsonName);
+                writer.WriteNull(s_vaccineJsonName);
             }
-            writer.WritePropertyName(__GivenAtJsonName);
+            writer.WritePropertyName(s_givenAtJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, GivenAt);
-            if (Dose is { } __value171)
+            if (Dose is { } dose)
             {
-                writer.WriteNumber(__DoseJsonName, __value171);
+                writer.WriteNumber(s_doseJsonName, dose);
             }
             writer.WriteEndObject();
         }
@@ -3151,11 +2910,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -3165,46 +2920,45 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pVaccine172 = default;
-            global::System.DateTimeOffset? __pGivenAt173 = default;
-            bool __hasGivenAt174 = false;
-            int? __pDose175 = default;
+            string? vaccine = null;
+            global::System.DateTimeOffset givenAt = default;
+            bool hasGivenAt = false;
+            int? dose = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "dose"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dose"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pDose175 = null;
+                            dose = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number176))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "dose"), "a 32-bit integer");
                             }
-                            __pDose175 = __number176;
+                            dose = number;
                         }
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "vaccine"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccine"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccine"), "a string");
                         }
-                        __pVaccine172 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        vaccine = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "given_at"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "given_at"u8):
                         reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date177))
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out givenAt))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "given_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pGivenAt173 = __date177;
-                        __hasGivenAt174 = true;
+                        hasGivenAt = true;
                         break;
                     default:
                         reader.Read();
@@ -3212,20 +2966,20 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (__pVaccine172 is null)
+            if (vaccine is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "vaccine"));
             }
-            if (!__hasGivenAt174)
+            if (!hasGivenAt)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "given_at"));
             }
 
             return new global::KitchenSink.Vaccination
             {
-                Vaccine = __pVaccine172!,
-                GivenAt = __pGivenAt173.GetValueOrDefault(),
-                Dose = __pDose175,
+                Vaccine = vaccine,
+                GivenAt = givenAt,
+                Dose = dose,
             };
         }
 
@@ -3250,12 +3004,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Vaccination"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class VaccinationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Vaccination>
+    internal sealed class VaccinationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Vaccination>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.Vaccination Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Vaccination.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Vaccination value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -3295,24 +3047,18 @@ namespace KitchenSink
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.MaxLength(Notes, 1000, path, "notes", ref violations);
-            if (CostCents is { } __number178)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number178, 0d, path, "cost_cents", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(CostCents, 0d, path, "cost_cents", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AtJsonName = global::System.Text.Json.JsonEncodedText.Encode("at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_atJsonName = global::System.Text.Json.JsonEncodedText.Encode("at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __CostCentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("cost_cents"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_costCentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("cost_cents"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -3320,15 +3066,15 @@ namespace KitchenSink
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            writer.WritePropertyName(__AtJsonName);
+            writer.WritePropertyName(s_atJsonName);
             global::EvsContracts.EvsDateTime.Write(writer, At);
-            if (Notes is { } __value179)
+            if (Notes is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NotesJsonName, __value179);
+                global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
             }
-            if (CostCents is { } __value180)
+            if (CostCents is { } costCents)
             {
-                writer.WriteNumber(__CostCentsJsonName, __value180);
+                writer.WriteNumber(s_costCentsJsonName, costCents);
             }
             writer.WriteEndObject();
         }
@@ -3338,11 +3084,7 @@ namespace KitchenSink
         /// <returns>The value.</returns>
         public static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -3352,29 +3094,28 @@ namespace KitchenSink
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            global::System.DateTimeOffset? __pAt181 = default;
-            bool __hasAt182 = false;
-            string? __pNotes183 = default;
-            long? __pCostCents184 = default;
+            global::System.DateTimeOffset at = default;
+            bool hasAt = false;
+            string? notes = null;
+            long? costCents = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "at"u8):
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "at"u8):
                         reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out var __date185))
+                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out at))
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
                         }
-                        __pAt181 = __date185;
-                        __hasAt182 = true;
+                        hasAt = true;
                         break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(__name, "notes"u8):
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pNotes183 = null;
+                            notes = null;
                         }
                         else
                         {
@@ -3382,22 +3123,22 @@ namespace KitchenSink
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
                             }
-                            __pNotes183 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            notes = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
                         break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(__name, "cost_cents"u8):
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "cost_cents"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pCostCents184 = null;
+                            costCents = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var __number186))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "cost_cents"), "a 64-bit integer");
                             }
-                            __pCostCents184 = __number186;
+                            costCents = number;
                         }
                         break;
                     default:
@@ -3406,16 +3147,16 @@ namespace KitchenSink
                         break;
                 }
             }
-            if (!__hasAt182)
+            if (!hasAt)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "at"));
             }
 
             return new global::KitchenSink.Visit
             {
-                At = __pAt181.GetValueOrDefault(),
-                Notes = __pNotes183,
-                CostCents = __pCostCents184,
+                At = at,
+                Notes = notes,
+                CostCents = costCents,
             };
         }
 
@@ -3440,12 +3181,10 @@ namespace KitchenSink
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Visit"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class VisitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Visit>
+    internal sealed class VisitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Visit>
     {
-        /// <inheritdoc/>
         public override global::KitchenSink.Visit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Visit.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Visit value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

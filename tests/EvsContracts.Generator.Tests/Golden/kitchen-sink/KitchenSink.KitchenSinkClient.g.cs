@@ -139,17 +139,11 @@ namespace KitchenSink
                 global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
                 global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
                 global::EvsContracts.ContractCheck.Maximum(limit, 100d, string.Empty, "limit", ref __violations);
-                if (kind is { IsKnown: false } __known0)
-                {
-                    global::EvsContracts.ContractCheck.Enum(__known0.Value, global::KitchenSink.PetKind.AllowedValues, string.Empty, "kind", ref __violations);
-                }
+                global::EvsContracts.ContractCheck.Enum(kind?.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
                 global::EvsContracts.ContractCheck.MinLength(namePrefix, 1, string.Empty, "name-prefix", ref __violations);
                 global::EvsContracts.ContractCheck.MaxLength(namePrefix, 32, string.Empty, "name-prefix", ref __violations);
-                if (minAgeMonths is { } __number1)
-                {
-                    global::EvsContracts.ContractCheck.Minimum(__number1, 0d, string.Empty, "min_age_months", ref __violations);
-                    global::EvsContracts.ContractCheck.Maximum(__number1, 600d, string.Empty, "min_age_months", ref __violations);
-                }
+                global::EvsContracts.ContractCheck.Minimum(minAgeMonths, 0d, string.Empty, "min_age_months", ref __violations);
+                global::EvsContracts.ContractCheck.Maximum(minAgeMonths, 600d, string.Empty, "min_age_months", ref __violations);
                 global::EvsContracts.ContractCheck.Uuid(xTraceId, string.Empty, "X-Trace-Id", ref __violations);
                 global::EvsContracts.ContractCheck.MinLength(xStoreKey, 8, string.Empty, "X-Store-Key", ref __violations);
                 global::EvsContracts.ContractCheck.Pattern(xStoreKey, s_listPetsXStoreKeyPattern, string.Empty, "X-Store-Key", ref __violations);

@@ -27,16 +27,13 @@ namespace Nullable30
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -44,13 +41,13 @@ namespace Nullable30
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Name is { } __value0)
+            if (Name is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NameJsonName, __value0);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
             }
             else
             {
-                writer.WriteNull(__NameJsonName);
+                writer.WriteNull(s_nameJsonName);
             }
             writer.WriteEndObject();
         }
@@ -60,11 +57,7 @@ namespace Nullable30
         /// <returns>The value.</returns>
         public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -74,19 +67,19 @@ namespace Nullable30
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pName1 = default;
+            string? name = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(__name, "name"u8):
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
                         }
-                        __pName1 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
                     default:
                         reader.Read();
@@ -94,14 +87,14 @@ namespace Nullable30
                         break;
                 }
             }
-            if (__pName1 is null)
+            if (name is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
             }
 
             return new global::Nullable30.Person
             {
-                Name = __pName1!,
+                Name = name,
             };
         }
 
@@ -126,12 +119,10 @@ namespace Nullable30
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Nullable30.Person"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Person>
+    internal sealed class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Person>
     {
-        /// <inheritdoc/>
         public override global::Nullable30.Person Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Nullable30.Person.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Nullable30.Person value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
@@ -183,30 +174,24 @@ namespace Nullable30
             return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>Adds this value's violations to <paramref name="violations"/>, under <paramref name="path"/>.</summary>
-        /// <param name="path">The JSON path of this value; empty at the root.</param>
-        /// <param name="violations">The list, created on the first violation.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
             global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
             global::EvsContracts.ContractCheck.MaxLength(Nickname, 40, path, "nickname", ref violations);
-            if (Age is { } __number2)
-            {
-                global::EvsContracts.ContractCheck.Minimum(__number2, 0d, path, "age", ref violations);
-            }
+            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
             Manager?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "manager"), ref violations);
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __ManagerJsonName = global::System.Text.Json.JsonEncodedText.Encode("manager"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_managerJsonName = global::System.Text.Json.JsonEncodedText.Encode("manager"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        private static readonly global::System.Text.Json.JsonEncodedText __AliasesJsonName = global::System.Text.Json.JsonEncodedText.Encode("aliases"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+        private static readonly global::System.Text.Json.JsonEncodedText s_aliasesJsonName = global::System.Text.Json.JsonEncodedText.Encode("aliases"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -214,47 +199,46 @@ namespace Nullable30
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
-            if (Id is { } __value3)
+            if (Id is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __IdJsonName, __value3);
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
             }
             else
             {
-                writer.WriteNull(__IdJsonName);
+                writer.WriteNull(s_idJsonName);
             }
-            if (Nickname is { } __value4)
+            if (Nickname is not null)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, __NicknameJsonName, __value4);
-            }
-            else
-            {
-                writer.WriteNull(__NicknameJsonName);
-            }
-            if (Age is { } __value5)
-            {
-                writer.WriteNumber(__AgeJsonName, __value5);
+                global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
             }
             else
             {
-                writer.WriteNull(__AgeJsonName);
+                writer.WriteNull(s_nicknameJsonName);
             }
-            if (Manager is { } __value6)
+            if (Age is { } age)
             {
-                writer.WritePropertyName(__ManagerJsonName);
-                __value6.WriteJson(writer);
+                writer.WriteNumber(s_ageJsonName, age);
             }
             else
             {
-                writer.WriteNull(__ManagerJsonName);
+                writer.WriteNull(s_ageJsonName);
             }
-            if (Aliases is { } __value7)
+            if (Manager is not null)
             {
-                writer.WritePropertyName(__AliasesJsonName);
+                writer.WritePropertyName(s_managerJsonName);
+                Manager.WriteJson(writer);
+            }
+            else
+            {
+                writer.WriteNull(s_managerJsonName);
+            }
+            if (Aliases is not null)
+            {
+                writer.WritePropertyName(s_aliasesJsonName);
                 writer.WriteStartArray();
-                var __list8 = __value7;
-                for (int __i9 = 0; __i9 < __list8.Count; __i9++)
+                for (int i = 0; i < Aliases.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, __list8[__i9]);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Aliases[i]);
                 }
                 writer.WriteEndArray();
             }
@@ -266,11 +250,7 @@ namespace Nullable30
         /// <returns>The value.</returns>
         public static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc cref="ReadJson(ref global::System.Text.Json.Utf8JsonReader)"/>
-        /// <param name="reader">The reader.</param>
-        /// <param name="path">The JSON path of the value, for error messages.</param>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        internal static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
             {
@@ -280,60 +260,60 @@ namespace Nullable30
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
-            string? __pId10 = default;
-            string? __pNickname11 = default;
-            bool __hasNickname12 = false;
-            int? __pAge13 = default;
-            bool __hasAge14 = false;
-            global::Nullable30.Person? __pManager15 = default;
-            bool __hasManager16 = false;
-            global::System.Collections.Generic.IList<string>? __pAliases17 = default;
+            string? id = null;
+            string? nickname = null;
+            bool hasNickname = false;
+            int? age = null;
+            bool hasAge = false;
+            global::Nullable30.Person? manager = null;
+            bool hasManager = false;
+            global::System.Collections.Generic.List<string>? aliases = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                global::System.ReadOnlySpan<byte> __name = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                switch (__name.Length)
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                switch (propertyName.Length)
                 {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(__name, "id"u8):
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
                         reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
                         }
-                        __pId10 = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.GetString(ref reader);
                         break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(__name, "age"u8):
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAge13 = null;
+                            age = null;
                         }
                         else
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out var __number18))
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age"), "a 32-bit integer");
                             }
-                            __pAge13 = __number18;
+                            age = number;
                         }
-                        __hasAge14 = true;
+                        hasAge = true;
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "manager"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "manager"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pManager15 = null;
+                            manager = null;
                         }
                         else
                         {
-                            __pManager15 = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
+                            manager = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
                         }
-                        __hasManager16 = true;
+                        hasManager = true;
                         break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(__name, "aliases"u8):
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "aliases"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pAliases17 = null;
+                            aliases = null;
                         }
                         else
                         {
@@ -341,25 +321,23 @@ namespace Nullable30
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "aliases"), "an array");
                             }
-                            var __list19 = new global::System.Collections.Generic.List<string>();
+                            aliases = new global::System.Collections.Generic.List<string>();
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                             {
-                                string __item20;
                                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
                                 {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), __list19.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
+                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), aliases.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
                                 }
-                                __item20 = global::EvsContracts.EvsJson.GetString(ref reader);
-                                __list19.Add(__item20);
+                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
+                                aliases.Add(item);
                             }
-                            __pAliases17 = __list19;
                         }
                         break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(__name, "nickname"u8):
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
                         reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            __pNickname11 = null;
+                            nickname = null;
                         }
                         else
                         {
@@ -367,9 +345,9 @@ namespace Nullable30
                             {
                                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
                             }
-                            __pNickname11 = global::EvsContracts.EvsJson.GetString(ref reader);
+                            nickname = global::EvsContracts.EvsJson.GetString(ref reader);
                         }
-                        __hasNickname12 = true;
+                        hasNickname = true;
                         break;
                     default:
                         reader.Read();
@@ -377,30 +355,30 @@ namespace Nullable30
                         break;
                 }
             }
-            if (__pId10 is null)
+            if (id is null)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
             }
-            if (!__hasNickname12)
+            if (!hasNickname)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "nickname"));
             }
-            if (!__hasAge14)
+            if (!hasAge)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "age"));
             }
-            if (!__hasManager16)
+            if (!hasManager)
             {
                 throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "manager"));
             }
 
             return new global::Nullable30.Profile
             {
-                Id = __pId10!,
-                Nickname = __pNickname11,
-                Age = __pAge13,
-                Manager = __pManager15,
-                Aliases = __pAliases17,
+                Id = id,
+                Nickname = nickname,
+                Age = age,
+                Manager = manager,
+                Aliases = aliases,
             };
         }
 
@@ -425,12 +403,10 @@ namespace Nullable30
 
     /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Nullable30.Profile"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed class ProfileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Profile>
+    internal sealed class ProfileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Profile>
     {
-        /// <inheritdoc/>
         public override global::Nullable30.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Nullable30.Profile.ReadJson(ref reader, string.Empty);
 
-        /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Nullable30.Profile value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using EvsContracts.Generator.Model;
+
+namespace EvsContracts.Generator.Emitter;
+
+/// <summary>A client method's request: the URI with its path and query parameters, and the header parameters.</summary>
+internal sealed partial class ClientEmitter
+{
+    private static string UriExpression(OperationModel operation)
+    {
+        string template = operation.PathTemplate.TrimStart('/');
+        var parts = new List<string>();
+        int position = 0;
+        while (position < template.Length)
+        {
+            int open = template.IndexOf('{', position);
+            if (open < 0)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CSharpLiteral.String(template.Substring(position, open - position)));
+            }
+
+            int close = template.IndexOf('}', open);
+            string wireName = template.Substring(open + 1, close - open - 1);
+            ParameterModel? parameter = null;
+            foreach (ParameterModel candidate in operation.Parameters)
+            {
+                if (candidate.Kind == ParameterKind.Path && candidate.WireName == wireName)
+                {
+                    parameter = candidate;
+                }
+            }
+
+            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!, Naming.Escape(parameter!.Name))})");
+            position = close + 1;
+        }
+
+        return parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")";
+    }
+
+    private void EmitQuery(OperationModel operation)
+    {
+        var query = new List<ParameterModel>();
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
+        {
+            if (parameter.Kind == ParameterKind.Query)
+            {
+                query.Add(parameter);
+            }
+        }
+
+        if (query.Count == 0)
+        {
+            return;
+        }
+
+        _w.Line("char __separator = '?';");
+        for (int i = 0; i < query.Count; i++)
+        {
+            ParameterModel parameter = query[i];
+            string name = Naming.Escape(parameter.Name);
+            string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
+            bool optional = !parameter.Required;
+            if (optional)
+            {
+                _w.Open($"if ({name} is not null)");
+            }
+
+            _w.Line($"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
+            if (i < query.Count - 1)
+            {
+                _w.Line("__separator = '&';");
+            }
+
+            if (optional)
+            {
+                _w.Close();
+            }
+        }
+    }
+
+    private string EmitHeaders(OperationModel operation)
+    {
+        var headers = new List<string>();
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (parameter.Kind == ParameterKind.Header)
+            {
+                string name = Naming.Escape(parameter.Name);
+                string text = Text(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
+                string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
+                headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
+            }
+        }
+
+        if (headers.Count == 0)
+        {
+            return "null";
+        }
+
+        _w.Line($"(string Name, string? Value)[] __headers = {{ {string.Join(", ", headers)} }};");
+        return "__headers";
+    }
+
+    /// <summary>A parameter value as the text that goes on the wire.</summary>
+    private static string Text(ParameterModel parameter, string value) => parameter.Type.Kind switch
+    {
+        TypeRefKind.String or TypeRefKind.StringOrNumber => value,
+        TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
+        TypeRefKind.Enum => $"{value}.Value",
+        TypeRefKind.DateTime => $"{value}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ => $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+    };
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using EvsContracts.Generator.Model;
+
+namespace EvsContracts.Generator.Emitter;
+
+/// <summary>A model's <c>ReadJson</c>: unknown members skipped, a missing required member an error that names it.</summary>
+internal sealed partial class ModelEmitter
+{
+    /// <summary>How a read value reaches its local.</summary>
+    private enum ReadInto
+    {
+        /// <summary>The read declares the local (<c>string item = ...</c>).</summary>
+        Declare,
+
+        /// <summary>The local exists and has the value's type.</summary>
+        Assign,
+
+        /// <summary>The local exists and is a <c>Nullable&lt;T&gt;</c>: a value read through <c>out</c> needs a temporary.</summary>
+        AssignNullable,
+    }
+
+    private void EmitRead(TypeModel type, string self)
+    {
+        OpenReadJson(self, "Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.", "an object");
+        (string[] locals, string?[] seen) = LocalNames.ForMembers(type);
+        for (int i = 0; i < locals.Length; i++)
+        {
+            // Collections are read into their concrete type; a required value type that may not be null has a flag.
+            PropertyModel property = type.Properties[i];
+            string localType = property.Type.Kind is TypeRefKind.Array or TypeRefKind.Map
+                ? CSharpTypes.Concrete(property.Type, Ns, type.IsInput)
+                : CSharpTypes.Of(property.Type, Ns, type.IsInput);
+            _w.Line(IsNullable(property) || !property.Type.IsValueType ? $"{localType}? {locals[i]} = null;" : $"{localType} {locals[i]} = default;");
+            if (seen[i] is { } flag)
+            {
+                _w.Line($"bool {flag} = false;");
+            }
+        }
+
+        _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
+        if (locals.Length == 0)
+        {
+            _w.Line("reader.Read();");
+            _w.Line("reader.Skip();");
+        }
+        else
+        {
+            // Raw bytes, by length first: one jump picks the few names of that length, each compared in a load or
+            // two. ValueTextEquals would look at the token every time, and a chain of names compares every length.
+            _w.Line($"global::System.ReadOnlySpan<byte> propertyName = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
+            _w.Open("switch (propertyName.Length)");
+            foreach (int i in Enumerable.Range(0, locals.Length).OrderBy(i => Encoding.UTF8.GetByteCount(type.Properties[i].JsonName)))
+            {
+                PropertyModel property = type.Properties[i];
+                string length = Encoding.UTF8.GetByteCount(property.JsonName).ToString(CultureInfo.InvariantCulture);
+                _w.Line($"case {length} when global::System.MemoryExtensions.SequenceEqual(propertyName, {CSharpLiteral.Utf8(property.JsonName)}):");
+                _w.Indent();
+                EmitPropertyRead(type, property, locals[i], seen[i]);
+                _w.Line("break;");
+                _w.Outdent();
+            }
+
+            _w.Line("default:");
+            _w.Indent();
+            _w.Line("reader.Read();");
+            _w.Line("reader.Skip();");
+            _w.Line("break;");
+            _w.Outdent();
+            _w.Close();
+        }
+
+        _w.Close();
+        for (int i = 0; i < locals.Length; i++)
+        {
+            PropertyModel property = type.Properties[i];
+            if (property.Required)
+            {
+                _w.Open($"if ({(seen[i] is { } flag ? "!" + flag : locals[i] + " is null")})");
+                _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty({CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)}));");
+                _w.Close();
+            }
+        }
+
+        _w.Line();
+        _w.Line($"return new {self}");
+        _w.Line("{");
+        _w.Indent();
+        for (int i = 0; i < locals.Length; i++)
+        {
+            _w.Line($"{Naming.Escape(type.Properties[i].Name)} = {locals[i]},");
+        }
+
+        _w.Outdent();
+        _w.Line("};");
+        _w.Close();
+    }
+
+    /// <summary>One known member: reads its value into <paramref name="local"/> and notes it as seen.</summary>
+    private void EmitPropertyRead(TypeModel type, PropertyModel property, string local, string? seen)
+    {
+        _w.Line("reader.Read();");
+        string path = $"{CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)})";
+        if (IsNullable(property))
+        {
+            _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.Null)");
+            _w.Line($"{local} = null;");
+            _w.Close();
+            _w.Open("else");
+            EmitValueRead(property.Type, local, property.Type.IsValueType ? ReadInto.AssignNullable : ReadInto.Assign, path, type.IsInput, 0);
+            _w.Close();
+        }
+        else
+        {
+            EmitValueRead(property.Type, local, ReadInto.Assign, path, type.IsInput, 0);
+        }
+
+        if (seen is not null)
+        {
+            _w.Line($"{seen} = true;");
+        }
+    }
+
+    /// <summary>Writes both <c>ReadJson</c> overloads up to the object's first member; the caller writes the rest and closes.</summary>
+    private void OpenReadJson(string self, string summary, string expected)
+    {
+        _w.Line();
+        _w.Line($"/// <summary>{summary}</summary>");
+        _w.Line("/// <param name=\"reader\">The reader, on the value's first token or just before it.</param>");
+        _w.Line("/// <returns>The value.</returns>");
+        _w.Line($"public static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);");
+
+        // Internal: the path only makes the errors of nested values name where they are.
+        _w.Line();
+        _w.Open($"internal static {self} ReadJson(ref {CSharpTypes.Json}.Utf8JsonReader reader, string path)");
+        _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.None && !reader.Read())");
+        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty(path.Length == 0 ? \"$\" : path);");
+        _w.Close();
+        EmitExpect("StartObject", "path.Length == 0 ? \"$\" : path", expected);
+    }
+
+    /// <summary>Throws unless the reader is on a token of <paramref name="token"/> (a JsonTokenType member).</summary>
+    private void EmitExpect(string token, string path, string expected)
+    {
+        _w.Open($"if (reader.TokenType != {CSharpTypes.Json}.JsonTokenType.{token})");
+        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, {path}, \"{expected}\");");
+        _w.Close();
+    }
+
+    /// <summary>
+    /// Reads the value the reader is on into <paramref name="target"/>; <paramref name="path"/> is evaluated only on
+    /// error, and <paramref name="depth"/> numbers the locals of nested collections.
+    /// </summary>
+    private void EmitValueRead(TypeRef type, string target, ReadInto into, string path, bool input, int depth)
+    {
+        string evs = CSharpTypes.Evs;
+        string declare = into == ReadInto.Declare ? CSharpTypes.Of(type, Ns, input) + " " : string.Empty;
+        switch (type.Kind)
+        {
+            case TypeRefKind.String:
+                EmitExpect("String", path, "a string");
+                _w.Line($"{declare}{target} = {evs}.EvsJson.GetString(ref reader);");
+                break;
+            case TypeRefKind.StringOrNumber:
+                _w.Line($"{declare}{target} = {evs}.EvsJson.ReadStringOrNumber(ref reader, {path});");
+                break;
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double:
+                string clr = type.Kind switch { TypeRefKind.Int32 => "Int32", TypeRefKind.Int64 => "Int64", _ => "Double" };
+                string expected = type.Kind switch { TypeRefKind.Int32 => "a 32-bit integer", TypeRefKind.Int64 => "a 64-bit integer", _ => "a number" };
+                EmitOutRead($"reader.TokenType != {CSharpTypes.Json}.JsonTokenType.Number || !reader.TryGet{clr}(", "number", type, target, into, path, expected, input);
+                break;
+            case TypeRefKind.Boolean:
+                _w.Open($"if (reader.TokenType is not ({CSharpTypes.Json}.JsonTokenType.True or {CSharpTypes.Json}.JsonTokenType.False))");
+                _w.Line($"throw {evs}.EvsJson.Unexpected(ref reader, {path}, \"true or false\");");
+                _w.Close();
+                _w.Line($"{declare}{target} = reader.GetBoolean();");
+                break;
+            case TypeRefKind.DateTime:
+                EmitOutRead($"!{evs}.EvsDateTime.TryRead(ref reader, ", "date", type, target, into, path, "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])", input);
+                break;
+            case TypeRefKind.Enum:
+                EmitExpect("String", path, "a string");
+                _w.Line($"{declare}{target} = {CSharpTypes.Named(Ns, type.Name!)}.ReadJsonValue(ref reader);");
+                break;
+            case TypeRefKind.Object:
+                _w.Line($"{declare}{target} = {CSharpTypes.Named(Ns, type.Name!)}.ReadJson(ref reader, {path});");
+                break;
+            case TypeRefKind.Array:
+                string item = LocalNames.Nested("item", depth);
+                EmitExpect("StartArray", path, "an array");
+                _w.Line($"{(into == ReadInto.Declare ? "var " : string.Empty)}{target} = new {CSharpTypes.Concrete(type, Ns, input)}();");
+                _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndArray)");
+                EmitValueRead(type.Element!, item, ReadInto.Declare, $"{evs}.ContractCheck.Join({path}, {target}.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture))", input, depth + 1);
+                _w.Line($"{target}.Add({item});");
+                _w.Close();
+                break;
+            case TypeRefKind.Map:
+                string key = LocalNames.Nested("key", depth);
+                string value = LocalNames.Nested("item", depth);
+                EmitExpect("StartObject", path, "an object");
+                _w.Line($"{(into == ReadInto.Declare ? "var " : string.Empty)}{target} = new {CSharpTypes.Concrete(type, Ns, input)}(global::System.StringComparer.Ordinal);");
+                _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
+                _w.Line($"string {key} = {evs}.EvsJson.GetString(ref reader);");
+                _w.Line("reader.Read();");
+                EmitValueRead(type.Element!, value, ReadInto.Declare, $"{evs}.ContractCheck.Join({path}, {key})", input, depth + 1);
+                _w.Line($"{target}[{key}] = {value};");
+                _w.Close();
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A value read by a <c>TryX(..., out value)</c> call that must succeed: straight into the target, unless the
+    /// target is nullable, which takes the value from a temporary. <paramref name="call"/> is the condition up to
+    /// the <c>out</c> argument.
+    /// </summary>
+    private void EmitOutRead(string call, string temporary, TypeRef type, string target, ReadInto into, string path, string expected, bool input)
+    {
+        string @out = into switch
+        {
+            ReadInto.Declare => $"{CSharpTypes.Of(type, Ns, input)} {target}",
+            ReadInto.Assign => target,
+            _ => $"{CSharpTypes.Of(type, Ns, input)} {temporary}",
+        };
+        _w.Open($"if ({call}out {@out}))");
+        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, {path}, \"{expected}\");");
+        _w.Close();
+        if (into == ReadInto.AssignNullable)
+        {
+            _w.Line($"{target} = {temporary};");
+        }
+    }
+}
