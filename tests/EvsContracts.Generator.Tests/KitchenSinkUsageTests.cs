@@ -51,6 +51,25 @@ public class KitchenSinkUsageTests
 
             public static string RoundTrip() => CreatePetRequest.FromJson(RequestJson()).ToJson();
 
+            public static string SortedAttributesJson()
+            {
+                // Not a Dictionary: the map is written through its interface, in its own order.
+                CreatePetRequest request = NewRequest();
+                request.Pet.Attributes = new SortedDictionary<string, string> { ["size"] = "small", ["color"] = "white" };
+                return request.ToJson();
+            }
+
+            public static string PublicSurface()
+            {
+                const System.Reflection.BindingFlags Declared = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                    | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly;
+                IEnumerable<string> methods = typeof(Pet).GetMethods(Declared).Where(m => !m.IsSpecialName).Select(m => m.Name + "/" + m.GetParameters().Length).Order();
+                IEnumerable<string> kindMethods = typeof(PetKind).GetMethods(Declared).Where(m => !m.IsSpecialName).Select(m => m.Name).Distinct().Order();
+                int converters = typeof(Pet).Assembly.GetTypes().Count(t => t.Name.EndsWith("JsonConverter", System.StringComparison.Ordinal));
+                int exportedConverters = typeof(Pet).Assembly.GetExportedTypes().Count(t => t.Name.EndsWith("JsonConverter", System.StringComparison.Ordinal));
+                return string.Join(" ", methods) + " | " + string.Join(" ", kindMethods) + " | converters " + converters + ", exported " + exportedConverters;
+            }
+
             public static string ThroughJsonSerializer() => JsonSerializer.Serialize(JsonSerializer.Deserialize<CreatePetRequest>(RequestJson()));
 
             public static string ReadPet(string json)
@@ -131,6 +150,12 @@ public class KitchenSinkUsageTests
             json);
         Assert.Equal(json, scenario.Call("RoundTrip"));
         Assert.Equal(json, scenario.Call("ThroughJsonSerializer"));
+        Assert.Equal(json.Replace("""{"color":"white"}""", """{"color":"white","size":"small"}""", StringComparison.Ordinal), scenario.Call("SortedAttributesJson"));
+
+        // What users call is public; the plumbing (ValidateInto, ReadJson with a path, ReadJsonValue, the converters) is not.
+        Assert.Equal(
+            "FromJson/1 FromJson/1 ReadJson/1 ToJson/0 ToUtf8Json/0 Validate/0 WriteJson/1 | Equals GetHashCode ToString | converters 15, exported 0",
+            scenario.Call("PublicSurface"));
 
         // An unknown status is kept, a date-time without offset is UTC, an explicit null reads as null, unknown members are skipped.
         Assert.Equal("Mimi|cat|quarantined|False|00:00:00|null|1", scenario.Call("ReadPet", PetJson));
