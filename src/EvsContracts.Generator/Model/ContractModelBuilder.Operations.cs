@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.Json;
+using EvsContracts.Generator.Reader.OpenApi;
+using EvsContracts.Generator.Support;
+
+namespace EvsContracts.Generator.Model;
+
+/// <summary>The client's operations, their waiters, and which types are inputs.</summary>
+internal sealed partial class ContractModelBuilder
+{
+    private List<OperationModel> BuildOperations()
+    {
+        var operations = new List<OperationModel>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (OpenApiOperation operation in _document.Operations)
+        {
+            string name = Naming.ToPascalCase(operation.OperationId);
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The operationId \"{operation.OperationId}\" does not give a C# method name", operation.OperationIdNode);
+                continue;
+            }
+
+            if (names.TryGetValue(name, out string? other))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The operationIds \"{other}\" and \"{operation.OperationId}\" both become the C# method {name}Async", operation.OperationIdNode);
+                continue;
+            }
+
+            names[name] = operation.OperationId;
+            OperationModel? model = BuildOperation(operation, name);
+            if (model is not null)
+            {
+                operations.Add(model);
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationModel? BuildOperation(OpenApiOperation operation, string name)
+    {
+        var parameters = new List<ParameterModel>();
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
+        foreach (OpenApiParameter parameter in operation.Parameters)
+        {
+            string parameterName = Naming.ToCamelCase(parameter.Name);
+            if (!Naming.IsValidIdentifier(parameterName) || !parameterNames.Add(parameterName))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The parameter \"{parameter.Name}\" of {operation.OperationId} does not give a distinct C# parameter name (got \"{parameterName}\")", parameter.Node);
+                return null;
+            }
+
+            TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
+            parameters.Add(new ParameterModel(parameter.Name, parameterName, (ParameterKind)parameter.Location, parameter.Required, type, parameter.Description ?? parameter.Schema.Description));
+        }
+
+        TypeRef? body = null;
+        if (operation.RequestBody is { } bodySchema)
+        {
+            body = Resolve(bodySchema, name + "Request", name);
+            if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"The request body of {operation.OperationId} must be an object schema ({bodySchema.Pointer})", bodySchema.Node);
+                return null;
+            }
+        }
+
+        var successes = operation.Responses.Where(r => r.Status[0] == '2').ToList();
+        if (successes.Count != 1)
+        {
+            _diagnostics.Report(
+                successes.Count == 0 ? DiagnosticDescriptors.NotOpenApiId : DiagnosticDescriptors.UnsupportedId,
+                successes.Count == 0
+                    ? $"The operation {operation.OperationId} declares no success (2xx) response"
+                    : $"The operation {operation.OperationId} declares {successes.Count} success responses; exactly one 2xx response is supported",
+                operation.OperationIdNode);
+            return null;
+        }
+
+        OpenApiResponse success = successes[0];
+        TypeRef? successType = null;
+        if (success.Schema is { } responseSchema)
+        {
+            successType = Resolve(responseSchema, name + "Response", name);
+            if (successType.Kind != TypeRefKind.Object)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"The success response of {operation.OperationId} must be an object schema ({responseSchema.Pointer})", responseSchema.Node);
+                return null;
+            }
+        }
+
+        // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
+        foreach (OpenApiResponse response in operation.Responses)
+        {
+            if (response.Schema is { } errorSchema && response != success)
+            {
+                Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
+            }
+        }
+
+        WaiterModel? waiter = operation.StatusWaiter is { } w ? BuildWaiter(operation, w, successType) : null;
+        return new OperationModel(
+            name,
+            operation.Method switch
+            {
+                "get" => HttpMethodKind.Get,
+                "post" => HttpMethodKind.Post,
+                "put" => HttpMethodKind.Put,
+                "patch" => HttpMethodKind.Patch,
+                _ => HttpMethodKind.Delete,
+            },
+            operation.Path,
+            parameters.ToEquatableArray(),
+            body,
+            operation.RequestBodyRequired,
+            int.Parse(success.Status, CultureInfo.InvariantCulture),
+            successType,
+            operation.Summary,
+            operation.Description,
+            waiter);
+    }
+
+    private WaiterModel? BuildWaiter(OpenApiOperation operation, OpenApiStatusWaiter waiter, TypeRef? successType)
+    {
+        if (operation.Method != "get" || successType is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"x-status-waiter needs a GET operation with a response body ({operation.OperationId})", waiter.Node);
+            return null;
+        }
+
+        if (!Naming.IsValidIdentifier(waiter.Method))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"x-status-waiter.method \"{waiter.Method}\" is not a valid C# method name", waiter.Node);
+            return null;
+        }
+
+        var path = new List<string>();
+        TypeRef current = successType;
+        foreach (string segment in waiter.PropertyPath)
+        {
+            PropertyModel? property = current.Kind == TypeRefKind.Object && _types.TryGetValue(current.Name!, out TypeModel? type)
+                ? type.Properties.FirstOrDefault(p => p.JsonName == segment)
+                : null;
+            if (property is null)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"x-status-waiter.property: \"{segment}\" is not a property on the way to the status ({operation.OperationId})", waiter.Node);
+                return null;
+            }
+
+            path.Add(property.Name);
+            current = property.Type;
+        }
+
+        if (current.Kind is not (TypeRefKind.Enum or TypeRefKind.String))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"x-status-waiter.property must name a string or string enum property ({operation.OperationId})", waiter.Node);
+            return null;
+        }
+
+        return new WaiterModel(
+            waiter.Method,
+            path.ToEquatableArray(),
+            current.Kind == TypeRefKind.Enum ? current.Name! : "string",
+            current.Kind == TypeRefKind.Enum,
+            waiter.FailureValues.ToEquatableArray());
+    }
+
+    /// <summary>Types reachable from a request body are inputs: users build them, so their members are settable and their collections mutable.</summary>
+    private void MarkInputs(List<OperationModel> operations)
+    {
+        var pending = new Stack<string>();
+        foreach (OperationModel operation in operations)
+        {
+            if (operation.Body?.Name is { } name)
+            {
+                pending.Push(name);
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (!seen.Add(name) || !_types.TryGetValue(name, out TypeModel? type))
+            {
+                continue;
+            }
+
+            _types[name] = type with { IsInput = true };
+            foreach (PropertyModel property in type.Properties)
+            {
+                for (TypeRef? t = property.Type; t is not null; t = t.Element)
+                {
+                    if (t.Name is { } nested)
+                    {
+                        pending.Push(nested);
+                    }
+                }
+            }
+        }
+    }
+}

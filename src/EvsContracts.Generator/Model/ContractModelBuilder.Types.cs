@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.Json;
+using EvsContracts.Generator.Reader.OpenApi;
+using EvsContracts.Generator.Support;
+
+namespace EvsContracts.Generator.Model;
+
+/// <summary>Types: objects, enums, envelopes and inline schemas, their properties, and constraint consistency (EVS105).</summary>
+internal sealed partial class ContractModelBuilder
+{
+    private void DefineType(string typeName, OpenApiSchema schema)
+    {
+        if (_types.ContainsKey(typeName))
+        {
+            return;
+        }
+
+        CheckConstraints(schema);
+        TypeModel model;
+        if (schema.Type == SchemaType.String)
+        {
+            model = DefineEnum(typeName, schema);
+        }
+        else if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties == 1)
+        {
+            TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value", typeName);
+            model = new TypeModel(typeName, TypeModelKind.KeyedEnvelope, schema.Description, EquatableArray<PropertyModel>.Empty,
+                EquatableArray<EnumMemberModel>.Empty, false, value, false);
+        }
+        else
+        {
+            // Reserve the name first: a property may refer back to the type it is declared in.
+            _types[typeName] = new TypeModel(typeName, TypeModelKind.Object, schema.Description, EquatableArray<PropertyModel>.Empty,
+                EquatableArray<EnumMemberModel>.Empty, false, null, false);
+            _typeOrder.Add(typeName);
+            model = new TypeModel(typeName, TypeModelKind.Object, schema.Description, DefineProperties(typeName, schema),
+                EquatableArray<EnumMemberModel>.Empty, false, null, false);
+            _types[typeName] = model;
+            return;
+        }
+
+        _types[typeName] = model;
+        _typeOrder.Add(typeName);
+    }
+
+    private TypeModel DefineEnum(string typeName, OpenApiSchema schema)
+    {
+        var members = new List<EnumMemberModel>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string value in schema.Enum!)
+        {
+            string name = Naming.ToPascalCase(value);
+            if (name == typeName || Array.IndexOf(ReservedEnumMemberNames, name) >= 0)
+            {
+                name += "Value";
+            }
+
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The enum value \"{value}\" of {typeName} does not give a C# name ({schema.Pointer}/enum)", schema.Node.Get("enum")!);
+                continue;
+            }
+
+            if (!names.Add(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The enum value \"{value}\" of {typeName} becomes {name}, which another value already has ({schema.Pointer}/enum)", schema.Node.Get("enum")!);
+                continue;
+            }
+
+            members.Add(new EnumMemberModel(name, value));
+        }
+
+        return new TypeModel(typeName, TypeModelKind.Enum, schema.Description, EquatableArray<PropertyModel>.Empty,
+            members.ToEquatableArray(), schema.ExtensibleEnum, null, false);
+    }
+
+    private EquatableArray<PropertyModel> DefineProperties(string typeName, OpenApiSchema schema)
+    {
+        var properties = new List<PropertyModel>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (OpenApiProperty property in schema.Properties)
+        {
+            string name = Naming.ToPascalCase(property.Name);
+            if (name == typeName)
+            {
+                // C# forbids a member named like its type (CS0542).
+                name += "Value";
+            }
+
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The property \"{property.Name}\" of {typeName} does not give a C# name", property.Member);
+                continue;
+            }
+
+            if (Array.IndexOf(ReservedMemberNames, name) >= 0)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The property \"{property.Name}\" of {typeName} becomes {name}, a member every generated model already has", property.Member);
+                continue;
+            }
+
+            if (names.TryGetValue(name, out string? other))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The properties \"{other}\" and \"{property.Name}\" of {typeName} both become the C# name {name}", property.Member);
+                continue;
+            }
+
+            names[name] = property.Name;
+            TypeRef type = Resolve(property.Schema, typeName + name, typeName);
+            bool nullable = property.Schema.Nullable || (property.Schema.RefName is { } refName && _components.TryGetValue(refName, out var target) && target.Schema.Nullable && !IsGeneratedType(target.Schema));
+            properties.Add(new PropertyModel(
+                property.Name,
+                name,
+                type,
+                schema.Required.Contains(property.Name),
+                nullable,
+                property.Schema.Description ?? DescriptionOfRef(property.Schema),
+                property.Schema.DefaultText));
+        }
+
+        foreach (string required in schema.Required)
+        {
+            if (!schema.Properties.Exists(p => p.Name == required))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.ContradictionId, $"\"{required}\" is required but is not one of the properties of {typeName} ({schema.Pointer}/required)", schema.Node.Get("required")!);
+            }
+        }
+
+        return properties.ToEquatableArray();
+    }
+
+    private string? DescriptionOfRef(OpenApiSchema schema) =>
+        schema.RefName is { } name && _components.TryGetValue(name, out OpenApiNamedSchema? target) && !IsGeneratedType(target.Schema)
+            ? target.Schema.Description
+            : null;
+
+    /// <summary>The C# type of a schema used as a member, element or parameter; inline objects and enums become types named after their place.</summary>
+    private TypeRef Resolve(OpenApiSchema schema, string inlineName, string owner)
+    {
+        if (schema.RefName is { } refName)
+        {
+            if (_componentTypeNames.TryGetValue(refName, out string? typeName))
+            {
+                OpenApiSchema target = _components[refName].Schema;
+                DefineType(typeName, target);
+                return new TypeRef(target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, typeName, null, Constraints.None);
+            }
+
+            if (!_components.TryGetValue(refName, out OpenApiNamedSchema? alias) || !_resolving.Add(refName))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.UnresolvedRefId, $"The reference to \"{refName}\" goes round in a circle ({schema.Pointer}/$ref)", schema.Node);
+                return new TypeRef(TypeRefKind.String, null, null, Constraints.None);
+            }
+
+            try
+            {
+                return Resolve(alias.Schema, inlineName, owner);
+            }
+            finally
+            {
+                _resolving.Remove(refName);
+            }
+        }
+
+        CheckConstraints(schema);
+        switch (schema.Type)
+        {
+            case SchemaType.String when schema.Enum is not null:
+                DefineInlineType(inlineName, schema);
+                return new TypeRef(TypeRefKind.Enum, inlineName, null, Constraints.None);
+            case SchemaType.String:
+                return new TypeRef(schema.Format == "date-time" ? TypeRefKind.DateTime : TypeRefKind.String, null, null, ConstraintsOf(schema));
+            case SchemaType.StringOrInteger:
+                return new TypeRef(TypeRefKind.StringOrNumber, null, null, ConstraintsOf(schema));
+            case SchemaType.Integer:
+                return new TypeRef(schema.Format == "int64" ? TypeRefKind.Int64 : TypeRefKind.Int32, null, null, ConstraintsOf(schema));
+            case SchemaType.Number:
+                return new TypeRef(TypeRefKind.Double, null, null, ConstraintsOf(schema));
+            case SchemaType.Boolean:
+                return new TypeRef(TypeRefKind.Boolean, null, null, Constraints.None);
+            case SchemaType.Array:
+                return new TypeRef(TypeRefKind.Array, null, Resolve(schema.Items!, inlineName + "Item", owner), Constraints.None);
+            default:
+                if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties != 1)
+                {
+                    return new TypeRef(TypeRefKind.Map, null, Resolve(schema.AdditionalProperties, inlineName + "Value", owner), Constraints.None);
+                }
+
+                DefineInlineType(inlineName, schema);
+                return new TypeRef(TypeRefKind.Object, inlineName, null, Constraints.None);
+        }
+    }
+
+    private void DefineInlineType(string name, OpenApiSchema schema)
+    {
+        if (_types.ContainsKey(name) || Claim(name, "the inline schema " + schema.Pointer) is not null)
+        {
+            if (!_checkedSchemas.Contains("inline:" + schema.Pointer))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The inline schema {schema.Pointer} would be named {name}, which another type already has; move it to components.schemas", schema.Node);
+            }
+
+            return;
+        }
+
+        _checkedSchemas.Add("inline:" + schema.Pointer);
+        DefineType(name, schema);
+    }
+
+    private static Constraints ConstraintsOf(OpenApiSchema schema) => new(
+        schema.MinLength,
+        schema.MaxLength,
+        schema.MaxBytes,
+        (schema.ReservedPrefixes ?? new List<string>()).ToEquatableArray(),
+        schema.Format == "uuid",
+        schema.Pattern,
+        schema.Minimum?.ToString(CultureInfo.InvariantCulture),
+        schema.Maximum?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>EVS105: constraints no value can satisfy.</summary>
+    private void CheckConstraints(OpenApiSchema schema)
+    {
+        if (!_checkedSchemas.Add(schema.Pointer))
+        {
+            return;
+        }
+
+        if (schema.MinLength > schema.MaxLength)
+        {
+            Contradiction(schema, "minLength", $"minLength {schema.MinLength} is greater than maxLength {schema.MaxLength}");
+        }
+
+        if (schema.MaxBytes is int maxBytes && schema.MinLength > maxBytes)
+        {
+            // Every code point takes at least one UTF-8 byte.
+            Contradiction(schema, "x-max-bytes", $"minLength {schema.MinLength} needs at least {schema.MinLength} UTF-8 bytes, more than x-max-bytes {maxBytes}");
+        }
+
+        if (schema.Minimum > schema.Maximum)
+        {
+            Contradiction(schema, "minimum", $"minimum {schema.Minimum?.ToString(CultureInfo.InvariantCulture)} is greater than maximum {schema.Maximum?.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (schema.MinProperties > schema.MaxProperties)
+        {
+            Contradiction(schema, "minProperties", $"minProperties {schema.MinProperties} is greater than maxProperties {schema.MaxProperties}");
+        }
+
+        if (schema.ReservedPrefixes is { } prefixes && prefixes.Contains(string.Empty))
+        {
+            Contradiction(schema, "x-reserved-prefixes", "an empty reserved prefix would refuse every value");
+        }
+
+        if (schema.Enum is { } values && schema.ReservedPrefixes is { } reserved
+            && values.All(v => reserved.Exists(p => p.Length > 0 && v.StartsWith(p, StringComparison.Ordinal))))
+        {
+            Contradiction(schema, "enum", "every enum value starts with a reserved prefix");
+        }
+    }
+
+    private void Contradiction(OpenApiSchema schema, string keyword, string message)
+    {
+        JsonMember? member = schema.Node.Find(keyword);
+        string text = $"Contradictory constraints at {schema.Pointer}: {message}";
+        if (member is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictionId, text, schema.Node);
+        }
+        else
+        {
+            _diagnostics.Report(DiagnosticDescriptors.ContradictionId, text, member);
+        }
+    }
+}
