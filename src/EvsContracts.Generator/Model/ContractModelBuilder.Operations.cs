@@ -7,6 +7,7 @@ using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
 using EvsContracts.Generator.Support;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Model;
 
@@ -22,13 +23,13 @@ internal sealed partial class ContractModelBuilder
             string name = Naming.ToPascalCase(operation.OperationId);
             if (!Naming.IsValidIdentifier(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The operationId \"{operation.OperationId}\" does not give a C# method name", operation.OperationIdNode);
+                _diagnostics.Report(DiagnosticDescriptors.OperationIdInvalid, operation.OperationIdNode, Quote(operation.OperationId));
                 continue;
             }
 
             if (names.TryGetValue(name, out string? other))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The operationIds \"{other}\" and \"{operation.OperationId}\" both become the C# method {name}Async", operation.OperationIdNode);
+                _diagnostics.Report(DiagnosticDescriptors.OperationIdsCollide, operation.OperationIdNode, Quote(other), Quote(operation.OperationId), name);
                 continue;
             }
 
@@ -52,7 +53,7 @@ internal sealed partial class ContractModelBuilder
             string parameterName = Naming.ToCamelCase(parameter.Name);
             if (!Naming.IsValidIdentifier(parameterName) || !parameterNames.Add(parameterName))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The parameter \"{parameter.Name}\" of {operation.OperationId} does not give a distinct C# parameter name (got \"{parameterName}\")", parameter.Node);
+                _diagnostics.Report(DiagnosticDescriptors.ParameterNameNotDistinct, parameter.Node, Quote(parameter.Name), operation.OperationId, Quote(parameterName));
                 return null;
             }
 
@@ -66,20 +67,25 @@ internal sealed partial class ContractModelBuilder
             body = Resolve(bodySchema, name + "Request", name);
             if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"The request body of {operation.OperationId} must be an object schema ({bodySchema.Pointer})", bodySchema.Node);
+                _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.OperationId, bodySchema.Pointer);
                 return null;
             }
         }
 
         var successes = operation.Responses.Where(r => r.Status[0] == '2').ToList();
-        if (successes.Count != 1)
+        if (successes.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.OperationId);
+            return null;
+        }
+
+        if (successes.Count > 1)
         {
             _diagnostics.Report(
-                successes.Count == 0 ? DiagnosticDescriptors.NotOpenApiId : DiagnosticDescriptors.UnsupportedId,
-                successes.Count == 0
-                    ? $"The operation {operation.OperationId} declares no success (2xx) response"
-                    : $"The operation {operation.OperationId} declares {successes.Count} success responses; exactly one 2xx response is supported",
-                operation.OperationIdNode);
+                DiagnosticDescriptors.SeveralSuccessResponses,
+                operation.OperationIdNode,
+                operation.OperationId,
+                successes.Count.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -90,7 +96,7 @@ internal sealed partial class ContractModelBuilder
             successType = Resolve(responseSchema, name + "Response", name);
             if (successType.Kind != TypeRefKind.Object)
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"The success response of {operation.OperationId} must be an object schema ({responseSchema.Pointer})", responseSchema.Node);
+                _diagnostics.Report(DiagnosticDescriptors.SuccessResponseNotObject, responseSchema.Node, operation.OperationId, responseSchema.Pointer);
                 return null;
             }
         }
@@ -130,13 +136,13 @@ internal sealed partial class ContractModelBuilder
     {
         if (operation.Method != "get" || successType is null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.UnsupportedId, $"x-status-waiter needs a GET operation with a response body ({operation.OperationId})", waiter.Node);
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterNeedsGet, waiter.Node, operation.OperationId);
             return null;
         }
 
         if (!Naming.IsValidIdentifier(waiter.Method))
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"x-status-waiter.method \"{waiter.Method}\" is not a valid C# method name", waiter.Node);
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterMethodInvalid, waiter.Node, Quote(waiter.Method));
             return null;
         }
 
@@ -149,7 +155,7 @@ internal sealed partial class ContractModelBuilder
                 : null;
             if (property is null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"x-status-waiter.property: \"{segment}\" is not a property on the way to the status ({operation.OperationId})", waiter.Node);
+                _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyMissing, waiter.Node, Quote(segment), operation.OperationId);
                 return null;
             }
 
@@ -159,7 +165,7 @@ internal sealed partial class ContractModelBuilder
 
         if (current.Kind is not (TypeRefKind.Enum or TypeRefKind.String))
         {
-            _diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"x-status-waiter.property must name a string or string enum property ({operation.OperationId})", waiter.Node);
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyNotString, waiter.Node, operation.OperationId);
             return null;
         }
 

@@ -7,6 +7,8 @@ using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
 using EvsContracts.Generator.Support;
+using Microsoft.CodeAnalysis;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Model;
 
@@ -62,13 +64,13 @@ internal sealed partial class ContractModelBuilder
 
             if (!Naming.IsValidIdentifier(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The enum value \"{value}\" of {typeName} does not give a C# name ({schema.Pointer}/enum)", schema.Node.Get("enum")!);
+                _diagnostics.Report(DiagnosticDescriptors.EnumValueNameInvalid, schema.Node.Get("enum")!, Quote(value), typeName, schema.Pointer);
                 continue;
             }
 
             if (!names.Add(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The enum value \"{value}\" of {typeName} becomes {name}, which another value already has ({schema.Pointer}/enum)", schema.Node.Get("enum")!);
+                _diagnostics.Report(DiagnosticDescriptors.EnumValueNamesCollide, schema.Node.Get("enum")!, Quote(value), typeName, name, schema.Pointer);
                 continue;
             }
 
@@ -94,19 +96,19 @@ internal sealed partial class ContractModelBuilder
 
             if (!Naming.IsValidIdentifier(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The property \"{property.Name}\" of {typeName} does not give a C# name", property.Member);
+                _diagnostics.Report(DiagnosticDescriptors.PropertyNameInvalid, property.Member, Quote(property.Name), typeName);
                 continue;
             }
 
             if (Array.IndexOf(ReservedMemberNames, name) >= 0)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The property \"{property.Name}\" of {typeName} becomes {name}, a member every generated model already has", property.Member);
+                _diagnostics.Report(DiagnosticDescriptors.PropertyNameReserved, property.Member, Quote(property.Name), typeName, name);
                 continue;
             }
 
             if (names.TryGetValue(name, out string? other))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The properties \"{other}\" and \"{property.Name}\" of {typeName} both become the C# name {name}", property.Member);
+                _diagnostics.Report(DiagnosticDescriptors.PropertyNamesCollide, property.Member, Quote(other), Quote(property.Name), typeName, name);
                 continue;
             }
 
@@ -127,7 +129,7 @@ internal sealed partial class ContractModelBuilder
         {
             if (!schema.Properties.Exists(p => p.Name == required))
             {
-                _diagnostics.Report(DiagnosticDescriptors.ContradictionId, $"\"{required}\" is required but is not one of the properties of {typeName} ({schema.Pointer}/required)", schema.Node.Get("required")!);
+                _diagnostics.Report(DiagnosticDescriptors.RequiredPropertyMissing, schema.Node.Get("required")!, Quote(required), typeName, schema.Pointer);
             }
         }
 
@@ -153,7 +155,7 @@ internal sealed partial class ContractModelBuilder
 
             if (!_components.TryGetValue(refName, out OpenApiNamedSchema? alias) || !_resolving.Add(refName))
             {
-                _diagnostics.Report(DiagnosticDescriptors.UnresolvedRefId, $"The reference to \"{refName}\" goes round in a circle ({schema.Pointer}/$ref)", schema.Node);
+                _diagnostics.Report(DiagnosticDescriptors.AliasCycle, schema.Node, Quote(refName), schema.Pointer);
                 return new TypeRef(TypeRefKind.String, null, null, Constraints.None);
             }
 
@@ -202,7 +204,7 @@ internal sealed partial class ContractModelBuilder
         {
             if (!_checkedSchemas.Contains("inline:" + schema.Pointer))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The inline schema {schema.Pointer} would be named {name}, which another type already has; move it to components.schemas", schema.Node);
+                _diagnostics.Report(DiagnosticDescriptors.InlineSchemaNameTaken, schema.Node, schema.Pointer, name);
             }
 
             return;
@@ -232,48 +234,45 @@ internal sealed partial class ContractModelBuilder
 
         if (schema.MinLength > schema.MaxLength)
         {
-            Contradiction(schema, "minLength", $"minLength {schema.MinLength} is greater than maxLength {schema.MaxLength}");
+            Contradiction(schema, "minLength", DiagnosticDescriptors.MinLengthOverMaxLength, Number(schema.MinLength), Number(schema.MaxLength));
         }
 
         if (schema.MaxBytes is int maxBytes && schema.MinLength > maxBytes)
         {
             // Every code point takes at least one UTF-8 byte.
-            Contradiction(schema, "x-max-bytes", $"minLength {schema.MinLength} needs at least {schema.MinLength} UTF-8 bytes, more than x-max-bytes {maxBytes}");
+            Contradiction(schema, "x-max-bytes", DiagnosticDescriptors.MinLengthOverMaxBytes, Number(schema.MinLength), Number(maxBytes));
         }
 
         if (schema.Minimum > schema.Maximum)
         {
-            Contradiction(schema, "minimum", $"minimum {schema.Minimum?.ToString(CultureInfo.InvariantCulture)} is greater than maximum {schema.Maximum?.ToString(CultureInfo.InvariantCulture)}");
+            Contradiction(schema, "minimum", DiagnosticDescriptors.MinimumOverMaximum, Number(schema.Minimum), Number(schema.Maximum));
         }
 
         if (schema.MinProperties > schema.MaxProperties)
         {
-            Contradiction(schema, "minProperties", $"minProperties {schema.MinProperties} is greater than maxProperties {schema.MaxProperties}");
+            Contradiction(schema, "minProperties", DiagnosticDescriptors.MinPropertiesOverMaxProperties, Number(schema.MinProperties), Number(schema.MaxProperties));
         }
 
         if (schema.ReservedPrefixes is { } prefixes && prefixes.Contains(string.Empty))
         {
-            Contradiction(schema, "x-reserved-prefixes", "an empty reserved prefix would refuse every value");
+            Contradiction(schema, "x-reserved-prefixes", DiagnosticDescriptors.EmptyReservedPrefix);
         }
 
         if (schema.Enum is { } values && schema.ReservedPrefixes is { } reserved
             && values.All(v => reserved.Exists(p => p.Length > 0 && v.StartsWith(p, StringComparison.Ordinal))))
         {
-            Contradiction(schema, "enum", "every enum value starts with a reserved prefix");
+            Contradiction(schema, "enum", DiagnosticDescriptors.EveryEnumValueReserved);
         }
     }
 
-    private void Contradiction(OpenApiSchema schema, string keyword, string message)
+    /// <summary>Reports at the keyword when the schema spells it, else at the schema; the first argument is the schema's pointer.</summary>
+    private void Contradiction(OpenApiSchema schema, string keyword, DiagnosticDescriptor descriptor, params string[] values)
     {
-        JsonMember? member = schema.Node.Find(keyword);
-        string text = $"Contradictory constraints at {schema.Pointer}: {message}";
-        if (member is null)
-        {
-            _diagnostics.Report(DiagnosticDescriptors.ContradictionId, text, schema.Node);
-        }
-        else
-        {
-            _diagnostics.Report(DiagnosticDescriptors.ContradictionId, text, member);
-        }
+        SpecLocation location = schema.Node.Find(keyword) is { } member ? _diagnostics.Locate(member) : _diagnostics.Locate(schema.Node);
+        _diagnostics.Report(descriptor, location, new[] { schema.Pointer }.Concat(values).ToArray());
     }
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -7,6 +7,7 @@ using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
 using EvsContracts.Generator.Support;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Model;
 
@@ -59,7 +60,7 @@ internal sealed partial class ContractModelBuilder
         {
             if (!Naming.IsPlainIdentifier(part))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The namespace \"{@namespace}\" is not a valid C# namespace", _document.InfoNode);
+                _diagnostics.Report(DiagnosticDescriptors.NamespaceInvalid, NamespaceSource(_document, input), Quote(@namespace));
                 return null;
             }
         }
@@ -67,14 +68,14 @@ internal sealed partial class ContractModelBuilder
         string clientName = input.ClientName ?? _document.ClientName ?? Naming.ToPascalCase(_document.Title) + "Client";
         if (!Naming.IsPlainIdentifier(clientName))
         {
-            _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The client name \"{clientName}\" is not a valid C# identifier; set info.x-client-name", _document.InfoNode);
+            _diagnostics.Report(DiagnosticDescriptors.ClientNameInvalid, ClientNameSource(_document, input), Quote(clientName));
             return null;
         }
 
         if (clientName.All(c => c is >= 'a' and <= 'z'))
         {
             // CS8981: such type names may become keywords, so a warnings-as-errors build stops on them.
-            _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The client name \"{clientName}\" has only lower-case ASCII letters, which C# may reserve for keywords (CS8981); capitalize it", _document.InfoNode);
+            _diagnostics.Report(DiagnosticDescriptors.ClientNameLowerCase, ClientNameSource(_document, input), Quote(clientName));
             return null;
         }
 
@@ -119,20 +120,20 @@ internal sealed partial class ContractModelBuilder
             string name = Naming.ToPascalCase(component.Name);
             if (!Naming.IsValidIdentifier(name))
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" does not give a C# type name", component.Member);
+                _diagnostics.Report(DiagnosticDescriptors.SchemaNameInvalid, component.Member, Quote(component.Name));
                 continue;
             }
 
             if (Array.IndexOf(ReservedMemberNames, name) >= 0 || Array.IndexOf(ReservedEnumMemberNames, name) >= 0 || name == "Key")
             {
                 // C# forbids a member named like its type (CS0542), and every generated type has these members.
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" becomes the C# name {name}, which is also the name of a member every generated type has", component.Member);
+                _diagnostics.Report(DiagnosticDescriptors.SchemaNameReserved, component.Member, Quote(component.Name), name);
                 continue;
             }
 
-            if (Claim(name, $"\"{component.Name}\"") is { } holder)
+            if (Claim(name, Quote(component.Name)) is { } holder)
             {
-                _diagnostics.Report(DiagnosticDescriptors.InvalidNameId, $"The schema name \"{component.Name}\" becomes the C# name {name}, which {holder} already has (generated names must differ in more than case)", component.Member);
+                _diagnostics.Report(DiagnosticDescriptors.SchemaNameTaken, component.Member, Quote(component.Name), name, holder);
                 continue;
             }
 
@@ -153,6 +154,21 @@ internal sealed partial class ContractModelBuilder
         _claimedNames[converter] = owner;
         return null;
     }
+
+    /// <summary>
+    /// The spec member the generated file names come from (they start with namespace and client name): the
+    /// namespace's source when the spec names the namespace, else the client name's source.
+    /// </summary>
+    public static JsonNode FileNameSource(OpenApiDocument document, SpecInput input) =>
+        input.Namespace is null && document.NamespaceNode is { } node ? node : ClientNameSource(document, input);
+
+    /// <summary>Where the spec names the namespace: <c>info.x-namespace</c>, or <c>info</c> when the project or nothing does.</summary>
+    private static JsonNode NamespaceSource(OpenApiDocument document, SpecInput input) =>
+        input.Namespace is null ? document.NamespaceNode ?? document.InfoNode : document.InfoNode;
+
+    /// <summary>Where the spec names the client: <c>info.x-client-name</c> or <c>info.title</c>, or <c>info</c> when the project does.</summary>
+    private static JsonNode ClientNameSource(OpenApiDocument document, SpecInput input) =>
+        input.ClientName is null ? document.ClientNameNode ?? document.TitleNode : document.InfoNode;
 
     private static bool IsGeneratedType(OpenApiSchema schema) =>
         schema.RefName is null && (schema.Type == SchemaType.Object || (schema.Type == SchemaType.String && schema.Enum is not null));

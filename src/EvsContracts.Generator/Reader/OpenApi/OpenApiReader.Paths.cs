@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
 
@@ -18,19 +19,19 @@ internal sealed partial class OpenApiReader
         string pointer = "/paths/" + EscapePointer(pathMember.Name);
         if (!pathMember.Name.StartsWith("/", StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The path \"{pathMember.Name}\" must start with '/'", pathMember);
+            Report(DiagnosticDescriptors.PathNotAbsolute, pathMember, Quote(pathMember.Name));
             return;
         }
 
         if (PathTemplateProblem(pathMember.Name) is { } problem)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The path \"{pathMember.Name}\" {problem}", pathMember);
+            Report(DiagnosticDescriptors.PathTemplateInvalid, pathMember, Quote(pathMember.Name), problem);
             return;
         }
 
         if (pathMember.Value is not JsonObjectNode item)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The path item {pointer} must be an object", pathMember.Value);
+            Report(DiagnosticDescriptors.PathItemNotObject, pathMember.Value, pointer);
             return;
         }
 
@@ -44,11 +45,11 @@ internal sealed partial class OpenApiReader
             }
             else if (name == "$ref")
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"A path item reference is not supported ({pointer}/$ref)", member);
+                Report(DiagnosticDescriptors.PathItemReference, member, pointer);
             }
             else if (Array.IndexOf(UnsupportedMethods, name) >= 0)
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The method \"{name}\" is not supported ({pointer}/{name}); supported: get, post, put, patch, delete", member);
+                Report(DiagnosticDescriptors.MethodUnsupported, member, Quote(name), pointer + "/" + name);
             }
         }
 
@@ -101,7 +102,7 @@ internal sealed partial class OpenApiReader
     {
         if (methodMember.Value is not JsonObjectNode operation)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The operation {pointer} must be an object", methodMember.Value);
+            Report(DiagnosticDescriptors.OperationNotObject, methodMember.Value, pointer);
             return;
         }
 
@@ -109,10 +110,11 @@ internal sealed partial class OpenApiReader
         if (idMember?.Value is not JsonStringNode idNode || idNode.Value.Length == 0)
         {
             Report(
-                DiagnosticDescriptors.NotOpenApiId,
-                $"The operation {methodMember.Name.ToUpperInvariant()} {path} has no operationId; the generator names the client method after it",
+                DiagnosticDescriptors.OperationIdMissing,
                 idMember is null ? methodMember.NameStart : idMember.Value.Start,
-                idMember is null ? methodMember.NameEnd : idMember.Value.End);
+                idMember is null ? methodMember.NameEnd : idMember.Value.End,
+                methodMember.Name.ToUpperInvariant(),
+                path);
             return;
         }
 
@@ -155,12 +157,12 @@ internal sealed partial class OpenApiReader
         }
         else if (responsesMember is not null)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/responses must be an object", responsesMember.Value);
+            Report(DiagnosticDescriptors.NotAnObject, responsesMember.Value, pointer + "/responses");
         }
 
         if (operation.Find("callbacks") is { } callbacks)
         {
-            Report(DiagnosticDescriptors.UnsupportedId, $"Callbacks are not supported ({pointer}/callbacks)", callbacks);
+            Report(DiagnosticDescriptors.Callbacks, callbacks, pointer);
         }
 
         if (operation.Find("x-status-waiter") is { } waiter)
@@ -183,7 +185,7 @@ internal sealed partial class OpenApiReader
         {
             if (!operation.Parameters.Exists(p => p.Location == ParameterLocation.Path && p.Name == name))
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"The path {operation.Path} names {{{name}}} but {methodMember.Name} declares no path parameter \"{name}\"", methodMember);
+                Report(DiagnosticDescriptors.PathParameterUndeclared, methodMember, operation.Path, name, methodMember.Name, Quote(name));
             }
         }
 
@@ -191,7 +193,7 @@ internal sealed partial class OpenApiReader
         {
             if (parameter.Location == ParameterLocation.Path && !inTemplate.Contains(parameter.Name))
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"The path parameter \"{parameter.Name}\" does not appear in {operation.Path}", parameter.Node);
+                Report(DiagnosticDescriptors.PathParameterNotInPath, parameter.Node, Quote(parameter.Name), operation.Path);
             }
         }
     }
@@ -200,7 +202,7 @@ internal sealed partial class OpenApiReader
     {
         if (node is not JsonArrayNode array)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} must be an array", node);
+            Report(DiagnosticDescriptors.NotAnArray, node, pointer);
             return;
         }
 
@@ -226,20 +228,20 @@ internal sealed partial class OpenApiReader
                 case "query": parsed = ParameterLocation.Query; break;
                 case "header": parsed = ParameterLocation.Header; break;
                 default:
-                    Report(DiagnosticDescriptors.UnsupportedId, $"Parameters in \"{location}\" are not supported ({itemPointer}/in); supported: path, query, header", parameter.Get("in")!);
+                    Report(DiagnosticDescriptors.ParameterLocationUnsupported, parameter.Get("in")!, Quote(location), itemPointer);
                     continue;
             }
 
             if (parameter.Find("content") is { } content)
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"Parameters described by \"content\" are not supported ({itemPointer}/content); use \"schema\"", content);
+                Report(DiagnosticDescriptors.ParameterContent, content, itemPointer);
                 continue;
             }
 
             JsonMember? schemaMember = parameter.Find("schema");
             if (schemaMember is null)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"The parameter \"{name}\" has no schema ({itemPointer})", parameter);
+                Report(DiagnosticDescriptors.ParameterSchemaMissing, parameter, Quote(name), itemPointer);
                 continue;
             }
 
@@ -251,14 +253,14 @@ internal sealed partial class OpenApiReader
 
             if (schema.RefName is null && schema.Type is SchemaType.Object or SchemaType.Array)
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"Parameters of type {schema.Type.ToString().ToLowerInvariant()} are not supported ({itemPointer}/schema); use a string, integer, number or boolean", schemaMember.Value);
+                Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
                 continue;
             }
 
             bool required = OptionalBool(parameter, "required", itemPointer) ?? false;
             if (parsed == ParameterLocation.Path && !required)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"The path parameter \"{name}\" must be \"required\": true ({itemPointer})", parameter);
+                Report(DiagnosticDescriptors.PathParameterOptional, parameter, Quote(name), itemPointer);
                 continue;
             }
 
@@ -287,7 +289,7 @@ internal sealed partial class OpenApiReader
         {
             if (!status.StartsWith("x-", StringComparison.Ordinal))
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The response key \"{status}\" is not supported ({pointer}); use a status code like 202, or default", member);
+                Report(DiagnosticDescriptors.ResponseKeyUnsupported, member, Quote(status), pointer);
             }
 
             return;
@@ -310,7 +312,7 @@ internal sealed partial class OpenApiReader
         {
             if (required)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} has no \"content\"", owner);
+                Report(DiagnosticDescriptors.ContentMissing, owner, pointer);
             }
 
             return null;
@@ -318,7 +320,7 @@ internal sealed partial class OpenApiReader
 
         if (contentMember.Value is not JsonObjectNode content)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/content must be an object", contentMember.Value);
+            Report(DiagnosticDescriptors.NotAnObject, contentMember.Value, pointer + "/content");
             return null;
         }
 
@@ -331,7 +333,7 @@ internal sealed partial class OpenApiReader
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The media type \"{media.Name}\" is not supported ({pointer}/content); only application/json bodies are", media);
+                Report(DiagnosticDescriptors.MediaTypeUnsupported, media, Quote(media.Name), pointer);
             }
         }
 
@@ -343,14 +345,14 @@ internal sealed partial class OpenApiReader
         string mediaPointer = pointer + "/content/" + EscapePointer(json.Name);
         if (json.Value is not JsonObjectNode mediaObject)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{mediaPointer} must be an object", json.Value);
+            Report(DiagnosticDescriptors.NotAnObject, json.Value, mediaPointer);
             return null;
         }
 
         JsonMember? schemaMember = mediaObject.Find("schema");
         if (schemaMember is null)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{mediaPointer} has no \"schema\"", json);
+            Report(DiagnosticDescriptors.MediaTypeSchemaMissing, json, mediaPointer);
             return null;
         }
 
@@ -368,7 +370,7 @@ internal sealed partial class OpenApiReader
     {
         if (node is not JsonObjectNode waiter)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} must be an object with method, property and failureValues", node);
+            Report(DiagnosticDescriptors.StatusWaiterNotObject, node, pointer);
             return null;
         }
 

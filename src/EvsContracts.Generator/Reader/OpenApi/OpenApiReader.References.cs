@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
 
@@ -19,7 +20,7 @@ internal sealed partial class OpenApiReader
             {
                 if (node is not JsonObjectNode)
                 {
-                    Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} must be an object", node);
+                    Report(DiagnosticDescriptors.NotAnObject, node, pointer);
                     return null;
                 }
 
@@ -28,20 +29,20 @@ internal sealed partial class OpenApiReader
 
             if (refMember.Value is not JsonStringNode target)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/$ref must be a string", refMember.Value);
+                Report(DiagnosticDescriptors.NotAString, refMember.Value, pointer + "/$ref");
                 return null;
             }
 
             if (!target.Value.StartsWith("#", StringComparison.Ordinal))
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The remote reference \"{target.Value}\" is not supported ({pointer}/$ref); only local references are", target);
+                Report(DiagnosticDescriptors.RemoteReference, target, Quote(target.Value), pointer);
                 return null;
             }
 
             JsonNode? resolved = ResolvePointer(target.Value);
             if (resolved is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedRefId, $"The reference \"{target.Value}\" does not resolve ({pointer}/$ref)", target);
+                Report(DiagnosticDescriptors.ReferenceUnresolved, target, Quote(target.Value), pointer);
                 return null;
             }
 
@@ -49,7 +50,7 @@ internal sealed partial class OpenApiReader
             pointer = target.Value.Substring(1);
         }
 
-        Report(DiagnosticDescriptors.UnresolvedRefId, $"The references from {pointer} go round in a circle", node);
+        Report(DiagnosticDescriptors.ReferenceCycle, node, pointer);
         return null;
     }
 

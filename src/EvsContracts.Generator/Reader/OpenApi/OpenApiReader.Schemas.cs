@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
 
@@ -25,7 +26,7 @@ internal sealed partial class OpenApiReader
     {
         if (node is not JsonObjectNode obj)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The schema {pointer} must be an object, not {Article(node.KindName)}", node);
+            Report(DiagnosticDescriptors.SchemaNotObject, node, pointer, Article(node.KindName));
             return null;
         }
 
@@ -44,7 +45,7 @@ internal sealed partial class OpenApiReader
         {
             if (Array.IndexOf(UnsupportedSchemaKeywords, member.Name) >= 0)
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"\"{member.Name}\" is not supported ({pointer}/{member.Name})", member);
+                Report(DiagnosticDescriptors.SchemaKeywordUnsupported, member, Quote(member.Name), pointer + "/" + member.Name);
                 ok = false;
             }
         }
@@ -102,7 +103,7 @@ internal sealed partial class OpenApiReader
             }
             else
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/properties must be an object", propertiesMember.Value);
+                Report(DiagnosticDescriptors.NotAnObject, propertiesMember.Value, pointer + "/properties");
             }
         }
 
@@ -122,7 +123,7 @@ internal sealed partial class OpenApiReader
         }
         else if (schema.Type == SchemaType.Array)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The array schema {pointer} has no \"items\"", obj);
+            Report(DiagnosticDescriptors.ArrayItemsMissing, obj, pointer);
             ok = false;
         }
 
@@ -134,13 +135,13 @@ internal sealed partial class OpenApiReader
                 ok &= schema.AdditionalProperties is not null;
                 if (schema.Properties.Count > 0)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedId, $"An object with both \"properties\" and an \"additionalProperties\" schema is not supported ({pointer}/additionalProperties)", additionalMember);
+                    Report(DiagnosticDescriptors.PropertiesWithAdditionalProperties, additionalMember, pointer);
                     ok = false;
                 }
             }
             else if (additionalMember.Value is not JsonBooleanNode)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/additionalProperties must be a schema or a boolean", additionalMember.Value);
+                Report(DiagnosticDescriptors.AdditionalPropertiesInvalid, additionalMember.Value, pointer);
                 ok = false;
             }
         }
@@ -152,7 +153,7 @@ internal sealed partial class OpenApiReader
     {
         if (refMember.Value is not JsonStringNode refNode)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{schema.Pointer}/$ref must be a string", refMember.Value);
+            Report(DiagnosticDescriptors.NotAString, refMember.Value, schema.Pointer + "/$ref");
             return false;
         }
 
@@ -160,7 +161,7 @@ internal sealed partial class OpenApiReader
         string target = refNode.Value;
         if (!target.StartsWith("#", StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.UnsupportedId, $"The remote reference \"{target}\" is not supported ({schema.Pointer}/$ref); only local references (#/components/schemas/...) are", refNode);
+            Report(DiagnosticDescriptors.RemoteSchemaReference, refNode, Quote(target), schema.Pointer);
             return false;
         }
 
@@ -169,11 +170,11 @@ internal sealed partial class OpenApiReader
         {
             if (ResolvePointer(target) is null)
             {
-                Report(DiagnosticDescriptors.UnresolvedRefId, $"The reference \"{target}\" does not resolve ({schema.Pointer}/$ref)", refNode);
+                Report(DiagnosticDescriptors.ReferenceUnresolved, refNode, Quote(target), schema.Pointer);
             }
             else
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The reference \"{target}\" is not supported ({schema.Pointer}/$ref); schemas may only reference #/components/schemas/<name>", refNode);
+                Report(DiagnosticDescriptors.NonSchemaReference, refNode, Quote(target), schema.Pointer);
             }
 
             return false;
@@ -181,7 +182,7 @@ internal sealed partial class OpenApiReader
 
         if (!_componentNames.Contains(name))
         {
-            Report(DiagnosticDescriptors.UnresolvedRefId, $"The reference \"{target}\" does not resolve: there is no schema \"{name}\" in components.schemas ({schema.Pointer}/$ref)", refNode);
+            Report(DiagnosticDescriptors.SchemaReferenceUnresolved, refNode, Quote(target), Quote(name), schema.Pointer);
             return false;
         }
 
@@ -201,7 +202,7 @@ internal sealed partial class OpenApiReader
                 : SchemaType.None;
             if (schema.Type == SchemaType.None)
             {
-                Report(DiagnosticDescriptors.UnsupportedId, $"The schema {pointer} has no \"type\"; a value of any type is not supported", obj);
+                Report(DiagnosticDescriptors.UntypedSchema, obj, pointer);
                 return false;
             }
 
@@ -219,7 +220,7 @@ internal sealed partial class OpenApiReader
             {
                 if (item is not JsonStringNode name)
                 {
-                    Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/type must list type names as strings", item);
+                    Report(DiagnosticDescriptors.TypeNameNotString, item, pointer);
                     return false;
                 }
 
@@ -228,7 +229,7 @@ internal sealed partial class OpenApiReader
         }
         else
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/type must be a string or an array of strings", typeMember.Value);
+            Report(DiagnosticDescriptors.TypeInvalid, typeMember.Value, pointer);
             return false;
         }
 
@@ -245,10 +246,10 @@ internal sealed partial class OpenApiReader
             case "array": schema.Type = SchemaType.Array; return true;
             case "integer,string": schema.Type = SchemaType.StringOrInteger; return true;
             case "":
-                Report(DiagnosticDescriptors.UnsupportedId, $"A schema whose only type is null is not supported ({pointer}/type)", typeMember.Value);
+                Report(DiagnosticDescriptors.NullOnlyType, typeMember.Value, pointer);
                 return false;
             default:
-                Report(DiagnosticDescriptors.UnsupportedId, $"The type [{key}] is not supported ({pointer}/type); one type, optionally with \"null\", or [\"string\", \"integer\"]", typeMember.Value);
+                Report(DiagnosticDescriptors.TypeCombinationUnsupported, typeMember.Value, key, pointer);
                 return false;
         }
     }
@@ -257,13 +258,13 @@ internal sealed partial class OpenApiReader
     {
         if (enumMember.Value is not JsonArrayNode values || values.Items.Count == 0)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/enum must be a non-empty array", enumMember.Value);
+            Report(DiagnosticDescriptors.EnumEmpty, enumMember.Value, pointer);
             return false;
         }
 
         if (schema.Type != SchemaType.String)
         {
-            Report(DiagnosticDescriptors.UnsupportedId, $"Only string enums are supported ({pointer}/enum)", enumMember);
+            Report(DiagnosticDescriptors.NonStringEnum, enumMember, pointer);
             return false;
         }
 
@@ -277,13 +278,13 @@ internal sealed partial class OpenApiReader
 
             if (item is not JsonStringNode text)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"A string enum may only list strings ({pointer}/enum)", item);
+                Report(DiagnosticDescriptors.EnumValueNotString, item, pointer);
                 return false;
             }
 
             if (list.Contains(text.Value))
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"The enum value \"{text.Value}\" is listed twice ({pointer}/enum)", item);
+                Report(DiagnosticDescriptors.EnumValueRepeated, item, Quote(text.Value), pointer);
                 return false;
             }
 
@@ -298,7 +299,7 @@ internal sealed partial class OpenApiReader
     {
         if (member.Value is not JsonStringNode pattern)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/pattern must be a string", member.Value);
+            Report(DiagnosticDescriptors.NotAString, member.Value, pointer + "/pattern");
             return null;
         }
 
@@ -309,7 +310,7 @@ internal sealed partial class OpenApiReader
         }
         catch (ArgumentException e)
         {
-            Report(DiagnosticDescriptors.UnsupportedId, $"The pattern is not a regular expression .NET can run ({pointer}/pattern): {e.Message}", pattern);
+            Report(DiagnosticDescriptors.PatternNotDotNet, pattern, pointer, e.Message);
             return null;
         }
     }

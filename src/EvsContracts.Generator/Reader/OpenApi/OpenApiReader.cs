@@ -4,6 +4,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
+using Microsoft.CodeAnalysis;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
 
@@ -40,7 +42,7 @@ internal sealed partial class OpenApiReader
     {
         if (root is not JsonObjectNode rootObject)
         {
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"The spec must be a JSON object (an OpenAPI document), not {Article(root.KindName)}", root);
+            diagnostics.Report(DiagnosticDescriptors.DocumentNotObject, root, Article(root.KindName));
             return null;
         }
 
@@ -52,14 +54,14 @@ internal sealed partial class OpenApiReader
         JsonMember? versionMember = _root.Find("openapi");
         if (versionMember is null)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, "The spec has no \"openapi\" member: it is not an OpenAPI 3.0/3.1 document", _root.Start, _root.Start + 1);
+            Report(DiagnosticDescriptors.OpenApiVersionMissing, _root.Start, _root.Start + 1);
             return null;
         }
 
         if (versionMember.Value is not JsonStringNode versionNode
             || !(versionNode.Value.StartsWith("3.0.", StringComparison.Ordinal) || versionNode.Value.StartsWith("3.1.", StringComparison.Ordinal)))
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, "\"openapi\" must be a 3.0.x or 3.1.x version string", versionMember.Value);
+            Report(DiagnosticDescriptors.OpenApiVersionUnsupported, versionMember.Value);
             return null;
         }
 
@@ -79,7 +81,12 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        var document = new OpenApiDocument(versionNode.Value, title, clientName, @namespace, info);
+        var document = new OpenApiDocument(versionNode.Value, title, clientName, @namespace, info)
+        {
+            TitleNode = info.Get("title")!,
+            ClientNameNode = clientName is null ? null : info.Get("x-client-name"),
+            NamespaceNode = @namespace is null ? null : info.Get("x-namespace"),
+        };
         bool is30 = versionNode.Value.StartsWith("3.0.", StringComparison.Ordinal);
 
         CheckLiteralLengths(_root, string.Empty);
@@ -90,7 +97,7 @@ internal sealed partial class OpenApiReader
         {
             if (is30)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, "An OpenAPI 3.0 document must have \"paths\"", _root.Start, _root.Start + 1);
+                Report(DiagnosticDescriptors.PathsMissing30, _root.Start, _root.Start + 1);
             }
             else if (_root.Find("components") is null)
             {
@@ -98,11 +105,11 @@ internal sealed partial class OpenApiReader
                 // generate, which must not pass in silence.
                 if (_root.Find("webhooks") is { } webhooks)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedId, "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"", webhooks);
+                    Report(DiagnosticDescriptors.OnlyWebhooks, webhooks);
                 }
                 else
                 {
-                    Report(DiagnosticDescriptors.NotOpenApiId, "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"", _root.Start, _root.Start + 1);
+                    Report(DiagnosticDescriptors.NothingToRead31, _root.Start, _root.Start + 1);
                 }
             }
         }
@@ -115,7 +122,7 @@ internal sealed partial class OpenApiReader
         }
         else
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, "\"paths\" must be an object", pathsMember.Value);
+            Report(DiagnosticDescriptors.NotAnObject, pathsMember.Value, Quote("paths"));
         }
 
         return document;
@@ -131,7 +138,7 @@ internal sealed partial class OpenApiReader
                     string memberPointer = pointer + "/" + EscapePointer(member.Name);
                     if (member.Name.Length > MaxLiteralLength)
                     {
-                        Report(DiagnosticDescriptors.UnsupportedId, $"A name of {member.Name.Length} characters is too long ({pointer}); names are limited to {MaxLiteralLength}", member);
+                        Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
                     }
                     else if (Array.IndexOf(SampleMembers, member.Name) < 0
                         && !(member.Value is JsonStringNode && Array.IndexOf(ProseMembers, member.Name) >= 0))
@@ -149,7 +156,7 @@ internal sealed partial class OpenApiReader
 
                 break;
             case JsonStringNode text when text.Value.Length > MaxLiteralLength:
-                Report(DiagnosticDescriptors.UnsupportedId, $"A string of {text.Value.Length} characters is too long to generate as code ({pointer}); names, enum values, prefixes and patterns are limited to {MaxLiteralLength}", text);
+                Report(DiagnosticDescriptors.StringTooLong, text, Count(text.Value.Length), pointer, Count(MaxLiteralLength));
                 break;
         }
     }
@@ -164,7 +171,7 @@ internal sealed partial class OpenApiReader
 
         if (componentsMember.Value is not JsonObjectNode components)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, "\"components\" must be an object", componentsMember.Value);
+            Report(DiagnosticDescriptors.NotAnObject, componentsMember.Value, Quote("components"));
             return;
         }
 
@@ -176,7 +183,7 @@ internal sealed partial class OpenApiReader
 
         if (schemasMember.Value is not JsonObjectNode schemas)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, "\"components.schemas\" must be an object", schemasMember.Value);
+            Report(DiagnosticDescriptors.NotAnObject, schemasMember.Value, Quote("components.schemas"));
             return;
         }
 
@@ -212,11 +219,11 @@ internal sealed partial class OpenApiReader
     {
         if (member is null)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"The required member \"{what}\" is missing", owner.Start, owner.Start + 1);
+            Report(DiagnosticDescriptors.RequiredMemberMissing, owner.Start, owner.Start + 1, Quote(what));
         }
         else
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"\"{what}\" must be {expected}, not {Article(member.Value.KindName)}", member.Value);
+            Report(DiagnosticDescriptors.MemberOfWrongKind, member.Value, Quote(what), expected, Article(member.Value.KindName));
         }
     }
 
@@ -233,7 +240,7 @@ internal sealed partial class OpenApiReader
             return text.Value;
         }
 
-        Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/{name} must be a string, not {Article(member.Value.KindName)}", member.Value);
+        Report(DiagnosticDescriptors.MemberOfWrongKind, member.Value, pointer + "/" + name, "a string", Article(member.Value.KindName));
         return null;
     }
 
@@ -250,7 +257,7 @@ internal sealed partial class OpenApiReader
             return flag.Value;
         }
 
-        Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/{name} must be true or false, not {Article(member.Value.KindName)}", member.Value);
+        Report(DiagnosticDescriptors.MemberOfWrongKind, member.Value, pointer + "/" + name, "true or false", Article(member.Value.KindName));
         return null;
     }
 
@@ -269,7 +276,7 @@ internal sealed partial class OpenApiReader
             return (int)value;
         }
 
-        Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/{name} must be a non-negative integer", member.Value);
+        Report(DiagnosticDescriptors.NotANonNegativeInteger, member.Value, pointer + "/" + name);
         return null;
     }
 
@@ -286,7 +293,7 @@ internal sealed partial class OpenApiReader
             return value;
         }
 
-        Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer}/{name} must be a number", member.Value);
+        Report(DiagnosticDescriptors.NotANumber, member.Value, pointer + "/" + name);
         return null;
     }
 
@@ -294,7 +301,7 @@ internal sealed partial class OpenApiReader
     {
         if (node is not JsonArrayNode array)
         {
-            Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} must be an array of strings", node);
+            Report(DiagnosticDescriptors.NotAStringArray, node, pointer);
             return null;
         }
 
@@ -303,7 +310,7 @@ internal sealed partial class OpenApiReader
         {
             if (item is not JsonStringNode text)
             {
-                Report(DiagnosticDescriptors.NotOpenApiId, $"{pointer} must list strings only", item);
+                Report(DiagnosticDescriptors.StringArrayItemNotString, item, pointer);
                 return null;
             }
 
@@ -313,11 +320,16 @@ internal sealed partial class OpenApiReader
         return list;
     }
 
-    private void Report(string id, string message, JsonNode node) => _diagnostics.Report(id, message, node);
+    private void Report(DiagnosticDescriptor descriptor, JsonNode node, params string[] arguments) =>
+        _diagnostics.Report(descriptor, node, arguments);
 
-    private void Report(string id, string message, JsonMember member) => _diagnostics.Report(id, message, member);
+    private void Report(DiagnosticDescriptor descriptor, JsonMember member, params string[] arguments) =>
+        _diagnostics.Report(descriptor, member, arguments);
 
-    private void Report(string id, string message, int start, int end) => _diagnostics.Report(id, message, start, end);
+    private void Report(DiagnosticDescriptor descriptor, int start, int end, params string[] arguments) =>
+        _diagnostics.Report(descriptor, start, end, arguments);
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     private static string Article(string kind) => kind is "object" or "array" ? "an " + kind : kind == "null" ? "null" : "a " + kind;
 }
