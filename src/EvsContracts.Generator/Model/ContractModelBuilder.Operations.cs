@@ -58,7 +58,15 @@ internal sealed partial class ContractModelBuilder
             }
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
-            parameters.Add(new ParameterModel(parameter.Name, parameterName, (ParameterKind)parameter.Location, parameter.Required, type, parameter.Description ?? parameter.Schema.Description));
+            parameters.Add(new ParameterModel
+            {
+                WireName = parameter.Name,
+                Name = parameterName,
+                Kind = (ParameterKind)parameter.Location,
+                Required = parameter.Required,
+                Type = type,
+                Description = parameter.Description ?? parameter.Schema.Description,
+            });
         }
 
         TypeRef? body = null;
@@ -110,10 +118,10 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
-        WaiterModel? waiter = operation.StatusWaiter is { } w ? BuildWaiter(operation, w, successType) : null;
-        return new OperationModel(
-            name,
-            operation.Method switch
+        return new OperationModel
+        {
+            Name = name,
+            Method = operation.Method switch
             {
                 "get" => HttpMethodKind.Get,
                 "post" => HttpMethodKind.Post,
@@ -121,15 +129,16 @@ internal sealed partial class ContractModelBuilder
                 "patch" => HttpMethodKind.Patch,
                 _ => HttpMethodKind.Delete,
             },
-            operation.Path,
-            parameters.ToEquatableArray(),
-            body,
-            operation.RequestBodyRequired,
-            int.Parse(success.Status, CultureInfo.InvariantCulture),
-            successType,
-            operation.Summary,
-            operation.Description,
-            waiter);
+            PathTemplate = operation.Path,
+            Parameters = parameters.ToEquatableArray(),
+            Body = body,
+            BodyRequired = operation.RequestBodyRequired,
+            SuccessStatus = int.Parse(success.Status, CultureInfo.InvariantCulture),
+            SuccessType = successType,
+            Summary = operation.Summary,
+            Description = operation.Description,
+            Waiter = operation.StatusWaiter is { } waiter ? BuildWaiter(operation, waiter, successType) : null,
+        };
     }
 
     private WaiterModel? BuildWaiter(OpenApiOperation operation, OpenApiStatusWaiter waiter, TypeRef? successType)
@@ -169,12 +178,14 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        return new WaiterModel(
-            waiter.Method,
-            path.ToEquatableArray(),
-            current.Kind == TypeRefKind.Enum ? current.Name! : "string",
-            current.Kind == TypeRefKind.Enum,
-            waiter.FailureValues.ToEquatableArray());
+        return new WaiterModel
+        {
+            MethodName = waiter.Method,
+            PropertyPath = path.ToEquatableArray(),
+            StatusTypeName = current.Kind == TypeRefKind.Enum ? current.Name! : "string",
+            StatusIsEnum = current.Kind == TypeRefKind.Enum,
+            FailureValues = waiter.FailureValues.ToEquatableArray(),
+        };
     }
 
     /// <summary>Types reachable from a request body are inputs: users build them, so their members are settable and their collections mutable.</summary>

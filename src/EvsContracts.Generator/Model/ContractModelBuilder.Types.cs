@@ -23,30 +23,25 @@ internal sealed partial class ContractModelBuilder
         }
 
         CheckConstraints(schema);
-        TypeModel model;
         if (schema.Type == SchemaType.String)
         {
-            model = DefineEnum(typeName, schema);
+            _types[typeName] = DefineEnum(typeName, schema);
         }
         else if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties == 1)
         {
             TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value", typeName);
-            model = new TypeModel(typeName, TypeModelKind.KeyedEnvelope, schema.Description, EquatableArray<PropertyModel>.Empty,
-                EquatableArray<EnumMemberModel>.Empty, false, value, false);
+            _types[typeName] = new TypeModel { Name = typeName, Kind = TypeModelKind.KeyedEnvelope, Description = schema.Description, EnvelopeValue = value };
         }
         else
         {
             // Reserve the name first: a property may refer back to the type it is declared in.
-            _types[typeName] = new TypeModel(typeName, TypeModelKind.Object, schema.Description, EquatableArray<PropertyModel>.Empty,
-                EquatableArray<EnumMemberModel>.Empty, false, null, false);
-            _typeOrder.Add(typeName);
-            model = new TypeModel(typeName, TypeModelKind.Object, schema.Description, DefineProperties(typeName, schema),
-                EquatableArray<EnumMemberModel>.Empty, false, null, false);
+            var model = new TypeModel { Name = typeName, Kind = TypeModelKind.Object, Description = schema.Description };
             _types[typeName] = model;
+            _typeOrder.Add(typeName);
+            _types[typeName] = model with { Properties = DefineProperties(typeName, schema) };
             return;
         }
 
-        _types[typeName] = model;
         _typeOrder.Add(typeName);
     }
 
@@ -74,11 +69,17 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            members.Add(new EnumMemberModel(name, value));
+            members.Add(new EnumMemberModel { Name = name, Value = value });
         }
 
-        return new TypeModel(typeName, TypeModelKind.Enum, schema.Description, EquatableArray<PropertyModel>.Empty,
-            members.ToEquatableArray(), schema.ExtensibleEnum, null, false);
+        return new TypeModel
+        {
+            Name = typeName,
+            Kind = TypeModelKind.Enum,
+            Description = schema.Description,
+            EnumMembers = members.ToEquatableArray(),
+            ExtensibleEnum = schema.ExtensibleEnum,
+        };
     }
 
     private EquatableArray<PropertyModel> DefineProperties(string typeName, OpenApiSchema schema)
@@ -115,14 +116,16 @@ internal sealed partial class ContractModelBuilder
             names[name] = property.Name;
             TypeRef type = Resolve(property.Schema, typeName + name, typeName);
             bool nullable = property.Schema.Nullable || (property.Schema.RefName is { } refName && _components.TryGetValue(refName, out var target) && target.Schema.Nullable && !IsGeneratedType(target.Schema));
-            properties.Add(new PropertyModel(
-                property.Name,
-                name,
-                type,
-                schema.Required.Contains(property.Name),
-                nullable,
-                property.Schema.Description ?? DescriptionOfRef(property.Schema),
-                property.Schema.DefaultText));
+            properties.Add(new PropertyModel
+            {
+                JsonName = property.Name,
+                Name = name,
+                Type = type,
+                Required = schema.Required.Contains(property.Name),
+                Nullable = nullable,
+                Description = property.Schema.Description ?? DescriptionOfRef(property.Schema),
+                DefaultText = property.Schema.DefaultText,
+            });
         }
 
         foreach (string required in schema.Required)
@@ -150,13 +153,13 @@ internal sealed partial class ContractModelBuilder
             {
                 OpenApiSchema target = _components[refName].Schema;
                 DefineType(typeName, target);
-                return new TypeRef(target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, typeName, null, Constraints.None);
+                return new TypeRef { Kind = target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, Name = typeName };
             }
 
             if (!_components.TryGetValue(refName, out OpenApiNamedSchema? alias) || !_resolving.Add(refName))
             {
                 _diagnostics.Report(DiagnosticDescriptors.AliasCycle, schema.Node, Quote(refName), schema.Pointer);
-                return new TypeRef(TypeRefKind.String, null, null, Constraints.None);
+                return new TypeRef { Kind = TypeRefKind.String };
             }
 
             try
@@ -174,27 +177,27 @@ internal sealed partial class ContractModelBuilder
         {
             case SchemaType.String when schema.Enum is not null:
                 DefineInlineType(inlineName, schema);
-                return new TypeRef(TypeRefKind.Enum, inlineName, null, Constraints.None);
+                return new TypeRef { Kind = TypeRefKind.Enum, Name = inlineName };
             case SchemaType.String:
-                return new TypeRef(schema.Format == "date-time" ? TypeRefKind.DateTime : TypeRefKind.String, null, null, ConstraintsOf(schema));
+                return new TypeRef { Kind = schema.Format == "date-time" ? TypeRefKind.DateTime : TypeRefKind.String, Constraints = ConstraintsOf(schema) };
             case SchemaType.StringOrInteger:
-                return new TypeRef(TypeRefKind.StringOrNumber, null, null, ConstraintsOf(schema));
+                return new TypeRef { Kind = TypeRefKind.StringOrNumber, Constraints = ConstraintsOf(schema) };
             case SchemaType.Integer:
-                return new TypeRef(schema.Format == "int64" ? TypeRefKind.Int64 : TypeRefKind.Int32, null, null, ConstraintsOf(schema));
+                return new TypeRef { Kind = schema.Format == "int64" ? TypeRefKind.Int64 : TypeRefKind.Int32, Constraints = ConstraintsOf(schema) };
             case SchemaType.Number:
-                return new TypeRef(TypeRefKind.Double, null, null, ConstraintsOf(schema));
+                return new TypeRef { Kind = TypeRefKind.Double, Constraints = ConstraintsOf(schema) };
             case SchemaType.Boolean:
-                return new TypeRef(TypeRefKind.Boolean, null, null, Constraints.None);
+                return new TypeRef { Kind = TypeRefKind.Boolean };
             case SchemaType.Array:
-                return new TypeRef(TypeRefKind.Array, null, Resolve(schema.Items!, inlineName + "Item", owner), Constraints.None);
+                return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", owner) };
             default:
                 if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties != 1)
                 {
-                    return new TypeRef(TypeRefKind.Map, null, Resolve(schema.AdditionalProperties, inlineName + "Value", owner), Constraints.None);
+                    return new TypeRef { Kind = TypeRefKind.Map, Element = Resolve(schema.AdditionalProperties, inlineName + "Value", owner) };
                 }
 
                 DefineInlineType(inlineName, schema);
-                return new TypeRef(TypeRefKind.Object, inlineName, null, Constraints.None);
+                return new TypeRef { Kind = TypeRefKind.Object, Name = inlineName };
         }
     }
 
@@ -214,15 +217,17 @@ internal sealed partial class ContractModelBuilder
         DefineType(name, schema);
     }
 
-    private static Constraints ConstraintsOf(OpenApiSchema schema) => new(
-        schema.MinLength,
-        schema.MaxLength,
-        schema.MaxBytes,
-        (schema.ReservedPrefixes ?? new List<string>()).ToEquatableArray(),
-        schema.Format == "uuid",
-        schema.Pattern,
-        schema.Minimum?.ToString(CultureInfo.InvariantCulture),
-        schema.Maximum?.ToString(CultureInfo.InvariantCulture));
+    private static Constraints ConstraintsOf(OpenApiSchema schema) => new()
+    {
+        MinLength = schema.MinLength,
+        MaxLength = schema.MaxLength,
+        MaxBytes = schema.MaxBytes,
+        ReservedPrefixes = (schema.ReservedPrefixes ?? new List<string>()).ToEquatableArray(),
+        Uuid = schema.Format == "uuid",
+        Pattern = schema.Pattern,
+        Minimum = schema.Minimum?.ToString(CultureInfo.InvariantCulture),
+        Maximum = schema.Maximum?.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>EVS105: constraints no value can satisfy.</summary>
     private void CheckConstraints(OpenApiSchema schema)

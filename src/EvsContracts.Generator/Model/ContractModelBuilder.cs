@@ -103,8 +103,15 @@ internal sealed partial class ContractModelBuilder
         MarkInputs(operations);
 
         var types = _typeOrder.Select(name => _types[name]).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
-        string hintPrefix = @namespace + "." + clientName;
-        return new ContractModel(@namespace, clientName, _document.Title, hintPrefix, types, operations.ToEquatableArray());
+        return new ContractModel
+        {
+            Namespace = @namespace,
+            ClientName = clientName,
+            Title = _document.Title,
+            HintPrefix = @namespace + "." + clientName,
+            Types = types,
+            Operations = operations.ToEquatableArray(),
+        };
     }
 
     private void NameComponents()
