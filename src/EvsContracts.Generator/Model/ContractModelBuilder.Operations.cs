@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using EvsContracts.Generator.Diagnostics;
-using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
 using EvsContracts.Generator.Support;
 using static EvsContracts.Generator.Diagnostics.DiagnosticText;

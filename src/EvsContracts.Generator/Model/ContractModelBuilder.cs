@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;

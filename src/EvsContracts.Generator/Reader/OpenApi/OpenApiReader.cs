@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using Microsoft.CodeAnalysis;
