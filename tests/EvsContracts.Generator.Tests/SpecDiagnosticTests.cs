@@ -653,6 +653,30 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
+    public void An_inline_request_body_named_like_the_client_is_EVS104_only()
+    {
+        // Once an EVS104 beside an EVS900: the refused body type was then looked up by its name.
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1", "x-client-name": "AddPetRequest" },
+              "paths": {
+                "/pets": {
+                  "post": {
+                    "operationId": "addPet",
+                    "requestBody": { "content": { "application/json": { "schema": [|{ "type": "object" }|] } } },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS104",
+            "The inline schema /paths/~1pets/post/requestBody/content/application~1json/schema would be named AddPetRequest, which another type already has; move it to components.schemas");
+    }
+
+    [Fact]
     public void A_numeric_operationId_gets_a_leading_underscore_as_documented()
     {
         // spec/README.md: a name that starts with a digit gets a leading "_" rather than an error.

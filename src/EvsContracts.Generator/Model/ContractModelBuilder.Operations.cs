@@ -71,6 +71,12 @@ internal sealed partial class ContractModelBuilder
         if (operation.RequestBody is { } bodySchema)
         {
             body = Resolve(bodySchema, name + "Request", name);
+            if (body.Kind == TypeRefKind.Object && !_types.ContainsKey(body.Name!))
+            {
+                // An inline body whose name another type holds: reported (EVS104) where it was named.
+                return null;
+            }
+
             if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
             {
                 _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.OperationId, bodySchema.Pointer);
