@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Emitter;
+using EvsContracts.Generator.Model;
+using EvsContracts.Generator.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -24,7 +28,19 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         public const string SpecInputs = nameof(SpecInputs);
         public const string Contracts = nameof(Contracts);
         public const string BuiltInContract = nameof(BuiltInContract);
+        public const string FileNameClashes = nameof(FileNameClashes);
     }
+
+    private readonly Func<ContractModel, GeneratorFeatures, IEnumerable<GeneratedFile>> _emit;
+
+    /// <summary>Creates the generator, as the compiler does.</summary>
+    public EvsContractGenerator()
+        : this(SourceEmitter.Emit)
+    {
+    }
+
+    /// <summary>Creates the generator with another emitter; tests pass one that fails to prove a defect becomes EVS900.</summary>
+    internal EvsContractGenerator(Func<ContractModel, GeneratorFeatures, IEnumerable<GeneratedFile>> emit) => _emit = emit;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -55,12 +71,18 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
                 : null)
             .WithTrackingName(Steps.BuiltInContract);
 
-        context.RegisterSourceOutput(contracts, static (spc, result) => Emit(spc, result));
-        context.RegisterSourceOutput(builtInContract, static (spc, result) =>
+        // Files of two specs with the same names would make the compiler drop every file of the generator (CS8785);
+        // each spec involved is told instead. Small and equatable, so it stays cached while the specs are.
+        IncrementalValueProvider<EquatableArray<string>> clashes = contracts.Collect()
+            .Select(static (results, _) => FileNameClashes(results))
+            .WithTrackingName(Steps.FileNameClashes);
+
+        context.RegisterSourceOutput(contracts.Combine(clashes), (spc, pair) => Emit(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(builtInContract, (spc, result) =>
         {
             if (result is not null)
             {
-                Emit(spc, result);
+                Emit(spc, result, EquatableArray<string>.Empty);
             }
         });
     }
@@ -89,7 +111,44 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    private static void Emit(SourceProductionContext context, SpecResult result)
+    /// <summary>
+    /// The file name prefixes (namespace.client) that more than one spec generates. Compared ignoring case, as the
+    /// compiler compares hint names; a prefix also clashes with one that it extends by a name the emitter appends.
+    /// </summary>
+    private static EquatableArray<string> FileNameClashes(ImmutableArray<SpecResult> results)
+    {
+        var prefixes = new List<string>();
+        foreach (SpecResult result in results)
+        {
+            if (result.Model is { } model)
+            {
+                prefixes.Add(model.HintPrefix);
+            }
+        }
+
+        var clashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < prefixes.Count; i++)
+        {
+            for (int j = i + 1; j < prefixes.Count; j++)
+            {
+                if (SameFiles(prefixes[i], prefixes[j]) || SameFiles(prefixes[j], prefixes[i]))
+                {
+                    clashes.Add(prefixes[i]);
+                    clashes.Add(prefixes[j]);
+                }
+            }
+        }
+
+        return clashes.OrderBy(prefix => prefix, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>Whether a file of <paramref name="prefix"/> is named like a file of <paramref name="other"/>.</summary>
+    private static bool SameFiles(string prefix, string other) =>
+        string.Equals(prefix, other, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(prefix, other + ".Models", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(prefix, other + "ServiceCollectionExtensions", StringComparison.OrdinalIgnoreCase);
+
+    private void Emit(SourceProductionContext context, SpecResult result, EquatableArray<string> clashes)
     {
         foreach (SpecDiagnostic diagnostic in result.Diagnostics)
         {
@@ -101,22 +160,29 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             return;
         }
 
-        foreach (GeneratedFile file in SourceEmitter.Emit(model, result.Features))
+        Location location = result.FileNameLocation.ToLocation();
+        if (clashes.AsImmutableArray().Contains(model.HintPrefix, StringComparer.OrdinalIgnoreCase))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedFileClash, location, model.HintPrefix + ".*.cs"));
+            return;
+        }
+
+        List<GeneratedFile> files;
+        try
+        {
+            files = _emit(model, result.Features).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // As in the parse step: a defect of the emitter is reported on the spec, not as a failed generator (CS8785).
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, location, e.GetType().FullName ?? e.GetType().Name, DiagnosticText.ShortenQuotes(e.Message)));
+            return;
+        }
+
+        foreach (GeneratedFile file in files)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
-            }
-            catch (ArgumentException)
-            {
-                // Two specs of one project generate the same file: report it rather than fail the generator.
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.InvalidName,
-                    Location.None,
-                    $"Two specs generate {file.HintName}; give them different namespaces (EvsContract Namespace=\"...\")"));
-                return;
-            }
+            context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
         }
     }
 }

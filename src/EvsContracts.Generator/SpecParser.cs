@@ -13,20 +13,30 @@ internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagn
     /// <summary>What the consuming project offers, which decides the files beyond the models and the client.</summary>
     /// <remarks>Carried here, not joined at the output, so the output needs no node of its own.</remarks>
     public GeneratorFeatures Features { get; init; } = GeneratorFeatures.None;
+
+    /// <summary>
+    /// Where the spec names the generated files (its namespace or client name): where a clash with another spec's
+    /// files, or a defect met while writing them, is reported.
+    /// </summary>
+    public SpecLocation FileNameLocation { get; init; }
 }
 
 /// <summary>spec text → JSON with positions → OpenAPI subset → C# contract model. Never throws.</summary>
 internal static class SpecParser
 {
-    public static SpecResult Parse(SpecInput input)
+    public static SpecResult Parse(SpecInput input) => Parse(input, ContractModelBuilder.Build);
+
+    /// <summary>Parses with the given model builder; tests pass one that fails to prove a defect becomes EVS900.</summary>
+    internal static SpecResult Parse(SpecInput input, Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build)
     {
         var diagnostics = new SpecDiagnosticBag(input.FilePath, input.Text);
         ContractModel? model = null;
+        SpecLocation fileNameLocation = default;
         try
         {
             if (input.Unreadable)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, "The spec file could not be read", 0, 0);
+                diagnostics.Report(DiagnosticDescriptors.SpecUnreadable, 0, 0);
                 return new SpecResult(null, diagnostics.Items.ToEquatableArray());
             }
 
@@ -35,28 +45,29 @@ internal static class SpecParser
             int undecodable = input.Text.IndexOf('\uFFFD');
             if (undecodable >= 0)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, "The spec is not valid UTF-8: the bytes here could not be decoded; save the file as UTF-8", undecodable, undecodable + 1);
+                diagnostics.Report(DiagnosticDescriptors.SpecNotUtf8, undecodable, undecodable + 1);
                 return new SpecResult(null, diagnostics.Items.ToEquatableArray());
             }
 
             JsonNode? root = JsonParser.Parse(input.Text, out JsonSyntaxError? error);
             if (error is not null)
             {
-                diagnostics.Report(DiagnosticDescriptors.InvalidJsonId, $"The spec is not valid JSON: {error.Message}", error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length));
+                diagnostics.Report(DiagnosticDescriptors.SpecNotJson, error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length), error.Message);
             }
             else if (OpenApiReader.Read(root!, diagnostics) is { } document && !diagnostics.HasErrors)
             {
-                model = ContractModelBuilder.Build(document, input, diagnostics);
+                fileNameLocation = diagnostics.Locate(ContractModelBuilder.FileNameSource(document, input));
+                model = build(document, input, diagnostics);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect in the generator must still surface as a diagnostic on the spec, never as a failed generator (CS8785).
-            diagnostics.Report(DiagnosticDescriptors.NotOpenApiId, $"The generator could not read this spec ({e.GetType().Name}: {e.Message}); please report it", 0, Math.Min(1, input.Text.Length));
+            diagnostics.Report(DiagnosticDescriptors.InternalError, 0, Math.Min(1, input.Text.Length), e.GetType().FullName ?? e.GetType().Name, e.Message);
         }
 
         return diagnostics.HasErrors
             ? new SpecResult(null, diagnostics.Items.ToEquatableArray())
-            : new SpecResult(model, EquatableArray<SpecDiagnostic>.Empty);
+            : new SpecResult(model, EquatableArray<SpecDiagnostic>.Empty) { FileNameLocation = fileNameLocation };
     }
 }

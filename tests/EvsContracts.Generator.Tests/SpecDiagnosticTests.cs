@@ -653,6 +653,30 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
+    public void An_inline_request_body_named_like_the_client_is_EVS104_only()
+    {
+        // Once an EVS104 beside an EVS900: the refused body type was then looked up by its name.
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1", "x-client-name": "AddPetRequest" },
+              "paths": {
+                "/pets": {
+                  "post": {
+                    "operationId": "addPet",
+                    "requestBody": { "content": { "application/json": { "schema": [|{ "type": "object" }|] } } },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS104",
+            "The inline schema /paths/~1pets/post/requestBody/content/application~1json/schema would be named AddPetRequest, which another type already has; move it to components.schemas");
+    }
+
+    [Fact]
     public void A_numeric_operationId_gets_a_leading_underscore_as_documented()
     {
         // spec/README.md: a name that starts with a digit gets a leading "_" rather than an error.
@@ -760,6 +784,56 @@ public class SpecDiagnosticTests
         Assert.NotEmpty(run.Sources);
         Assert.All(run.Sources, s => Assert.StartsWith("Nullable30.", s.Key, StringComparison.Ordinal));
         GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
+    public void Two_specs_generating_the_same_files_are_each_EVS104_at_their_namespace()
+    {
+        const string Text = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1", "x-namespace": "Shared.Pets" },
+              "paths": {}
+            }
+            """;
+        var first = TestSpec.FromText("/project/contracts/a.openapi.json", Text);
+        var second = TestSpec.FromText("/project/contracts/b.openapi.json", Text);
+
+        GeneratorRun run = GeneratorHarness.Run(first, second);
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Sources);
+        Assert.Equal(2, run.Single.Diagnostics.Length);
+        int at = Text.IndexOf("\"Shared.Pets\"", StringComparison.Ordinal);
+        foreach ((Diagnostic diagnostic, TestSpec spec) in run.Single.Diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).Zip(new[] { first, second }))
+        {
+            Assert.Equal("EVS104", diagnostic.Id);
+            Assert.Equal(
+                "Two specs generate Shared.Pets.PetsClient.*.cs; give them different namespaces (EvsContract Namespace=\"...\")",
+                diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal(spec.Path, diagnostic.Location.GetLineSpan().Path);
+            Assert.Equal(new TextSpan(at, "\"Shared.Pets\"".Length), diagnostic.Location.SourceSpan);
+        }
+    }
+
+    [Fact]
+    public void Specs_given_one_namespace_by_the_project_clash_at_their_client_names()
+    {
+        // The project names the namespace, so the spec's part of the clash is the client name, from the title.
+        const string First = """{ "openapi": "3.1.0", "info": { "title": "Pets", "version": "1" }, "paths": {} }""";
+        var first = TestSpec.FromText("/project/contracts/a.openapi.json", First, @namespace: "Shared");
+        var second = TestSpec.FromText("/project/contracts/b.openapi.json", First.Replace("Pets", "pets", StringComparison.Ordinal), @namespace: "Shared");
+
+        GeneratorRun run = GeneratorHarness.Run(first, second);
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Sources);
+        Assert.Equal(2, run.Single.Diagnostics.Length);
+        Assert.All(run.Single.Diagnostics, d =>
+        {
+            Assert.Equal("EVS104", d.Id);
+            Assert.Equal(new TextSpan(First.IndexOf("\"Pets\"", StringComparison.Ordinal), "\"Pets\"".Length), d.Location.SourceSpan);
+        });
     }
 
     [Fact]

@@ -1,12 +1,17 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace EvsContracts.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the package reports: EVS0xx for misuse in C#, EVS1xx for problems in a spec.</summary>
+/// <summary>
+/// Every diagnostic the package reports: EVS0xx for misuse in C#, EVS1xx for problems in a spec, EVS900 for a defect
+/// in the generator.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     public const string UsageCategory = "EvsContracts.Usage";
     public const string SpecCategory = "EvsContracts.Spec";
+    public const string GeneratorCategory = "EvsContracts.Generator";
 
     public const string ReservedPrefixId = "EVS001";
     public const string MaxLengthId = "EVS002";
@@ -18,6 +23,7 @@ internal static class DiagnosticDescriptors
     public const string UnresolvedRefId = "EVS103";
     public const string InvalidNameId = "EVS104";
     public const string ContradictionId = "EVS105";
+    public const string InternalErrorId = "EVS900";
 
     public static readonly DiagnosticDescriptor ReservedPrefix = Usage(
         ReservedPrefixId, DiagnosticSeverity.Warning,
@@ -43,35 +49,258 @@ internal static class DiagnosticDescriptors
         "{0} {1}{2}",
         "The constant violates a pattern, enum or numeric range the contract declares.");
 
-    public static readonly DiagnosticDescriptor InvalidJson = Spec(
-        InvalidJsonId, "Spec file is not valid JSON", "{0}",
-        "The spec could not be read as JSON; the location is the first character the reader could not accept.");
+    // ---- Spec descriptors -----------------------------------------------------------------------------------------
+    // One descriptor per problem, several under one id: users filter and look up by id, the format says what is
+    // wrong. An argument that quotes a spec string comes already quoted (DiagnosticText.Quote), so a long one can be
+    // cut to its start and its length; that is why such quotes are not in the formats.
 
-    public static readonly DiagnosticDescriptor NotOpenApi = Spec(
-        NotOpenApiId, "Spec file is not a supported OpenAPI document", "{0}",
-        "The spec must be an OpenAPI 3.0.x or 3.1.x document with the members the generator needs.");
+    // EVS100: the spec cannot be read as JSON.
 
-    public static readonly DiagnosticDescriptor Unsupported = Spec(
-        UnsupportedId, "Construct outside the supported OpenAPI subset", "{0}",
-        "The generator supports a documented subset of OpenAPI (spec/README.md); anything else is reported rather than generated wrongly.");
+    public static readonly DiagnosticDescriptor SpecUnreadable = Spec(InvalidJsonId, "The spec file could not be read");
 
-    public static readonly DiagnosticDescriptor UnresolvedRef = Spec(
-        UnresolvedRefId, "Reference does not resolve", "{0}",
-        "Only local references (#/components/...) that exist in the same document are supported.");
+    public static readonly DiagnosticDescriptor SpecNotUtf8 = Spec(
+        InvalidJsonId, "The spec is not valid UTF-8: the bytes here could not be decoded; save the file as UTF-8");
 
-    public static readonly DiagnosticDescriptor InvalidName = Spec(
-        InvalidNameId, "Name is not a usable C# identifier", "{0}",
-        "A name from the spec could not become a C# identifier, or two names became the same identifier.");
+    /// <summary>{0}: what the JSON reader could not accept.</summary>
+    public static readonly DiagnosticDescriptor SpecNotJson = Spec(InvalidJsonId, "The spec is not valid JSON: {0}");
 
-    public static readonly DiagnosticDescriptor Contradiction = Spec(
-        ContradictionId, "Contradictory constraints", "{0}",
-        "Two constraints of the same schema cannot both hold, so no value could be valid.");
+    // EVS101: not an OpenAPI document, or a member the generator needs is missing or of the wrong kind.
+
+    public static readonly DiagnosticDescriptor DocumentNotObject = Spec(NotOpenApiId, "The spec must be a JSON object (an OpenAPI document), not {0}");
+
+    public static readonly DiagnosticDescriptor OpenApiVersionMissing = Spec(NotOpenApiId, "The spec has no \"openapi\" member: it is not an OpenAPI 3.0/3.1 document");
+
+    public static readonly DiagnosticDescriptor OpenApiVersionUnsupported = Spec(NotOpenApiId, "\"openapi\" must be a 3.0.x or 3.1.x version string");
+
+    public static readonly DiagnosticDescriptor PathsMissing30 = Spec(NotOpenApiId, "An OpenAPI 3.0 document must have \"paths\"");
+
+    public static readonly DiagnosticDescriptor NothingToRead31 = Spec(NotOpenApiId, "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"");
+
+    public static readonly DiagnosticDescriptor RequiredMemberMissing = Spec(NotOpenApiId, "The required member {0} is missing");
+
+    /// <summary>{0}: the member; {1}: the JSON kind it must have ("a string"); {2}: the kind it has.</summary>
+    public static readonly DiagnosticDescriptor MemberOfWrongKind = Spec(NotOpenApiId, "{0} must be {1}, not {2}");
+
+    public static readonly DiagnosticDescriptor NotAnObject = Spec(NotOpenApiId, "{0} must be an object");
+
+    public static readonly DiagnosticDescriptor NotAnArray = Spec(NotOpenApiId, "{0} must be an array");
+
+    public static readonly DiagnosticDescriptor NotAString = Spec(NotOpenApiId, "{0} must be a string");
+
+    public static readonly DiagnosticDescriptor NotANonNegativeInteger = Spec(NotOpenApiId, "{0} must be a non-negative integer");
+
+    public static readonly DiagnosticDescriptor NotANumber = Spec(NotOpenApiId, "{0} must be a number");
+
+    public static readonly DiagnosticDescriptor NotAStringArray = Spec(NotOpenApiId, "{0} must be an array of strings");
+
+    public static readonly DiagnosticDescriptor StringArrayItemNotString = Spec(NotOpenApiId, "{0} must list strings only");
+
+    public static readonly DiagnosticDescriptor PathNotAbsolute = Spec(NotOpenApiId, "The path {0} must start with '/'");
+
+    /// <summary>{1}: why the path is not a template the client can fill in.</summary>
+    public static readonly DiagnosticDescriptor PathTemplateInvalid = Spec(NotOpenApiId, "The path {0} {1}");
+
+    public static readonly DiagnosticDescriptor PathItemNotObject = Spec(NotOpenApiId, "The path item {0} must be an object");
+
+    public static readonly DiagnosticDescriptor OperationNotObject = Spec(NotOpenApiId, "The operation {0} must be an object");
+
+    public static readonly DiagnosticDescriptor OperationIdMissing = Spec(NotOpenApiId, "The operation {0} {1} has no operationId; the generator names the client method after it");
+
+    /// <summary>{0}: the path; {1}: the template parameter's name; {2}: the method; {3}: the name, quoted.</summary>
+    public static readonly DiagnosticDescriptor PathParameterUndeclared = Spec(NotOpenApiId, "The path {0} names {{{1}}} but {2} declares no path parameter {3}");
+
+    public static readonly DiagnosticDescriptor PathParameterNotInPath = Spec(NotOpenApiId, "The path parameter {0} does not appear in {1}");
+
+    public static readonly DiagnosticDescriptor PathParameterOptional = Spec(NotOpenApiId, "The path parameter {0} must be \"required\": true ({1})");
+
+    public static readonly DiagnosticDescriptor ParameterSchemaMissing = Spec(NotOpenApiId, "The parameter {0} has no schema ({1})");
+
+    public static readonly DiagnosticDescriptor ContentMissing = Spec(NotOpenApiId, "{0} has no \"content\"");
+
+    public static readonly DiagnosticDescriptor MediaTypeSchemaMissing = Spec(NotOpenApiId, "{0} has no \"schema\"");
+
+    public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(NotOpenApiId, "The operation {0} declares no success (2xx) response");
+
+    public static readonly DiagnosticDescriptor StatusWaiterNotObject = Spec(NotOpenApiId, "{0} must be an object with method, property and failureValues");
+
+    public static readonly DiagnosticDescriptor StatusWaiterPropertyMissing = Spec(NotOpenApiId, "x-status-waiter.property: {0} is not a property on the way to the status ({1})");
+
+    public static readonly DiagnosticDescriptor StatusWaiterPropertyNotString = Spec(NotOpenApiId, "x-status-waiter.property must name a string or string enum property ({0})");
+
+    public static readonly DiagnosticDescriptor SchemaNotObject = Spec(NotOpenApiId, "The schema {0} must be an object, not {1}");
+
+    public static readonly DiagnosticDescriptor AdditionalPropertiesInvalid = Spec(NotOpenApiId, "{0}/additionalProperties must be a schema or a boolean");
+
+    public static readonly DiagnosticDescriptor TypeNameNotString = Spec(NotOpenApiId, "{0}/type must list type names as strings");
+
+    public static readonly DiagnosticDescriptor TypeInvalid = Spec(NotOpenApiId, "{0}/type must be a string or an array of strings");
+
+    public static readonly DiagnosticDescriptor ArrayItemsMissing = Spec(NotOpenApiId, "The array schema {0} has no \"items\"");
+
+    public static readonly DiagnosticDescriptor EnumEmpty = Spec(NotOpenApiId, "{0}/enum must be a non-empty array");
+
+    public static readonly DiagnosticDescriptor EnumValueNotString = Spec(NotOpenApiId, "A string enum may only list strings ({0}/enum)");
+
+    public static readonly DiagnosticDescriptor EnumValueRepeated = Spec(NotOpenApiId, "The enum value {0} is listed twice ({1}/enum)");
+
+    // EVS102: outside the supported subset.
+
+    public static readonly DiagnosticDescriptor OnlyWebhooks = Spec(UnsupportedId, "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"");
+
+    public static readonly DiagnosticDescriptor NameTooLong = Spec(UnsupportedId, "A name of {0} characters is too long ({1}); names are limited to {2}");
+
+    public static readonly DiagnosticDescriptor StringTooLong = Spec(UnsupportedId, "A string of {0} characters is too long to generate as code ({1}); names, enum values, prefixes and patterns are limited to {2}");
+
+    public static readonly DiagnosticDescriptor PathItemReference = Spec(UnsupportedId, "A path item reference is not supported ({0}/$ref)");
+
+    public static readonly DiagnosticDescriptor MethodUnsupported = Spec(UnsupportedId, "The method {0} is not supported ({1}); supported: get, post, put, patch, delete");
+
+    public static readonly DiagnosticDescriptor Callbacks = Spec(UnsupportedId, "Callbacks are not supported ({0}/callbacks)");
+
+    public static readonly DiagnosticDescriptor ParameterLocationUnsupported = Spec(UnsupportedId, "Parameters in {0} are not supported ({1}/in); supported: path, query, header");
+
+    public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are not supported ({0}/content); use \"schema\"");
+
+    public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Spec(UnsupportedId, "Parameters of type {0} are not supported ({1}/schema); use a string, integer, number or boolean");
+
+    public static readonly DiagnosticDescriptor ResponseKeyUnsupported = Spec(UnsupportedId, "The response key {0} is not supported ({1}); use a status code like 202, or default");
+
+    public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); only application/json bodies are");
+
+    public static readonly DiagnosticDescriptor RequestBodyNotObject = Spec(UnsupportedId, "The request body of {0} must be an object schema ({1})");
+
+    public static readonly DiagnosticDescriptor SeveralSuccessResponses = Spec(UnsupportedId, "The operation {0} declares {1} success responses; exactly one 2xx response is supported");
+
+    public static readonly DiagnosticDescriptor SuccessResponseNotObject = Spec(UnsupportedId, "The success response of {0} must be an object schema ({1})");
+
+    public static readonly DiagnosticDescriptor StatusWaiterNeedsGet = Spec(UnsupportedId, "x-status-waiter needs a GET operation with a response body ({0})");
+
+    /// <summary>{0}: the keyword, quoted; {1}: where it is.</summary>
+    public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Spec(UnsupportedId, "{0} is not supported ({1})");
+
+    public static readonly DiagnosticDescriptor UntypedSchema = Spec(UnsupportedId, "The schema {0} has no \"type\"; a value of any type is not supported");
+
+    public static readonly DiagnosticDescriptor NullOnlyType = Spec(UnsupportedId, "A schema whose only type is null is not supported ({0}/type)");
+
+    public static readonly DiagnosticDescriptor TypeCombinationUnsupported = Spec(UnsupportedId, "The type [{0}] is not supported ({1}/type); one type, optionally with \"null\", or [\"string\", \"integer\"]");
+
+    public static readonly DiagnosticDescriptor NonStringEnum = Spec(UnsupportedId, "Only string enums are supported ({0}/enum)");
+
+    public static readonly DiagnosticDescriptor PropertiesWithAdditionalProperties = Spec(UnsupportedId, "An object with both \"properties\" and an \"additionalProperties\" schema is not supported ({0}/additionalProperties)");
+
+    /// <summary>{1}: why .NET refused the pattern.</summary>
+    public static readonly DiagnosticDescriptor PatternNotDotNet = Spec(UnsupportedId, "The pattern is not a regular expression .NET can run ({0}/pattern): {1}");
+
+    public static readonly DiagnosticDescriptor RemoteSchemaReference = Spec(UnsupportedId, "The remote reference {0} is not supported ({1}/$ref); only local references (#/components/schemas/...) are");
+
+    public static readonly DiagnosticDescriptor RemoteReference = Spec(UnsupportedId, "The remote reference {0} is not supported ({1}/$ref); only local references are");
+
+    public static readonly DiagnosticDescriptor NonSchemaReference = Spec(UnsupportedId, "The reference {0} is not supported ({1}/$ref); schemas may only reference #/components/schemas/<name>");
+
+    // EVS103: references that do not resolve.
+
+    public static readonly DiagnosticDescriptor ReferenceUnresolved = Spec(UnresolvedRefId, "The reference {0} does not resolve ({1}/$ref)");
+
+    public static readonly DiagnosticDescriptor SchemaReferenceUnresolved = Spec(UnresolvedRefId, "The reference {0} does not resolve: there is no schema {1} in components.schemas ({2}/$ref)");
+
+    public static readonly DiagnosticDescriptor ReferenceCycle = Spec(UnresolvedRefId, "The references from {0} go round in a circle");
+
+    public static readonly DiagnosticDescriptor AliasCycle = Spec(UnresolvedRefId, "The reference to {0} goes round in a circle ({1}/$ref)");
+
+    // EVS104: names that give no C# identifier, or the same one twice.
+
+    public static readonly DiagnosticDescriptor NamespaceInvalid = Spec(InvalidNameId, "The namespace {0} is not a valid C# namespace");
+
+    public static readonly DiagnosticDescriptor ClientNameInvalid = Spec(InvalidNameId, "The client name {0} is not a valid C# identifier; set info.x-client-name");
+
+    public static readonly DiagnosticDescriptor ClientNameLowerCase = Spec(InvalidNameId, "The client name {0} has only lower-case ASCII letters, which C# may reserve for keywords (CS8981); capitalize it");
+
+    public static readonly DiagnosticDescriptor GeneratedFileClash = Spec(InvalidNameId, "Two specs generate {0}; give them different namespaces (EvsContract Namespace=\"...\")");
+
+    public static readonly DiagnosticDescriptor SchemaNameInvalid = Spec(InvalidNameId, "The schema name {0} does not give a C# type name");
+
+    public static readonly DiagnosticDescriptor SchemaNameReserved = Spec(InvalidNameId, "The schema name {0} becomes the C# name {1}, which is also the name of a member every generated type has");
+
+    /// <summary>{2}: what already has the name ("the client EvsClient", a quoted schema name, an inline schema).</summary>
+    public static readonly DiagnosticDescriptor SchemaNameTaken = Spec(InvalidNameId, "The schema name {0} becomes the C# name {1}, which {2} already has (generated names must differ in more than case)");
+
+    public static readonly DiagnosticDescriptor InlineSchemaNameTaken = Spec(InvalidNameId, "The inline schema {0} would be named {1}, which another type already has; move it to components.schemas");
+
+    public static readonly DiagnosticDescriptor EnumValueNameInvalid = Spec(InvalidNameId, "The enum value {0} of {1} does not give a C# name ({2}/enum)");
+
+    public static readonly DiagnosticDescriptor EnumValueNamesCollide = Spec(InvalidNameId, "The enum value {0} of {1} becomes {2}, which another value already has ({3}/enum)");
+
+    public static readonly DiagnosticDescriptor PropertyNameInvalid = Spec(InvalidNameId, "The property {0} of {1} does not give a C# name");
+
+    public static readonly DiagnosticDescriptor PropertyNameReserved = Spec(InvalidNameId, "The property {0} of {1} becomes {2}, a member every generated model already has");
+
+    public static readonly DiagnosticDescriptor PropertyNamesCollide = Spec(InvalidNameId, "The properties {0} and {1} of {2} both become the C# name {3}");
+
+    public static readonly DiagnosticDescriptor OperationIdInvalid = Spec(InvalidNameId, "The operationId {0} does not give a C# method name");
+
+    public static readonly DiagnosticDescriptor OperationIdsCollide = Spec(InvalidNameId, "The operationIds {0} and {1} both become the C# method {2}Async");
+
+    public static readonly DiagnosticDescriptor ParameterNameNotDistinct = Spec(InvalidNameId, "The parameter {0} of {1} does not give a distinct C# parameter name (got {2})");
+
+    public static readonly DiagnosticDescriptor StatusWaiterMethodInvalid = Spec(InvalidNameId, "x-status-waiter.method {0} is not a valid C# method name");
+
+    // EVS105: constraints no value can satisfy. {0} is the schema's JSON Pointer.
+
+    public static readonly DiagnosticDescriptor MinLengthOverMaxLength = Spec(ContradictionId, "Contradictory constraints at {0}: minLength {1} is greater than maxLength {2}");
+
+    public static readonly DiagnosticDescriptor MinLengthOverMaxBytes = Spec(ContradictionId, "Contradictory constraints at {0}: minLength {1} needs at least {1} UTF-8 bytes, more than x-max-bytes {2}");
+
+    public static readonly DiagnosticDescriptor MinimumOverMaximum = Spec(ContradictionId, "Contradictory constraints at {0}: minimum {1} is greater than maximum {2}");
+
+    public static readonly DiagnosticDescriptor MinPropertiesOverMaxProperties = Spec(ContradictionId, "Contradictory constraints at {0}: minProperties {1} is greater than maxProperties {2}");
+
+    public static readonly DiagnosticDescriptor EmptyReservedPrefix = Spec(ContradictionId, "Contradictory constraints at {0}: an empty reserved prefix would refuse every value");
+
+    public static readonly DiagnosticDescriptor EveryEnumValueReserved = Spec(ContradictionId, "Contradictory constraints at {0}: every enum value starts with a reserved prefix");
+
+    public static readonly DiagnosticDescriptor RequiredPropertyMissing = Spec(ContradictionId, "{0} is required but is not one of the properties of {1} ({2}/required)");
+
+    // EVS900: a defect in the generator itself.
+
+    /// <summary>{0}: the exception's type; {1}: its message.</summary>
+    public static readonly DiagnosticDescriptor InternalError = new(
+        InternalErrorId,
+        "The generator failed",
+        "The generator failed with {0}: {1}; this is a defect in EvsContracts, please report it with the spec that caused it",
+        GeneratorCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "An exception escaped the generator's own code. Nothing is generated from the spec; the spec may well be valid.",
+        HelpLink(InternalErrorId));
 
     private static DiagnosticDescriptor Usage(string id, DiagnosticSeverity severity, string title, string format, string description) =>
         new(id, title, format, UsageCategory, severity, isEnabledByDefault: true, description, HelpLink(id));
 
-    private static DiagnosticDescriptor Spec(string id, string title, string format, string description) =>
-        new(id, title, format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpLink(id));
+    /// <summary>A spec problem: an error under one of the EVS1xx ids, with the id's title, description and help page.</summary>
+    private static DiagnosticDescriptor Spec(string id, string format) =>
+        new(id, SpecTitle(id), format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, SpecDescription(id), HelpLink(id));
+
+    private static string SpecTitle(string id) => id switch
+    {
+        InvalidJsonId => "Spec file is not valid JSON",
+        NotOpenApiId => "Spec file is not a supported OpenAPI document",
+        UnsupportedId => "Construct outside the supported OpenAPI subset",
+        UnresolvedRefId => "Reference does not resolve",
+        InvalidNameId => "Name is not a usable C# identifier",
+        ContradictionId => "Contradictory constraints",
+        _ => throw new ArgumentOutOfRangeException(nameof(id)),
+    };
+
+    private static string SpecDescription(string id) => id switch
+    {
+        InvalidJsonId => "The spec could not be read as JSON; the location is the first character the reader could not accept.",
+        NotOpenApiId => "The spec must be an OpenAPI 3.0.x or 3.1.x document with the members the generator needs.",
+        UnsupportedId => "The generator supports a documented subset of OpenAPI (spec/README.md); anything else is reported rather than generated wrongly.",
+        UnresolvedRefId => "Only local references (#/components/...) that exist in the same document are supported.",
+        InvalidNameId => "A name from the spec could not become a C# identifier, or two names became the same identifier.",
+        ContradictionId => "Two constraints of the same schema cannot both hold, so no value could be valid.",
+        _ => throw new ArgumentOutOfRangeException(nameof(id)),
+    };
 
     private static string HelpLink(string id) => $"https://github.com/evscontracts/evscontracts/blob/main/docs/diagnostics/{id}.md";
 }

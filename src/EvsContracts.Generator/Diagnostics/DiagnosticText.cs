@@ -11,23 +11,26 @@ internal static class DiagnosticText
 
     private const int KeptWhenCut = 60;
 
+    /// <summary>A spec string as a message quotes it: in double quotes, so <see cref="ShortenQuotes"/> can cut it.</summary>
+    public static string Quote(string text) => "\"" + text + "\"";
+
     /// <summary>
     /// Cuts every double-quoted run longer than <see cref="MaxQuoted"/> characters to its first characters, an
-    /// ellipsis and its length, so a build log line stays a line. Short messages come back as they are.
+    /// ellipsis and its length, so a build log line stays a line. Short texts come back as they are.
     /// </summary>
-    public static string ShortenQuotes(string message)
+    public static string ShortenQuotes(string text)
     {
-        if (message.Length <= MaxQuoted)
+        if (text.Length <= MaxQuoted)
         {
-            return message;
+            return text;
         }
 
         StringBuilder? builder = null;
         int copied = 0;
-        int open = message.IndexOf('"');
+        int open = text.IndexOf('"');
         while (open >= 0)
         {
-            int close = message.IndexOf('"', open + 1);
+            int close = text.IndexOf('"', open + 1);
             if (close < 0)
             {
                 break;
@@ -36,25 +39,25 @@ internal static class DiagnosticText
             int length = close - open - 1;
             if (length > MaxQuoted)
             {
-                builder ??= new StringBuilder(message.Length > 1024 ? 1024 : message.Length);
+                builder ??= new StringBuilder(text.Length > 1024 ? 1024 : text.Length);
                 int keep = KeptWhenCut;
 
                 // Never end the kept part between the two halves of a surrogate pair.
-                if (char.IsHighSurrogate(message[open + keep]))
+                if (char.IsHighSurrogate(text[open + keep]))
                 {
                     keep--;
                 }
 
-                builder.Append(message, copied, open + 1 + keep - copied)
+                builder.Append(text, copied, open + 1 + keep - copied)
                     .Append("…\" (")
                     .Append(length.ToString("N0", CultureInfo.InvariantCulture))
                     .Append(" characters)");
                 copied = close + 1;
             }
 
-            open = message.IndexOf('"', close + 1);
+            open = text.IndexOf('"', close + 1);
         }
 
-        return builder is null ? message : builder.Append(message, copied, message.Length - copied).ToString();
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
     }
 }

@@ -2,17 +2,34 @@ using EvsContracts.Generator.Support;
 
 namespace EvsContracts.Generator.Model;
 
-// The C# contract of one spec: what the emitter writes, as equatable records. Nothing here refers to Roslyn
-// symbols, syntax or locations, so an unchanged spec gives an equal model and every later step is cached.
+// The C# contract of one spec: what the emitter writes.
+//
+// Equality rule. Every type here is a sealed record compared by value, and its members are only strings, numbers,
+// booleans, enums, other records of this file, and EquatableArray<T> of them (compared item by item; a plain array
+// or List would compare by reference). Nothing refers to Roslyn (ISymbol, SyntaxNode, Location, Compilation) or to
+// the spec's JSON nodes. So the same spec gives an equal model, the incremental pipeline sees the step as unchanged
+// and keeps everything after it cached, and a cached model roots no compilation. CachingTests walks the pipeline's
+// outputs to hold this.
+//
+// Members are named and init-only: "required" for what every instance has, a default for what only some kinds have
+// (an enum's members, an array's element, an operation's body).
 
 /// <summary>Everything generated from one spec.</summary>
-internal sealed record ContractModel(
-    string Namespace,
-    string ClientName,
-    string Title,
-    string HintPrefix,
-    EquatableArray<TypeModel> Types,
-    EquatableArray<OperationModel> Operations);
+internal sealed record ContractModel
+{
+    public required string Namespace { get; init; }
+
+    public required string ClientName { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>What the names of the generated files start with: <c>{Namespace}.{ClientName}</c>.</summary>
+    public required string HintPrefix { get; init; }
+
+    public required EquatableArray<TypeModel> Types { get; init; }
+
+    public required EquatableArray<OperationModel> Operations { get; init; }
+}
 
 internal enum TypeModelKind
 {
@@ -26,26 +43,54 @@ internal enum TypeModelKind
     KeyedEnvelope,
 }
 
-internal sealed record TypeModel(
-    string Name,
-    TypeModelKind Kind,
-    string? Description,
-    EquatableArray<PropertyModel> Properties,
-    EquatableArray<EnumMemberModel> EnumMembers,
-    bool ExtensibleEnum,
-    TypeRef? EnvelopeValue,
-    bool IsInput);
+internal sealed record TypeModel
+{
+    public required string Name { get; init; }
 
-internal sealed record EnumMemberModel(string Name, string Value);
+    public required TypeModelKind Kind { get; init; }
 
-internal sealed record PropertyModel(
-    string JsonName,
-    string Name,
-    TypeRef Type,
-    bool Required,
-    bool Nullable,
-    string? Description,
-    string? DefaultText);
+    public required string? Description { get; init; }
+
+    /// <summary>An object's properties.</summary>
+    public EquatableArray<PropertyModel> Properties { get; init; } = EquatableArray<PropertyModel>.Empty;
+
+    /// <summary>An enum's values.</summary>
+    public EquatableArray<EnumMemberModel> EnumMembers { get; init; } = EquatableArray<EnumMemberModel>.Empty;
+
+    /// <summary>An enum that documents its values as open-ended (<c>x-extensible-enum</c>).</summary>
+    public bool ExtensibleEnum { get; init; }
+
+    /// <summary>A keyed envelope's value.</summary>
+    public TypeRef? EnvelopeValue { get; init; }
+
+    /// <summary>Reachable from a request body: users build it, so its members are settable and its collections mutable.</summary>
+    public bool IsInput { get; init; }
+}
+
+internal sealed record EnumMemberModel
+{
+    public required string Name { get; init; }
+
+    public required string Value { get; init; }
+}
+
+internal sealed record PropertyModel
+{
+    public required string JsonName { get; init; }
+
+    public required string Name { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    public required bool Required { get; init; }
+
+    public required bool Nullable { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The JSON text of the schema's default, for documentation.</summary>
+    public string? DefaultText { get; init; }
+}
 
 internal enum TypeRefKind
 {
@@ -65,24 +110,42 @@ internal enum TypeRefKind
 }
 
 /// <summary>The type of a property, parameter or element, with the constraints on its values.</summary>
-internal sealed record TypeRef(TypeRefKind Kind, string? Name, TypeRef? Element, Constraints Constraints)
+internal sealed record TypeRef
 {
+    public required TypeRefKind Kind { get; init; }
+
+    /// <summary>The generated type's name, for objects and enums.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The element of an array, the value of a map.</summary>
+    public TypeRef? Element { get; init; }
+
+    public Constraints Constraints { get; init; } = Constraints.None;
+
     public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double
         or TypeRefKind.Boolean or TypeRefKind.DateTime or TypeRefKind.Enum;
 }
 
 /// <summary>Validation rules on a value; numbers are kept as invariant text so the model stays exact.</summary>
-internal sealed record Constraints(
-    int? MinLength,
-    int? MaxLength,
-    int? MaxBytes,
-    EquatableArray<string> ReservedPrefixes,
-    bool Uuid,
-    string? Pattern,
-    string? Minimum,
-    string? Maximum)
+internal sealed record Constraints
 {
-    public static readonly Constraints None = new(null, null, null, EquatableArray<string>.Empty, false, null, null, null);
+    public static readonly Constraints None = new();
+
+    public int? MinLength { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public int? MaxBytes { get; init; }
+
+    public EquatableArray<string> ReservedPrefixes { get; init; } = EquatableArray<string>.Empty;
+
+    public bool Uuid { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public string? Minimum { get; init; }
+
+    public string? Maximum { get; init; }
 
     public bool IsEmpty => this == None;
 }
@@ -103,31 +166,59 @@ internal enum ParameterKind
     Header,
 }
 
-internal sealed record OperationModel(
-    string Name,
-    HttpMethodKind Method,
-    string PathTemplate,
-    EquatableArray<ParameterModel> Parameters,
-    TypeRef? Body,
-    bool BodyRequired,
-    int SuccessStatus,
-    TypeRef? SuccessType,
-    string? Summary,
-    string? Description,
-    WaiterModel? Waiter);
+internal sealed record OperationModel
+{
+    public required string Name { get; init; }
 
-internal sealed record ParameterModel(
-    string WireName,
-    string Name,
-    ParameterKind Kind,
-    bool Required,
-    TypeRef Type,
-    string? Description);
+    public required HttpMethodKind Method { get; init; }
+
+    public required string PathTemplate { get; init; }
+
+    public required EquatableArray<ParameterModel> Parameters { get; init; }
+
+    public TypeRef? Body { get; init; }
+
+    public bool BodyRequired { get; init; }
+
+    public required int SuccessStatus { get; init; }
+
+    /// <summary>The success response's body, when it has one.</summary>
+    public TypeRef? SuccessType { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Description { get; init; }
+
+    public WaiterModel? Waiter { get; init; }
+}
+
+internal sealed record ParameterModel
+{
+    /// <summary>The name on the wire: in the path template, the query string or the header.</summary>
+    public required string WireName { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ParameterKind Kind { get; init; }
+
+    public required bool Required { get; init; }
+
+    public required TypeRef Type { get; init; }
+
+    public string? Description { get; init; }
+}
 
 /// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value.</summary>
-internal sealed record WaiterModel(
-    string MethodName,
-    EquatableArray<string> PropertyPath,
-    string StatusTypeName,
-    bool StatusIsEnum,
-    EquatableArray<string> FailureValues);
+internal sealed record WaiterModel
+{
+    public required string MethodName { get; init; }
+
+    /// <summary>The C# property names from the response to the status.</summary>
+    public required EquatableArray<string> PropertyPath { get; init; }
+
+    public required string StatusTypeName { get; init; }
+
+    public required bool StatusIsEnum { get; init; }
+
+    public required EquatableArray<string> FailureValues { get; init; }
+}

@@ -128,9 +128,10 @@ internal static class GeneratorHarness
             nullableContextOptions: NullableContextOptions.Enable,
             deterministic: true));
 
-    public static GeneratorDriver CreateDriver(IReadOnlyList<TestSpec> specs, IReadOnlyDictionary<string, string>? globalOptions = null) =>
+    public static GeneratorDriver CreateDriver(
+        IReadOnlyList<TestSpec> specs, IReadOnlyDictionary<string, string>? globalOptions = null, EvsContractGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new EvsContractGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new EvsContractGenerator()).AsSourceGenerator() },
             additionalTexts: specs.Select(s => s.AdditionalText),
             parseOptions: ParseOptions,
             optionsProvider: new TestOptionsProvider(specs, globalOptions),

@@ -73,13 +73,14 @@ internal static class SpecInvariants
     {
         Assert.StartsWith("EVS1", diagnostic.Id, StringComparison.Ordinal);
         Assert.DoesNotContain(DefectMarker, diagnostic.Message, StringComparison.Ordinal);
-        Assert.Equal(path, diagnostic.FilePath);
-        Assert.InRange(diagnostic.Start, 0, text.Length);
-        Assert.InRange(diagnostic.Length, 0, text.Length - diagnostic.Start);
+        SpecLocation location = diagnostic.Location;
+        Assert.Equal(path, location.FilePath);
+        Assert.InRange(location.Start, 0, text.Length);
+        Assert.InRange(location.Length, 0, text.Length - location.Start);
 
         // Line and column as the IDE computes them from the same text.
-        LinePositionSpan expected = text.Lines.GetLinePositionSpan(new TextSpan(diagnostic.Start, diagnostic.Length));
-        Assert.Equal(expected, new LinePositionSpan(new LinePosition(diagnostic.StartLine, diagnostic.StartColumn), new LinePosition(diagnostic.EndLine, diagnostic.EndColumn)));
+        LinePositionSpan expected = text.Lines.GetLinePositionSpan(new TextSpan(location.Start, location.Length));
+        Assert.Equal(expected, new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn)));
     }
 
     /// <summary>The full check, on what a build sees: generator diagnostics and the compiled output.</summary>

@@ -28,6 +28,15 @@ internal sealed class OpenApiDocument
 
     public JsonNode InfoNode { get; }
 
+    /// <summary>The value of <c>info.title</c>.</summary>
+    public required JsonNode TitleNode { get; init; }
+
+    /// <summary>The value of <c>info.x-client-name</c>, when the spec names its client.</summary>
+    public JsonNode? ClientNameNode { get; init; }
+
+    /// <summary>The value of <c>info.x-namespace</c>, when the spec names its namespace.</summary>
+    public JsonNode? NamespaceNode { get; init; }
+
     public List<OpenApiOperation> Operations { get; } = new();
 
     /// <summary>Named schemas of <c>components.schemas</c>, in document order.</summary>

@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.OpenApi;
+using EvsContracts.Generator.Support;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
+
+namespace EvsContracts.Generator.Model;
+
+/// <summary>The client's operations, their waiters, and which types are inputs.</summary>
+internal sealed partial class ContractModelBuilder
+{
+    private List<OperationModel> BuildOperations()
+    {
+        var operations = new List<OperationModel>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (OpenApiOperation operation in _document.Operations)
+        {
+            string name = Naming.ToPascalCase(operation.OperationId);
+            if (!Naming.IsValidIdentifier(name))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.OperationIdInvalid, operation.OperationIdNode, Quote(operation.OperationId));
+                continue;
+            }
+
+            if (names.TryGetValue(name, out string? other))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.OperationIdsCollide, operation.OperationIdNode, Quote(other), Quote(operation.OperationId), name);
+                continue;
+            }
+
+            names[name] = operation.OperationId;
+            OperationModel? model = BuildOperation(operation, name);
+            if (model is not null)
+            {
+                operations.Add(model);
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationModel? BuildOperation(OpenApiOperation operation, string name)
+    {
+        var parameters = new List<ParameterModel>();
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
+        foreach (OpenApiParameter parameter in operation.Parameters)
+        {
+            string parameterName = Naming.ToCamelCase(parameter.Name);
+            if (!Naming.IsValidIdentifier(parameterName) || !parameterNames.Add(parameterName))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.ParameterNameNotDistinct, parameter.Node, Quote(parameter.Name), operation.OperationId, Quote(parameterName));
+                return null;
+            }
+
+            TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
+            parameters.Add(new ParameterModel
+            {
+                WireName = parameter.Name,
+                Name = parameterName,
+                Kind = (ParameterKind)parameter.Location,
+                Required = parameter.Required,
+                Type = type,
+                Description = parameter.Description ?? parameter.Schema.Description,
+            });
+        }
+
+        TypeRef? body = null;
+        if (operation.RequestBody is { } bodySchema)
+        {
+            body = Resolve(bodySchema, name + "Request", name);
+            if (body.Kind == TypeRefKind.Object && !_types.ContainsKey(body.Name!))
+            {
+                // An inline body whose name another type holds: reported (EVS104) where it was named.
+                return null;
+            }
+
+            if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.OperationId, bodySchema.Pointer);
+                return null;
+            }
+        }
+
+        var successes = operation.Responses.Where(r => r.Status[0] == '2').ToList();
+        if (successes.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.OperationId);
+            return null;
+        }
+
+        if (successes.Count > 1)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SeveralSuccessResponses,
+                operation.OperationIdNode,
+                operation.OperationId,
+                successes.Count.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        OpenApiResponse success = successes[0];
+        TypeRef? successType = null;
+        if (success.Schema is { } responseSchema)
+        {
+            successType = Resolve(responseSchema, name + "Response", name);
+            if (successType.Kind != TypeRefKind.Object)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.SuccessResponseNotObject, responseSchema.Node, operation.OperationId, responseSchema.Pointer);
+                return null;
+            }
+        }
+
+        // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
+        foreach (OpenApiResponse response in operation.Responses)
+        {
+            if (response.Schema is { } errorSchema && response != success)
+            {
+                Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
+            }
+        }
+
+        return new OperationModel
+        {
+            Name = name,
+            Method = operation.Method switch
+            {
+                "get" => HttpMethodKind.Get,
+                "post" => HttpMethodKind.Post,
+                "put" => HttpMethodKind.Put,
+                "patch" => HttpMethodKind.Patch,
+                _ => HttpMethodKind.Delete,
+            },
+            PathTemplate = operation.Path,
+            Parameters = parameters.ToEquatableArray(),
+            Body = body,
+            BodyRequired = operation.RequestBodyRequired,
+            SuccessStatus = int.Parse(success.Status, CultureInfo.InvariantCulture),
+            SuccessType = successType,
+            Summary = operation.Summary,
+            Description = operation.Description,
+            Waiter = operation.StatusWaiter is { } waiter ? BuildWaiter(operation, waiter, successType) : null,
+        };
+    }
+
+    private WaiterModel? BuildWaiter(OpenApiOperation operation, OpenApiStatusWaiter waiter, TypeRef? successType)
+    {
+        if (operation.Method != "get" || successType is null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterNeedsGet, waiter.Node, operation.OperationId);
+            return null;
+        }
+
+        if (!Naming.IsValidIdentifier(waiter.Method))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterMethodInvalid, waiter.Node, Quote(waiter.Method));
+            return null;
+        }
+
+        var path = new List<string>();
+        TypeRef current = successType;
+        foreach (string segment in waiter.PropertyPath)
+        {
+            PropertyModel? property = current.Kind == TypeRefKind.Object && _types.TryGetValue(current.Name!, out TypeModel? type)
+                ? type.Properties.FirstOrDefault(p => p.JsonName == segment)
+                : null;
+            if (property is null)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyMissing, waiter.Node, Quote(segment), operation.OperationId);
+                return null;
+            }
+
+            path.Add(property.Name);
+            current = property.Type;
+        }
+
+        if (current.Kind is not (TypeRefKind.Enum or TypeRefKind.String))
+        {
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyNotString, waiter.Node, operation.OperationId);
+            return null;
+        }
+
+        return new WaiterModel
+        {
+            MethodName = waiter.Method,
+            PropertyPath = path.ToEquatableArray(),
+            StatusTypeName = current.Kind == TypeRefKind.Enum ? current.Name! : "string",
+            StatusIsEnum = current.Kind == TypeRefKind.Enum,
+            FailureValues = waiter.FailureValues.ToEquatableArray(),
+        };
+    }
+
+    /// <summary>Types reachable from a request body are inputs: users build them, so their members are settable and their collections mutable.</summary>
+    private void MarkInputs(List<OperationModel> operations)
+    {
+        var pending = new Stack<string>();
+        foreach (OperationModel operation in operations)
+        {
+            if (operation.Body?.Name is { } name)
+            {
+                pending.Push(name);
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (!seen.Add(name) || !_types.TryGetValue(name, out TypeModel? type))
+            {
+                continue;
+            }
+
+            _types[name] = type with { IsInput = true };
+            foreach (PropertyModel property in type.Properties)
+            {
+                for (TypeRef? t = property.Type; t is not null; t = t.Element)
+                {
+                    if (t.Name is { } nested)
+                    {
+                        pending.Push(nested);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.Json;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
+
+namespace EvsContracts.Generator.Reader.OpenApi;
+
+/// <summary>Paths, operations, parameters, request bodies and responses.</summary>
+internal sealed partial class OpenApiReader
+{
+    private static readonly string[] Methods = { "get", "post", "put", "patch", "delete" };
+    private static readonly string[] UnsupportedMethods = { "head", "options", "trace" };
+
+    private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
+    {
+        string pointer = "/paths/" + EscapePointer(pathMember.Name);
+        if (!pathMember.Name.StartsWith("/", StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.PathNotAbsolute, pathMember, Quote(pathMember.Name));
+            return;
+        }
+
+        if (PathTemplateProblem(pathMember.Name) is { } problem)
+        {
+            Report(DiagnosticDescriptors.PathTemplateInvalid, pathMember, Quote(pathMember.Name), problem);
+            return;
+        }
+
+        if (pathMember.Value is not JsonObjectNode item)
+        {
+            Report(DiagnosticDescriptors.PathItemNotObject, pathMember.Value, pointer);
+            return;
+        }
+
+        var shared = new List<OpenApiParameter>();
+        foreach (JsonMember member in item.Members)
+        {
+            string name = member.Name;
+            if (name == "parameters")
+            {
+                ReadParameters(member.Value, pointer + "/parameters", shared);
+            }
+            else if (name == "$ref")
+            {
+                Report(DiagnosticDescriptors.PathItemReference, member, pointer);
+            }
+            else if (Array.IndexOf(UnsupportedMethods, name) >= 0)
+            {
+                Report(DiagnosticDescriptors.MethodUnsupported, member, Quote(name), pointer + "/" + name);
+            }
+        }
+
+        foreach (JsonMember member in item.Members)
+        {
+            if (Array.IndexOf(Methods, member.Name) >= 0)
+            {
+                ReadOperation(document, pathMember.Name, member, pointer + "/" + member.Name, shared);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Why a path cannot be a template the client fills in: every brace must belong to one <c>{name}</c>, a query
+    /// or fragment would silently move what follows out of the path, and neither a backslash nor a control character
+    /// is sent as itself.
+    /// </summary>
+    private static string? PathTemplateProblem(string path)
+    {
+        int open = -1;
+        for (int i = 0; i < path.Length; i++)
+        {
+            switch (path[i])
+            {
+                case '{' when open >= 0:
+                    return "opens a '{' inside another";
+                case '{':
+                    open = i;
+                    break;
+                case '}' when open < 0:
+                    return "closes a '}' that was not opened";
+                case '}' when i == open + 1:
+                    return "has an empty parameter name {}";
+                case '}':
+                    open = -1;
+                    break;
+                case '?' or '#':
+                    return $"contains '{path[i]}'; a path may not carry a query or a fragment (declare query parameters instead)";
+                case '\\':
+                    return "contains '\\', which HTTP clients send as '/'";
+                case < ' ' or '\u007F':
+                    return "contains a control character, which no server reads as part of a path";
+            }
+        }
+
+        return open >= 0 ? "has a '{' that is not closed" : null;
+    }
+
+    private void ReadOperation(OpenApiDocument document, string path, JsonMember methodMember, string pointer, List<OpenApiParameter> shared)
+    {
+        if (methodMember.Value is not JsonObjectNode operation)
+        {
+            Report(DiagnosticDescriptors.OperationNotObject, methodMember.Value, pointer);
+            return;
+        }
+
+        JsonMember? idMember = operation.Find("operationId");
+        if (idMember?.Value is not JsonStringNode idNode || idNode.Value.Length == 0)
+        {
+            Report(
+                DiagnosticDescriptors.OperationIdMissing,
+                idMember is null ? methodMember.NameStart : idMember.Value.Start,
+                idMember is null ? methodMember.NameEnd : idMember.Value.End,
+                methodMember.Name.ToUpperInvariant(),
+                path);
+            return;
+        }
+
+        var result = new OpenApiOperation(methodMember.Name, path, idNode.Value, idNode)
+        {
+            Summary = OptionalString(operation, "summary", pointer),
+            Description = OptionalString(operation, "description", pointer),
+        };
+
+        var own = new List<OpenApiParameter>();
+        if (operation.Find("parameters") is { } parametersMember)
+        {
+            ReadParameters(parametersMember.Value, pointer + "/parameters", own);
+        }
+
+        // Operation parameters override path-level ones with the same name and location.
+        foreach (OpenApiParameter parameter in shared)
+        {
+            if (!own.Exists(p => p.Name == parameter.Name && p.Location == parameter.Location))
+            {
+                result.Parameters.Add(parameter);
+            }
+        }
+
+        result.Parameters.AddRange(own);
+        CheckPathParameters(result, methodMember);
+
+        if (operation.Find("requestBody") is { } bodyMember)
+        {
+            ReadRequestBody(result, bodyMember.Value, pointer + "/requestBody");
+        }
+
+        JsonMember? responsesMember = operation.Find("responses");
+        if (responsesMember?.Value is JsonObjectNode responses)
+        {
+            foreach (JsonMember response in responses.Members)
+            {
+                ReadResponse(result, response, pointer + "/responses/" + EscapePointer(response.Name));
+            }
+        }
+        else if (responsesMember is not null)
+        {
+            Report(DiagnosticDescriptors.NotAnObject, responsesMember.Value, pointer + "/responses");
+        }
+
+        if (operation.Find("callbacks") is { } callbacks)
+        {
+            Report(DiagnosticDescriptors.Callbacks, callbacks, pointer);
+        }
+
+        if (operation.Find("x-status-waiter") is { } waiter)
+        {
+            result.StatusWaiter = ReadStatusWaiter(waiter.Value, pointer + "/x-status-waiter");
+        }
+
+        document.Operations.Add(result);
+    }
+
+    private void CheckPathParameters(OpenApiOperation operation, JsonMember methodMember)
+    {
+        var inTemplate = new List<string>();
+        foreach (Match match in Regex.Matches(operation.Path, "\\{([^{}]*)\\}"))
+        {
+            inTemplate.Add(match.Groups[1].Value);
+        }
+
+        foreach (string name in inTemplate)
+        {
+            if (!operation.Parameters.Exists(p => p.Location == ParameterLocation.Path && p.Name == name))
+            {
+                Report(DiagnosticDescriptors.PathParameterUndeclared, methodMember, operation.Path, name, methodMember.Name, Quote(name));
+            }
+        }
+
+        foreach (OpenApiParameter parameter in operation.Parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && !inTemplate.Contains(parameter.Name))
+            {
+                Report(DiagnosticDescriptors.PathParameterNotInPath, parameter.Node, Quote(parameter.Name), operation.Path);
+            }
+        }
+    }
+
+    private void ReadParameters(JsonNode node, string pointer, List<OpenApiParameter> into)
+    {
+        if (node is not JsonArrayNode array)
+        {
+            Report(DiagnosticDescriptors.NotAnArray, node, pointer);
+            return;
+        }
+
+        for (int i = 0; i < array.Items.Count; i++)
+        {
+            string itemPointer = pointer + "/" + i.ToString(CultureInfo.InvariantCulture);
+            if (Deref(array.Items[i], ref itemPointer) is not JsonObjectNode parameter)
+            {
+                continue;
+            }
+
+            string? name = RequiredString(parameter, itemPointer, "name");
+            string? location = RequiredString(parameter, itemPointer, "in");
+            if (name is null || location is null)
+            {
+                continue;
+            }
+
+            ParameterLocation parsed;
+            switch (location)
+            {
+                case "path": parsed = ParameterLocation.Path; break;
+                case "query": parsed = ParameterLocation.Query; break;
+                case "header": parsed = ParameterLocation.Header; break;
+                default:
+                    Report(DiagnosticDescriptors.ParameterLocationUnsupported, parameter.Get("in")!, Quote(location), itemPointer);
+                    continue;
+            }
+
+            if (parameter.Find("content") is { } content)
+            {
+                Report(DiagnosticDescriptors.ParameterContent, content, itemPointer);
+                continue;
+            }
+
+            JsonMember? schemaMember = parameter.Find("schema");
+            if (schemaMember is null)
+            {
+                Report(DiagnosticDescriptors.ParameterSchemaMissing, parameter, Quote(name), itemPointer);
+                continue;
+            }
+
+            OpenApiSchema? schema = ReadSchema(schemaMember.Value, itemPointer + "/schema");
+            if (schema is null)
+            {
+                continue;
+            }
+
+            if (schema.RefName is null && schema.Type is SchemaType.Object or SchemaType.Array)
+            {
+                Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
+                continue;
+            }
+
+            bool required = OptionalBool(parameter, "required", itemPointer) ?? false;
+            if (parsed == ParameterLocation.Path && !required)
+            {
+                Report(DiagnosticDescriptors.PathParameterOptional, parameter, Quote(name), itemPointer);
+                continue;
+            }
+
+            into.Add(new OpenApiParameter(name, parsed, required, schema, parameter)
+            {
+                Description = OptionalString(parameter, "description", itemPointer),
+            });
+        }
+    }
+
+    private void ReadRequestBody(OpenApiOperation operation, JsonNode node, string pointer)
+    {
+        if (Deref(node, ref pointer) is not JsonObjectNode body)
+        {
+            return;
+        }
+
+        operation.RequestBodyRequired = OptionalBool(body, "required", pointer) ?? false;
+        operation.RequestBody = ReadJsonContent(body, pointer, required: true);
+    }
+
+    private void ReadResponse(OpenApiOperation operation, JsonMember member, string pointer)
+    {
+        string status = member.Name;
+        if (status != "default" && !(status.Length == 3 && status[0] >= '1' && status[0] <= '5' && char.IsDigit(status[1]) && char.IsDigit(status[2])))
+        {
+            if (!status.StartsWith("x-", StringComparison.Ordinal))
+            {
+                Report(DiagnosticDescriptors.ResponseKeyUnsupported, member, Quote(status), pointer);
+            }
+
+            return;
+        }
+
+        if (Deref(member.Value, ref pointer) is not JsonObjectNode response)
+        {
+            return;
+        }
+
+        OpenApiSchema? schema = ReadJsonContent(response, pointer, required: false);
+        operation.Responses.Add(new OpenApiResponse(status, schema, OptionalString(response, "description", pointer)));
+    }
+
+    /// <summary>Reads <c>content</c>: JSON is the only body the generated code knows how to read and write.</summary>
+    private OpenApiSchema? ReadJsonContent(JsonObjectNode owner, string pointer, bool required)
+    {
+        JsonMember? contentMember = owner.Find("content");
+        if (contentMember is null)
+        {
+            if (required)
+            {
+                Report(DiagnosticDescriptors.ContentMissing, owner, pointer);
+            }
+
+            return null;
+        }
+
+        if (contentMember.Value is not JsonObjectNode content)
+        {
+            Report(DiagnosticDescriptors.NotAnObject, contentMember.Value, pointer + "/content");
+            return null;
+        }
+
+        JsonMember? json = null;
+        foreach (JsonMember media in content.Members)
+        {
+            if (IsJsonMediaType(media.Name))
+            {
+                json ??= media;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.MediaTypeUnsupported, media, Quote(media.Name), pointer);
+            }
+        }
+
+        if (json is null)
+        {
+            return null;
+        }
+
+        string mediaPointer = pointer + "/content/" + EscapePointer(json.Name);
+        if (json.Value is not JsonObjectNode mediaObject)
+        {
+            Report(DiagnosticDescriptors.NotAnObject, json.Value, mediaPointer);
+            return null;
+        }
+
+        JsonMember? schemaMember = mediaObject.Find("schema");
+        if (schemaMember is null)
+        {
+            Report(DiagnosticDescriptors.MediaTypeSchemaMissing, json, mediaPointer);
+            return null;
+        }
+
+        return ReadSchema(schemaMember.Value, mediaPointer + "/schema");
+    }
+
+    private static bool IsJsonMediaType(string mediaType)
+    {
+        int semicolon = mediaType.IndexOf(';');
+        string bare = (semicolon >= 0 ? mediaType.Substring(0, semicolon) : mediaType).Trim();
+        return string.Equals(bare, "application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private OpenApiStatusWaiter? ReadStatusWaiter(JsonNode node, string pointer)
+    {
+        if (node is not JsonObjectNode waiter)
+        {
+            Report(DiagnosticDescriptors.StatusWaiterNotObject, node, pointer);
+            return null;
+        }
+
+        string? method = RequiredString(waiter, pointer, "method");
+        string? property = RequiredString(waiter, pointer, "property");
+        List<string>? failures = waiter.Find("failureValues") is { } f ? StringArray(f.Value, pointer + "/failureValues") : new List<string>();
+        if (method is null || property is null || failures is null)
+        {
+            return null;
+        }
+
+        return new OpenApiStatusWaiter(method, property.Split('.'), failures, waiter);
+    }
+}

@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.Json;
+using static EvsContracts.Generator.Diagnostics.DiagnosticText;
+
+namespace EvsContracts.Generator.Reader.OpenApi;
+
+/// <summary>Schemas: types, enums, patterns, constraints, properties and schema references.</summary>
+internal sealed partial class OpenApiReader
+{
+    /// <summary>Schema keywords that change what a value may be; generating code while ignoring them would be wrong.</summary>
+    private static readonly string[] UnsupportedSchemaKeywords =
+    {
+        "oneOf", "anyOf", "allOf", "not", "if", "then", "else", "discriminator", "patternProperties",
+        "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
+        "unevaluatedItems", "contains", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
+        "uniqueItems", "$dynamicRef", "$recursiveRef",
+    };
+
+    private static readonly string[] SupportedFormats = { "uuid", "date-time", "int32", "int64", "float", "double" };
+
+    private OpenApiSchema? ReadSchema(JsonNode node, string pointer)
+    {
+        if (node is not JsonObjectNode obj)
+        {
+            Report(DiagnosticDescriptors.SchemaNotObject, node, pointer, Article(node.KindName));
+            return null;
+        }
+
+        var schema = new OpenApiSchema(obj, pointer);
+        if (obj.Find("$ref") is { } refMember)
+        {
+            // Siblings of $ref are ignored by OpenAPI 3.0 but meant by their authors (and allowed by 3.1):
+            // a nullable or described reference keeps that.
+            schema.Nullable = OptionalBool(obj, "nullable", pointer) ?? false;
+            schema.Description = OptionalString(obj, "description", pointer);
+            return ReadSchemaRef(schema, refMember) ? schema : null;
+        }
+
+        bool ok = true;
+        foreach (JsonMember member in obj.Members)
+        {
+            if (Array.IndexOf(UnsupportedSchemaKeywords, member.Name) >= 0)
+            {
+                Report(DiagnosticDescriptors.SchemaKeywordUnsupported, member, Quote(member.Name), pointer + "/" + member.Name);
+                ok = false;
+            }
+        }
+
+        ok &= ReadType(schema, obj, pointer);
+        schema.Nullable |= OptionalBool(obj, "nullable", pointer) ?? false;
+        schema.Description = OptionalString(obj, "description", pointer);
+        schema.Format = OptionalString(obj, "format", pointer);
+        if (schema.Format is not null && Array.IndexOf(SupportedFormats, schema.Format) < 0)
+        {
+            // An unknown format is an annotation in JSON Schema: the value stays a plain string, so this is safe to ignore.
+            schema.Format = null;
+        }
+
+        if (obj.Find("default") is { } defaultMember)
+        {
+            schema.DefaultText = RawText(defaultMember.Value);
+        }
+
+        schema.MinLength = NonNegativeInt(obj, "minLength", pointer);
+        schema.MaxLength = NonNegativeInt(obj, "maxLength", pointer);
+        schema.MaxBytes = NonNegativeInt(obj, "x-max-bytes", pointer);
+        schema.MinProperties = NonNegativeInt(obj, "minProperties", pointer);
+        schema.MaxProperties = NonNegativeInt(obj, "maxProperties", pointer);
+        schema.Minimum = Number(obj, "minimum", pointer);
+        schema.Maximum = Number(obj, "maximum", pointer);
+        schema.ExtensibleEnum = OptionalBool(obj, "x-extensible-enum", pointer) ?? false;
+        if (obj.Find("x-reserved-prefixes") is { } prefixes)
+        {
+            schema.ReservedPrefixes = StringArray(prefixes.Value, pointer + "/x-reserved-prefixes");
+        }
+
+        if (obj.Find("pattern") is { } patternMember)
+        {
+            schema.Pattern = ReadPattern(patternMember, pointer);
+        }
+
+        if (obj.Find("enum") is { } enumMember)
+        {
+            ok &= ReadEnum(schema, enumMember, pointer);
+        }
+
+        if (obj.Find("properties") is { } propertiesMember)
+        {
+            if (propertiesMember.Value is JsonObjectNode properties)
+            {
+                foreach (JsonMember property in properties.Members)
+                {
+                    OpenApiSchema? propertySchema = ReadSchema(property.Value, pointer + "/properties/" + EscapePointer(property.Name));
+                    if (propertySchema is not null)
+                    {
+                        schema.Properties.Add(new OpenApiProperty(property.Name, property, propertySchema));
+                    }
+                }
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.NotAnObject, propertiesMember.Value, pointer + "/properties");
+            }
+        }
+
+        if (obj.Find("required") is { } requiredMember)
+        {
+            List<string>? names = StringArray(requiredMember.Value, pointer + "/required");
+            if (names is not null)
+            {
+                schema.Required.AddRange(names);
+            }
+        }
+
+        if (obj.Find("items") is { } itemsMember)
+        {
+            schema.Items = ReadSchema(itemsMember.Value, pointer + "/items");
+            ok &= schema.Items is not null;
+        }
+        else if (schema.Type == SchemaType.Array)
+        {
+            Report(DiagnosticDescriptors.ArrayItemsMissing, obj, pointer);
+            ok = false;
+        }
+
+        if (obj.Find("additionalProperties") is { } additionalMember)
+        {
+            if (additionalMember.Value is JsonObjectNode)
+            {
+                schema.AdditionalProperties = ReadSchema(additionalMember.Value, pointer + "/additionalProperties");
+                ok &= schema.AdditionalProperties is not null;
+                if (schema.Properties.Count > 0)
+                {
+                    Report(DiagnosticDescriptors.PropertiesWithAdditionalProperties, additionalMember, pointer);
+                    ok = false;
+                }
+            }
+            else if (additionalMember.Value is not JsonBooleanNode)
+            {
+                Report(DiagnosticDescriptors.AdditionalPropertiesInvalid, additionalMember.Value, pointer);
+                ok = false;
+            }
+        }
+
+        return ok ? schema : null;
+    }
+
+    private bool ReadSchemaRef(OpenApiSchema schema, JsonMember refMember)
+    {
+        if (refMember.Value is not JsonStringNode refNode)
+        {
+            Report(DiagnosticDescriptors.NotAString, refMember.Value, schema.Pointer + "/$ref");
+            return false;
+        }
+
+        const string Prefix = "#/components/schemas/";
+        string target = refNode.Value;
+        if (!target.StartsWith("#", StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.RemoteSchemaReference, refNode, Quote(target), schema.Pointer);
+            return false;
+        }
+
+        string name = target.StartsWith(Prefix, StringComparison.Ordinal) ? UnescapePointer(target.Substring(Prefix.Length)) : string.Empty;
+        if (name.Length == 0 || name.IndexOf('/') >= 0)
+        {
+            if (ResolvePointer(target) is null)
+            {
+                Report(DiagnosticDescriptors.ReferenceUnresolved, refNode, Quote(target), schema.Pointer);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.NonSchemaReference, refNode, Quote(target), schema.Pointer);
+            }
+
+            return false;
+        }
+
+        if (!_componentNames.Contains(name))
+        {
+            Report(DiagnosticDescriptors.SchemaReferenceUnresolved, refNode, Quote(target), Quote(name), schema.Pointer);
+            return false;
+        }
+
+        schema.RefName = name;
+        return true;
+    }
+
+    private bool ReadType(OpenApiSchema schema, JsonObjectNode obj, string pointer)
+    {
+        JsonMember? typeMember = obj.Find("type");
+        if (typeMember is null)
+        {
+            // Untyped schemas are accepted when their shape says what they are.
+            schema.Type = obj.Find("properties") is not null || obj.Find("additionalProperties") is not null ? SchemaType.Object
+                : obj.Find("items") is not null ? SchemaType.Array
+                : obj.Find("enum") is not null ? SchemaType.String
+                : SchemaType.None;
+            if (schema.Type == SchemaType.None)
+            {
+                Report(DiagnosticDescriptors.UntypedSchema, obj, pointer);
+                return false;
+            }
+
+            return true;
+        }
+
+        var names = new List<string>();
+        if (typeMember.Value is JsonStringNode single)
+        {
+            names.Add(single.Value);
+        }
+        else if (typeMember.Value is JsonArrayNode array)
+        {
+            foreach (JsonNode item in array.Items)
+            {
+                if (item is not JsonStringNode name)
+                {
+                    Report(DiagnosticDescriptors.TypeNameNotString, item, pointer);
+                    return false;
+                }
+
+                names.Add(name.Value);
+            }
+        }
+        else
+        {
+            Report(DiagnosticDescriptors.TypeInvalid, typeMember.Value, pointer);
+            return false;
+        }
+
+        schema.Nullable = names.Remove("null");
+        names.Sort(StringComparer.Ordinal);
+        string key = string.Join(",", names);
+        switch (key)
+        {
+            case "object": schema.Type = SchemaType.Object; return true;
+            case "string": schema.Type = SchemaType.String; return true;
+            case "integer": schema.Type = SchemaType.Integer; return true;
+            case "number": schema.Type = SchemaType.Number; return true;
+            case "boolean": schema.Type = SchemaType.Boolean; return true;
+            case "array": schema.Type = SchemaType.Array; return true;
+            case "integer,string": schema.Type = SchemaType.StringOrInteger; return true;
+            case "":
+                Report(DiagnosticDescriptors.NullOnlyType, typeMember.Value, pointer);
+                return false;
+            default:
+                Report(DiagnosticDescriptors.TypeCombinationUnsupported, typeMember.Value, key, pointer);
+                return false;
+        }
+    }
+
+    private bool ReadEnum(OpenApiSchema schema, JsonMember enumMember, string pointer)
+    {
+        if (enumMember.Value is not JsonArrayNode values || values.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.EnumEmpty, enumMember.Value, pointer);
+            return false;
+        }
+
+        if (schema.Type != SchemaType.String)
+        {
+            Report(DiagnosticDescriptors.NonStringEnum, enumMember, pointer);
+            return false;
+        }
+
+        var list = new List<string>();
+        foreach (JsonNode item in values.Items)
+        {
+            if (item is JsonNullNode && schema.Nullable)
+            {
+                continue;
+            }
+
+            if (item is not JsonStringNode text)
+            {
+                Report(DiagnosticDescriptors.EnumValueNotString, item, pointer);
+                return false;
+            }
+
+            if (list.Contains(text.Value))
+            {
+                Report(DiagnosticDescriptors.EnumValueRepeated, item, Quote(text.Value), pointer);
+                return false;
+            }
+
+            list.Add(text.Value);
+        }
+
+        schema.Enum = list;
+        return true;
+    }
+
+    private string? ReadPattern(JsonMember member, string pointer)
+    {
+        if (member.Value is not JsonStringNode pattern)
+        {
+            Report(DiagnosticDescriptors.NotAString, member.Value, pointer + "/pattern");
+            return null;
+        }
+
+        try
+        {
+            _ = new Regex(EcmaPattern.ToDotNet(pattern.Value), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return pattern.Value;
+        }
+        catch (ArgumentException e)
+        {
+            Report(DiagnosticDescriptors.PatternNotDotNet, pattern, pointer, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The literal JSON text of a default value, for documentation.</summary>
+    private static string RawText(JsonNode node) => node switch
+    {
+        JsonStringNode s => "\"" + s.Value + "\"",
+        JsonNumberNode n => n.Text,
+        JsonBooleanNode b => b.Value ? "true" : "false",
+        JsonNullNode => "null",
+        JsonArrayNode => "[...]",
+        _ => "{...}",
+    };
+}
