@@ -17,13 +17,6 @@ namespace EvsContracts;
 /// </remarks>
 public static class EvsJson
 {
-    // Up to this many UTF-16 units the worst case (6 bytes each, plus quotes) fits a stack buffer.
-    private const int StackBufferBytes = 1024;
-    private const int StackLimitChars = (StackBufferBytes - 2) / JsonStringEscaper.MaxBytesPerChar;
-
-    // Values up to this many UTF-8 bytes (they decode to at most as many characters) are decoded on the stack.
-    private const int StackBufferChars = 512;
-
     /// <summary>
     /// Options for writers created for EVS bodies: compact, no validation of the generated (already correct) calls,
     /// and the <see cref="MinimalEncoder"/>.
@@ -48,8 +41,15 @@ public static class EvsJson
     public static void WriteString(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8PropertyName, string value)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (HasMinimalEncoder(writer))
+        {
+            writer.WriteString(utf8PropertyName, value);
+            return;
+        }
+
         writer.WritePropertyName(utf8PropertyName);
-        WriteStringValue(writer, value);
+        WriteEscapedValue(writer, value);
     }
 
     /// <summary>Writes a property with a string value by the wire rule, whatever the writer's encoder.</summary>
@@ -59,40 +59,31 @@ public static class EvsJson
     public static void WriteString(Utf8JsonWriter writer, JsonEncodedText propertyName, string value)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        if (HasMinimalEncoder(writer))
+        {
+            writer.WriteString(propertyName, value);
+            return;
+        }
+
         writer.WritePropertyName(propertyName);
-        WriteStringValue(writer, value);
+        WriteEscapedValue(writer, value);
     }
 
     /// <summary>Writes a string value by the wire rule, whatever the writer's encoder.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    // The stack buffer is written before it is read: zeroing its 1 KiB first would cost more than escaping most values.
-    [SkipLocalsInit]
     public static void WriteStringValue(Utf8JsonWriter writer, string value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-
-        // Short values (all of EVS's) need no count first: even all-escaped they fit the stack buffer.
-        int size = value.Length <= StackLimitChars ? StackBufferBytes : JsonStringEscaper.GetQuotedLengthBound(value);
-        if (size <= StackBufferBytes)
+        if (HasMinimalEncoder(writer))
         {
-            Span<byte> buffer = stackalloc byte[StackBufferBytes];
-            int length = JsonStringEscaper.WriteQuoted(value, buffer);
-            writer.WriteRawValue(buffer.Slice(0, length), skipInputValidation: true);
+            writer.WriteStringValue(value);
             return;
         }
 
-        byte[] rented = ArrayPool<byte>.Shared.Rent(size);
-        try
-        {
-            int length = JsonStringEscaper.WriteQuoted(value, rented);
-            writer.WriteRawValue(rented.AsSpan(0, length), skipInputValidation: true);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        WriteEscapedValue(writer, value);
     }
 
     /// <summary>
@@ -105,40 +96,15 @@ public static class EvsJson
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
         reader.HasValueSequence || reader.ValueIsEscaped ? UnescapedName(ref reader) : reader.ValueSpan;
 
-    /// <summary>
-    /// The string the reader is on, as <see cref="Utf8JsonReader.GetString"/> returns it, decoded faster when the text is
-    /// CJK: an unescaped value in one span is decoded here (CJK in blocks of vectors), anything else by the reader itself.
-    /// </summary>
+    /// <summary>The string the reader is on, as <see cref="Utf8JsonReader.GetString"/> returns it, but never null.</summary>
     /// <param name="reader">The reader, positioned on a string or a property name.</param>
     /// <returns>The string, unescaped.</returns>
     /// <exception cref="InvalidOperationException">
     /// The token is not a string or a property name (a null token included), or the text is not valid UTF-8: the
     /// reader's own exception.
     /// </exception>
-    public static string GetString(ref Utf8JsonReader reader)
-    {
-        // Values shorter than one block gain nothing from the decoder.
-        if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && !reader.ValueIsEscaped && !reader.HasValueSequence
-            && reader.ValueSpan.Length >= Utf8StringDecoder.MinBlockBytes)
-        {
-            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
-
-            // All ASCII (ids, dates, English text): its bytes are its characters, and Latin-1 widens them straight into
-            // the string, without the character count that the UTF-8 decoder does first.
-            if (utf8[0] < 0x80 && Ascii.IsValid(utf8))
-            {
-                return Encoding.Latin1.GetString(utf8);
-            }
-
-            if (Decode(utf8) is { } value)
-            {
-                return value;
-            }
-        }
-
-        // Invalid UTF-8 comes here too: the reader decodes it again and throws its own exception.
-        return reader.GetString() ?? throw new InvalidOperationException($"Cannot read a string from {JsonTokenNames.Describe(reader.TokenType)}.");
-    }
+    public static string GetString(ref Utf8JsonReader reader) =>
+        reader.GetString() ?? throw new InvalidOperationException($"Cannot read a string from {JsonTokenNames.Describe(reader.TokenType)}.");
 
     /// <summary>Reads a string; any other token is an error.</summary>
     /// <param name="reader">The reader, positioned on the value.</param>
@@ -271,25 +237,30 @@ public static class EvsJson
         return new JsonException($"The number {literal} at '{path}' is not {expected}.", ToJsonPath(path), null, null);
     }
 
-    // The string, or null when the bytes are not valid UTF-8. Apart from GetString so that the common path there stays
-    // small; the stack buffer is written before it is read, so zeroing it first would only cost time.
-    [SkipLocalsInit]
-    private static string? Decode(ReadOnlySpan<byte> utf8)
+    // The writers this library creates have the minimal encoder: the writer escapes by the wire rule itself.
+    private static bool HasMinimalEncoder(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, MinimalJavaScriptEncoder.Instance);
+
+    // A writer with another encoder (the default one escapes all non-ASCII text): the value is escaped here by the
+    // minimal encoder and written as it is.
+    private static void WriteEscapedValue(Utf8JsonWriter writer, string value)
     {
-        char[]? rented = null;
-        Span<char> buffer = utf8.Length <= StackBufferChars
-            ? stackalloc char[StackBufferChars]
-            : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        long length = 2 + ((long)value.Length * MinimalJavaScriptEncoder.Instance.MaxOutputCharactersPerInputCharacter);
+        if (length > Array.MaxLength)
+        {
+            throw new ArgumentException("The string is too long to write as JSON.", nameof(value));
+        }
+
+        char[] rented = ArrayPool<char>.Shared.Rent((int)length);
         try
         {
-            return Utf8StringDecoder.TryDecode(utf8, buffer, out int length) ? new string(buffer.Slice(0, length)) : null;
+            rented[0] = '"';
+            MinimalJavaScriptEncoder.Instance.Encode(value, rented.AsSpan(1), out _, out int written);
+            rented[written + 1] = '"';
+            writer.WriteRawValue(rented.AsSpan(0, written + 2), skipInputValidation: true);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 

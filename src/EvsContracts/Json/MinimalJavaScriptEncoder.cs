@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -9,16 +11,25 @@ namespace EvsContracts;
 /// <summary>
 /// A <see cref="JavaScriptEncoder"/> that escapes only what JSON requires: quote, backslash and control characters
 /// below U+0020. The built-in encoders, even <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, also escape
-/// characters outside the Basic Multilingual Plane (emoji), which the EVS wire rule writes raw.
+/// characters outside the Basic Multilingual Plane (emoji), which the EVS wire rule writes raw. A lone surrogate, or
+/// invalid UTF-8, becomes U+FFFD.
 /// </summary>
+/// <remarks>
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> asks the encoder where the first character to escape is, copies and
+/// transcodes everything before it itself, and lets the framework's <see cref="TextEncoder"/> call
+/// <see cref="TryEncodeUnicodeScalar"/> for the rest.
+/// </remarks>
 internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
 {
     public static readonly MinimalJavaScriptEncoder Instance = new();
 
-    // ASCII written as itself: everything from the space up, except quote and backslash.
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(BuildPlainAscii());
+    // The longest escape, \u001F, is 6 characters for one.
+    private const int MaxEscapeLength = 6;
 
-    private static readonly SearchValues<byte> EscapeBytes =
+    private static readonly SearchValues<char> CharsToEscape =
+        SearchValues.Create("\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\"\\");
+
+    private static readonly SearchValues<byte> BytesToEscape =
         SearchValues.Create("\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\"\\"u8);
 
     private MinimalJavaScriptEncoder()
@@ -26,36 +37,29 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
     }
 
     /// <inheritdoc/>
-    public override int MaxOutputCharactersPerInputCharacter => JsonStringEscaper.MaxBytesPerChar;
+    public override int MaxOutputCharactersPerInputCharacter => MaxEscapeLength;
 
     /// <inheritdoc/>
     public override unsafe int FindFirstCharacterToEncode(char* text, int textLength)
     {
-        // Vectorized searches only: one set of escapes and surrogates together has no fast search and costs about
-        // 2 ns a character on CJK text. A surrogate matters because a lone one is encoded (as U+FFFD), a pair is not.
+        // Two vectorized searches: the escapes (all ASCII), then surrogates before the first of them. One search for
+        // both sets together is not vectorized, and costs about 2 ns a character on CJK text. A surrogate matters
+        // because a lone one is encoded (as U+FFFD), while a pair is written as it is.
         var span = new ReadOnlySpan<char>(text, textLength);
-        int first = span.IndexOfAnyExcept(PlainAscii);
-        if (first < 0 || span[first] < 0x80)
-        {
-            // All plain ASCII (names, most values), or an escape comes before any other character.
-            return first;
-        }
-
-        int escape = span.Slice(first).IndexOfAny(JsonStringEscaper.CharsToEscape);
-        escape = escape < 0 ? -1 : first + escape;
-        int end = escape < 0 ? span.Length : escape;
-        int i = first;
+        int escape = span.IndexOfAny(CharsToEscape);
+        ReadOnlySpan<char> before = escape < 0 ? span : span.Slice(0, escape);
+        int i = 0;
         while (true)
         {
-            int surrogate = span.Slice(i, end - i).IndexOfAnyInRange('\uD800', '\uDFFF');
+            // The ushort search: the char overload allocates on .NET 10 (96 bytes a call).
+            int surrogate = MemoryMarshal.Cast<char, ushort>(before.Slice(i)).IndexOfAnyInRange((ushort)0xD800, (ushort)0xDFFF);
             if (surrogate < 0)
             {
                 return escape;
             }
 
-            // A pair lies before the escape, which is ASCII.
             i += surrogate;
-            if (char.IsHighSurrogate(span[i]) && i + 1 < end && char.IsLowSurrogate(span[i + 1]))
+            if (char.IsHighSurrogate(before[i]) && i + 1 < before.Length && char.IsLowSurrogate(before[i + 1]))
             {
                 i += 2;
                 continue;
@@ -68,7 +72,7 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
     /// <inheritdoc/>
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
-        int index = utf8Text.IndexOfAny(EscapeBytes);
+        int index = utf8Text.IndexOfAny(BytesToEscape);
         ReadOnlySpan<byte> before = index < 0 ? utf8Text : utf8Text.Slice(0, index);
         if (Utf8.IsValid(before))
         {
@@ -77,54 +81,58 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
 
         // Invalid UTF-8 must be encoded too (it becomes U+FFFD); find where it starts.
         int position = 0;
-        while (position < before.Length)
+        while (Rune.DecodeFromUtf8(before.Slice(position), out _, out int consumed) == OperationStatus.Done)
         {
-            if (Rune.DecodeFromUtf8(before.Slice(position), out _, out int consumed) != OperationStatus.Done)
-            {
-                return position;
-            }
-
             position += consumed;
         }
 
-        return index;
+        return position;
     }
 
     /// <inheritdoc/>
     public override unsafe bool TryEncodeUnicodeScalar(int unicodeScalar, char* buffer, int bufferLength, out int numberOfCharactersWritten)
     {
         var destination = new Span<char>(buffer, bufferLength);
-        if (WillEncode(unicodeScalar))
+        if (!WillEncode(unicodeScalar))
         {
-            if (destination.Length < JsonStringEscaper.MaxBytesPerChar)
-            {
-                numberOfCharactersWritten = 0;
-                return false;
-            }
+            // Written as itself; a value that is not a scalar becomes U+FFFD.
+            Rune rune = Rune.IsValid(unicodeScalar) ? new Rune(unicodeScalar) : Rune.ReplacementChar;
+            return rune.TryEncodeToUtf16(destination, out numberOfCharactersWritten);
+        }
 
-            numberOfCharactersWritten = JsonStringEscaper.WriteEscape((char)unicodeScalar, destination);
+        numberOfCharactersWritten = 0;
+        if (destination.Length < MaxEscapeLength)
+        {
+            return false;
+        }
+
+        char shortForm = unicodeScalar switch
+        {
+            '"' => '"',
+            '\\' => '\\',
+            '\b' => 'b',
+            '\f' => 'f',
+            '\n' => 'n',
+            '\r' => 'r',
+            '\t' => 't',
+            _ => '\0',
+        };
+
+        destination[0] = '\\';
+        if (shortForm != '\0')
+        {
+            destination[1] = shortForm;
+            numberOfCharactersWritten = 2;
             return true;
         }
 
-        // Anything else is written as itself; a value that is not a scalar becomes U+FFFD.
-        Rune rune = Rune.IsValid(unicodeScalar) ? new Rune(unicodeScalar) : Rune.ReplacementChar;
-        return rune.TryEncodeToUtf16(destination, out numberOfCharactersWritten);
+        // \u00XX in upper case, as System.Text.Json writes it.
+        destination[1] = 'u';
+        ((ushort)unicodeScalar).TryFormat(destination.Slice(2), out _, "X4", CultureInfo.InvariantCulture);
+        numberOfCharactersWritten = MaxEscapeLength;
+        return true;
     }
 
     /// <inheritdoc/>
     public override bool WillEncode(int unicodeScalar) => unicodeScalar is < 0x20 or '"' or '\\';
-
-    private static string BuildPlainAscii()
-    {
-        var chars = new StringBuilder(0x60);
-        for (char c = ' '; c <= '\x7F'; c++)
-        {
-            if (c is not ('"' or '\\'))
-            {
-                chars.Append(c);
-            }
-        }
-
-        return chars.ToString();
-    }
 }
