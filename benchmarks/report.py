@@ -61,62 +61,57 @@ def size(b):
 
 
 def bars(rows, build):
-    """(bar, figure, verdict) for every bar; a bar whose benchmarks did not run says so."""
-    def get(*key):
-        return rows.get(key)
-
+    """(bar, figure, verdict) for every bar; the figure of a bar whose benchmarks did not run says so."""
     out = []
     for cls, verb in JSON_CLASSES:
         for payload, name in PAYLOADS:
-            params = f"Payload={payload}"
-            hand, ours = get(cls, params, "Hand-written"), get(cls, params, "EvsContracts")
-            peers = [(p, get(cls, params, p)) for p in JSON_PEERS]
-            if not hand or not ours or not all(r for _, r in peers):
-                out.append((f"{verb} the {name} body", "not run", ""))
-                continue
-            r, lo, hi = ratio(hand, ours)
-            out.append((f"{verb} the {name} body: time, ours / hand-written ≤ 1.10", f"{r:.2f} ({lo:.2f}–{hi:.2f})", verdict(lo, hi, 1.10)))
-            out.append((f"{verb} the {name} body: allocated, ours = hand-written", f"{size(ours['alloc'])} vs {size(hand['alloc'])}",
-                        "met" if ours["alloc"] <= hand["alloc"] else "missed"))
-            out.append(closest(f"{verb} the {name} body: time, ours / each peer's < 1", ours, peers))
+            hand, ours = rows.get((cls, f"Payload={payload}", "Hand-written")), rows.get((cls, f"Payload={payload}", "EvsContracts"))
+            out.append(compare(f"{verb} the {name} body: time, ours / hand-written ≤ 1.10", hand, ours, 1.10))
+            out.append(allocated(f"{verb} the {name} body: allocated, ours = hand-written", ours, [("hand-written", hand)], equal=True))
+            out.append(closest(f"{verb} the {name} body: time, ours / each peer's < 1", ours, [(p, rows.get((cls, f"Payload={payload}", p))) for p in JSON_PEERS]))
 
-    ours, peers = get("ClientBenchmarks", "", "EvsContracts"), [(p, get("ClientBenchmarks", "", p)) for p in CLIENT_PEERS]
-    if ours and all(r for _, r in peers):
-        out.append(closest("client call: time, ours / each peer's < 1", ours, peers))
-        least = min(peers, key=lambda p: p[1]["alloc"])
-        out.append(("client call: allocated, ours < each peer's", f"{size(ours['alloc'])} vs {size(least[1]['alloc'])} ({least[0]})",
-                    "met" if ours["alloc"] < least[1]["alloc"] else "missed"))
-    else:
-        out.append(("client call", "not run", ""))
-
+    ours, peers = rows.get(("ClientBenchmarks", "", "EvsContracts")), [(p, rows.get(("ClientBenchmarks", "", p))) for p in CLIENT_PEERS]
+    out.append(closest("client call: time, ours / each peer's < 1", ours, peers))
+    out.append(allocated("client call: allocated, ours < each peer's", ours, peers, equal=False))
     for spec, name in (("Shipped", "shipped spec"), ("Synthetic300", "300 operations")):
-        cold, warm = get("GeneratorBenchmarks", f"Spec={spec}", "Cold run"), get("GeneratorBenchmarks", f"Spec={spec}", "Warm run, unrelated C# edit")
-        if cold and warm:
-            r, lo, hi = ratio(cold, warm)
-            out.append((f"generator, {name}: warm run after an unrelated edit / cold run < 1 %", f"{r:.2%} ({lo:.2%}–{hi:.2%})", verdict(lo, hi, 0.01)))
-        else:
-            out.append((f"generator, {name}", "not run", ""))
-
-    sdk, evs = get("AnalyzerBenchmarks", "", "SDK analyzers"), get("AnalyzerBenchmarks", "", "SDK analyzers + EVS001-EVS004")
+        cold, warm = rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Cold run")), rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Warm run, unrelated C# edit"))
+        out.append(compare(f"generator, {name}: warm run after an unrelated edit / cold run < 1 %", cold, warm, 0.01, "{:.2%}"))
+    sdk, evs = rows.get(("AnalyzerBenchmarks", "", "SDK analyzers")), rows.get(("AnalyzerBenchmarks", "", "SDK analyzers + EVS001-EVS004"))
+    bar = "1,000 files with the SDK's analyzers: what EVS001-EVS004 add < 3 %"
     if sdk and evs:
         r, lo, hi = ratio(sdk, evs)
-        out.append(("1,000 files with the SDK's analyzers: what EVS001-EVS004 add < 3 %",
-                    f"{r - 1:+.1%} (95 % interval {lo - 1:+.1%} to {hi - 1:+.1%})", verdict(lo, hi, 1.03)))
+        out.append((bar, f"{r - 1:+.1%} ({lo - 1:+.1%} to {hi - 1:+.1%})", verdict(lo, hi, 1.03)))
     else:
-        out.append(("analyzers on 1,000 files", "not run", ""))
+        out.append((bar, "not run", ""))
 
+    build_bars = ("300 operations: generator time / compile (Csc) < 3 %", "300 operations: dotnet build with the package / without < 1.3")
     if build:
-        share = build["package"]["generator"] / build["package"]["csc"]
-        out.append(("300 operations: generator time / compile (Csc) < 3 %", f"{share:.1%}", "met" if share < 0.03 else "missed"))
-        r = build["package"]["wall"] / build["files"]["wall"]
-        out.append(("300 operations: dotnet build with the package / without < 1.3", f"{r:.2f}", "met" if r < 1.3 else "missed"))
+        share, whole = build["package"]["generator"] / build["package"]["csc"], build["package"]["wall"] / build["files"]["wall"]
+        out += [(build_bars[0], f"{share:.1%}", "met" if share < 0.03 else "missed"), (build_bars[1], f"{whole:.2f}", "met" if whole < 1.3 else "missed")]
     else:
-        out.append(("build of 300 operations", "not run", ""))
+        out += [(bar, "not run", "") for bar in build_bars]
     return out
+
+
+def compare(bar, a, b, limit, number="{:.2f}"):
+    if not a or not b:
+        return bar, "not run", ""
+    r, lo, hi = ratio(a, b)
+    return bar, f"{number.format(r)} ({number.format(lo)}–{number.format(hi)})", verdict(lo, hi, limit)
+
+
+def allocated(bar, ours, others, equal):
+    if not ours or not all(r for _, r in others):
+        return bar, "not run", ""
+    name, least = min(others, key=lambda o: o[1]["alloc"])
+    met = ours["alloc"] <= least["alloc"] if equal else ours["alloc"] < least["alloc"]
+    return bar, f"{size(ours['alloc'])} vs {size(least['alloc'])} ({name})", "met" if met else "missed"
 
 
 def closest(bar, ours, peers):
     """The bar 'ours ahead of every peer', read against the peer that comes closest."""
+    if not ours or not all(r for _, r in peers):
+        return bar, "not run", ""
     readings = [(name, *ratio(peer, ours)) for name, peer in peers]
     name, r, lo, hi = max(readings, key=lambda x: x[3])
     return bar, f"{r:.2f} ({lo:.2f}–{hi:.2f}), closest: {name}", verdict(lo, hi, 1.0)
