@@ -1,416 +1,202 @@
 #!/usr/bin/env python3
-"""Turns one run's results into docs/benchmarks.md (the part between the results markers) and the SVG chart.
+"""Writes one run's figures into docs/benchmarks.md (between the results markers) and docs/benchmarks.svg.
 
-Usage: report.py RESULTS_DIR BUILD_TIME_JSON SIZES_JSON MACHINE_JSON
+Usage: report.py ARTIFACTS_DIR RUN_DESCRIPTION
 
-RESULTS_DIR holds BenchmarkDotNet's *-report-full.json files. Every ratio is computed here from figures of that one
-run: a peer's median time over the baseline's median time in the same benchmark class and parameters, or, for the
-client call's time and the analyzers' cost, the metrics of a paired benchmark (PairedRatioDiagnoser), whose two cases
-ran alternately within the same seconds.
+ARTIFACTS_DIR holds BenchmarkDotNet's full JSON exports (any depth) and, from build-time.py, build-time.json. A ratio
+is of two means of BenchmarkDotNet's statistics in the same run; its 95 % interval comes from their standard errors
+(r * (1 +- t * sqrt((se_a / mean_a)^2 + (se_b / mean_b)^2))). A bar is met when the whole interval is within it,
+missed when none of it is, and undecided otherwise: then the interval is the answer.
 """
 import glob
-import html
 import json
 import math
 import os
-import re
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-DOC = os.path.join(ROOT, "docs", "benchmarks.md")
-SVG = os.path.join(ROOT, "docs", "benchmarks.svg")
-BEGIN = "<!-- results:begin (written by benchmarks/report.py; do not edit by hand) -->"
-END = "<!-- results:end -->"
+DOC, SVG = os.path.join(ROOT, "docs", "benchmarks.md"), os.path.join(ROOT, "docs", "benchmarks.svg")
+BEGIN, END = "<!-- results:begin (written by benchmarks/report.py) -->", "<!-- results:end -->"
+T95 = 2.05  # Student's t at 97.5 % for 28 degrees of freedom (15 iterations a case) or more: a little wide above.
+PAYLOADS = (("Seed", "seed"), ("Cjk", "CJK"))
+JSON_CLASSES = (("SerializeBenchmarks", "write"), ("DeserializeBenchmarks", "read"))
+JSON_PEERS = ("STJ context", "NSwag", "Newtonsoft.Json", "Kiota")
+CLIENT_PEERS = ("NSwag", "Refit", "Kiota")
 
 
-def load_results(directory):
-    rows = {}
-    host = None
-    for path in sorted(glob.glob(os.path.join(directory, "*-report-full.json"))):
+def load(directory):
+    rows, host = {}, {}
+    for path in sorted(glob.glob(os.path.join(directory, "**", "*-report-full.json"), recursive=True)):
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        host = host or data["HostEnvironmentInfo"]
+        host = data["HostEnvironmentInfo"]
         for b in data["Benchmarks"]:
-            stats = b.get("Statistics")
-            if not stats:
-                continue
-            key = (b["Type"], b["Parameters"], b["Method"])
-            rows[key] = {
-                "title": b["MethodTitle"],
-                "median": stats["Median"],
-                "mean": stats["Mean"],
-                "error": (stats.get("ConfidenceInterval") or {}).get("Margin", 0.0),
-                "q1": stats.get("Q1", stats["Median"]),
-                "q3": stats.get("Q3", stats["Median"]),
-                "allocated": (b.get("Memory") or {}).get("BytesAllocatedPerOperation", 0),
-                "metrics": {m["Descriptor"]["Id"]: m["Value"] for m in b.get("Metrics") or []},
-            }
+            s = b.get("Statistics")
+            if s:
+                rows[(b["Type"], b["Parameters"], b["MethodTitle"].strip("'"))] = {
+                    "mean": s["Mean"], "se": s["StandardError"], "alloc": b["Memory"]["BytesAllocatedPerOperation"]}
     return rows, host
 
 
-def fmt_time(ns):
-    if ns >= 1e9:
-        return f"{ns / 1e9:.2f} s"
-    if ns >= 1e6:
-        return f"{ns / 1e6:.2f} ms"
-    if ns >= 1e3:
-        return f"{ns / 1e3:.2f} µs"
-    return f"{ns:.1f} ns"
+def ratio(a, b):
+    """b's mean over a's, with its 95 % interval."""
+    r = b["mean"] / a["mean"]
+    spread = T95 * math.hypot(a["se"] / a["mean"], b["se"] / b["mean"])
+    return r, r * (1 - spread), r * (1 + spread)
 
 
-def fmt_bytes(b):
-    if b >= 1024 * 1024:
-        return f"{b / 1024 / 1024:.1f} MB"
-    if b >= 1024:
-        return f"{b / 1024:.1f} KB"
-    return f"{int(b)} B"
+def verdict(low, high, bar):
+    return "met" if high < bar else "missed" if low >= bar else "undecided"
 
 
-def table(rows, kind, params, methods, baseline):
-    base = rows[(kind, params, baseline)]
-    lines = ["| | time (median) | ratio | allocated |", "| --- | ---: | ---: | ---: |"]
-    for m in methods:
-        r = rows.get((kind, params, m))
-        if r is None:
-            lines.append(f"| {m} | n/a | | |")
-            continue
-        lines.append(f"| {r['title']} | {fmt_time(r['median'])} | {r['median'] / base['median']:.2f} | {fmt_bytes(r['allocated'])} |")
-    return "\n".join(lines)
+def time(ns):
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= scale:
+            return f"{ns / scale:.3g} {unit}"
+    return f"{ns:.3g} ns"
 
 
-def pair_operations(results_dir, kind, params, method):
-    """A paired benchmark's kept operations, (A, B) in nanoseconds, in the order they ran (PairedRatioDiagnoser writes
-    them under pairs/ of the run's artifacts folder, as Type.Method-Name-Value.csv)."""
-    name = f"{kind}.{method}" + (f"-{params.replace('=', '-')}" if params else "")
-    out = os.path.dirname(os.path.dirname(os.path.abspath(results_dir)))
-    paths = glob.glob(os.path.join(out, "bdn*", "pairs", name + ".csv"))
-    if len(paths) != 1:
-        raise SystemExit(f"expected one pairs file {name}.csv under {out}, found {len(paths)}")
-    with open(paths[0], encoding="utf-8") as f:
-        return [tuple(float(x) for x in line.split(",")[:2]) for line in f.read().splitlines()[1:]]
+def size(b):
+    return f"{b / 1024 / 1024:.1f} MB" if b >= 1024 * 1024 else f"{b / 1024:.1f} KB" if b >= 1024 else f"{int(b)} B"
 
 
-def summed_ratio(operations):
-    """B's total time over A's."""
-    return sum(b for _, b in operations) / sum(a for a, _ in operations)
+def bars(rows, build):
+    """(bar, figure, verdict) for every bar; the figure of a bar whose benchmarks did not run says so."""
+    out = []
+    for cls, verb in JSON_CLASSES:
+        for payload, name in PAYLOADS:
+            hand, ours = rows.get((cls, f"Payload={payload}", "Hand-written")), rows.get((cls, f"Payload={payload}", "EvsContracts"))
+            out.append(compare(f"{verb} the {name} body: time, ours / hand-written ≤ 1.10", hand, ours, 1.10))
+            out.append(allocated(f"{verb} the {name} body: allocated, ours = hand-written", ours, [("hand-written", hand)], equal=True))
+            out.append(closest(f"{verb} the {name} body: time, ours / each peer's < 1", ours, [(p, rows.get((cls, f"Payload={payload}", p))) for p in JSON_PEERS]))
+
+    ours, peers = rows.get(("ClientBenchmarks", "", "EvsContracts")), [(p, rows.get(("ClientBenchmarks", "", p))) for p in CLIENT_PEERS]
+    out.append(closest("client call: time, ours / each peer's < 1", ours, peers))
+    out.append(allocated("client call: allocated, ours < each peer's", ours, peers, equal=False))
+    for spec, name in (("Shipped", "shipped spec"), ("Synthetic300", "300 operations")):
+        cold, warm = rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Cold run")), rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Warm run, unrelated C# edit"))
+        out.append(compare(f"generator, {name}: warm run after an unrelated edit / cold run < 1 %", cold, warm, 0.01, "{:.2%}"))
+    sdk, evs = rows.get(("AnalyzerBenchmarks", "", "SDK analyzers")), rows.get(("AnalyzerBenchmarks", "", "SDK analyzers + EVS001-EVS004"))
+    bar = "1,000 files with the SDK's analyzers: what EVS001-EVS004 add < 3 %"
+    if sdk and evs:
+        r, lo, hi = ratio(sdk, evs)
+        out.append((bar, f"{r - 1:+.1%} ({lo - 1:+.1%} to {hi - 1:+.1%})", verdict(lo, hi, 1.03)))
+    else:
+        out.append((bar, "not run", ""))
+
+    build_bars = ("300 operations: generator time / compile (Csc) < 3 %", "300 operations: dotnet build with the package / without < 1.3")
+    if build:
+        share, whole = build["package"]["generator"] / build["package"]["csc"], build["package"]["wall"] / build["files"]["wall"]
+        out += [(build_bars[0], f"{share:.1%}", "met" if share < 0.03 else "missed"), (build_bars[1], f"{whole:.2f}", "met" if whole < 1.3 else "missed")]
+    else:
+        out += [(bar, "not run", "") for bar in build_bars]
+    return out
 
 
-def fastest_tenth(operations):
-    """B's time over A's at each half's fastest tenth, the ceil(n / 10)-th fastest of n operations, as PairedRatio
-    reads it."""
-    k = -(-len(operations) // 10) - 1
-    return sorted(b for _, b in operations)[k] / sorted(a for a, _ in operations)[k]
+def compare(bar, a, b, limit, number="{:.2f}"):
+    if not a or not b:
+        return bar, "not run", ""
+    r, lo, hi = ratio(a, b)
+    return bar, f"{number.format(r)} ({number.format(lo)}–{number.format(hi)})", verdict(lo, hi, limit)
 
 
-def slices(results_dir, kind, params, method, count=10, reading=summed_ratio):
-    """The lowest and highest `reading` of B / A over `count` consecutive slices of a paired benchmark's kept
-    operations. Blocks that ran within the same seconds share the machine's state, so the 95 % interval, which treats
-    them as independent, can be narrower than the truth; a ratio that holds in every slice of the run does not rest on
-    that assumption."""
-    ops = pair_operations(results_dir, kind, params, method)
-    size = len(ops) // count // 2 * 2
-    if size == 0:
-        raise SystemExit(f"{kind}.{method} {params}: too few operations for {count} slices")
-    ratios = [reading(ops[i * size:(i + 1) * size]) for i in range(count)]
-    return min(ratios), max(ratios)
+def allocated(bar, ours, others, equal):
+    if not ours or not all(r for _, r in others):
+        return bar, "not run", ""
+    name, least = min(others, key=lambda o: o[1]["alloc"])
+    met = ours["alloc"] <= least["alloc"] if equal else ours["alloc"] < least["alloc"]
+    return bar, f"{size(ours['alloc'])} vs {size(least['alloc'])} ({name})", "met" if met else "missed"
 
 
-def paired(rows, kind, params, method):
-    """A paired benchmark's metrics (PairedRatioDiagnoser): B / A as the median over blocks, its 95 % interval, the
-    fastest runs' ratio and each half's median time."""
-    m = rows[(kind, params, method)]["metrics"]
-    return {"median": m["PairedRatio"], "low": m["PairedRatioLow"], "high": m["PairedRatioHigh"],
-            "minimum": m["PairedMinimumRatio"], "a": m["PairedMedianA"], "b": m["PairedMedianB"],
-            "tenth": m["PairedFastTenthRatio"], "tenth_low": m.get("PairedFastTenthRatioLow"),
-            "tenth_high": m.get("PairedFastTenthRatioHigh"), "blocks": int(m["PairedOperations"]) // 2}
+def closest(bar, ours, peers):
+    """The bar 'ours ahead of every peer', read against the peer that comes closest."""
+    if not ours or not all(r for _, r in peers):
+        return bar, "not run", ""
+    readings = [(name, *ratio(peer, ours)) for name, peer in peers]
+    name, r, lo, hi = max(readings, key=lambda x: x[3])
+    return bar, f"{r:.2f} ({lo:.2f}–{hi:.2f}), closest: {name}", verdict(lo, hi, 1.0)
 
 
-def paired_percent(p):
-    """What B adds to A, paired, as a percentage with its interval and the fastest runs' figure."""
-    return (f"{(p['median'] - 1) * 100:+.2f} %, paired (95 % interval {(p['low'] - 1) * 100:+.2f} to "
-            f"{(p['high'] - 1) * 100:+.2f} %; fastest runs {(p['minimum'] - 1) * 100:+.2f} %)")
+def tables(rows, build):
+    lines = ["Mean time, ratio to the hand-written code, bytes allocated per operation:", "",
+             "| | " + " | ".join(f"{verb} {name}" for _, verb in JSON_CLASSES for _, name in PAYLOADS) + " |",
+             "| --- |" + " ---: |" * 4]
+    for peer in ("Hand-written", "EvsContracts") + JSON_PEERS:
+        cells = []
+        for cls, _ in JSON_CLASSES:
+            for payload, _ in PAYLOADS:
+                r, hand = rows.get((cls, f"Payload={payload}", peer)), rows.get((cls, f"Payload={payload}", "Hand-written"))
+                cells.append(f"{time(r['mean'])} · {r['mean'] / hand['mean']:.2f} · {size(r['alloc'])}" if r and hand else "not run")
+        lines.append(f"| {peer} | " + " | ".join(cells) + " |")
+
+    lines += ["", "| client call, answered from memory | mean | ratio to ours | allocated |", "| --- | ---: | ---: | ---: |"]
+    ours = rows.get(("ClientBenchmarks", "", "EvsContracts"))
+    for peer in ("EvsContracts",) + CLIENT_PEERS:
+        r = rows.get(("ClientBenchmarks", "", peer))
+        lines.append(f"| {peer} | {time(r['mean'])} | {r['mean'] / ours['mean']:.2f} | {size(r['alloc'])} |" if r and ours else f"| {peer} | not run | | |")
+
+    lines += ["", "| generator | cold run | warm run, unrelated edit | allocated, cold / warm |", "| --- | ---: | ---: | ---: |"]
+    for spec, name in (("Shipped", "shipped spec"), ("Synthetic300", "300 operations, 600 schemas")):
+        cold, warm = rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Cold run")), rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Warm run, unrelated C# edit"))
+        lines.append(f"| {name} | {time(cold['mean'])} | {time(warm['mean'])} | {size(cold['alloc'])} / {size(warm['alloc'])} |" if cold and warm else f"| {name} | not run | | |")
+
+    lines += ["", "| 1,000 files, all diagnostics | mean | allocated |", "| --- | ---: | ---: |"]
+    for case in ("SDK analyzers", "SDK analyzers + EVS001-EVS004"):
+        r = rows.get(("AnalyzerBenchmarks", "", case))
+        lines.append(f"| {case} | {time(r['mean'])} | {size(r['alloc'])} |" if r else f"| {case} | not run | |")
+
+    if build:
+        lines += ["", f"| `dotnet build --no-incremental`, 300 operations (medians of {build['repeats']}) | whole build | Csc task | generator |",
+                  "| --- | ---: | ---: | ---: |",
+                  f"| with the package (spec generated) | {build['package']['wall']:.2f} s | {build['package']['csc']:.2f} s | {build['package']['generator']:.3f} s |",
+                  f"| without (the same C# as files) | {build['files']['wall']:.2f} s | {build['files']['csc']:.2f} s | |"]
+    return lines
 
 
-def paired_table(rows, kind, params, methods):
-    lines = ["| pair | A (median) | B (median) | B / A (median of blocks) | 95 % interval | B / A, fastest tenth | B / A, fastest runs | blocks |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for m in methods:
-        x = paired(rows, kind, params, m)
-        lines.append(f"| {rows[(kind, params, m)]['title'].removeprefix('Paired: ')} | {fmt_time(x['a'])} | {fmt_time(x['b'])} | "
-                     f"{x['median']:.3f} | {x['low']:.3f}–{x['high']:.3f} | {x['tenth']:.3f} | {x['minimum']:.3f} | {x['blocks']} |")
-    return "\n".join(lines)
+def chart(rows):
+    """Horizontal bars, log scale: each peer's time over the hand-written code's, in the four (de)serializations."""
+    groups = [(f"{verb} {name}", [(p, rows[(cls, f"Payload={payload}", p)]["mean"] / rows[(cls, f"Payload={payload}", "Hand-written")]["mean"])
+                                  for p in ("EvsContracts",) + JSON_PEERS if (cls, f"Payload={payload}", p) in rows])
+              for cls, verb in JSON_CLASSES for payload, name in PAYLOADS if (cls, f"Payload={payload}", "Hand-written") in rows]
+    x0, width, row, top = 130, 440, 16, 30
+    scale = width / math.log10(32)  # 1/4x to 8x
+    height = top + sum(len(bars) * row + 24 for _, bars in groups) + 10
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{x0 + width + 60}" height="{height}" font-family="sans-serif" font-size="11">',
+           f'<text x="{x0}" y="14" font-size="12">Time / hand-written code (log scale; left of the line is faster)</text>']
+    one = x0 + scale * math.log10(4)
+    y = top
+    for title, group in groups:
+        svg.append(f'<text x="4" y="{y + 10}" font-weight="bold">{title}</text>')
+        y += 16
+        for peer, r in group:
+            end = x0 + scale * math.log10(min(max(r, 0.25), 8) * 4)
+            colour = "#2a7ab0" if peer == "EvsContracts" else "#999"
+            svg.append(f'<text x="{x0 - 6}" y="{y + 11}" text-anchor="end">{peer}</text>'
+                       f'<rect x="{x0}" y="{y + 2}" width="{end - x0:.1f}" height="{row - 4}" fill="{colour}"/>'
+                       f'<text x="{end + 4:.1f}" y="{y + 11}">{r:.2f}</text>')
+            y += row
+        y += 8
+    svg.append(f'<line x1="{one:.1f}" y1="{top}" x2="{one:.1f}" y2="{height - 10}" stroke="#333" stroke-dasharray="3,3"/></svg>')
+    return "\n".join(svg) + "\n"
 
 
 def main():
-    results_dir, build_json, sizes_json, machine_json = sys.argv[1:5]
-    rows, host = load_results(results_dir)
-    with open(build_json, encoding="utf-8") as f:
-        build = json.load(f)
-    with open(sizes_json, encoding="utf-8") as f:
-        sizes = json.load(f)
-    with open(machine_json, encoding="utf-8") as f:
-        machine = json.load(f)
-
-    def t(kind, params, method):
-        return rows[(kind, params, method)]["median"]
-
-    def a(kind, params, method):
-        return rows[(kind, params, method)]["allocated"]
-
-    ser, des = "SerializeBenchmarks", "DeserializeBenchmarks"
-    peers_ser = ["HandWritten", "HandWrittenDefaultEscaper", "Generated", "StjContext", "StjReflection", "NSwag", "Newtonsoft", "Kiota"]
-    peers_des = ["HandWritten", "Generated", "StjContext", "StjReflection", "NSwag", "Newtonsoft", "Kiota"]
-    client = ["HandWrittenHttpClient", "EvsContracts", "NSwag", "Refit", "Kiota"]
-
-    bars = []
-
-    def verdict(low, high, within):
-        """Met when the whole 95 % interval, and every slice of the run, is within the bar; missed when none is."""
-        return True if within(high) else False if not within(low) else "**inconclusive** (the 95 % interval and the slices of the run span the bar)"
-
-    def bar(name, target, measured, ok):
-        bars.append((name, target, measured, ok if isinstance(ok, str) else "met" if ok else "**missed**"))
-
-    def paired_bar(name, target, kind, params, method, within):
-        """A bar decided by a paired benchmark (ours as B): its median, 95 % interval and ten slices of the run."""
-        x = paired(rows, kind, params, method)
-        lo, hi = slices(results_dir, kind, params, method)
-        bar(name, target,
-            f"{x['median']:.3f}, paired (95 % interval {x['low']:.3f}–{x['high']:.3f}; {lo:.3f}–{hi:.3f} over ten consecutive slices of the run)",
-            verdict(min(x["low"], lo), max(x["high"], hi), within))
-
-    for payload in ("Seed", "Cjk"):
-        p = f"Payload={payload}"
-        for kind, label in ((ser, "serialize"), (des, "deserialize")):
-            # Within a tenth of the hand-written code, and against System.Text.Json with a context, case-by-case
-            # medians are decided by the machine's slow spells: those two bars rest on paired benchmarks.
-            paired_bar(f"{label}, {payload}: time vs hand-written", "≤ 1.10", kind, p, "PairedWithHandWritten", lambda r: r <= 1.10)
-            extra = a(kind, p, "Generated") - a(kind, p, "HandWritten")
-            bar(f"{label}, {payload}: bytes allocated beyond the hand-written code's", "0 B", f"{extra} B", extra <= 0)
-            paired_bar(f"{label}, {payload}: time, ours / 'STJ context'", "< 1", kind, p, "PairedWithStjContext", lambda r: r < 1)
-            for peer in ("NSwag", "Kiota"):
-                r = t(kind, p, peer) / t(kind, p, "Generated")
-                bar(f"{label}, {payload}: {rows[(kind, p, peer)]['title']} time / ours", "> 1", f"{r:.2f}", r > 1)
-            r = t(kind, p, "Newtonsoft") / t(kind, p, "Generated")
-            bar(f"{label}, {payload}: Newtonsoft.Json time / ours", "≥ 3", f"{r:.2f}", r >= 3)
-    p = "Payload=Cjk"
-    r = t(ser, p, "HandWrittenDefaultEscaper") / t(ser, p, "Generated")
-    bar("serialize, CJK: hand-written with the default escaper / ours", "≥ 2", f"{r:.2f}", r >= 2)
-    smaller = 1 - sizes["generated"] / sizes["defaultEscaper"]
-    bar("serialize, CJK: body smaller than with the default escaper", "about 28 %", f"{smaller * 100:.1f} % ({sizes['generated']} vs {sizes['defaultEscaper']} bytes)", smaller >= 0.25)
-    v = a("ValidateBenchmarks", "", "Valid")
-    bar("Validate() on a valid request: bytes allocated", "0 B", f"{v} B", v == 0)
-    kestrel, in_memory = "Transport=Kestrel", "Transport=InMemory"
-    ours_alloc = a("ClientBenchmarks", kestrel, "EvsContracts")
-    peer_allocs = {m: a("ClientBenchmarks", kestrel, m) for m in ("NSwag", "Refit", "Kiota")}
-    bar("client call: bytes allocated, ours / the least of NSwag, Refit, Kiota", "< 1",
-        f"{ours_alloc / min(peer_allocs.values()):.2f} ({fmt_bytes(ours_alloc)} vs {fmt_bytes(min(peer_allocs.values()))})",
-        ours_alloc < min(peer_allocs.values()))
-    # A loopback round trip drifts over a run's minutes by more than the clients differ: the time bar rests on the
-    # paired benchmarks, each peer's call alternating with ours (the peer as A, ours as B).
-    vs_peer = {m: paired(rows, "ClientBenchmarks", kestrel, f"PairedWith{m}") for m in ("NSwag", "Refit", "Kiota")}
-    worst = max(vs_peer, key=lambda m: vs_peer[m]["median"])
-    w = vs_peer[worst]
-    lo, hi = slices(results_dir, "ClientBenchmarks", kestrel, f"PairedWith{worst}")
-    bar(f"client call: time, ours / each peer's, paired (the closest: {worst})", "≤ 1",
-        f"{w['median']:.3f} (95 % interval {w['low']:.3f}–{w['high']:.3f}; {lo:.3f}–{hi:.3f} over ten consecutive slices of the run; fastest runs {w['minimum']:.3f}; "
-        + ", ".join(f"{m} {v['median']:.3f}" for m, v in vs_peer.items()) + ")",
-        verdict(min(w["low"], lo), max(w["high"], hi), lambda r: r <= 1))
-    for spec in ("Shipped", "Synthetic300"):
-        p = f"Spec={spec}"
-        r = t("GeneratorBenchmarks", p, "WarmAfterCodeEdit") / t("GeneratorBenchmarks", p, "Cold")
-        bar(f"generator, {spec} spec: warm run after an unrelated edit / cold run", "< 1 %", f"{r * 100:.2f} %", r < 0.01)
-    share = build["generator_share_of_compile"]
-    bar("300 operations: generator time / compile (Csc) time", "< 3 %", f"{share * 100:.1f} %", share < 0.03)
-    ratio = build["build_ratio"]
-    bar("300 operations: whole build, generated / hand-written models", "< 1.3", f"{ratio:.2f}", ratio < 1.3)
-    # Against the same compilation run the same way (the analyzer driver, with an analyzer that registers nothing):
-    # Compilation.GetDiagnostics() takes another path, so comparing with it would measure the path, not the analyzers.
-    # No other analyzer shares the driver's per-file work with ours here: the strictest view. A compilation's time
-    # drifts over minutes by more than the few percent measured: the bar rests on the paired benchmark, read at each
-    # half's fastest tenth, since a slow spell only ever adds time and a block of two seconds-long compilations meets
-    # one or not (the median of the blocks is shown beside it).
-    ev = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers")
-    lo, hi = slices(results_dir, "AnalyzerBenchmarks", "", "PairedEvsAnalyzers", count=5, reading=fastest_tenth)
-    bar("1,000 files: what EVS001-EVS004 add to the compilation, paired, at each half's fastest tenth", "< 3 %",
-        f"{(ev['tenth'] - 1) * 100:+.2f} % (95 % bootstrap interval {(ev['tenth_low'] - 1) * 100:+.2f} to "
-        f"{(ev['tenth_high'] - 1) * 100:+.2f} %, {(lo - 1) * 100:+.2f} to {(hi - 1) * 100:+.2f} % over five consecutive "
-        f"slices of the run, {ev['blocks']} blocks; median of the blocks {(ev['median'] - 1) * 100:+.2f} %, 95 % interval "
-        f"{(ev['low'] - 1) * 100:+.2f} to {(ev['high'] - 1) * 100:+.2f} %; fastest runs {(ev['minimum'] - 1) * 100:+.2f} %)",
-        verdict(min(ev["tenth_low"], lo), max(ev["tenth_high"], hi), lambda r: r - 1 < 0.03))
-
-    # Reference points, not bars: what Roslyn itself costs before a generator or analyzer does any work.
-    context = []
-    for spec in ("Shipped", "Synthetic300"):
-        p = f"Spec={spec}"
-        cold = t("GeneratorBenchmarks", p, "Cold")
-        floor = t("GeneratorBenchmarks", p, "EmptyWarmAfterCodeEdit")
-        replay = t("GeneratorBenchmarks", p, "ReplayWarmAfterCodeEdit")
-        ours = t("GeneratorBenchmarks", p, "WarmAfterCodeEdit")
-        context.append(f"generator, {spec} spec: a warm run of a generator that does nothing takes {fmt_time(floor)} "
-                       f"({floor / cold * 100:.2f} % of our cold run); one that only writes the same files as ours takes "
-                       f"{fmt_time(replay)} ({replay / cold * 100:.2f} %); ours takes {fmt_time(ours)} ({ours / cold * 100:.2f} %)")
-    own = {m: t("ClientBenchmarks", in_memory, m) for m in ("EvsContracts", "NSwag", "Refit", "Kiota")}
-    context.append("client call, the clients' own cost (a handler that answers from memory, no sockets): "
-                   + ", ".join(f"{rows[('ClientBenchmarks', in_memory, m)]['title']} {fmt_time(v)}" for m, v in own.items())
-                   + f"; the fastest peer's over ours: {min(v for m, v in own.items() if m != 'EvsContracts') / own['EvsContracts']:.2f}")
-    base = t("AnalyzerBenchmarks", "", "CompileWithNothingAnalyzer")
-    sdk = paired(rows, "AnalyzerBenchmarks", "", "PairedSdkAndEvsAnalyzers")
-    context.append(f"analyzers: the analyzers the SDK passes to every net10.0 build add "
-                   f"{(t('AnalyzerBenchmarks', '', 'CompileWithSdkAnalyzers') / base - 1) * 100:.0f} % to the compilation "
-                   f"through the driver with an analyzer that registers nothing; with them, EVS001-EVS004 add {paired_percent(sdk)}")
-    callbacks = paired(rows, "AnalyzerBenchmarks", "", "PairedEvsOwnTime")
-    # The callbacks' CPU time is a part of the compilation it was measured in (A): over the rest, it is what they add.
-    context.append(f"analyzers: the CPU time of EVS001-EVS004's own callbacks, measured within each compilation, is "
-                   f"{callbacks['median'] / (1 - callbacks['median']) * 100:.2f} % of the rest of it (95 % interval "
-                   f"{callbacks['low'] / (1 - callbacks['low']) * 100:.2f} to {callbacks['high'] / (1 - callbacks['high']) * 100:.2f} %): their work, "
-                   f"without the driver's cost of calling them, and steady where the paired difference is not")
-    direct = t("AnalyzerBenchmarks", "", "Compile") / base - 1
-    context.append(f"analyzers: the same compilation through Compilation.GetDiagnostics(), with no analyzer driver, "
-                   f"takes {direct * 100:+.1f} % against the driver with an analyzer that registers nothing")
-    empty_operation = t("AnalyzerBenchmarks", "", "CompileWithEmptyAnalyzer") / base - 1
-    hook = paired(rows, "AnalyzerBenchmarks", "", "PairedEmptySemanticModelAnalyzer")
-    context.append(f"analyzers: an analyzer that registers operation actions and does nothing with them adds "
-                   f"{empty_operation * 100:.1f} % to the compilation (Roslyn builds the operation trees of every method; "
-                   f"unpaired medians); one with a semantic-model action that does nothing, the hook EVS001-EVS004 use, adds "
-                   f"{paired_percent(hook)}")
-    extra = a("AnalyzerBenchmarks", "", "CompileWithAnalyzers") / a("AnalyzerBenchmarks", "", "CompileWithEmptySemanticModelAnalyzer") - 1
-    context.append(f"analyzers, memory (stable where time is not): EVS001-EVS004 allocate {extra * 100:.1f} % more than the "
-                   f"analyzer with the same hook that does nothing")
-
-    out = []
-    out.append(f"Run of {machine['date']}: {machine['cpu']}, {host['LogicalCoreCount']} logical cores, {machine['memory']}; "
-               f"{host['OsVersion']}; {host['RuntimeVersion']}, SDK {host['DotNetCliVersion']}; "
-               f"BenchmarkDotNet {host['BenchmarkDotNetVersion']}, job `{machine['job']}`, in-process toolchain. "
-               f"Load average before the run: {machine['load_before']}, after: {machine['load_after']}.")
-    if machine.get("note"):
-        out.append("")
-        out.append(machine["note"])
-    out.append("")
-    out.append("### The bars")
-    out.append("")
-    out.append("| bar | target | measured | |")
-    out.append("| --- | --- | --- | --- |")
-    for name, target, measured, status in bars:
-        out.append(f"| {name} | {target} | {measured} | {status} |")
-    out.append("")
-    out.append("Reference points measured in the same run (not bars):")
-    out.append("")
-    for line in context:
-        out.append(f"- {line}")
-    out.append("")
-    out.append("![Time of each peer over the hand-written code, log scale](benchmarks.svg)")
-    for payload in ("Seed", "Cjk"):
-        out.append("")
-        out.append(f"### Serialize `CreateSnapshotRequestBody`, {'seed example' if payload == 'Seed' else 'CJK payload'} (ratio to hand-written)")
-        out.append("")
-        out.append(table(rows, ser, f"Payload={payload}", peers_ser, "HandWritten"))
-        out.append("")
-        out.append(paired_table(rows, ser, f"Payload={payload}", ["PairedWithHandWritten", "PairedWithStjContext"]))
-    for payload in ("Seed", "Cjk"):
-        out.append("")
-        out.append(f"### Deserialize `CreateSnapshotResponseBody`, {'seed example' if payload == 'Seed' else 'CJK payload'} (ratio to hand-written)")
-        out.append("")
-        out.append(table(rows, des, f"Payload={payload}", peers_des, "HandWritten"))
-        out.append("")
-        out.append(paired_table(rows, des, f"Payload={payload}", ["PairedWithHandWritten", "PairedWithStjContext"]))
-    out.append("")
-    out.append("### `Validate()`")
-    out.append("")
-    out.append(table(rows, "ValidateBenchmarks", "", ["Valid", "Invalid"], "Valid"))
-    out.append("")
-    out.append("### One create-snapshot call against Kestrel on 127.0.0.1 (ratio to the hand-written HttpClient call)")
-    out.append("")
-    out.append(table(rows, "ClientBenchmarks", kestrel, client, "HandWrittenHttpClient"))
-    out.append("")
-    out.append("Paired, against Kestrel: each operation is one call of each client, the order alternating; a block is two operations, one in each order.")
-    out.append("")
-    out.append(paired_table(rows, "ClientBenchmarks", kestrel, ["PairedWithNSwag", "PairedWithRefit", "PairedWithKiota"]))
-    out.append("")
-    out.append("### The same call answered from memory: the clients' own cost (ratio to the hand-written HttpClient call)")
-    out.append("")
-    out.append(table(rows, "ClientBenchmarks", in_memory, client, "HandWrittenHttpClient"))
-    out.append("")
-    out.append("Paired, answered from memory:")
-    out.append("")
-    out.append(paired_table(rows, "ClientBenchmarks", in_memory, ["PairedWithNSwag", "PairedWithRefit", "PairedWithKiota"]))
-    for spec in ("Shipped", "Synthetic300"):
-        out.append("")
-        out.append(f"### Generator, {'shipped spec' if spec == 'Shipped' else '300 operations, 600 schemas'} (ratio to a cold run)")
-        out.append("")
-        out.append(table(rows, "GeneratorBenchmarks", f"Spec={spec}", ["Cold", "WarmAfterCodeEdit", "EmptyWarmAfterCodeEdit", "ReplayWarmAfterCodeEdit", "WarmAfterSpecEdit"], "Cold"))
-    out.append("")
-    out.append("### Analyzers on 1,000 files (ratio to the compilation through the analyzer driver with no analyzer work)")
-    out.append("")
-    out.append(table(rows, "AnalyzerBenchmarks", "", ["CompileWithNothingAnalyzer", "Compile", "CompileWithEmptyAnalyzer", "CompileWithEmptySemanticModelAnalyzer", "CompileWithAnalyzers", "CompileWithSdkAnalyzers", "CompileWithSdkAndEvsAnalyzers"], "CompileWithNothingAnalyzer"))
-    out.append("")
-    out.append("Paired: each operation is one compilation of each case, the order alternating, with a full garbage collection before each outside its time; a block is two operations, one in each order.")
-    out.append("")
-    out.append(paired_table(rows, "AnalyzerBenchmarks", "", ["PairedEvsAnalyzers", "PairedEmptySemanticModelAnalyzer", "PairedSdkAndEvsAnalyzers", "PairedEvsOwnTime"]))
-    g, h = build["generated"], build["handwritten"]
-    out.append("")
-    out.append(f"### Building 300 operations (`dotnet build --no-incremental`, medians of {build['repeats']} builds)")
-    out.append("")
-    out.append("| project | whole build | Csc task | generator | EVS001-EVS004 |")
-    out.append("| --- | ---: | ---: | ---: | ---: |")
-    out.append(f"| spec, generated at build time | {g['wall']:.2f} s | {g['csc']:.2f} s | {g['generator']:.3f} s | {g['analyzers']:.3f} s |")
-    out.append(f"| the same C# as plain files ({build['spec']['files']} files) | {h['wall']:.2f} s | {h['csc']:.2f} s | | |")
+    directory, run = sys.argv[1], sys.argv[2]
+    rows, host = load(directory)
+    build_path = os.path.join(directory, "build-time.json")
+    build = json.load(open(build_path, encoding="utf-8")) if os.path.exists(build_path) else None
+    machine = f"{host.get('ProcessorName', '?')}, {host.get('LogicalCoreCount', '?')} logical cores; {host.get('BenchmarkDotNetCaption', 'BenchmarkDotNet')} {host.get('BenchmarkDotNetVersion', '')}"
+    lines = [f"Run of {run}; {machine}.", "", "| bar | figure (95 % interval) | |", "| --- | --- | --- |"]
+    lines += [f"| {bar} | {figure} | {result} |" for bar, figure, result in bars(rows, build)]
+    lines += ["", "![Time of each peer over the hand-written code, log scale](benchmarks.svg)", ""] + tables(rows, build)
 
     with open(DOC, encoding="utf-8") as f:
         doc = f.read()
-    if BEGIN not in doc or END not in doc:
-        raise SystemExit(f"{DOC} has no results markers")
-    head, rest = doc.split(BEGIN, 1)
-    _, tail = rest.split(END, 1)
-    with open(DOC, "w", encoding="utf-8", newline="\n") as f:
-        f.write(head + BEGIN + "\n" + "\n".join(out) + "\n" + END + tail)
-
-    write_svg(rows, ser, des, peers_ser, peers_des, machine)
-    print("\n".join(f"{status:>10}  {name}: {measured} (target {target})" for name, target, measured, status in bars))
-    print("\n".join(context))
-
-
-def write_svg(rows, ser, des, peers_ser, peers_des, machine):
-    groups = []
-    for payload, label in (("Seed", "seed example"), ("Cjk", "CJK payload")):
-        p = f"Payload={payload}"
-        groups.append((f"Serialize, {label}", [(rows[(ser, p, m)]["title"], rows[(ser, p, m)]["median"] / rows[(ser, p, "HandWritten")]["median"], m == "Generated") for m in peers_ser]))
-        groups.append((f"Deserialize, {label}", [(rows[(des, p, m)]["title"], rows[(des, p, m)]["median"] / rows[(des, p, "HandWritten")]["median"], m == "Generated") for m in peers_des]))
-    c = "ClientBenchmarks"
-    for params, label in (("Transport=Kestrel", "against Kestrel"), ("Transport=InMemory", "answered from memory")):
-        groups.append((f"Create-snapshot call {label} (to hand-written HttpClient)", [(rows[(c, params, m)]["title"], rows[(c, params, m)]["median"] / rows[(c, params, "HandWrittenHttpClient")]["median"], m == "EvsContracts") for m in ["HandWrittenHttpClient", "EvsContracts", "NSwag", "Refit", "Kiota"]]))
-
-    width, label_w, bar_h, gap, top = 860, 250, 14, 4, 56
-    lo, hi = 0.25, 64.0
-    plot_w = width - label_w - 70
-
-    def x(v):
-        v = min(max(v, lo), hi)
-        return label_w + (math.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)) * plot_w
-
-    height = top + sum(22 + len(items) * (bar_h + gap) + 10 for _, items in groups) + 20
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">',
-             f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
-             f'<text x="10" y="20" font-size="14" font-weight="bold">Time over hand-written Utf8JsonWriter/Utf8JsonReader code (log scale; lower is faster)</text>',
-             f'<text x="10" y="38" fill="#555">{html.escape(machine["cpu"])}, {html.escape(machine["runtime"])}, {html.escape(machine["date"])}</text>']
-    for tick in (0.25, 0.5, 1, 2, 4, 8, 16, 32, 64):
-        tx = x(tick)
-        parts.append(f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{height - 20}" stroke="{"#333" if tick == 1 else "#ddd"}" stroke-width="{1.5 if tick == 1 else 1}"/>')
-        parts.append(f'<text x="{tx:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">{tick:g}×</text>')
-    y = top
-    for title, items in groups:
-        parts.append(f'<text x="10" y="{y + 14}" font-weight="bold">{html.escape(title)}</text>')
-        y += 22
-        for name, ratio, ours in items:
-            color = "#1f77b4" if ours else "#9aa5b1"
-            parts.append(f'<text x="{label_w - 8}" y="{y + bar_h - 3}" text-anchor="end">{html.escape(name)}</text>')
-            parts.append(f'<rect x="{label_w}" y="{y}" width="{max(x(ratio) - label_w, 1):.1f}" height="{bar_h}" fill="{color}"/>')
-            parts.append(f'<text x="{x(ratio) + 4:.1f}" y="{y + bar_h - 3}">{ratio:.2f}</text>')
-            y += bar_h + gap
-        y += 10
-    parts.append("</svg>")
-    with open(SVG, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(parts) + "\n")
+    head, rest = doc.split(BEGIN)
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(head + BEGIN + "\n" + "\n".join(lines) + "\n" + END + rest.split(END)[1])
+    with open(SVG, "w", encoding="utf-8") as f:
+        f.write(chart(rows))
 
 
 if __name__ == "__main__":

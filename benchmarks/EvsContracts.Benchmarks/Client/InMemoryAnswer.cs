@@ -10,31 +10,31 @@ using EvsContracts.Benchmarks.Json;
 
 namespace EvsContracts.Benchmarks.Client;
 
-/// <summary>Where a call goes for the clients' own cost.</summary>
-public enum ClientTransport
-{
-    /// <summary>Kestrel on 127.0.0.1 in a child process: what a call costs.</summary>
-    Kestrel,
-
-    /// <summary>A handler that answers from memory: what the client itself costs, without sockets or a server.</summary>
-    InMemory,
-}
-
 /// <summary>
-/// Answers every request with the seed's 202 from memory, as the Kestrel server does, after reading the request body
-/// (so each client really serializes it). The last body is kept for the setup's check.
+/// Answers every request with the seed's 202 from memory, after reading the request body (so each client really
+/// serializes it). The last body is kept for the setup's check.
 /// </summary>
 internal sealed class InMemoryAnswer(Sample sample) : HttpMessageHandler
 {
     private readonly byte[] _answer = Encoding.UTF8.GetBytes(sample.ResponseJson());
     private readonly MemoryStream _body = new();
+    private long? _length;
 
-    /// <summary>Fails unless the last request carried the sample's body.</summary>
-    public void CheckLastRequest() => PeerModels.CheckRequest("The client", sample, _body.GetBuffer().AsSpan(0, (int)_body.Length));
+    /// <summary>Fails unless the last request carried the sample's body, with its length (Cinder refuses a chunked body).</summary>
+    public void CheckLastRequest(string client)
+    {
+        if (_length != _body.Length)
+        {
+            throw new InvalidOperationException($"{client} sent a body of {_body.Length} bytes as {_length}.");
+        }
+
+        PeerModels.CheckRequest(client, sample, _body.GetBuffer().AsSpan(0, (int)_body.Length));
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _body.SetLength(0);
+        _length = request.Content?.Headers.ContentLength;
         if (request.Content is not null)
         {
             await request.Content.CopyToAsync(_body, cancellationToken).ConfigureAwait(false);
@@ -42,7 +42,6 @@ internal sealed class InMemoryAnswer(Sample sample) : HttpMessageHandler
 
         var content = new ByteArrayContent(_answer);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        content.Headers.ContentLength = _answer.Length;
         var response = new HttpResponseMessage(HttpStatusCode.Accepted) { Content = content, RequestMessage = request };
         response.Headers.TryAddWithoutValidation("x-openstack-request-id", "req-5b1e8d72-0d3c-4f2a-9a0e-7c1d2e3f4a5b");
         return response;

@@ -4,8 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
-using EvsContracts.Benchmarks.Pairing;
-using EvsContracts.Generator.Analyzers;
+using EvsContracts.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,19 +12,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace EvsContracts.Benchmarks.Compiler;
 
 /// <summary>
-/// What the four analyzers (EVS001-EVS004) add to a compilation of 1,000 files, a tenth of which build requests
-/// with the generated types: all diagnostics of a fresh copy of the compilation, with and without them, on one core.
-/// <list type="bullet">
-/// <item>The bar: through the analyzer driver with an analyzer that registers nothing, and with EVS001-EVS004
-/// alone. The driver's cost of a per-file semantic-model hook falls on them alone here: the strictest view. Two
-/// analyzers that do nothing are reference points: one with operation actions (what the EVS analyzers cost when
-/// they used them) and one with the semantic-model action they use now.</item>
-/// <item>A reference point: with the analyzers the SDK passes to every net10.0 build (the .NET analyzers and the
-/// targeting pack's, at the default analysis level), with and without EVS001-EVS004.</item>
-/// </list>
-/// Each case runs on its own, in a block of iterations (times, allocations), and the comparisons the figures rest on
-/// also run paired (<see cref="PairedTimer"/>): a compilation's time drifts by a tenth over minutes on a shared
-/// machine, more than the few percent measured.
+/// What EVS001-EVS004 add to a real build: all diagnostics of a fresh copy of a 1,000-file compilation (a tenth of
+/// the files build requests with the generated types) with the analyzers the SDK runs in every net10.0 build, with
+/// and without ours. The process runs on one core and the compiler and the analyzer driver sequentially: on two
+/// cores shared with other work, how much of the driver's thread overlapped the compiler's was a matter of
+/// scheduling, and the iterations spread by a third.
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Analyzers")]
@@ -34,140 +25,93 @@ public class AnalyzerBenchmarks
 {
     public const int Files = 1000;
 
+    private static readonly string[] EvsIds = ["EVS001", "EVS002", "EVS003", "EVS004"];
+
+    private static readonly CompilationWithAnalyzersOptions Options = new(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+
     private CSharpCompilation _compilation = null!;
-    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
-    private ImmutableArray<DiagnosticAnalyzer> _emptyAnalyzer;
-    private ImmutableArray<DiagnosticAnalyzer> _emptySemanticModelAnalyzer;
-    private ImmutableArray<DiagnosticAnalyzer> _nothingAnalyzer;
-    private ImmutableArray<DiagnosticAnalyzer> _sdkAnalyzers;
-    private ImmutableArray<DiagnosticAnalyzer> _sdkAndEvsAnalyzers;
-    private CSharpCompilation _sdkCompilation = null!;
-    private CompilationWithAnalyzersOptions _options = null!;
-    private Func<ImmutableArray<Diagnostic>> _nothing = null!;
-    private Func<ImmutableArray<Diagnostic>> _evs = null!;
-    private Func<ImmutableArray<Diagnostic>> _emptySemanticModel = null!;
-    private Func<ImmutableArray<Diagnostic>> _sdk = null!;
-    private Func<ImmutableArray<Diagnostic>> _sdkAndEvs = null!;
-    private Func<ImmutableArray<Diagnostic>> _timedEvs = null!;
-    private Func<long> _timedEvsTicks = null!;
-    private nint? _affinity;
+    private ImmutableArray<DiagnosticAnalyzer> _sdk;
+    private ImmutableArray<DiagnosticAnalyzer> _sdkAndEvs;
+    private nint _affinity;
 
     [GlobalSetup]
     public void Setup()
     {
-        // One core for the whole process. The analyzer driver consumes the compiler's events on a thread of its own;
-        // on two cores shared with other machines' work, how much of its work overlaps the compiler's depends on the
-        // scheduling, and the iterations of one case spread by a third. On one core an operation takes the work of
-        // both threads, which is what the analyzers add at most: a build with cores to spare hides some of it.
-        _affinity = CoreAffinity.Pin(Process.GetCurrentProcess(), (nint)(1L << (Environment.ProcessorCount - 1)));
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
+        {
+            _affinity = Process.GetCurrentProcess().ProcessorAffinity;
+            Process.GetCurrentProcess().ProcessorAffinity = (nint)(1L << (Environment.ProcessorCount - 1));
+        }
 
-        var trees = new List<SyntaxTree>(Files + 16);
+        var trees = new List<SyntaxTree>(Files);
         for (int i = 0; i < Files; i++)
         {
             trees.Add(CompilerHost.Parse(i % 10 == 0 ? UsesContract(i) : Ordinary(i), $"/consumer/File{i:D4}.cs"));
         }
 
-        // The generated types are part of the compilation, as in a build.
-        CSharpCompilation withoutModels = CompilerHost.Compilation("Consumer", trees);
+        // The generated models are part of the compilation, as in a build; the severities are the SDK's defaults.
+        CSharpCompilation consumer = CompilerHost.Compilation("Consumer", trees);
         AdditionalText spec = CompilerHost.Spec("/consumer/evs-snapshots.openapi.json", GeneratorBenchmarks.ShippedSpecText());
-        // One thread, for the compiler and the analyzer driver alike: on two shared cores a concurrent compilation's
-        // time depends on the scheduling more than on the analyzers (iterations spread by a third), a sequential one
-        // measures the work.
-        _compilation = withoutModels.AddSyntaxTrees(CompilerHost.Generate(withoutModels, spec).Select(source => source.SyntaxTree))
-            .WithOptions(withoutModels.Options.WithConcurrentBuild(false));
-        _analyzers = [new ReservedPrefixAnalyzer(), new LengthAnalyzer(), new UuidFormatAnalyzer(), new ConstraintAnalyzer()];
-        _emptyAnalyzer = [new EmptyOperationAnalyzer()];
-        _emptySemanticModelAnalyzer = [new EmptySemanticModelAnalyzer()];
-        _nothingAnalyzer = [new NothingAnalyzer()];
-        _sdkAnalyzers = SdkAnalyzers.Load();
-        _sdkAndEvsAnalyzers = _sdkAnalyzers.AddRange(_analyzers);
-        _sdkCompilation = _compilation.WithOptions(_compilation.Options.WithSpecificDiagnosticOptions(SdkAnalyzers.DefaultSeverities()));
-        _options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        _nothing = CompileWithNothingAnalyzer;
-        _evs = CompileWithAnalyzers;
-        _emptySemanticModel = CompileWithEmptySemanticModelAnalyzer;
-        _sdk = CompileWithSdkAnalyzers;
-        _sdkAndEvs = CompileWithSdkAndEvsAnalyzers;
-        ImmutableArray<DiagnosticAnalyzer> timed = [.. _analyzers.Select(analyzer => new TimedAnalyzer(analyzer))];
-        _timedEvs = () => Diagnose(_compilation, timed);
-        _timedEvsTicks = () => TimedAnalyzer.Ticks;
+        _compilation = consumer.AddSyntaxTrees(CompilerHost.Generate(consumer, spec).Select(source => source.SyntaxTree))
+            .WithOptions(consumer.Options.WithConcurrentBuild(false).WithSpecificDiagnosticOptions(SdkAnalyzers.DefaultSeverities()));
+        _sdk = SdkAnalyzers.Load();
+        _sdkAndEvs = _sdk.AddRange(EvsAnalyzers());
 
-        Diagnostic[] errors = [.. Compile().Where(d => d.Severity == DiagnosticSeverity.Error)];
-        if (errors.Length > 0)
+        // The compilation compiles, the SDK's analyzers have something to say, and ours report the one misuse in
+        // each contract file and nothing else.
+        ImmutableArray<Diagnostic> sdk = WithSdkAnalyzers();
+        if (sdk.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
         {
-            throw new InvalidOperationException("The synthetic compilation does not compile: " + errors[0]);
+            throw new InvalidOperationException("The synthetic compilation does not compile: " + error);
         }
 
-        // One misuse per contract file, and nothing else: the analyzers looked at every file, in both settings.
-        CountEvs(CompileWithAnalyzers());
-        CountEvs(CompileWithSdkAndEvsAnalyzers());
-        CountEvs(_timedEvs());
-
-        // The SDK's analyzers ran: the synthetic code gives the .NET analyzers something to say.
-        if (!CompileWithSdkAnalyzers().Any(d => d.Id.StartsWith("CA", StringComparison.Ordinal)))
+        if (!sdk.Any(d => d.Id.StartsWith("CA", StringComparison.Ordinal)))
         {
             throw new InvalidOperationException("The SDK's analyzers reported nothing: they did not run.");
         }
-    }
 
-    [GlobalCleanup]
-    public void Cleanup() => CoreAffinity.Restore(_affinity);
-
-    [Benchmark(Baseline = true, Description = "Compilation, no analyzers")]
-    public ImmutableArray<Diagnostic> Compile() => _compilation.Clone().GetDiagnostics();
-
-    [Benchmark(Description = "Compilation through the analyzer driver, an analyzer that registers nothing")]
-    public ImmutableArray<Diagnostic> CompileWithNothingAnalyzer() =>
-        Diagnose(_compilation, _nothingAnalyzer);
-
-    [Benchmark(Description = "Compilation + EVS analyzers")]
-    public ImmutableArray<Diagnostic> CompileWithAnalyzers() =>
-        Diagnose(_compilation, _analyzers);
-
-    [Benchmark(Description = "Compilation + an empty operation analyzer")]
-    public ImmutableArray<Diagnostic> CompileWithEmptyAnalyzer() =>
-        Diagnose(_compilation, _emptyAnalyzer);
-
-    [Benchmark(Description = "Compilation + an empty semantic-model analyzer")]
-    public ImmutableArray<Diagnostic> CompileWithEmptySemanticModelAnalyzer() =>
-        Diagnose(_compilation, _emptySemanticModelAnalyzer);
-
-    [Benchmark(Description = "Compilation + the SDK's default analyzers")]
-    public ImmutableArray<Diagnostic> CompileWithSdkAnalyzers() =>
-        Diagnose(_sdkCompilation, _sdkAnalyzers);
-
-    [Benchmark(Description = "Compilation + the SDK's default analyzers + EVS analyzers")]
-    public ImmutableArray<Diagnostic> CompileWithSdkAndEvsAnalyzers() =>
-        Diagnose(_sdkCompilation, _sdkAndEvsAnalyzers);
-
-    [Benchmark(Description = "Paired: A = the driver with an analyzer that registers nothing, B = EVS analyzers")]
-    [Paired]
-    public void PairedEvsAnalyzers() => PairedTimer.Run(_nothing, _evs, collect: true);
-
-    [Benchmark(Description = "Paired: A = the driver with an analyzer that registers nothing, B = an empty semantic-model analyzer")]
-    [Paired]
-    public void PairedEmptySemanticModelAnalyzer() => PairedTimer.Run(_nothing, _emptySemanticModel, collect: true);
-
-    [Benchmark(Description = "Paired: A = the compilation + EVS analyzers, B = the CPU time of their callbacks within it")]
-    [Paired]
-    public void PairedEvsOwnTime() => PairedTimer.RunWithin(_timedEvs, _timedEvsTicks, collect: true);
-
-    [Benchmark(Description = "Paired: A = the SDK's default analyzers, B = the same + EVS analyzers")]
-    [Paired]
-    public void PairedSdkAndEvsAnalyzers() => PairedTimer.Run(_sdk, _sdkAndEvs, collect: true);
-
-    /// <summary>All diagnostics of a fresh copy of <paramref name="compilation"/>, with <paramref name="analyzers"/>.</summary>
-    private ImmutableArray<Diagnostic> Diagnose(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        compilation.Clone().WithAnalyzers(analyzers, _options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-
-    private static void CountEvs(ImmutableArray<Diagnostic> diagnostics)
-    {
-        int reported = diagnostics.Count(d => d.Id.StartsWith("EVS", StringComparison.Ordinal));
+        int reported = WithSdkAndEvsAnalyzers().Count(d => d.Id.StartsWith("EVS", StringComparison.Ordinal));
         if (reported != Files / 10)
         {
             throw new InvalidOperationException($"The analyzers reported {reported} diagnostics, not {Files / 10}.");
         }
     }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (_affinity != 0 && (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()))
+        {
+            Process.GetCurrentProcess().ProcessorAffinity = _affinity;
+        }
+    }
+
+    [Benchmark(Baseline = true, Description = "SDK analyzers")]
+    public ImmutableArray<Diagnostic> WithSdkAnalyzers() => Diagnose(_sdk);
+
+    [Benchmark(Description = "SDK analyzers + EVS001-EVS004")]
+    public ImmutableArray<Diagnostic> WithSdkAndEvsAnalyzers() => Diagnose(_sdkAndEvs);
+
+    /// <summary>
+    /// EVS001-EVS004 as the package ships them: every analyzer of the generator's assembly, found as the compiler
+    /// finds them, whatever they are called.
+    /// </summary>
+    private static DiagnosticAnalyzer[] EvsAnalyzers()
+    {
+        DiagnosticAnalyzer[] analyzers = [.. typeof(EvsContractGenerator).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(DiagnosticAnalyzer)) && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)];
+        string[] ids = [.. analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id)];
+        if (!EvsIds.All(ids.Contains))
+        {
+            throw new InvalidOperationException("The generator's assembly has no analyzer for each of EVS001-EVS004: " + string.Join(", ", ids));
+        }
+
+        return analyzers;
+    }
+
+    private ImmutableArray<Diagnostic> Diagnose(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        _compilation.Clone().WithAnalyzers(analyzers, Options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static string UsesContract(int i) => $$"""
         using System.Collections.Generic;

@@ -33,9 +33,9 @@ public static class CompilerHost
         CSharpSyntaxTree.ParseText(text, ParseOptions, path);
 
     /// <summary>A driver for the generator with one spec declared as <c>&lt;EvsContract Include="..." /&gt;</c> does.</summary>
-    public static GeneratorDriver Driver(AdditionalText spec, IIncrementalGenerator? generator = null) =>
+    public static GeneratorDriver Driver(AdditionalText spec) =>
         CSharpGeneratorDriver.Create(
-            [(generator ?? new EvsContractGenerator()).AsSourceGenerator()],
+            [new EvsContractGenerator().AsSourceGenerator()],
             [spec],
             ParseOptions,
             new Options(),

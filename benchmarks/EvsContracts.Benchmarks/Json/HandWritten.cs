@@ -82,46 +82,6 @@ public static class HandWritten
         return new CreateSnapshotResponseBody { Snapshot = snapshot ?? throw new JsonException("snapshot is missing") };
     }
 
-    /// <summary>The hand-written parser of the 202 answer's own <c>CreateSnapshotRequestBody</c> twin, for checks.</summary>
-    public static CreateSnapshotRequestBody ReadRequest(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        Expect(ref reader, JsonTokenType.StartObject);
-        Expect(ref reader, JsonTokenType.PropertyName);
-        reader.Read();
-        string? volumeId = null;
-        bool? force = null;
-        Dictionary<string, string>? metadata = null;
-        string? description = null;
-        string? name = null;
-        while (Next(ref reader) == JsonTokenType.PropertyName)
-        {
-            string property = reader.GetString()!;
-            reader.Read();
-            switch (property)
-            {
-                case "volume_id": volumeId = reader.GetString(); break;
-                case "force": force = reader.GetBoolean(); break;
-                case "metadata": metadata = ReadMap(ref reader); break;
-                case "description": description = reader.GetString(); break;
-                case "name": name = reader.GetString(); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        return new CreateSnapshotRequestBody
-        {
-            Snapshot = new CreateSnapshotOption
-            {
-                VolumeId = volumeId ?? throw new JsonException("volume_id is missing"),
-                Force = force,
-                Metadata = metadata,
-                Description = description,
-                Name = name,
-            },
-        };
-    }
-
     private static SnapshotDetails ReadDetails(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
