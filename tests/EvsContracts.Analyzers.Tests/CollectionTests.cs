@@ -11,7 +11,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task Indexer_initializer_values_are_checked_and_named_by_key() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption
                 {
@@ -22,7 +22,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task Collection_initializer_values_are_checked_but_keys_are_not() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption
                 {
@@ -33,7 +33,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task Nested_member_initializer_and_target_typed_new_are_checked() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             $$"""
             using System.Collections.Generic;
             using Demo;
@@ -58,7 +58,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task Indexer_assignment_and_Add_on_the_member_are_checked() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption { Metadata = new Dictionary<string, string>() };
                 o.Metadata["k"] = {|#0:"{{Long}}"|};
@@ -70,7 +70,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task A_dictionary_passed_to_an_annotated_parameter_is_checked() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod("""
                 new SnapshotClient("eu").Tag(new Dictionary<string, string> { ["a"] = "abc", ["b"] = {|#0:"abcd"|} });
                 """),
@@ -78,7 +78,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task A_local_dictionary_a_dictionary_of_an_unrelated_type_and_non_constant_values_are_silent() =>
-        RunAsync<LengthAnalyzer>(InMethod($$"""
+        RunAsync("EVS002", InMethod($$"""
             var d = new Dictionary<string, string> { ["k"] = "{{Long}}" };
             _ = new SnapshotOption { Metadata = d };
             _ = new Unrelated { Metadata = new Dictionary<string, string> { ["k"] = "{{Long}}" } };
@@ -88,7 +88,7 @@ public sealed class CollectionTests
 
     [Fact]
     public Task A_string_member_does_not_treat_a_string_as_a_collection() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption();
                 o.Description = {|#0:"{{Long}}"|};

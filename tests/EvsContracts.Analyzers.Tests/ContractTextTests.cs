@@ -87,7 +87,7 @@ public sealed class ContractTextTests
                 continue;
             }
 
-            string literal = LiteralFix.Render(value, verbatim);
+            string literal = ContractLiteralCodeFixProvider.Render(value, verbatim);
             var parsed = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)SyntaxFactory.ParseExpression(literal);
             Assert.False(parsed.ContainsDiagnostics, literal);
             Assert.Equal(value, parsed.Token.ValueText);

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using EvsContracts.Benchmarks.Pairing;
-using EvsContracts.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -75,7 +74,10 @@ public class AnalyzerBenchmarks
         // measures the work.
         _compilation = withoutModels.AddSyntaxTrees(CompilerHost.Generate(withoutModels, spec).Select(source => source.SyntaxTree))
             .WithOptions(withoutModels.Options.WithConcurrentBuild(false));
-        _analyzers = [new ReservedPrefixAnalyzer(), new LengthAnalyzer(), new UuidFormatAnalyzer(), new ConstraintAnalyzer()];
+        // Every analyzer the analyzer assembly ships, found as a host finds them.
+        _analyzers = [.. typeof(EvsContracts.Generator.EvsContractGenerator).Assembly.GetTypes()
+            .Where(type => !type.IsAbstract && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)];
         _emptyAnalyzer = [new EmptyOperationAnalyzer()];
         _emptySemanticModelAnalyzer = [new EmptySemanticModelAnalyzer()];
         _nothingAnalyzer = [new NothingAnalyzer()];

@@ -1,6 +1,9 @@
 using System;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace EvsContracts.Generator.Analyzers;
 
@@ -176,6 +179,17 @@ internal static class ContractText
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Whether the expression is one string literal (in parentheses or not), which a code fix can rewrite.</summary>
+    public static bool IsStringLiteral(SyntaxNode? syntax)
+    {
+        while (syntax is ParenthesizedExpressionSyntax parenthesized)
+        {
+            syntax = parenthesized.Expression;
+        }
+
+        return syntax is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression);
     }
 
     private static int Utf8Width(string text, int i, out bool pair)

@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using EvsContracts.Generator.Analyzers;
+using EvsContracts.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,16 +16,28 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace EvsContracts.CodeFixes;
 
-/// <summary>What a fix makes of a literal's value: the action's title and the new value, or nothing to offer.</summary>
-internal delegate (string Title, string Value)? LiteralRewrite(Diagnostic diagnostic, string value);
-
 /// <summary>
-/// The mechanics the three fixes share: find the string literal the analyzer reported, compute its new value, and
-/// put a new literal in its place. Only diagnostics the analyzer marked as being on one string literal are fixed.
+/// Rewrites the string literal a diagnostic points at: EVS001 removes the reserved prefix; EVS002 cuts the value to
+/// the longest prefix within the limit (UTF-8 bytes or code points, never half a character or surrogate pair);
+/// EVS003 writes a GUID given in another notation (braces, no hyphens, upper case, ...) in the canonical form.
 /// </summary>
-internal static class LiteralFix
+/// <remarks>
+/// Only diagnostics the analyzer marked with <see cref="FixData.Literal"/> are fixed: the value is one string literal
+/// that is the whole value, so rewriting it changes nothing else. A value that is no GUID at all has no fix: only its
+/// author knows the intended id.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContractLiteralCodeFixProvider)), Shared]
+public sealed class ContractLiteralCodeFixProvider : CodeFixProvider
 {
-    public static async Task RegisterAsync(CodeFixContext context, string equivalenceKey, LiteralRewrite rewrite)
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ReservedPrefixId, DiagnosticDescriptors.MaxLengthId, DiagnosticDescriptors.UuidFormatId);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -38,16 +53,46 @@ internal static class LiteralFix
             }
 
             string current = literal.Token.ValueText;
-            if (rewrite(diagnostic, current) is not var (title, value) || string.Equals(value, current, StringComparison.Ordinal))
+            if (Rewrite(diagnostic, current) is not var (title, value) || string.Equals(value, current, StringComparison.Ordinal))
             {
                 continue;
             }
 
             TextSpan span = literal.Span;
             Document document = context.Document;
-            context.RegisterCodeFix(
-                CodeAction.Create(title, token => ReplaceAsync(document, span, value, token), equivalenceKey),
-                diagnostic);
+
+            // One key per id: Fix All applies the fix of the chosen id only.
+            context.RegisterCodeFix(CodeAction.Create(title, token => ReplaceAsync(document, span, value, token), diagnostic.Id), diagnostic);
+        }
+    }
+
+    /// <summary>The action's title and the literal's new value, or nothing to offer.</summary>
+    private static (string Title, string Value)? Rewrite(Diagnostic diagnostic, string value)
+    {
+        ImmutableDictionary<string, string?> data = diagnostic.Properties;
+        switch (diagnostic.Id)
+        {
+            case DiagnosticDescriptors.ReservedPrefixId when data.TryGetValue(FixData.Prefix, out string? prefix) && !string.IsNullOrEmpty(prefix):
+                // "autobk_snapshot_autobk_snapshot_x" would still be reserved after one cut.
+                string rest = value;
+                while (rest.StartsWith(prefix!, StringComparison.Ordinal))
+                {
+                    rest = rest.Substring(prefix!.Length);
+                }
+
+                return ($"Remove the reserved prefix \"{prefix}\"", rest);
+            case DiagnosticDescriptors.MaxLengthId
+                when data.TryGetValue(FixData.Limit, out string? limitText) && int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out int limit):
+                return data.TryGetValue(FixData.Unit, out string? unit) ? unit switch
+                {
+                    FixData.Utf8Bytes => ($"Cut to {limitText} UTF-8 bytes", ContractText.TruncateToUtf8Bytes(value, limit)),
+                    FixData.CodePoints => ($"Cut to {limitText} characters", ContractText.TruncateToCodePoints(value, limit)),
+                    _ => null,
+                } : null;
+            case DiagnosticDescriptors.UuidFormatId when data.ContainsKey(FixData.Uuid) && !ContractText.IsUuid(value) && ContractText.TryCanonicalUuid(value, out string canonical):
+                return ($"Write the UUID as \"{canonical}\"", canonical);
+            default:
+                return null;
         }
     }
 
@@ -110,15 +155,14 @@ internal static class LiteralFix
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
                 default:
-                    bool pair = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]);
-                    if (pair)
+                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                     {
                         text.Append(c).Append(value[++i]);
                     }
                     else if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u0085' or '\u2028' or '\u2029')
                     {
                         // Control characters, line breaks a regular literal cannot hold, and a lone surrogate.
-                        text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
@@ -131,6 +175,4 @@ internal static class LiteralFix
 
         return text.Append('"').ToString();
     }
-
-    public static ImmutableArray<string> Ids(string id) => ImmutableArray.Create(id);
 }
