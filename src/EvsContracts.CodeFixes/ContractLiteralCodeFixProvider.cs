@@ -85,8 +85,8 @@ public sealed class ContractLiteralCodeFixProvider : CodeFixProvider
                 when data.TryGetValue(FixData.Limit, out string? limitText) && int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out int limit):
                 return data.TryGetValue(FixData.Unit, out string? unit) ? unit switch
                 {
-                    FixData.Utf8Bytes => ($"Cut to {limitText} UTF-8 bytes", ContractText.TruncateToUtf8Bytes(value, limit)),
-                    FixData.CodePoints => ($"Cut to {limitText} characters", ContractText.TruncateToCodePoints(value, limit)),
+                    FixData.Utf8Bytes => ($"Cut to {limitText} UTF-8 bytes", Truncate(value, limit, bytes: true)),
+                    FixData.CodePoints => ($"Cut to {limitText} characters", Truncate(value, limit, bytes: false)),
                     _ => null,
                 } : null;
             case DiagnosticDescriptors.UuidFormatId when data.ContainsKey(FixData.Uuid) && !ContractText.IsUuid(value) && ContractText.TryCanonicalUuid(value, out string canonical):
@@ -94,6 +94,30 @@ public sealed class ContractLiteralCodeFixProvider : CodeFixProvider
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The longest prefix of <paramref name="text"/> within <paramref name="limit"/> UTF-8 bytes or code points,
+    /// counted as the analyzer counts, never half a surrogate pair.
+    /// </summary>
+    internal static string Truncate(string text, int limit, bool bytes)
+    {
+        long used = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            int step = ContractText.IsPairAt(text, i) ? 2 : 1;
+            used += !bytes ? 1 : step == 2 ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (used > limit)
+            {
+                break;
+            }
+
+            i += step;
+        }
+
+        return text.Substring(0, i);
     }
 
     /// <summary>The string literal at <paramref name="span"/>, looking through parentheses.</summary>

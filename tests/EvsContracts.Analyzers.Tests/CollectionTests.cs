@@ -94,4 +94,100 @@ public sealed class CollectionTests
                 o.Description = {|#0:"{{Long}}"|};
                 """),
             Evs002().WithMessage("Description is 256 UTF-8 bytes; the limit is 255"));
+
+    /// <summary>A type with collection members, and the item-count attributes declared by hand as a user could.</summary>
+    private const string Tagged = """
+        using System.Collections.Generic;
+        using EvsContracts;
+
+        namespace EvsContracts
+        {
+            [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Parameter | System.AttributeTargets.Field)]
+            public sealed class MinItemsAttribute : System.Attribute { public MinItemsAttribute(int count) { } }
+
+            [System.AttributeUsage(System.AttributeTargets.Property | System.AttributeTargets.Parameter | System.AttributeTargets.Field)]
+            public sealed class MaxItemsAttribute : System.Attribute { public MaxItemsAttribute(int count) { } }
+        }
+
+        public sealed class Volume
+        {
+            [MinItems(1), MaxItems(3), MaxUtf8Bytes(5)] public List<string>? Tags { get; set; }
+            [EnumValues("ro", "rw")] public string[]? Modes { get; set; }
+            [MaxItems(1)] public string? Single { get; set; }
+
+            public static void Send([MaxItems(2), Pattern("^[a-z]+$")] IEnumerable<string> names) { }
+        }
+
+        """;
+
+    [Fact]
+    public Task Collection_expression_elements_are_checked_against_the_members_rules() =>
+        RunAsync("EVS002",
+            Tagged + """
+            public static class Program
+            {
+                public static void Run(string input)
+                {
+                    const string Long = "abcdef";
+                    var local = "ghijkl";
+                    _ = new Volume { Tags = ["ok", {|#0:"toolong"|}] };
+                    var v = new Volume();
+                    v.Tags = [{|#1:Long|}, input, "abcde"];
+                    v.Tags = [{|#2:local|}];
+                    v.Tags = ["a", .. v.Tags, {|#3:"b" + Long|}];
+                }
+            }
+            """,
+            Evs002(0).WithMessage("a value in Tags is 7 UTF-8 bytes; the limit is 5"),
+            Evs002(1).WithMessage("a value in Tags is 6 UTF-8 bytes; the limit is 5"),
+            Evs002(2).WithMessage("a value in Tags is 6 UTF-8 bytes; the limit is 5 (local 'local' holds \"ghijkl\")"),
+            Evs002(3));
+
+    [Fact]
+    public Task Collection_expression_and_array_item_counts_are_checked() =>
+        RunAsync("EVS004",
+            Tagged + """
+            public static class Program
+            {
+                public static void Run(string[] more)
+                {
+                    _ = new Volume { Tags = ["a", "b", "c"] };
+                    _ = new Volume { Tags = {|#0:["a", "b", "c", "d"]|} };
+                    _ = new Volume { Tags = {|#1:[]|} };
+                    _ = new Volume { Tags = ["a", "b", "c", .. more] };
+                    _ = new Volume { Single = "x" };
+                    Volume.Send(["ab", "cd"]);
+                    Volume.Send({|#2:["ab", "cd", "ef"]|});
+                    Volume.Send(new[] { {|#3:"AB"|} });
+                    Volume.Send({|#4:new[] { "ab", "cd", "ef" }|});
+                    _ = new Volume { Modes = ["ro", {|#5:"RW"|}] };
+                }
+            }
+            """,
+            Evs004(0).WithMessage("Tags has 4 items; the maximum is 3"),
+            Evs004(1).WithMessage("Tags has 0 items; the minimum is 1"),
+            Evs004(2).WithMessage("names has 3 items; the maximum is 2"),
+            Evs004(3).WithMessage("a value in names \"AB\" does not match the pattern \"^[a-z]+$\""),
+            Evs004(4),
+            Evs004(5).WithMessage("a value in Modes \"RW\" is not one of the allowed values \"ro\", \"rw\""));
+
+    [Fact]
+    public Task A_collection_expression_for_a_local_or_an_unannotated_member_is_silent() =>
+        RunAsync("EVS004",
+            Tagged + """
+            public sealed class Plain
+            {
+                public List<string>? Tags { get; set; }
+            }
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    List<string> local = ["a", "b", "c", "d", "e"];
+                    _ = new Plain { Tags = ["a", "b", "c", "d", "e"] };
+                    _ = new Volume { Tags = local };
+                }
+            }
+            """);
 }

@@ -81,23 +81,16 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
 
         public void OnAssignment(OperationAnalysisContext context)
         {
-            bool append = false;
-            if (context.Operation is ICompoundAssignmentOperation compound)
-            {
-                // Only the appended part of s += c is known: a lower bound on the length that says nothing else.
-                if (compound.OperatorKind != BinaryOperatorKind.Add || compound.Type?.SpecialType != SpecialType.System_String)
-                {
-                    return;
-                }
-
-                append = true;
-            }
-            else if (context.Operation is ISimpleAssignmentOperation { IsRef: true })
+            // Only the appended part of s += c is known: a lower bound on the length that says nothing else.
+            var assignment = (IAssignmentOperation)context.Operation;
+            bool append = assignment is ICompoundAssignmentOperation;
+            if (assignment is ISimpleAssignmentOperation { IsRef: true }
+                || assignment is ICompoundAssignmentOperation compound
+                    && (compound.OperatorKind != BinaryOperatorKind.Add || compound.Type?.SpecialType != SpecialType.System_String))
             {
                 return;
             }
 
-            var assignment = (IAssignmentOperation)context.Operation;
             if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
             {
                 IOperation? key = indexer.Arguments.Length == 1 ? indexer.Arguments[0].Value : null;
@@ -175,25 +168,9 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            IOperation? key = null;
-            IArgumentOperation? value = null;
-            foreach (IArgumentOperation argument in invocation.Arguments)
-            {
-                if (argument.Parameter is null)
-                {
-                    return;
-                }
-
-                if (argument.Parameter.Ordinal == method.Parameters.Length - 1)
-                {
-                    value = argument;
-                }
-                else
-                {
-                    key = argument.Value;
-                }
-            }
-
+            // The value is the last parameter; Add(key, value) names the element by its key.
+            IArgumentOperation? value = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == method.Parameters.Length - 1);
+            IOperation? key = method.Parameters.Length == 2 ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : null;
             if (value is { ArgumentKind: ArgumentKind.Explicit })
             {
                 CheckElement(context, ResolveCollection(invocation.Instance), key, value.Value, lowerBound: false);
@@ -370,25 +347,9 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        if (type is null || type.SpecialType == SpecialType.System_String)
-        {
-            return false;
-        }
-
-        if (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_Collections_IEnumerable)
-        {
-            return true;
-        }
-
-        foreach (INamedTypeSymbol face in type.AllInterfaces)
-        {
-            if (face.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return type is not null && type.SpecialType != SpecialType.System_String
+            && (type is IArrayTypeSymbol || type.SpecialType == SpecialType.System_Collections_IEnumerable
+                || type.AllInterfaces.Any(face => face.SpecialType == SpecialType.System_Collections_IEnumerable));
     }
 
     /// <summary>For messages: the member's name as written in C#; an explicit implementation's metadata name carries the interface.</summary>

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 
 namespace EvsContracts.Generator.Analyzers;
 
-/// <summary>The kinds of rule a constraint attribute expresses.</summary>
+/// <summary>The kinds of rule a constraint attribute expresses, named as the attributes are (without "Attribute").</summary>
 internal enum ContractRuleKind
 {
     MaxUtf8Bytes,
@@ -26,31 +26,13 @@ internal enum ContractRuleKind
 }
 
 /// <summary>One rule read from one attribute: its kind and the attribute's argument.</summary>
-internal sealed class ContractRule
+/// <param name="Kind">The kind of rule.</param>
+/// <param name="Limit">The byte, code point or item count of a length or count rule.</param>
+/// <param name="Number">The bound of a minimum or maximum rule.</param>
+/// <param name="Texts">The prefixes of a reserved-prefix rule, the values of an enum rule, the pattern of a pattern rule.</param>
+/// <param name="Regex">The pattern as the generated check reads it; <see langword="null"/> when it does not compile (it checks nothing).</param>
+internal sealed record ContractRule(ContractRuleKind Kind, int Limit, double Number, ImmutableArray<string> Texts, Regex? Regex)
 {
-    public ContractRule(ContractRuleKind kind, int limit = 0, double number = 0, ImmutableArray<string> texts = default, Regex? regex = null)
-    {
-        Kind = kind;
-        Limit = limit;
-        Number = number;
-        Texts = texts.IsDefault ? ImmutableArray<string>.Empty : texts;
-        Regex = regex;
-    }
-
-    public ContractRuleKind Kind { get; }
-
-    /// <summary>The byte, code point or item count of a length or count rule.</summary>
-    public int Limit { get; }
-
-    /// <summary>The bound of a minimum or maximum rule.</summary>
-    public double Number { get; }
-
-    /// <summary>The prefixes of a reserved-prefix rule, the values of an enum rule, the pattern of a pattern rule.</summary>
-    public ImmutableArray<string> Texts { get; }
-
-    /// <summary>The pattern as the generated check reads it; <see langword="null"/> when it does not compile (it checks nothing).</summary>
-    public Regex? Regex { get; }
-
     /// <summary>Whether the rule counts the items of a collection rather than judging its values.</summary>
     public bool CountsItems => Kind is ContractRuleKind.MinItems or ContractRuleKind.MaxItems;
 }
@@ -67,21 +49,6 @@ internal sealed class ContractRules
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
-    private static readonly (string Name, ContractRuleKind Kind)[] Known =
-    {
-        ("MaxUtf8BytesAttribute", ContractRuleKind.MaxUtf8Bytes),
-        ("ReservedPrefixesAttribute", ContractRuleKind.ReservedPrefixes),
-        ("MinCodePointsAttribute", ContractRuleKind.MinCodePoints),
-        ("MaxCodePointsAttribute", ContractRuleKind.MaxCodePoints),
-        ("UuidFormatAttribute", ContractRuleKind.UuidFormat),
-        ("PatternAttribute", ContractRuleKind.Pattern),
-        ("EnumValuesAttribute", ContractRuleKind.EnumValues),
-        ("MinimumAttribute", ContractRuleKind.Minimum),
-        ("MaximumAttribute", ContractRuleKind.Maximum),
-        ("MinItemsAttribute", ContractRuleKind.MinItems),
-        ("MaxItemsAttribute", ContractRuleKind.MaxItems),
-    };
-
     private readonly Dictionary<INamedTypeSymbol, ContractRuleKind> _kinds;
     private readonly HashSet<IAssemblySymbol> _carriers;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ContractRule>> _rules = new(SymbolEqualityComparer.Default);
@@ -97,9 +64,9 @@ internal sealed class ContractRules
     public static ContractRules? Create(Compilation compilation)
     {
         var kinds = new Dictionary<INamedTypeSymbol, ContractRuleKind>(SymbolEqualityComparer.Default);
-        foreach (var (name, kind) in Known)
+        foreach (ContractRuleKind kind in (ContractRuleKind[])Enum.GetValues(typeof(ContractRuleKind)))
         {
-            foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName("EvsContracts." + name))
+            foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName($"EvsContracts.{kind}Attribute"))
             {
                 kinds[type] = kind;
             }
@@ -182,33 +149,22 @@ internal sealed class ContractRules
         // An attribute with errors in its arguments has none here; such an attribute states no rule.
         TypedConstant first = arguments.IsDefaultOrEmpty ? default : arguments[0];
         object? value = first.Kind == TypedConstantKind.Primitive ? first.Value : null;
+        ImmutableArray<string> none = ImmutableArray<string>.Empty;
         switch (kind)
         {
             case ContractRuleKind.UuidFormat:
-                return new ContractRule(kind);
+                return new ContractRule(kind, 0, 0, none, null);
             case ContractRuleKind.Minimum or ContractRuleKind.Maximum:
-                return ContractViolations.TryGetNumber(value, out double bound) && !double.IsNaN(bound) ? new ContractRule(kind, number: bound) : null;
+                return ContractViolations.TryGetNumber(value, out double bound) && !double.IsNaN(bound) ? new ContractRule(kind, 0, bound, none, null) : null;
             case ContractRuleKind.Pattern:
-                return value is string pattern ? new ContractRule(kind, texts: ImmutableArray.Create(pattern), regex: _regexes.GetOrAdd(pattern, Compile)) : null;
+                return value is string pattern ? new ContractRule(kind, 0, 0, ImmutableArray.Create(pattern), _regexes.GetOrAdd(pattern, Compile)) : null;
             case ContractRuleKind.ReservedPrefixes or ContractRuleKind.EnumValues:
-                if (first.Kind != TypedConstantKind.Array || first.Values.IsDefault)
-                {
-                    return null;
-                }
-
                 // A null entry states nothing.
-                ImmutableArray<string>.Builder texts = ImmutableArray.CreateBuilder<string>(first.Values.Length);
-                foreach (TypedConstant entry in first.Values)
-                {
-                    if (entry.Value is string text)
-                    {
-                        texts.Add(text);
-                    }
-                }
-
-                return new ContractRule(kind, texts: texts.ToImmutable());
+                return first.Kind == TypedConstantKind.Array && !first.Values.IsDefault
+                    ? new ContractRule(kind, 0, 0, first.Values.Select(entry => entry.Value).OfType<string>().ToImmutableArray(), null)
+                    : null;
             default:
-                return value is int limit && limit >= 0 ? new ContractRule(kind, limit: limit) : null;
+                return value is int limit && limit >= 0 ? new ContractRule(kind, limit, 0, none, null) : null;
         }
     }
 
@@ -224,61 +180,52 @@ internal sealed class ContractRules
         }
     }
 
-    private static IEnumerable<ISymbol> RelatedMembers(ISymbol symbol)
+    /// <summary>What a member overrides or implements: a parameter's counterparts are at the same position.</summary>
+    private static IEnumerable<ISymbol> RelatedMembers(ISymbol symbol) => symbol switch
     {
-        switch (symbol)
+        IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter => Bases(method)
+            .OfType<IMethodSymbol>()
+            .Where(m => parameter.Ordinal < m.Parameters.Length)
+            .Select(m => m.Parameters[parameter.Ordinal]),
+        IPropertySymbol property => Bases(property),
+        _ => Enumerable.Empty<ISymbol>(),
+    };
+
+    private static IEnumerable<ISymbol> Bases(ISymbol member)
+    {
+        for (ISymbol? overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
         {
-            case IPropertySymbol property:
-                for (IPropertySymbol? p = property.OverriddenProperty; p is not null; p = p.OverriddenProperty)
-                {
-                    yield return p;
-                }
-
-                foreach (ISymbol implemented in ImplementedInterfaceMembers(property, property.ExplicitInterfaceImplementations))
-                {
-                    yield return implemented;
-                }
-
-                break;
-            case IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter:
-                for (IMethodSymbol? m = method.OverriddenMethod; m is not null; m = m.OverriddenMethod)
-                {
-                    if (parameter.Ordinal < m.Parameters.Length)
-                    {
-                        yield return m.Parameters[parameter.Ordinal];
-                    }
-                }
-
-                foreach (ISymbol implemented in ImplementedInterfaceMembers(method, method.ExplicitInterfaceImplementations))
-                {
-                    if (implemented is IMethodSymbol im && parameter.Ordinal < im.Parameters.Length)
-                    {
-                        yield return im.Parameters[parameter.Ordinal];
-                    }
-                }
-
-                break;
+            yield return overridden;
         }
-    }
 
-    private static IEnumerable<ISymbol> ImplementedInterfaceMembers<TMember>(ISymbol member, ImmutableArray<TMember> explicitly)
-        where TMember : ISymbol
-    {
-        foreach (TMember implemented in explicitly)
+        // An explicit implementation's name carries the interface, so the search by name below cannot find it.
+        foreach (ISymbol implemented in member switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations,
+            IPropertySymbol property => property.ExplicitInterfaceImplementations,
+            _ => Enumerable.Empty<ISymbol>(),
+        })
         {
             yield return implemented;
         }
 
-        foreach (INamedTypeSymbol face in member.ContainingType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+        INamedTypeSymbol type = member.ContainingType;
+        foreach (INamedTypeSymbol face in type.AllInterfaces)
         {
             foreach (ISymbol candidate in face.GetMembers(member.Name))
             {
-                ISymbol? implementation = member.ContainingType!.FindImplementationForInterfaceMember(candidate);
-                if (SymbolEqualityComparer.Default.Equals(implementation?.OriginalDefinition, member.OriginalDefinition))
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate)?.OriginalDefinition, member.OriginalDefinition))
                 {
                     yield return candidate;
                 }
             }
         }
     }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        _ => null,
+    };
 }

@@ -174,21 +174,9 @@ internal static class ContractViolations
 
     public static bool TryGetNumber(object? value, out double number)
     {
-        switch (value)
-        {
-            case int v: number = v; return true;
-            case long v: number = v; return true;
-            case double v: number = v; return true;
-            case float v: number = v; return true;
-            case decimal v: number = (double)v; return true;
-            case short v: number = v; return true;
-            case byte v: number = v; return true;
-            case sbyte v: number = v; return true;
-            case ushort v: number = v; return true;
-            case uint v: number = v; return true;
-            case ulong v: number = v; return true;
-            default: number = 0; return false;
-        }
+        bool numeric = value is sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal;
+        number = numeric ? Convert.ToDouble(value, CultureInfo.InvariantCulture) : 0;
+        return numeric;
     }
 
     /// <summary>Numbers as C# would print them, whatever the culture of the build; integers also go into fix data.</summary>
