@@ -1,6 +1,3 @@
-using EvsContracts.CodeFixes;
-using EvsContracts.Generator.Analyzers;
-using Microsoft.CodeAnalysis.Testing;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
@@ -194,4 +191,53 @@ public sealed class CodeFixTests
         test.ExpectedDiagnostics.Add(Evs003(1));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Each_id_gets_its_own_fix_in_one_document_also_in_a_collection_expression()
+    {
+        string source = InMethod("""
+            _ = new SnapshotOption { Name = {|#0:"autobk_snapshot_a"|}, VolumeId = {|#1:"{5AA119A8-D25B-45A7-8D1B-88E127885635}"|} };
+            var tags = new SnapshotClient("eu");
+            tags.Tag(new Dictionary<string, string> { ["k"] = {|#2:"abcd"|} });
+            """);
+        string fixedSource = InMethod("""
+            _ = new SnapshotOption { Name = "a", VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
+            var tags = new SnapshotClient("eu");
+            tags.Tag(new Dictionary<string, string> { ["k"] = "abc" });
+            """);
+        var test = CodeFix("EVS001", source, fixedSource, Evs001(0), Evs003(1), Evs002(2));
+        test.DisabledDiagnostics.Clear();
+        test.NumberOfFixAllIterations = 3;
+        test.NumberOfFixAllInDocumentIterations = 3;
+        test.NumberOfFixAllInProjectIterations = 3;
+        test.NumberOfIncrementalIterations = 3;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_literal_in_a_collection_expression_is_cut_to_the_limit() =>
+        CodeFix("EVS002",
+            """
+            using System.Collections.Generic;
+            using EvsContracts;
+
+            public sealed class Volume
+            {
+                [MaxUtf8Bytes(3)] public List<string>? Tags { get; set; }
+
+                public static Volume Make() => new Volume { Tags = ["ab", {|#0:"abcd"|}, {|#1:"efgh"|}] };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using EvsContracts;
+
+            public sealed class Volume
+            {
+                [MaxUtf8Bytes(3)] public List<string>? Tags { get; set; }
+
+                public static Volume Make() => new Volume { Tags = ["ab", "abc", "efg"] };
+            }
+            """,
+            Evs002(0), Evs002(1)).RunAsync();
 }

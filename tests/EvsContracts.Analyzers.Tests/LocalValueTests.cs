@@ -1,4 +1,3 @@
-using EvsContracts.Generator.Analyzers;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;

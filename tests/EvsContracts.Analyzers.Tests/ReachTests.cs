@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using EvsContracts.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
