@@ -16,8 +16,8 @@ namespace EvsContracts.Benchmarks.Compiler;
 /// Runs an analyzer with its callbacks timed: the CPU time of the thread that runs each callback, summed over all of
 /// them. The time a callback spends preempted by the compiler's own thread on the same core is not counted; the
 /// work it triggers in the compiler (binding for its semantic-model queries) is.
-/// <para>Wraps only what EVS001-EVS004 register (a compilation-start action with semantic-model actions) and fails
-/// loudly on anything else.</para>
+/// <para>Wraps only what EVS001-EVS004 register (a compilation-start action with semantic-model or operation
+/// actions) and fails loudly on anything else.</para>
 /// </summary>
 public sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
 {
@@ -73,6 +73,9 @@ public sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
         public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) =>
             context.RegisterSemanticModelAction(model => Timed(action, model));
 
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
+            context.RegisterOperationAction(operation => Timed(action, operation), operationKinds);
+
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unwrapped();
 
         public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unwrapped();
@@ -87,7 +90,7 @@ public sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
     }
 
     private static NotSupportedException Unwrapped() =>
-        new("TimedAnalyzer times compilation-start and semantic-model actions only: time the new kind of action too.");
+        new("TimedAnalyzer times compilation-start, semantic-model and operation actions only: time the new kind of action too.");
 
     /// <summary>The calling thread's CPU time in <see cref="Stopwatch"/> ticks (wall time where Linux's clock is missing).</summary>
     private static class ThreadTime
