@@ -29,6 +29,8 @@ namespace EvsContracts.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ContractLiteralCodeFixProvider)), Shared]
 public sealed class ContractLiteralCodeFixProvider : CodeFixProvider
 {
+    private const string EquivalenceKey = "EvsContracts.RewriteLiteral";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ReservedPrefixId, DiagnosticDescriptors.MaxLengthId, DiagnosticDescriptors.UuidFormatId);
@@ -61,8 +63,9 @@ public sealed class ContractLiteralCodeFixProvider : CodeFixProvider
             TextSpan span = literal.Span;
             Document document = context.Document;
 
-            // One key per id: Fix All applies the fix of the chosen id only.
-            context.RegisterCodeFix(CodeAction.Create(title, token => ReplaceAsync(document, span, value, token), diagnostic.Id), diagnostic);
+            // One key for the three ids: a Fix All is asked for the ids it should fix, and dotnet format asks for one id
+            // with the key of the first fix it finds, which may be another id's.
+            context.RegisterCodeFix(CodeAction.Create(title, token => ReplaceAsync(document, span, value, token), EquivalenceKey), diagnostic);
         }
     }
 
