@@ -1,6 +1,3 @@
-using EvsContracts.CodeFixes;
-using EvsContracts.Generator.Analyzers;
-using Microsoft.CodeAnalysis.Testing;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
@@ -13,7 +10,7 @@ public sealed class CodeFixTests
 {
     [Fact]
     public Task Reserved_prefix_is_removed_from_the_literal() =>
-        CodeFix<ReservedPrefixAnalyzer, ReservedPrefixCodeFixProvider>(
+        CodeFix("EVS001",
             InMethod(""""
                 _ = new SnapshotOption { Name = {|#0:"autobk_snapshot_daily"|} };
                 _ = new SnapshotOption { Name = {|#1:@"autobk_snapshot_say ""hi"""|} };
@@ -29,7 +26,7 @@ public sealed class CodeFixTests
     [Fact]
     public Task Reserved_prefix_fix_all_covers_two_documents()
     {
-        var test = CodeFix<ReservedPrefixAnalyzer, ReservedPrefixCodeFixProvider>(
+        var test = CodeFix("EVS001",
             InMethod("""
                 _ = new SnapshotOption { Name = {|#0:"autobk_snapshot_a"|} };
                 _ = new SnapshotRecord { Name = {|#1:"autobk_snapshot_b"|} };
@@ -74,7 +71,7 @@ public sealed class CodeFixTests
                 }
             }
             """;
-        var test = CodeFix<ReservedPrefixAnalyzer, ReservedPrefixCodeFixProvider>(source, source, Evs001(0), Evs001(1), Evs001(2));
+        var test = CodeFix("EVS001", source, source, Evs001(0), Evs001(1), Evs001(2));
         return test.RunAsync();
     }
 
@@ -86,7 +83,7 @@ public sealed class CodeFixTests
         string tooLong = "a" + string.Concat(Enumerable.Repeat(emoji, 64));
         string cut = "a" + string.Concat(Enumerable.Repeat(emoji, 63));
         string cjk = string.Concat(Enumerable.Repeat("快", 86));
-        return CodeFix<LengthAnalyzer, LengthCodeFixProvider>(
+        return CodeFix("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption { Description = {|#0:"{{tooLong}}"|} };
                 _ = new SnapshotOption { Name = {|#1:"{{cjk}}"|} };
@@ -102,7 +99,7 @@ public sealed class CodeFixTests
     public Task Code_point_limit_keeps_pairs_whole_and_escapes_stay_valid()
     {
         string emoji = "\U0001F4BE";
-        return CodeFix<LengthAnalyzer, LengthCodeFixProvider>(
+        return CodeFix("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption { Title = {|#0:"{{string.Concat(Enumerable.Repeat(emoji, 256))}}"|} };
                 new SnapshotClient({|#1:"tab\there\\and\"more"|});
@@ -122,14 +119,14 @@ public sealed class CodeFixTests
             var o = new SnapshotOption { Description = input };
             o.Description += {|#0:"{{new string('x', 256)}}"|};
             """);
-        return CodeFix<LengthAnalyzer, LengthCodeFixProvider>(source, source, Evs002(0)).RunAsync();
+        return CodeFix("EVS002", source, source, Evs002(0)).RunAsync();
     }
 
     [Fact]
     public Task Length_fix_all_covers_two_documents()
     {
         string text = new('d', 300);
-        var test = CodeFix<LengthAnalyzer, LengthCodeFixProvider>(
+        var test = CodeFix("EVS002",
             InMethod($$"""_ = new SnapshotOption { Description = {|#0:"{{text}}"|} };"""),
             InMethod($$"""_ = new SnapshotOption { Description = "{{text[..255]}}" };"""),
             Evs002(0));
@@ -152,7 +149,7 @@ public sealed class CodeFixTests
     [Fact]
     public Task Guid_notations_become_the_canonical_lower_case_form()
     {
-        var test = CodeFix<UuidFormatAnalyzer, UuidFormatCodeFixProvider>(
+        var test = CodeFix("EVS003",
             InMethod("""
                 _ = new SnapshotOption { VolumeId = {|#0:"{5AA119A8-D25B-45A7-8D1B-88E127885635}"|} };
                 _ = new SnapshotOption { VolumeId = {|#1:"5AA119A8D25B45A78D1B88E127885635"|} };
@@ -175,7 +172,7 @@ public sealed class CodeFixTests
     [Fact]
     public Task Uuid_fix_all_covers_two_documents()
     {
-        var test = CodeFix<UuidFormatAnalyzer, UuidFormatCodeFixProvider>(
+        var test = CodeFix("EVS003",
             InMethod("""_ = new SnapshotOption { VolumeId = {|#0:"{5AA119A8-D25B-45A7-8D1B-88E127885635}"|} };"""),
             InMethod("""_ = new SnapshotOption { VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };"""),
             Evs003(0));
@@ -194,4 +191,54 @@ public sealed class CodeFixTests
         test.ExpectedDiagnostics.Add(Evs003(1));
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task Each_id_gets_its_own_fix_and_one_fix_all_covers_the_three_ids()
+    {
+        string source = InMethod("""
+            _ = new SnapshotOption { Name = {|#0:"autobk_snapshot_a"|}, VolumeId = {|#1:"{5AA119A8-D25B-45A7-8D1B-88E127885635}"|} };
+            var tags = new SnapshotClient("eu");
+            tags.Tag(new Dictionary<string, string> { ["k"] = {|#2:"abcd"|} });
+            """);
+        string fixedSource = InMethod("""
+            _ = new SnapshotOption { Name = "a", VolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635" };
+            var tags = new SnapshotClient("eu");
+            tags.Tag(new Dictionary<string, string> { ["k"] = "abc" });
+            """);
+        var test = CodeFix("EVS001", source, fixedSource, Evs001(0), Evs003(1), Evs002(2));
+        test.DisabledDiagnostics.Clear();
+        // One fix at a time takes three steps; Fix All rewrites the literals of all three ids in one.
+        test.NumberOfIncrementalIterations = 3;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfFixAllInDocumentIterations = 1;
+        test.NumberOfFixAllInProjectIterations = 1;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_literal_in_a_collection_expression_is_cut_to_the_limit() =>
+        CodeFix("EVS002",
+            """
+            using System.Collections.Generic;
+            using EvsContracts;
+
+            public sealed class Volume
+            {
+                [MaxUtf8Bytes(3)] public List<string>? Tags { get; set; }
+
+                public static Volume Make() => new Volume { Tags = ["ab", {|#0:"abcd"|}, {|#1:"efgh"|}] };
+            }
+            """,
+            """
+            using System.Collections.Generic;
+            using EvsContracts;
+
+            public sealed class Volume
+            {
+                [MaxUtf8Bytes(3)] public List<string>? Tags { get; set; }
+
+                public static Volume Make() => new Volume { Tags = ["ab", "abc", "efg"] };
+            }
+            """,
+            Evs002(0), Evs002(1)).RunAsync();
 }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace EvsContracts.Analyzers.Tests;
 
-/// <summary>The measures and cuts the analyzers and fixes share, against the BCL and the runtime library.</summary>
+/// <summary>The measures of the analyzers and the cuts of the fixes, against the BCL and the runtime library.</summary>
 public sealed class ContractTextTests
 {
     public static TheoryData<string> Texts() => new()
@@ -36,7 +36,7 @@ public sealed class ContractTextTests
         int bytes = ContractText.Utf8ByteCount(text);
         for (int limit = 0; limit <= bytes + 1; limit++)
         {
-            string cut = ContractText.TruncateToUtf8Bytes(text, limit);
+            string cut = ContractLiteralCodeFixProvider.Truncate(text, limit, bytes: true);
             Assert.StartsWith(cut, text, StringComparison.Ordinal);
             Assert.True(ContractText.Utf8ByteCount(cut) <= limit);
             Assert.False(cut.Length > 0 && char.IsHighSurrogate(cut[^1]) && cut.Length < text.Length && char.IsLowSurrogate(text[cut.Length]));
@@ -51,7 +51,7 @@ public sealed class ContractTextTests
         int codePoints = ContractText.CodePointCount(text);
         for (int limit = 0; limit <= codePoints + 1; limit++)
         {
-            string cut = ContractText.TruncateToCodePoints(text, limit);
+            string cut = ContractLiteralCodeFixProvider.Truncate(text, limit, bytes: false);
             Assert.StartsWith(cut, text, StringComparison.Ordinal);
             Assert.Equal(Math.Min(limit, codePoints), ContractText.CodePointCount(cut));
         }
@@ -87,7 +87,7 @@ public sealed class ContractTextTests
                 continue;
             }
 
-            string literal = LiteralFix.Render(value, verbatim);
+            string literal = ContractLiteralCodeFixProvider.Render(value, verbatim);
             var parsed = (Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)SyntaxFactory.ParseExpression(literal);
             Assert.False(parsed.ContainsDiagnostics, literal);
             Assert.Equal(value, parsed.Token.ValueText);

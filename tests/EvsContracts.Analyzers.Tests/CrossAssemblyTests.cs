@@ -48,36 +48,26 @@ public sealed class CrossAssemblyTests
     [Fact]
     public Task Source_model_with_the_runtime_library_attributes()
     {
-        var test = new CSharpAnalyzerTest<ReservedPrefixAnalyzer, DefaultVerifier> { TestCode = Usage.Replace("{|#0:\"vol-1\"|}", "\"vol-1\"", StringComparison.Ordinal), ReferenceAssemblies = Net80 };
+        var test = new CSharpAnalyzerTest<ContractConstantAnalyzer, DefaultVerifier> { TestCode = Usage, ReferenceAssemblies = Net80 };
         test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(EvsContracts.MaxUtf8BytesAttribute).Assembly.Location));
         test.TestState.Sources.Add(("/0/Model.cs", TestSources.Model));
-        test.ExpectedDiagnostics.AddRange([Evs001(1), Evs001(2)]);
+        test.ExpectedDiagnostics.AddRange([Evs003(0), Evs001(1), Evs001(2)]);
         return test.RunAsync();
     }
 
-    private static async Task RunWithReferences(MetadataReference[] references)
+    private static Task RunWithReferences(MetadataReference[] references)
     {
-        var prefix = new CSharpAnalyzerTest<ReservedPrefixAnalyzer, DefaultVerifier>
-        {
-            TestCode = Usage.Replace("{|#0:\"vol-1\"|}", "\"vol-1\"", StringComparison.Ordinal),
-            ReferenceAssemblies = Net80,
-        };
-        prefix.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
-        prefix.TestState.AdditionalReferences.AddRange(references);
-        prefix.ExpectedDiagnostics.AddRange([Evs001(1).WithMessage("Name starts with the reserved prefix \"autobk_snapshot_\""), Evs001(2)]);
-        await prefix.RunAsync();
-
-        var uuid = new CSharpAnalyzerTest<UuidFormatAnalyzer, DefaultVerifier>
-        {
-            TestCode = Usage.Replace("{|#1:\"autobk_snapshot_1\"|}", "\"autobk_snapshot_1\"", StringComparison.Ordinal)
-                .Replace("{|#2:\"autobk_snapshot_2\"|}", "\"autobk_snapshot_2\"", StringComparison.Ordinal),
-            ReferenceAssemblies = Net80,
-        };
-        uuid.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
-        uuid.TestState.AdditionalReferences.AddRange(references);
-        uuid.ExpectedDiagnostics.Add(Evs003(0));
-        await uuid.RunAsync();
+        var test = new CSharpAnalyzerTest<ContractConstantAnalyzer, DefaultVerifier> { TestCode = Usage, ReferenceAssemblies = Net80 };
+        test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
+        test.TestState.AdditionalReferences.AddRange(references);
+        test.ExpectedDiagnostics.AddRange(
+        [
+            Evs003(0).WithMessage("VolumeId must be a UUID (8-4-4-4-12 hexadecimal digits), but \"vol-1\" is not"),
+            Evs001(1).WithMessage("Name starts with the reserved prefix \"autobk_snapshot_\""),
+            Evs001(2),
+        ]);
+        return test.RunAsync();
     }
 
     private static PortableExecutableReference CompileLibrary(string name, string source, params MetadataReference[] references)

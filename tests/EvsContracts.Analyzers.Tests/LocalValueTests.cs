@@ -1,4 +1,3 @@
-using EvsContracts.Generator.Analyzers;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
@@ -8,7 +7,7 @@ public sealed class LocalValueTests
 {
     [Fact]
     public Task A_local_initialized_with_a_folded_constant_is_checked_at_its_use() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 var n = "autobk_snapshot_" + "x";
                 var o = new SnapshotOption();
@@ -18,7 +17,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_local_with_several_constant_values_reports_the_one_that_violates() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 string n = "weekly";
                 if (flag)
@@ -36,7 +35,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task Compound_assignment_to_a_local_folds_with_the_assignment_before_it() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 var n = "autobk_";
                 n += "snapshot_";
@@ -47,7 +46,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_local_declared_without_initializer_takes_its_assignments_in_source_order() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod("""
                 string d;
                 d = "short";
@@ -58,7 +57,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task The_value_before_a_compound_assignment_is_replaced_by_its_result() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 var s = "avail";
                 s += "able";
@@ -72,7 +71,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_numeric_local_is_checked_too() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 var size = 0;
                 _ = new SnapshotOption { Size = {|#0:size|} };
@@ -81,7 +80,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_local_with_one_non_constant_assignment_is_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+        RunAsync("EVS001", InMethod("""
             var a = "autobk_snapshot_1";
             if (flag) a = input;
             _ = new SnapshotOption { Name = a };
@@ -101,7 +100,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_local_passed_by_ref_or_out_or_aliased_is_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             using Demo;
 
             public static class Program
@@ -139,7 +138,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task A_local_that_is_only_read_elsewhere_stays_known() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 var n = "autobk_snapshot_9";
                 Console.WriteLine(n);
@@ -152,7 +151,7 @@ public sealed class LocalValueTests
     [Fact]
     public Task A_local_in_top_level_statements_is_tracked()
     {
-        var test = Analyzer<ReservedPrefixAnalyzer>(
+        var test = Analyzer("EVS001",
             """
             using Demo;
 
@@ -167,7 +166,7 @@ public sealed class LocalValueTests
 
     [Fact]
     public Task Locals_in_different_methods_do_not_mix() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             using Demo;
 
             public static class Program

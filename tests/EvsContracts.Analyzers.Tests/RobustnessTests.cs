@@ -98,7 +98,7 @@ public sealed class RobustnessTests
     public async Task Every_token_prefix_of_a_realistic_file_analyzes_without_an_exception()
     {
         ImmutableArray<DiagnosticAnalyzer> analyzers = ConfigurationTests.AllAnalyzers().ToImmutableArray();
-        Assert.Equal(4, analyzers.Length);
+        Assert.Single(analyzers);
 
         // What makes each run cheap: the attributes come from the runtime library as metadata, and only the few
         // reference assemblies the file needs are referenced, so each prefix only binds itself.

@@ -1,9 +1,9 @@
+using EvsContracts.CodeFixes;
+using EvsContracts.Generator.Analyzers;
 using EvsContracts.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace EvsContracts.Analyzers.Tests;
@@ -16,33 +16,37 @@ internal static class Verify
 
     public const string ModelPath = "/0/Contracts.cs";
 
-    public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Analyzer<TAnalyzer>(string source, params DiagnosticResult[] expected)
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <summary>
+    /// A test of the analyzer's findings for one id: the other usage ids are turned off, so that a test about one
+    /// rule states only that rule's findings (the test model breaks several rules at once).
+    /// </summary>
+    public static CSharpAnalyzerTest<ContractConstantAnalyzer, DefaultVerifier> Analyzer(string id, string source, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = Net80 };
+        var test = new CSharpAnalyzerTest<ContractConstantAnalyzer, DefaultVerifier> { TestCode = source, ReferenceAssemblies = Net80 };
         test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
         test.TestState.Sources.Add((ModelPath, TestSources.Attributes + "\n" + TestSources.Model));
+        test.DisabledDiagnostics.AddRange(UsageIds.Where(other => other != id));
         test.ExpectedDiagnostics.AddRange(expected);
         return test;
     }
 
-    public static Task RunAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
-        where TAnalyzer : DiagnosticAnalyzer, new() =>
-        Analyzer<TAnalyzer>(source, expected).RunAsync();
+    public static Task RunAsync(string id, string source, params DiagnosticResult[] expected) =>
+        Analyzer(id, source, expected).RunAsync();
 
-    public static CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> CodeFix<TAnalyzer, TFix>(string source, string fixedSource, params DiagnosticResult[] expected)
-        where TAnalyzer : DiagnosticAnalyzer, new()
-        where TFix : CodeFixProvider, new()
+    public static CSharpCodeFixTest<ContractConstantAnalyzer, ContractLiteralCodeFixProvider, DefaultVerifier> CodeFix(string id, string source, string fixedSource, params DiagnosticResult[] expected)
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { ReferenceAssemblies = Net80 };
+        var test = new CSharpCodeFixTest<ContractConstantAnalyzer, ContractLiteralCodeFixProvider, DefaultVerifier> { ReferenceAssemblies = Net80 };
         test.TestState.Sources.Add(source);
         test.TestState.Sources.Add((ModelPath, TestSources.Attributes + "\n" + TestSources.Model));
         test.TestState.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net80.References.All);
         test.FixedState.Sources.Add(fixedSource);
         test.FixedState.Sources.Add((ModelPath, TestSources.Attributes + "\n" + TestSources.Model));
+        test.DisabledDiagnostics.AddRange(UsageIds.Where(other => other != id));
         test.ExpectedDiagnostics.AddRange(expected);
         return test;
     }
+
+    public static readonly string[] UsageIds = ["EVS001", "EVS002", "EVS003", "EVS004"];
 
     // Built from the id, not the descriptor, so that a test compares the message only when it states one.
     public static DiagnosticResult Evs001(int location = 0) => Expect(DiagnosticDescriptors.ReservedPrefix, location);

@@ -1,6 +1,9 @@
 using System;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace EvsContracts.Generator.Analyzers;
 
@@ -10,21 +13,8 @@ namespace EvsContracts.Generator.Analyzers;
 /// </summary>
 internal static class ContractText
 {
-    /// <summary>UTF-8 bytes; a lone surrogate counts 3, as an encoder writes it as U+FFFD.</summary>
-    public static int Utf8ByteCount(string text)
-    {
-        long count = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            count += Utf8Width(text, i, out bool pair);
-            if (pair)
-            {
-                i++;
-            }
-        }
-
-        return count > int.MaxValue ? int.MaxValue : (int)count;
-    }
+    /// <summary>UTF-8 bytes; a lone surrogate counts 3, as the encoder writes it as U+FFFD.</summary>
+    public static int Utf8ByteCount(string text) => Encoding.UTF8.GetByteCount(text);
 
     /// <summary>Unicode code points: a surrogate pair is one, a lone surrogate is one.</summary>
     public static int CodePointCount(string text)
@@ -43,38 +33,6 @@ internal static class ContractText
         return count;
     }
 
-    /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxBytes"/> UTF-8 bytes that does not split a surrogate pair.</summary>
-    public static string TruncateToUtf8Bytes(string text, int maxBytes)
-    {
-        long used = 0;
-        int i = 0;
-        while (i < text.Length)
-        {
-            int width = Utf8Width(text, i, out bool pair);
-            if (used + width > maxBytes)
-            {
-                break;
-            }
-
-            used += width;
-            i += pair ? 2 : 1;
-        }
-
-        return text.Substring(0, i);
-    }
-
-    /// <summary>The first <paramref name="maxCodePoints"/> code points of <paramref name="text"/>, never half a surrogate pair.</summary>
-    public static string TruncateToCodePoints(string text, int maxCodePoints)
-    {
-        int i = 0;
-        for (int taken = 0; taken < maxCodePoints && i < text.Length; taken++)
-        {
-            i += IsPairAt(text, i) ? 2 : 1;
-        }
-
-        return text.Substring(0, i);
-    }
-
     /// <summary>A UUID as the wire wants it: 36 characters, 8-4-4-4-12 hexadecimal digits of either case.</summary>
     public static bool IsUuid(string text)
     {
@@ -85,9 +43,7 @@ internal static class ContractText
 
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            bool ok = i is 8 or 13 or 18 or 23 ? c == '-' : IsHexDigit(c);
-            if (!ok)
+            if (i is 8 or 13 or 18 or 23 ? text[i] != '-' : !IsHexDigit(text[i]))
             {
                 return false;
             }
@@ -138,38 +94,22 @@ internal static class ContractText
             }
 
             char c = text[i];
-            switch (c)
+            string? escape = c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '"' => "\\\"", '\\' => "\\\\", _ => null };
+            if (escape is not null)
             {
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                        if (IsPairAt(text, i))
-                        {
-                            builder.Append(text[++i]);
-                        }
-                    }
-
-                    break;
+                builder.Append(escape);
+            }
+            else if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+                if (IsPairAt(text, i))
+                {
+                    builder.Append(text[++i]);
+                }
             }
 
             codePoints++;
@@ -178,30 +118,18 @@ internal static class ContractText
         return builder.Append('"').ToString();
     }
 
-    private static int Utf8Width(string text, int i, out bool pair)
+    /// <summary>Whether the expression is one string literal (in parentheses or not), which a code fix can rewrite.</summary>
+    public static bool IsStringLiteral(SyntaxNode? syntax)
     {
-        char c = text[i];
-        pair = false;
-        if (c < 0x80)
+        while (syntax is ParenthesizedExpressionSyntax parenthesized)
         {
-            return 1;
+            syntax = parenthesized.Expression;
         }
 
-        if (c < 0x800)
-        {
-            return 2;
-        }
-
-        if (IsPairAt(text, i))
-        {
-            pair = true;
-            return 4;
-        }
-
-        return 3;
+        return syntax is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression);
     }
 
-    private static bool IsPairAt(string text, int i) =>
+    internal static bool IsPairAt(string text, int i) =>
         char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
 
     private static bool IsHexDigit(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');

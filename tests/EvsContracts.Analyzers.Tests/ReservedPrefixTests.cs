@@ -1,19 +1,18 @@
-using EvsContracts.Generator.Analyzers;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
 
-public sealed class ReservedPrefixAnalyzerTests
+public sealed class ReservedPrefixTests
 {
     [Fact]
     public Task Object_initializer_literal_is_reported_with_member_and_prefix() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""var o = new SnapshotOption { VolumeId = "x", Name = {|#0:"autobk_snapshot_1"|} };"""),
             Evs001().WithMessage("Name starts with the reserved prefix \"autobk_snapshot_\""));
 
     [Fact]
     public Task Simple_assignment_is_reported() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 var o = new SnapshotOption();
                 o.Name = {|#0:"autobk_snapshot_daily"|};
@@ -22,7 +21,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task With_initializer_is_reported() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 var r = new SnapshotRecord { Name = "ok" };
                 var s = r with { Name = {|#0:"autobk_snapshot_copy"|} };
@@ -31,7 +30,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Method_argument_through_an_annotated_interface_is_reported_with_the_parameter_name() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             InMethod("""
                 new SnapshotClient("eu").Create("6f1c2d3e-0000-4000-8000-000000000001", {|#0:"autobk_snapshot_x"|});
                 ISnapshotClient c = new SnapshotClient("eu");
@@ -42,7 +41,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Folded_constants_are_reported() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using Demo;
 
@@ -68,7 +67,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Folded_constants_that_do_not_start_with_the_prefix_are_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             using Demo;
 
             public static class Program
@@ -91,7 +90,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task With_initializer_with_a_valid_or_unknown_value_is_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+        RunAsync("EVS001", InMethod("""
             var r = new SnapshotRecord { Name = "ok" };
             _ = r with { Name = "copy_of_autobk_snapshot_" };
             _ = r with { Name = input };
@@ -100,7 +99,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Values_that_do_not_start_with_the_prefix_are_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+        RunAsync("EVS001", InMethod("""
             _ = new SnapshotOption { Name = "daily_autobk_snapshot_" };
             _ = new SnapshotOption { Name = "Autobk_snapshot_1" };
             _ = new SnapshotOption { Name = "AUTOBK_SNAPSHOT_1" };
@@ -111,7 +110,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Values_that_are_not_constant_are_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+        RunAsync("EVS001", InMethod("""
             _ = new SnapshotOption { Name = input };
             _ = new SnapshotOption { Name = "autobk_snapshot_" + input };
             _ = new SnapshotOption { Name = string.Concat("autobk_snapshot_", "x") };
@@ -122,7 +121,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task The_same_member_name_on_an_unrelated_type_is_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(InMethod("""
+        RunAsync("EVS001", InMethod("""
             _ = new Unrelated { Name = "autobk_snapshot_1" };
             new Unrelated().Create("x", "autobk_snapshot_1");
             var u = new Unrelated();
@@ -131,7 +130,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Declarations_with_initializers_and_default_values_are_reported() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             using EvsContracts;
 
             public sealed class Mine
@@ -156,7 +155,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task An_override_inherits_the_attributes_of_the_member_it_overrides() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             using EvsContracts;
 
             public class Base
@@ -175,7 +174,7 @@ public sealed class ReservedPrefixAnalyzerTests
 
     [Fact]
     public Task Attributes_with_the_same_name_in_another_namespace_are_not_rules() =>
-        RunAsync<ReservedPrefixAnalyzer>("""
+        RunAsync("EVS001", """
             namespace Other
             {
                 [System.AttributeUsage(System.AttributeTargets.Property)]

@@ -1,13 +1,12 @@
-using EvsContracts.Generator.Analyzers;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
 
-public sealed class ConstraintAnalyzerTests
+public sealed class ConstraintTests
 {
     [Fact]
     public Task Enum_lists_the_allowed_values() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 _ = new SnapshotOption { Status = "available" };
                 _ = new SnapshotOption { Status = {|#0:"Available"|} };
@@ -18,7 +17,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task Pattern_names_the_pattern() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 _ = new SnapshotOption { Code = "abc" };
                 _ = new SnapshotOption { Code = {|#0:"ABC"|} };
@@ -27,7 +26,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task Pattern_matches_anywhere_unless_anchored_and_a_broken_pattern_checks_nothing() =>
-        RunAsync<ConstraintAnalyzer>("""
+        RunAsync("EVS004", """
             using EvsContracts;
 
             public sealed class Mine
@@ -43,7 +42,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task A_pattern_is_read_as_ECMA_262_reads_it() =>
-        RunAsync<ConstraintAnalyzer>("""
+        RunAsync("EVS004", """
             using EvsContracts;
 
             public sealed class Mine
@@ -60,7 +59,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task Numeric_range_is_inclusive() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 _ = new SnapshotOption { Size = 1 };
                 _ = new SnapshotOption { Size = 1024 };
@@ -79,7 +78,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task Minimum_length_is_counted_in_code_points() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             InMethod("""
                 _ = new SnapshotOption { Label = "\U0001F4BE" };
                 _ = new SnapshotOption { Label = {|#0:""|} };
@@ -88,7 +87,7 @@ public sealed class ConstraintAnalyzerTests
 
     [Fact]
     public Task Non_constant_and_unrelated_values_are_silent() =>
-        RunAsync<ConstraintAnalyzer>(InMethod("""
+        RunAsync("EVS004", InMethod("""
             _ = new SnapshotOption { Status = input, Code = input.ToUpperInvariant(), Size = input.Length - 5 };
             _ = new Unrelated { Status = "bogus", Size = 0 };
             """));

@@ -1,9 +1,8 @@
-using EvsContracts.Generator.Analyzers;
 using static EvsContracts.Analyzers.Tests.Verify;
 
 namespace EvsContracts.Analyzers.Tests;
 
-public sealed class LengthAnalyzerTests
+public sealed class LengthTests
 {
     private static readonly string Ascii255 = new('a', 255);
     private static readonly string Ascii256 = new('a', 256);
@@ -13,13 +12,13 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Utf8_limit_reports_the_byte_count_and_the_limit() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""_ = new SnapshotOption { Description = {|#0:"{{Ascii256}}"|} };"""),
             Evs002().WithMessage("Description is 256 UTF-8 bytes; the limit is 255"));
 
     [Fact]
     public Task Cjk_text_is_counted_in_utf8_bytes() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption { Description = "{{Cjk85}}" };
                 _ = new SnapshotOption { Description = {|#0:"{{Cjk86}}"|} };
@@ -28,7 +27,7 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task An_emoji_is_four_bytes() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption { Description = "{{Emoji64[..^2]}}abc" };
                 _ = new SnapshotOption { Description = {|#0:"{{Emoji64}}"|} };
@@ -37,14 +36,14 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Values_at_exactly_the_limit_are_silent() =>
-        RunAsync<LengthAnalyzer>(InMethod($$"""
+        RunAsync("EVS002", InMethod($$"""
             _ = new SnapshotOption { Description = "{{Ascii255}}", Name = "{{Cjk85}}" };
             _ = new SnapshotOption { Title = "{{Ascii255}}" };
             """));
 
     [Fact]
     public Task Code_point_limit_counts_a_surrogate_pair_once() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 _ = new SnapshotOption { Title = "{{string.Concat(Enumerable.Repeat("\U0001F4BE", 255))}}" };
                 _ = new SnapshotOption { Title = {|#0:"{{Ascii256}}"|} };
@@ -53,7 +52,7 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Constant_concatenation_of_const_fields_is_measured_whole() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             $$"""
             using Demo;
 
@@ -68,7 +67,7 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Compound_assignment_of_a_long_constant_is_a_lower_bound() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption { Description = input };
                 o.Description += "short";
@@ -78,7 +77,7 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Constructor_argument_is_checked_against_its_parameter() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             InMethod("""
                 _ = new SnapshotClient("eu-west-01");
                 _ = new SnapshotClient({|#0:"eu-west-001"|});
@@ -87,7 +86,7 @@ public sealed class LengthAnalyzerTests
 
     [Fact]
     public Task Non_constant_and_unrelated_values_are_silent() =>
-        RunAsync<LengthAnalyzer>(InMethod($$"""
+        RunAsync("EVS002", InMethod($$"""
             _ = new SnapshotOption { Description = new string('a', 300) };
             _ = new SnapshotOption { Description = input + "{{Ascii255}}" };
             _ = new Unrelated { Description = "{{Ascii256}}" };

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using EvsContracts.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,15 +8,14 @@ using static EvsContracts.Analyzers.Tests.Verify;
 namespace EvsContracts.Analyzers.Tests;
 
 /// <summary>
-/// The analyzers look at the syntax first and ask the semantic model only about nodes that name a constrained
-/// member, parameter, method or type. These are the ways code reaches such a member under another name, or with no
-/// name at all, and the look-alikes that must stay silent.
+/// The ways code reaches a constrained member, parameter, method or type under another name, or with no name at all
+/// (aliases, delegates, indexers, lambdas, attributes, overrides), and the look-alikes that must stay silent.
 /// </summary>
-public sealed class SyntaxFilterTests
+public sealed class ReachTests
 {
     [Fact]
     public Task A_type_alias_reaches_the_constructor_and_the_members() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             """
             using Demo;
             using Client = Demo.SnapshotClient;
@@ -40,7 +38,7 @@ public sealed class SyntaxFilterTests
     [Fact]
     public Task A_global_alias_declared_in_another_file_reaches_the_constructor()
     {
-        var test = Analyzer<LengthAnalyzer>(
+        var test = Analyzer("EVS002",
             """
             public static class Program
             {
@@ -54,7 +52,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Using_static_reaches_a_method_and_a_constant_without_a_type_name() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using EvsContracts;
             using static Library.Snapshots;
@@ -84,7 +82,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Local_functions_and_lambdas_with_annotated_parameters_are_checked() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using System;
             using EvsContracts;
@@ -112,7 +110,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task A_delegate_and_an_indexer_with_annotated_parameters_are_checked() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using EvsContracts;
 
@@ -148,7 +146,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Constructor_initializers_primary_constructors_and_target_typed_new_are_checked() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             """
             using EvsContracts;
 
@@ -182,7 +180,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task An_override_that_renames_the_parameter_still_has_its_rules() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using EvsContracts;
 
@@ -203,7 +201,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Attribute_arguments_are_checked_against_the_constructor_and_named_properties() =>
-        RunAsync<LengthAnalyzer>(
+        RunAsync("EVS002",
             """
             using EvsContracts;
 
@@ -227,7 +225,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Look_alikes_with_the_names_of_constrained_members_stay_silent() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using Demo;
 
@@ -263,13 +261,10 @@ public sealed class SyntaxFilterTests
             }
             """);
 
-    /// <summary>
-    /// Values the syntax spells out skip binding only when no rule can object; these look like such values but are
-    /// not, or break a rule, and binding must still decide.
-    /// </summary>
+    /// <summary>Names that mean a constant in one place and a parameter or another constant in the next.</summary>
     [Fact]
-    public Task Names_that_the_syntax_could_misread_are_left_to_binding() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+    public Task Names_bound_by_scope_are_told_apart() =>
+        RunAsync("EVS001",
             """
             using System;
             using System.Linq;
@@ -312,7 +307,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task A_local_functions_rules_are_not_mistaken_for_those_of_a_member_with_its_name() =>
-        RunAsync<ReservedPrefixAnalyzer>(
+        RunAsync("EVS001",
             """
             using EvsContracts;
 
@@ -330,7 +325,7 @@ public sealed class SyntaxFilterTests
 
     [Fact]
     public Task Overloads_and_members_that_share_a_name_are_told_apart_by_binding() =>
-        RunAsync<ConstraintAnalyzer>(
+        RunAsync("EVS004",
             """
             using Demo;
             using EvsContracts;
@@ -359,12 +354,9 @@ public sealed class SyntaxFilterTests
             Evs004(0).WithMessage("code \"ABC\" does not match the pattern \"^[a-z]+$\""),
             Evs004(1));
 
-    /// <summary>
-    /// An IDE asks about a few lines (a span) as well as whole files; the analyzers share what they find per file,
-    /// so a span must find only its own sites and must not leave a partial list behind for the whole file.
-    /// </summary>
+    /// <summary>An IDE asks about a few lines (a span) as well as whole files.</summary>
     [Fact]
-    public async Task A_span_finds_its_own_sites_and_leaves_the_whole_file_complete()
+    public async Task A_span_reports_its_own_findings_and_the_whole_file_all_of_them()
     {
         string source = InMethod("""
                 _ = new SnapshotOption { Name = "autobk_snapshot_first" };
@@ -381,12 +373,6 @@ public sealed class SyntaxFilterTests
 
         ImmutableArray<Diagnostic> whole = await analysis.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
         Assert.Equal(["\"autobk_snapshot_first\"", "\"autobk_snapshot_second\""], Texts(whole, source));
-
-        // Each call above analyzes a copy of the compilation; the shared per-file list is checked on one compilation.
-        ContractIndex index = ContractIndex.For(compilation);
-        Assert.Single(index.GetSites(model, line, CancellationToken.None));
-        Assert.Equal(2, index.GetSites(model, null, CancellationToken.None).Length);
-        Assert.Single(index.GetSites(model, line, CancellationToken.None));
     }
 
     private static string[] Texts(ImmutableArray<Diagnostic> diagnostics, string source) =>
