@@ -57,6 +57,10 @@ internal sealed partial class ModelEmitter
         _w.Line($"return new {self}({CSharpTypes.Evs}.EvsJson.GetString(ref reader));");
         _w.Close();
         _w.Line();
+        _w.Line("/// <summary>Reads the member <paramref name=\"name\"/> of the object at <paramref name=\"path\"/>, which must be a string.</summary>");
+        _w.Line($"internal static {self} ReadJsonValue(ref {json}.Utf8JsonReader reader, string path, string name) =>");
+        _w.Line($"    reader.TokenType == {json}.JsonTokenType.String ? ReadJsonValue(ref reader) : throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, {CSharpTypes.Evs}.ContractCheck.Join(path, name), \"a string\");");
+        _w.Line();
         _w.Line("/// <inheritdoc/>");
         _w.Line($"public bool Equals({self} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
         _w.Line();

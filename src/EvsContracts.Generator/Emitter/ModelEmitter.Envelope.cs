@@ -47,7 +47,15 @@ internal sealed partial class ModelEmitter
         _w.Close();
         _w.Line($"string name = {CSharpTypes.Evs}.EvsJson.GetString(ref reader);");
         _w.Line("reader.Read();");
-        EmitValueRead(valueType, "value", ReadInto.Declare, $"{CSharpTypes.Evs}.ContractCheck.Join(path, name)", type.IsInput, 0);
+        if (MemberRead(valueType, false, "name", type.IsInput) is { } read)
+        {
+            _w.Line($"{CSharpTypes.Of(valueType, Ns, type.IsInput)} value = {read};");
+        }
+        else
+        {
+            EmitValueRead(valueType, "value", ReadInto.Declare, $"{CSharpTypes.Evs}.ContractCheck.Join(path, name)", type.IsInput, 0);
+        }
+
         _w.Open($"if (!reader.Read() || reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
         _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, {Where}, \"the end of an object with one member\");");
         _w.Close();

@@ -11,14 +11,11 @@ internal sealed partial class ModelEmitter
     /// <summary>How a read value reaches its local.</summary>
     private enum ReadInto
     {
-        /// <summary>The read declares the local (<c>string item = ...</c>).</summary>
+        /// <summary>The read declares the local (<c>var item = ...</c>).</summary>
         Declare,
 
-        /// <summary>The local exists and has the value's type.</summary>
+        /// <summary>The local exists.</summary>
         Assign,
-
-        /// <summary>The local exists and is a <c>Nullable&lt;T&gt;</c>: a value read through <c>out</c> needs a temporary.</summary>
-        AssignNullable,
     }
 
     private void EmitRead(TypeModel type, string self)
@@ -49,7 +46,9 @@ internal sealed partial class ModelEmitter
         {
             // Raw bytes, by length first: one jump picks the few names of that length, each compared in a load or
             // two. ValueTextEquals would look at the token every time, and a chain of names compares every length.
+            // The name's bytes stay valid after the reader moves on to the value: they are the input's own, or a copy.
             _w.Line($"global::System.ReadOnlySpan<byte> propertyName = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
+            _w.Line("reader.Read();");
             _w.Open("switch (propertyName.Length)");
             foreach (int i in Enumerable.Range(0, locals.Length).OrderBy(i => Encoding.UTF8.GetByteCount(type.Properties[i].JsonName)))
             {
@@ -64,7 +63,6 @@ internal sealed partial class ModelEmitter
 
             _w.Line("default:");
             _w.Indent();
-            _w.Line("reader.Read();");
             _w.Line("reader.Skip();");
             _w.Line("break;");
             _w.Outdent();
@@ -100,20 +98,23 @@ internal sealed partial class ModelEmitter
     /// <summary>One known member: reads its value into <paramref name="local"/> and notes it as seen.</summary>
     private void EmitPropertyRead(TypeModel type, PropertyModel property, string local, string? seen)
     {
-        _w.Line("reader.Read();");
-        string path = $"{CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)})";
-        if (IsNullable(property))
+        string name = CSharpLiteral.String(property.JsonName);
+        if (MemberRead(property.Type, IsNullable(property), name, type.IsInput) is { } read)
+        {
+            _w.Line($"{local} = {read};");
+        }
+        else if (IsNullable(property))
         {
             _w.Open($"if (reader.TokenType == {CSharpTypes.Json}.JsonTokenType.Null)");
             _w.Line($"{local} = null;");
             _w.Close();
             _w.Open("else");
-            EmitValueRead(property.Type, local, property.Type.IsValueType ? ReadInto.AssignNullable : ReadInto.Assign, path, type.IsInput, 0);
+            EmitValueRead(property.Type, local, ReadInto.Assign, $"{CSharpTypes.Evs}.ContractCheck.Join(path, {name})", type.IsInput, 0);
             _w.Close();
         }
         else
         {
-            EmitValueRead(property.Type, local, ReadInto.Assign, path, type.IsInput, 0);
+            EmitValueRead(property.Type, local, ReadInto.Assign, $"{CSharpTypes.Evs}.ContractCheck.Join(path, {name})", type.IsInput, 0);
         }
 
         if (seen is not null)
@@ -121,6 +122,50 @@ internal sealed partial class ModelEmitter
             _w.Line($"{seen} = true;");
         }
     }
+
+    /// <summary>
+    /// The call that reads the member <paramref name="name"/> (a C# expression) of the object at <c>path</c>, the
+    /// reader on its value; null for a collection of objects, enums or collections, which a loop reads.
+    /// </summary>
+    private string? MemberRead(TypeRef type, bool nullable, string name, bool input)
+    {
+        string evs = CSharpTypes.Evs;
+        if (Scalar(type.Kind) is { } scalar)
+        {
+            // The runtime reads null itself: its message for a wrong token is the same either way.
+            return $"{evs}.EvsJson.Read{(nullable ? "Nullable" : string.Empty)}{scalar}(ref reader, path, {name})";
+        }
+
+        string? read = type.Kind switch
+        {
+            TypeRefKind.Enum => $"{CSharpTypes.Named(Ns, type.Name!)}.ReadJsonValue(ref reader, path, {name})",
+            TypeRefKind.Object => $"{CSharpTypes.Named(Ns, type.Name!)}.ReadJson(ref reader, {evs}.ContractCheck.Join(path, {name}))",
+            TypeRefKind.Array when Scalar(type.Element!.Kind) is { } item => $"{evs}.EvsJson.ReadList(ref reader, path, {name}, {evs}.EvsJsonScalar.{item}Values)",
+            TypeRefKind.Map when Scalar(type.Element!.Kind) is { } item => $"{evs}.EvsJson.ReadMap(ref reader, path, {name}, {evs}.EvsJsonScalar.{item}Values)",
+            _ => null,
+        };
+        if (read is null || !nullable)
+        {
+            return read;
+        }
+
+        // An enum converts from a string, so a bare null would become one; its nullable type's default is meant.
+        string none = type.Kind == TypeRefKind.Enum ? $"default({CSharpTypes.Named(Ns, type.Name!)}?)" : "null";
+        return $"reader.TokenType == {CSharpTypes.Json}.JsonTokenType.Null ? {none} : {read}";
+    }
+
+    /// <summary>The runtime's name for a scalar kind (<c>EvsJson.ReadInt64</c>, <c>EvsJsonScalar.Int64Values</c>); null for others.</summary>
+    private static string? Scalar(TypeRefKind kind) => kind switch
+    {
+        TypeRefKind.String => "String",
+        TypeRefKind.StringOrNumber => "StringOrNumber",
+        TypeRefKind.Int32 => "Int32",
+        TypeRefKind.Int64 => "Int64",
+        TypeRefKind.Double => "Double",
+        TypeRefKind.Boolean => "Boolean",
+        TypeRefKind.DateTime => "DateTime",
+        _ => null,
+    };
 
     /// <summary>Writes both <c>ReadJson</c> overloads up to the object's first member; the caller writes the rest and closes.</summary>
     private void OpenReadJson(string self, string summary, string expected)
@@ -149,8 +194,9 @@ internal sealed partial class ModelEmitter
     }
 
     /// <summary>
-    /// Reads the value the reader is on into <paramref name="target"/>; <paramref name="path"/> is evaluated only on
-    /// error, and <paramref name="depth"/> numbers the locals of nested collections.
+    /// Reads the value the reader is on into <paramref name="target"/> where no one call can: an item of a collection,
+    /// or a collection of objects, enums or collections. <paramref name="path"/> is evaluated only on error for a
+    /// scalar or an enum, and <paramref name="depth"/> numbers the locals of nested collections.
     /// </summary>
     private void EmitValueRead(TypeRef type, string target, ReadInto into, string path, bool input, int depth)
     {
@@ -158,27 +204,6 @@ internal sealed partial class ModelEmitter
         string declare = into == ReadInto.Declare ? CSharpTypes.Of(type, Ns, input) + " " : string.Empty;
         switch (type.Kind)
         {
-            case TypeRefKind.String:
-                EmitExpect("String", path, "a string");
-                _w.Line($"{declare}{target} = {evs}.EvsJson.GetString(ref reader);");
-                break;
-            case TypeRefKind.StringOrNumber:
-                _w.Line($"{declare}{target} = {evs}.EvsJson.ReadStringOrNumber(ref reader, {path});");
-                break;
-            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double:
-                string clr = type.Kind switch { TypeRefKind.Int32 => "Int32", TypeRefKind.Int64 => "Int64", _ => "Double" };
-                string expected = type.Kind switch { TypeRefKind.Int32 => "a 32-bit integer", TypeRefKind.Int64 => "a 64-bit integer", _ => "a number" };
-                EmitOutRead($"reader.TokenType != {CSharpTypes.Json}.JsonTokenType.Number || !reader.TryGet{clr}(", "number", type, target, into, path, expected, input);
-                break;
-            case TypeRefKind.Boolean:
-                _w.Open($"if (reader.TokenType is not ({CSharpTypes.Json}.JsonTokenType.True or {CSharpTypes.Json}.JsonTokenType.False))");
-                _w.Line($"throw {evs}.EvsJson.Unexpected(ref reader, {path}, \"true or false\");");
-                _w.Close();
-                _w.Line($"{declare}{target} = reader.GetBoolean();");
-                break;
-            case TypeRefKind.DateTime:
-                EmitOutRead($"!{evs}.EvsDateTime.TryRead(ref reader, ", "date", type, target, into, path, "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])", input);
-                break;
             case TypeRefKind.Enum:
                 EmitExpect("String", path, "a string");
                 _w.Line($"{declare}{target} = {CSharpTypes.Named(Ns, type.Name!)}.ReadJsonValue(ref reader);");
@@ -207,28 +232,13 @@ internal sealed partial class ModelEmitter
                 _w.Line($"{target}[{key}] = {value};");
                 _w.Close();
                 break;
-        }
-    }
-
-    /// <summary>
-    /// A value read by a <c>TryX(..., out value)</c> call that must succeed: straight into the target, unless the
-    /// target is nullable, which takes the value from a temporary. <paramref name="call"/> is the condition up to
-    /// the <c>out</c> argument.
-    /// </summary>
-    private void EmitOutRead(string call, string temporary, TypeRef type, string target, ReadInto into, string path, string expected, bool input)
-    {
-        string @out = into switch
-        {
-            ReadInto.Declare => $"{CSharpTypes.Of(type, Ns, input)} {target}",
-            ReadInto.Assign => target,
-            _ => $"{CSharpTypes.Of(type, Ns, input)} {temporary}",
-        };
-        _w.Open($"if ({call}out {@out}))");
-        _w.Line($"throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, {path}, \"{expected}\");");
-        _w.Close();
-        if (into == ReadInto.AssignNullable)
-        {
-            _w.Line($"{target} = {temporary};");
+            default:
+                // A scalar item of a nested collection: the runtime's kind reads it, the path is composed on error.
+                string scalar = $"{evs}.EvsJsonScalar.{Scalar(type.Kind)}Values";
+                _w.Open($"if (!{scalar}.TryRead(ref reader, out {CSharpTypes.Of(type, Ns, input)} {target}))");
+                _w.Line($"throw {evs}.EvsJson.Unexpected(ref reader, {path}, {scalar}.Expected);");
+                _w.Close();
+                break;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace EvsContracts;
 /// encoder the writer was created with: CJK text and emoji go out as they are, which keeps bodies small.
 /// Read errors are <see cref="JsonException"/>s that name the JSON path of the value.
 /// </remarks>
-public static class EvsJson
+public static partial class EvsJson
 {
     /// <summary>
     /// Options for writers created for EVS bodies: compact, no validation of the generated (already correct) calls,
@@ -121,14 +121,6 @@ public static class EvsJson
         return GetString(ref reader);
     }
 
-    /// <summary>Reads a string or <see langword="null"/>; any other token is an error.</summary>
-    /// <param name="reader">The reader, positioned on the value.</param>
-    /// <param name="path">The JSON path of the value, for the error message.</param>
-    /// <returns>The string, or <see langword="null"/> for a null token.</returns>
-    /// <exception cref="JsonException">The token is neither a string nor null.</exception>
-    public static string? ReadNullableString(ref Utf8JsonReader reader, string path) =>
-        reader.TokenType == JsonTokenType.Null ? null : ReadString(ref reader, path);
-
     /// <summary>
     /// Reads a string, or a number as its literal text (<c>404</c> becomes <c>"404"</c>): error codes come as either.
     /// </summary>
@@ -154,63 +146,6 @@ public static class EvsJson
         return GetString(ref reader);
     }
 
-    /// <summary>Reads a number that fits a 32-bit integer.</summary>
-    /// <param name="reader">The reader, positioned on the value.</param>
-    /// <param name="path">The JSON path of the value, for the error message.</param>
-    /// <returns>The number.</returns>
-    /// <exception cref="JsonException">The token is not a number, or the number is not a 32-bit integer.</exception>
-    public static int ReadInt32(ref Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw Unexpected(ref reader, path, "an integer");
-        }
-
-        return reader.TryGetInt32(out int value) ? value : throw OutOfRange(ref reader, path, "a 32-bit integer");
-    }
-
-    /// <summary>Reads a number that fits a 64-bit integer.</summary>
-    /// <param name="reader">The reader, positioned on the value.</param>
-    /// <param name="path">The JSON path of the value, for the error message.</param>
-    /// <returns>The number.</returns>
-    /// <exception cref="JsonException">The token is not a number, or the number is not a 64-bit integer.</exception>
-    public static long ReadInt64(ref Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw Unexpected(ref reader, path, "an integer");
-        }
-
-        return reader.TryGetInt64(out long value) ? value : throw OutOfRange(ref reader, path, "a 64-bit integer");
-    }
-
-    /// <summary>Reads a number as a <see cref="double"/>.</summary>
-    /// <param name="reader">The reader, positioned on the value.</param>
-    /// <param name="path">The JSON path of the value, for the error message.</param>
-    /// <returns>The number.</returns>
-    /// <exception cref="JsonException">The token is not a number, or it does not fit a double.</exception>
-    public static double ReadDouble(ref Utf8JsonReader reader, string path)
-    {
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw Unexpected(ref reader, path, "a number");
-        }
-
-        return reader.TryGetDouble(out double value) ? value : throw OutOfRange(ref reader, path, "a double");
-    }
-
-    /// <summary>Reads <see langword="true"/> or <see langword="false"/>.</summary>
-    /// <param name="reader">The reader, positioned on the value.</param>
-    /// <param name="path">The JSON path of the value, for the error message.</param>
-    /// <returns>The boolean.</returns>
-    /// <exception cref="JsonException">The token is not a boolean.</exception>
-    public static bool ReadBoolean(ref Utf8JsonReader reader, string path) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        _ => throw Unexpected(ref reader, path, "true or false"),
-    };
-
     /// <summary>Creates the error for a required property that the JSON does not have.</summary>
     /// <param name="path">The JSON path of the property (<c>snapshot.id</c>).</param>
     /// <returns>An exception to throw: <c>Required property 'snapshot.id' is missing.</c></returns>
@@ -228,14 +163,6 @@ public static class EvsJson
             ToJsonPath(path),
             null,
             null);
-
-    private static JsonException OutOfRange(ref Utf8JsonReader reader, string path, string expected)
-    {
-        string literal = reader.HasValueSequence
-            ? Encoding.UTF8.GetString(reader.ValueSequence)
-            : Encoding.UTF8.GetString(reader.ValueSpan);
-        return new JsonException($"The number {literal} at '{path}' is not {expected}.", ToJsonPath(path), null, null);
-    }
 
     // The writers this library creates have the minimal encoder: the writer escapes by the wire rule itself.
     private static bool HasMinimalEncoder(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, MinimalJavaScriptEncoder.Instance);

@@ -156,89 +156,25 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            name = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                            }
-                            name = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "force"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            force = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "force"), "true or false");
-                            }
-                            force = reader.GetBoolean();
-                        }
+                        force = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "force");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            metadata = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
-                            }
-                            metadata = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), key), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                metadata[key] = item;
-                            }
-                        }
+                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
-                        }
-                        volumeId = global::EvsContracts.EvsJson.GetString(ref reader);
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
                         break;
                     case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            description = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
-                            }
-                            description = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -358,14 +294,13 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        reader.Read();
                         snapshot = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -481,14 +416,13 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        reader.Read();
                         snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -627,51 +561,19 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            code = null;
-                        }
-                        else
-                        {
-                            code = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
-                        }
+                        code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            message = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
-                            }
-                            message = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "retryAfter"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            retryAfter = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "retryAfter"), "a string");
-                            }
-                            retryAfter = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        retryAfter = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "retryAfter");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -886,14 +788,13 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        reader.Read();
                         snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -1134,122 +1035,40 @@ namespace EvsContracts.Snapshots
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                        }
-                        id = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            name = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                            }
-                            name = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out size))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "size"), "a 32-bit integer");
-                        }
+                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
                         hasSize = true;
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                        }
-                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader);
+                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
                         hasStatus = true;
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            metadata = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "metadata"), "an object");
-                            }
-                            metadata = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "metadata"), key), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                metadata[key] = item;
-                            }
-                        }
+                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "volume_id"), "a string");
-                        }
-                        volumeId = global::EvsContracts.EvsJson.GetString(ref reader);
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out createdAt))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                        }
+                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
                         hasCreatedAt = true;
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            updatedAt = null;
-                        }
-                        else
-                        {
-                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out global::System.DateTimeOffset date))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "updated_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                            }
-                            updatedAt = date;
-                        }
+                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
                         break;
                     case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            description = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "description"), "a string");
-                            }
-                            description = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -1471,6 +1290,10 @@ namespace EvsContracts.Snapshots
             }
             return new global::EvsContracts.Snapshots.SnapshotStatus(global::EvsContracts.EvsJson.GetString(ref reader));
         }
+
+        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+        internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
 
         /// <inheritdoc/>
         public bool Equals(global::EvsContracts.Snapshots.SnapshotStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);

@@ -121,52 +121,22 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "city"), "a string");
-                        }
-                        city = global::EvsContracts.EvsJson.GetString(ref reader);
+                        city = global::EvsContracts.EvsJson.ReadString(ref reader, path, "city");
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "street"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "street"), "a string");
-                        }
-                        street = global::EvsContracts.EvsJson.GetString(ref reader);
+                        street = global::EvsContracts.EvsJson.ReadString(ref reader, path, "street");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "location"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            location = null;
-                        }
-                        else
-                        {
-                            location = global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
-                        }
+                        location = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
                         break;
                     case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "postal_code"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            postalCode = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "postal_code"), "a string");
-                            }
-                            postalCode = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        postalCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "postal_code");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -285,14 +255,13 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
-                        reader.Read();
                         pet = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -410,36 +379,16 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            code = null;
-                        }
-                        else
-                        {
-                            code = global::EvsContracts.EvsJson.ReadStringOrNumber(ref reader, global::EvsContracts.ContractCheck.Join(path, "code"));
-                        }
+                        code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            message = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "message"), "a string");
-                            }
-                            message = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -657,26 +606,18 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lat"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out lat))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lat"), "a number");
-                        }
+                        lat = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lat");
                         hasLat = true;
                         break;
                     case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lon"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out lon))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lon"), "a number");
-                        }
+                        lon = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lon");
                         hasLon = true;
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -903,137 +844,35 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                        }
-                        name = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                        }
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
                         hasKind = true;
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            tags = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
-                            }
-                            tags = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                tags.Add(item);
-                            }
-                        }
+                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            notes = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
-                            }
-                            notes = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            nickname = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
-                            }
-                            nickname = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner_id"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            ownerId = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner_id"), "a string");
-                            }
-                            ownerId = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        ownerId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "owner_id");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            ageMonths = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
-                            }
-                            ageMonths = number;
-                        }
+                        ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            attributes = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
-                            }
-                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                attributes[key] = item;
-                            }
-                        }
+                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -1229,76 +1068,25 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                        }
-                        id = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            email = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "email"), "a string");
-                            }
-                            email = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        email = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "email");
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            address = null;
-                        }
-                        else
-                        {
-                            address = global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
-                        }
+                        address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
                         break;
                     case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "display_name"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "display_name"), "a string");
-                        }
-                        displayName = global::EvsContracts.EvsJson.GetString(ref reader);
+                        displayName = global::EvsContracts.EvsJson.ReadString(ref reader, path, "display_name");
                         break;
                     case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "phone_numbers"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            phoneNumbers = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), "an array");
-                            }
-                            phoneNumbers = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "phone_numbers"), phoneNumbers.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                phoneNumbers.Add(item);
-                            }
-                        }
+                        phoneNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "phone_numbers", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -1697,203 +1485,55 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                        }
-                        id = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                        }
-                        name = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                        }
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
                         hasKind = true;
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            tags = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
-                            }
-                            tags = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                tags.Add(item);
-                            }
-                        }
+                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            owner = null;
-                        }
-                        else
-                        {
-                            owner = global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
-                        }
+                        owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "petId"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            petId = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "petId"), "a 64-bit integer");
-                            }
-                            petId = number;
-                        }
+                        petId = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "petId");
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                        }
-                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
                         hasStatus = true;
                         break;
                     case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            weightKg = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out double number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
-                            }
-                            weightKg = number;
-                        }
+                        weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
                         break;
                     case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "microchip"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            microchip = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "microchip"), "a string");
-                            }
-                            microchip = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        microchip = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "microchip");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            ageMonths = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age_months"), "a 32-bit integer");
-                            }
-                            ageMonths = number;
-                        }
+                        ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out createdAt))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "created_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                        }
+                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
                         hasCreatedAt = true;
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "adopted_at"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            adoptedAt = null;
-                        }
-                        else
-                        {
-                            if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out global::System.DateTimeOffset date))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "adopted_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                            }
-                            adoptedAt = date;
-                        }
+                        adoptedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "adopted_at");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            attributes = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
-                            }
-                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                attributes[key] = item;
-                            }
-                        }
+                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "is_neutered"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            isNeutered = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType is not (global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "is_neutered"), "true or false");
-                            }
-                            isNeutered = reader.GetBoolean();
-                        }
+                        isNeutered = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "is_neutered");
                         break;
                     case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccinations"u8):
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
                             vaccinations = null;
@@ -1913,30 +1553,9 @@ namespace KitchenSink
                         }
                         break;
                     case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lucky_numbers"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            luckyNumbers = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), "an array");
-                            }
-                            luckyNumbers = new global::System.Collections.Generic.List<long>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long item))
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "lucky_numbers"), luckyNumbers.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a 64-bit integer");
-                                }
-                                luckyNumbers.Add(item);
-                            }
-                        }
+                        luckyNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "lucky_numbers", global::EvsContracts.EvsJsonScalar.Int64Values);
                         break;
                     case 16 when global::System.MemoryExtensions.SequenceEqual(propertyName, "visits_by_clinic"u8):
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
                             visitsByClinic = null;
@@ -1958,7 +1577,6 @@ namespace KitchenSink
                         }
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -2099,6 +1717,10 @@ namespace KitchenSink
             return new global::KitchenSink.PetKind(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
+        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+        internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
         /// <inheritdoc/>
         public bool Equals(global::KitchenSink.PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
@@ -2236,10 +1858,10 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
-                        reader.Read();
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
                         {
                             throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
@@ -2252,37 +1874,12 @@ namespace KitchenSink
                         }
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "total"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            total = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "total"), "a 64-bit integer");
-                            }
-                            total = number;
-                        }
+                        total = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "total");
                         break;
                     case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "next_cursor"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            nextCursor = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "next_cursor"), "a string");
-                            }
-                            nextCursor = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        nextCursor = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "next_cursor");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -2423,75 +2020,19 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            tags = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"), "an array");
-                            }
-                            tags = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "tags"), tags.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                tags.Add(item);
-                            }
-                        }
+                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            status = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                            }
-                            status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
-                        }
+                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::KitchenSink.PetStatus?) : global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            attributes = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "attributes"), "an object");
-                            }
-                            attributes = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "attributes"), key), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                attributes[key] = item;
-                            }
-                        }
+                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -2590,6 +2131,10 @@ namespace KitchenSink
             }
             return new global::KitchenSink.PetStatus(global::EvsContracts.EvsJson.GetString(ref reader));
         }
+
+        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+        internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
 
         /// <inheritdoc/>
         public bool Equals(global::KitchenSink.PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -2733,51 +2278,24 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                        }
-                        name = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
                         break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "kind"), "a string");
-                        }
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader);
+                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
                         hasKind = true;
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "status"), "a string");
-                        }
-                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader);
+                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
                         hasStatus = true;
                         break;
                     case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            weightKg = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetDouble(out double number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "weight_kg"), "a number");
-                            }
-                            weightKg = number;
-                        }
+                        weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -2927,41 +2445,20 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dose"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            dose = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "dose"), "a 32-bit integer");
-                            }
-                            dose = number;
-                        }
+                        dose = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "dose");
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccine"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccine"), "a string");
-                        }
-                        vaccine = global::EvsContracts.EvsJson.GetString(ref reader);
+                        vaccine = global::EvsContracts.EvsJson.ReadString(ref reader, path, "vaccine");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "given_at"u8):
-                        reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out givenAt))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "given_at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                        }
+                        givenAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "given_at");
                         hasGivenAt = true;
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -3101,48 +2598,20 @@ namespace KitchenSink
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "at"u8):
-                        reader.Read();
-                        if (!global::EvsContracts.EvsDateTime.TryRead(ref reader, out at))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "at"), "a date-time string (YYYY-MM-DDTHH:MM:SS[.fraction][offset])");
-                        }
+                        at = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "at");
                         hasAt = true;
                         break;
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            notes = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "a string");
-                            }
-                            notes = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "cost_cents"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            costCents = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out long number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "cost_cents"), "a 64-bit integer");
-                            }
-                            costCents = number;
-                        }
+                        costCents = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "cost_cents");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }

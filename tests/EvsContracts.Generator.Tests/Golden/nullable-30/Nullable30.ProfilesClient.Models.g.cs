@@ -71,18 +71,13 @@ namespace Nullable30
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "name"), "a string");
-                        }
-                        name = global::EvsContracts.EvsJson.GetString(ref reader);
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
@@ -271,86 +266,28 @@ namespace Nullable30
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
                 switch (propertyName.Length)
                 {
                     case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        reader.Read();
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "id"), "a string");
-                        }
-                        id = global::EvsContracts.EvsJson.GetString(ref reader);
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
                         break;
                     case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            age = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt32(out int number))
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "age"), "a 32-bit integer");
-                            }
-                            age = number;
-                        }
+                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
                         hasAge = true;
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "manager"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            manager = null;
-                        }
-                        else
-                        {
-                            manager = global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
-                        }
+                        manager = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
                         hasManager = true;
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "aliases"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            aliases = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "aliases"), "an array");
-                            }
-                            aliases = new global::System.Collections.Generic.List<string>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                                {
-                                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "aliases"), aliases.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), "a string");
-                                }
-                                string item = global::EvsContracts.EvsJson.GetString(ref reader);
-                                aliases.Add(item);
-                            }
-                        }
+                        aliases = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "aliases", global::EvsContracts.EvsJsonScalar.StringValues);
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
-                        reader.Read();
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            nickname = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "nickname"), "a string");
-                            }
-                            nickname = global::EvsContracts.EvsJson.GetString(ref reader);
-                        }
+                        nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
                         hasNickname = true;
                         break;
                     default:
-                        reader.Read();
                         reader.Skip();
                         break;
                 }
