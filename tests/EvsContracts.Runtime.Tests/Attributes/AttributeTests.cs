@@ -15,6 +15,8 @@ public sealed class AttributeTests
         typeof(EnumValuesAttribute),
         typeof(MinimumAttribute),
         typeof(MaximumAttribute),
+        typeof(MinItemsAttribute),
+        typeof(MaxItemsAttribute),
     ];
 
     [Theory]
@@ -46,6 +48,10 @@ public sealed class AttributeTests
         Assert.Equal(32768, size.GetCustomAttribute<MaximumAttribute>()!.Value);
 
         Assert.NotNull(typeof(Annotated).GetProperty(nameof(Annotated.VolumeId))!.GetCustomAttribute<UuidFormatAttribute>());
+
+        PropertyInfo tags = typeof(Annotated).GetProperty(nameof(Annotated.Tags))!;
+        Assert.Equal(1, tags.GetCustomAttribute<MinItemsAttribute>()!.Count);
+        Assert.Equal(3, tags.GetCustomAttribute<MaxItemsAttribute>()!.Count);
     }
 
     private sealed class Annotated
@@ -66,5 +72,9 @@ public sealed class AttributeTests
 
         [UuidFormat]
         public string? VolumeId { get; set; }
+
+        [MinItems(1)]
+        [MaxItems(3)]
+        public string[]? Tags { get; set; }
     }
 }
