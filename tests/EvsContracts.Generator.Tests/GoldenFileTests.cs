@@ -160,4 +160,31 @@ public class GoldenFileTests
 
         Assert.All(run.Sources, s => Assert.StartsWith("Nullable30.", s.Key, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(false, false, "")]
+    [InlineData(true, false, "Pets.PetsClient.Models.g.cs")]
+    [InlineData(false, true, "Pets.PetsClient.g.cs")]
+    [InlineData(true, true, "Pets.PetsClient.Models.g.cs Pets.PetsClient.g.cs")]
+    public void A_spec_generates_the_models_file_for_its_types_and_the_client_for_its_operations(bool types, bool operations, string files)
+    {
+        // A valid spec with neither (empty paths, no schemas) has nothing to generate: no file, and no diagnostic.
+        const string Pet = """ "Pet": { "type": "object", "properties": { "name": { "type": "string" } } } """;
+        const string Ping = """ "/ping": { "get": { "operationId": "ping", "responses": { "204": { "description": "Alive." } } } } """;
+        string text = $$"""
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1", "x-namespace": "Pets", "x-client-name": "PetsClient" },
+              "paths": { {{(operations ? Ping : string.Empty)}} },
+              "components": { "schemas": { {{(types ? Pet : string.Empty)}} } }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText("/project/contracts/pets.openapi.json", text));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.Equal(files.Split(' ', StringSplitOptions.RemoveEmptyEntries), run.Sources.Select(s => s.Key));
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
 }

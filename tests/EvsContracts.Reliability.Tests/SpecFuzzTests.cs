@@ -66,6 +66,18 @@ public sealed class SpecFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_valid_spec_with_nothing_to_generate_gives_neither_code_nor_diagnostics()
+    {
+        // Damage that empties "paths" in a spec without components leaves a valid spec that asks for nothing.
+        const string Json = """{"openapi": "3.1.0", "info": {"title": "Empty", "version": "1"}, "paths": {}}""";
+        GeneratorOutcome outcome = GeneratorHost.Run("/specs/empty.openapi.json", Json);
+
+        SpecInvariants.CheckOutcome(outcome);
+        Assert.Empty(outcome.Sources);
+        Assert.Empty(outcome.Diagnostics);
+    }
+
+    [Fact]
     public void Equivalent_escapes_give_the_same_model()
     {
         var watch = Stopwatch.StartNew();

@@ -56,6 +56,14 @@ internal sealed partial class ContractModelBuilder
             }
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
+            if (type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map)
+            {
+                // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
+                string typeName = type.Kind == TypeRefKind.Array ? "array" : "object";
+                _diagnostics.Report(DiagnosticDescriptors.ParameterTypeUnsupported, parameter.Schema.Node, typeName, parameter.Pointer);
+                return null;
+            }
+
             parameters.Add(new ParameterModel
             {
                 WireName = parameter.Name,

@@ -101,13 +101,14 @@ internal enum ParameterLocation
 
 internal sealed class OpenApiParameter
 {
-    public OpenApiParameter(string name, ParameterLocation location, bool required, OpenApiSchema schema, JsonNode node)
+    public OpenApiParameter(string name, ParameterLocation location, bool required, OpenApiSchema schema, JsonNode node, string pointer)
     {
         Name = name;
         Location = location;
         Required = required;
         Schema = schema;
         Node = node;
+        Pointer = pointer;
     }
 
     public string Name { get; }
@@ -119,6 +120,9 @@ internal sealed class OpenApiParameter
     public OpenApiSchema Schema { get; }
 
     public JsonNode Node { get; }
+
+    /// <summary>The JSON pointer of the parameter, for messages.</summary>
+    public string Pointer { get; }
 
     public string? Description { get; set; }
 }

@@ -264,7 +264,7 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            into.Add(new OpenApiParameter(name, parsed, required, schema, parameter)
+            into.Add(new OpenApiParameter(name, parsed, required, schema, parameter, itemPointer)
             {
                 Description = OptionalString(parameter, "description", itemPointer),
             });
