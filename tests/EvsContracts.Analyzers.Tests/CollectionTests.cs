@@ -5,8 +5,8 @@ namespace EvsContracts.Analyzers.Tests;
 /// <summary>An attribute on a dictionary member applies to the values put into it.</summary>
 public sealed class CollectionTests
 {
-    private static readonly string Long = new('m', 256);
-    private static readonly string AtLimit = new('m', 255);
+    private static readonly string s_long = new('m', 256);
+    private static readonly string s_atLimit = new('m', 255);
 
     [Fact]
     public Task Indexer_initializer_values_are_checked_and_named_by_key() =>
@@ -14,7 +14,7 @@ public sealed class CollectionTests
             InMethod($$"""
                 _ = new SnapshotOption
                 {
-                    Metadata = new Dictionary<string, string> { ["ok"] = "{{AtLimit}}", ["purpose"] = {|#0:"{{Long}}"|} },
+                    Metadata = new Dictionary<string, string> { ["ok"] = "{{s_atLimit}}", ["purpose"] = {|#0:"{{s_long}}"|} },
                 };
                 """),
             Evs002().WithMessage("Metadata[\"purpose\"] is 256 UTF-8 bytes; the limit is 255"));
@@ -25,7 +25,7 @@ public sealed class CollectionTests
             InMethod($$"""
                 _ = new SnapshotOption
                 {
-                    Metadata = new Dictionary<string, string> { { "{{Long}}", "ok" }, { "k", {|#0:"{{Long}}"|} } },
+                    Metadata = new Dictionary<string, string> { { "{{s_long}}", "ok" }, { "k", {|#0:"{{s_long}}"|} } },
                 };
                 """),
             Evs002().WithMessage("Metadata[\"k\"] is 256 UTF-8 bytes; the limit is 255"));
@@ -44,7 +44,7 @@ public sealed class CollectionTests
 
                 public static void Run()
                 {
-                    _ = new SnapshotOption { Metadata = { ["a"] = {|#1:"{{Long}}"|} } };
+                    _ = new SnapshotOption { Metadata = { ["a"] = {|#1:"{{s_long}}"|} } };
                     _ = new Tags { Values = new() { { "b", {|#2:"abcd"|} }, { "c", "abc" } } };
                     _ = new Tags { Values = { { "d", {|#3:"abcd"|} } } };
                 }
@@ -60,9 +60,9 @@ public sealed class CollectionTests
         RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption { Metadata = new Dictionary<string, string>() };
-                o.Metadata["k"] = {|#0:"{{Long}}"|};
-                o.Metadata.Add(input, {|#1:"{{Long}}"|});
-                o.Metadata["k"] = "{{AtLimit}}";
+                o.Metadata["k"] = {|#0:"{{s_long}}"|};
+                o.Metadata.Add(input, {|#1:"{{s_long}}"|});
+                o.Metadata["k"] = "{{s_atLimit}}";
                 """),
             Evs002(0),
             Evs002(1).WithMessage("a value in Metadata is 256 UTF-8 bytes; the limit is 255"));
@@ -78,11 +78,11 @@ public sealed class CollectionTests
     [Fact]
     public Task A_local_dictionary_a_dictionary_of_an_unrelated_type_and_non_constant_values_are_silent() =>
         RunAsync("EVS002", InMethod($$"""
-            var d = new Dictionary<string, string> { ["k"] = "{{Long}}" };
+            var d = new Dictionary<string, string> { ["k"] = "{{s_long}}" };
             _ = new SnapshotOption { Metadata = d };
-            _ = new Unrelated { Metadata = new Dictionary<string, string> { ["k"] = "{{Long}}" } };
-            _ = new SnapshotOption { Metadata = new Dictionary<string, string> { ["k"] = input + "{{Long}}" } };
-            d.Add("k2", "{{Long}}");
+            _ = new Unrelated { Metadata = new Dictionary<string, string> { ["k"] = "{{s_long}}" } };
+            _ = new SnapshotOption { Metadata = new Dictionary<string, string> { ["k"] = input + "{{s_long}}" } };
+            d.Add("k2", "{{s_long}}");
             """));
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class CollectionTests
         RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption();
-                o.Description = {|#0:"{{Long}}"|};
+                o.Description = {|#0:"{{s_long}}"|};
                 """),
             Evs002().WithMessage("Description is 256 UTF-8 bytes; the limit is 255"));
 
@@ -127,13 +127,13 @@ public sealed class CollectionTests
             {
                 public static void Run(string input)
                 {
-                    const string Long = "abcdef";
+                    const string s_long = "abcdef";
                     var local = "ghijkl";
                     _ = new Volume { Tags = ["ok", {|#0:"toolong"|}] };
                     var v = new Volume();
-                    v.Tags = [{|#1:Long|}, input, "abcde"];
+                    v.Tags = [{|#1:s_long|}, input, "abcde"];
                     v.Tags = [{|#2:local|}];
-                    v.Tags = ["a", .. v.Tags, {|#3:"b" + Long|}];
+                    v.Tags = ["a", .. v.Tags, {|#3:"b" + s_long|}];
                 }
             }
             """,

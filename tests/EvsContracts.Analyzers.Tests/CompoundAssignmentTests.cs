@@ -8,22 +8,22 @@ namespace EvsContracts.Analyzers.Tests;
 /// </summary>
 public sealed class CompoundAssignmentTests
 {
-    private static readonly string Long = new('x', 256);
+    private static readonly string s_long = new('x', 256);
 
     [Fact]
     public Task Appending_a_long_constant_to_a_member_an_element_or_a_parameter_is_reported() =>
         RunAsync("EVS002",
             InMethod($$"""
                 var o = new SnapshotOption { Description = input, Metadata = new Dictionary<string, string>() };
-                o.Description += {|#0:"{{Long}}"|};
-                o.Metadata["k"] += {|#1:"{{Long}}"|};
-                var tail = "{{Long}}";
+                o.Description += {|#0:"{{s_long}}"|};
+                o.Metadata["k"] += {|#1:"{{s_long}}"|};
+                var tail = "{{s_long}}";
                 o.Description += {|#2:tail|};
-                o.Title += {|#3:"{{Long}}"|};
+                o.Title += {|#3:"{{s_long}}"|};
                 """),
             Evs002(0).WithMessage("Description is at least 256 UTF-8 bytes; the limit is 255"),
             Evs002(1).WithMessage("Metadata[\"k\"] is at least 256 UTF-8 bytes; the limit is 255"),
-            Evs002(2).WithMessage("Description is at least 256 UTF-8 bytes; the limit is 255 (local 'tail' holds \"" + Long[..40] + "\u2026\")"),
+            Evs002(2).WithMessage("Description is at least 256 UTF-8 bytes; the limit is 255 (local 'tail' holds \"" + s_long[..40] + "\u2026\")"),
             Evs002(3).WithMessage("Title is at least 256 characters (code points); the limit is 255"));
 
     [Fact]

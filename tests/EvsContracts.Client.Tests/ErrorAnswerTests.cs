@@ -59,20 +59,20 @@ public class ErrorAnswerTests
     public async Task An_html_page_still_gives_an_EvsApiException_with_the_page_kept()
     {
         // What Cinder answers on a path it does not serve, such as /v2/...: a web server's page, not JSON.
-        const string page = "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>";
+        const string Page = "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>";
         EvsApiException error = await CallAsync(async context =>
         {
             context.Response.StatusCode = 404;
             context.Response.ContentType = "text/html; charset=UTF-8";
             context.Response.Headers["x-openstack-request-id"] = "req-html";
-            await context.Response.WriteAsync(page, context.RequestAborted);
+            await context.Response.WriteAsync(Page, context.RequestAborted);
         });
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Null(error.ErrorKey);
         Assert.Null(error.ErrorCode);
         Assert.Null(error.ErrorMessage);
-        Assert.Equal(page, error.ResponseBody);
+        Assert.Equal(Page, error.ResponseBody);
         Assert.Equal("req-html", error.RequestId);
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
     }
@@ -111,13 +111,13 @@ public class ErrorAnswerTests
     [Fact]
     public async Task A_10_MiB_error_body_is_cut_at_64_KiB_and_the_rest_is_never_waited_for()
     {
-        const int total = 10 * 1024 * 1024;
+        const int Total = 10 * 1024 * 1024;
         var callReturned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         EvsApiException error = await CallAsync(async context =>
         {
             context.Response.StatusCode = 500;
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = total;
+            context.Response.ContentLength = Total;
             byte[] chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
             try
             {

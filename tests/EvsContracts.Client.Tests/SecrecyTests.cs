@@ -1,6 +1,5 @@
 using EvsContracts.Client.Tests.Infrastructure;
 using EvsContracts.Snapshots;
-using Microsoft.AspNetCore.Http;
 
 namespace EvsContracts.Client.Tests;
 

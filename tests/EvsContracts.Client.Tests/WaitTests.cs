@@ -6,7 +6,7 @@ namespace EvsContracts.Client.Tests;
 /// <summary><c>WaitForSnapshotStatusAsync</c> against a server whose snapshot status moves on with each poll.</summary>
 public class WaitTests
 {
-    private static readonly EvsClientOptions FastPolling = new() { PollInterval = TimeSpan.FromMilliseconds(10) };
+    private static readonly EvsClientOptions s_fastPolling = new() { PollInterval = TimeSpan.FromMilliseconds(10) };
 
     [Fact]
     public async Task Creating_creating_available_returns_the_available_answer_after_three_polls()
@@ -14,7 +14,7 @@ public class WaitTests
         await using LoopbackServer server = await StatusesAsync("creating", "creating", "available");
         using HttpClient http = server.CreateClient();
 
-        ShowSnapshotResponseBody answer = await new EvsClient(http, FastPolling)
+        ShowSnapshotResponseBody answer = await new EvsClient(http, s_fastPolling)
             .WaitForSnapshotStatusAsync(Answers.Project, Answers.SnapshotId, SnapshotStatus.Available, TimeSpan.FromMinutes(1));
 
         Assert.Equal(SnapshotStatus.Available, answer.Snapshot.Status);
@@ -33,7 +33,7 @@ public class WaitTests
         await using LoopbackServer server = await StatusesAsync("creating", "error", "available");
         using HttpClient http = server.CreateClient();
 
-        EvsWaitException error = await Assert.ThrowsAsync<EvsWaitException>(() => new EvsClient(http, FastPolling)
+        EvsWaitException error = await Assert.ThrowsAsync<EvsWaitException>(() => new EvsClient(http, s_fastPolling)
             .WaitForSnapshotStatusAsync(Answers.Project, Answers.SnapshotId, SnapshotStatus.Available, TimeSpan.FromMinutes(1)));
 
         Assert.Equal("error", error.Status);
@@ -48,7 +48,7 @@ public class WaitTests
         await using LoopbackServer server = await StatusesAsync("creating");
         using HttpClient http = server.CreateClient();
 
-        TimeoutException error = await Assert.ThrowsAsync<TimeoutException>(() => new EvsClient(http, FastPolling)
+        TimeoutException error = await Assert.ThrowsAsync<TimeoutException>(() => new EvsClient(http, s_fastPolling)
             .WaitForSnapshotStatusAsync(Answers.Project, Answers.SnapshotId, SnapshotStatus.Available, TimeSpan.FromSeconds(2)));
 
         // Long enough for the first answer to arrive on a busy machine, whose status the message then names.
@@ -63,7 +63,7 @@ public class WaitTests
         using HttpClient http = server.CreateClient();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new EvsClient(http, FastPolling)
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new EvsClient(http, s_fastPolling)
             .WaitForSnapshotStatusAsync(Answers.Project, Answers.SnapshotId, SnapshotStatus.Available, TimeSpan.FromMinutes(1), cancellation.Token));
 
         Assert.True(cancellation.IsCancellationRequested);
@@ -75,7 +75,7 @@ public class WaitTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(404, Answers.Error("itemNotFound", 404, "Snapshot could not be found."));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException error = await Assert.ThrowsAsync<EvsApiException>(() => new EvsClient(http, FastPolling)
+        EvsApiException error = await Assert.ThrowsAsync<EvsApiException>(() => new EvsClient(http, s_fastPolling)
             .WaitForSnapshotStatusAsync(Answers.Project, Answers.SnapshotId, SnapshotStatus.Available, TimeSpan.FromMinutes(1)));
 
         Assert.Equal("itemNotFound", error.ErrorKey);

@@ -14,7 +14,7 @@ namespace EvsContracts.Generator.Tests;
 /// </summary>
 public class CachingTests
 {
-    private static readonly string[] AllSteps =
+    private static readonly string[] s_allSteps =
     {
         EvsContractGenerator.Steps.Options,
         EvsContractGenerator.Steps.SpecInputs,
@@ -23,7 +23,7 @@ public class CachingTests
         EvsContractGenerator.Steps.FileNameClashes,
     };
 
-    private static readonly TestSpec[] TwoSpecs =
+    private static readonly TestSpec[] s_twoSpecs =
     {
         TestSpec.FromFile("Specs/kitchen-sink.openapi.json"),
         TestSpec.FromFile("Specs/nullable-30.openapi.json"),
@@ -31,12 +31,12 @@ public class CachingTests
 
     public static TheoryData<string> Scenarios => new() { "two specs", "built-in spec" };
 
-    private static TestSpec[] SpecsOf(string scenario) => scenario == "two specs" ? TwoSpecs : Array.Empty<TestSpec>();
+    private static TestSpec[] SpecsOf(string scenario) => scenario == "two specs" ? s_twoSpecs : Array.Empty<TestSpec>();
 
     /// <summary>Steps over spec files run once per file, or once over them all; with none (the built-in spec) they never run.</summary>
     private static string[] StepsOf(string scenario) => scenario == "two specs"
-        ? AllSteps
-        : AllSteps.Except(new[] { EvsContractGenerator.Steps.SpecInputs, EvsContractGenerator.Steps.Contracts, EvsContractGenerator.Steps.FileNameClashes }).ToArray();
+        ? s_allSteps
+        : s_allSteps.Except(new[] { EvsContractGenerator.Steps.SpecInputs, EvsContractGenerator.Steps.Contracts, EvsContractGenerator.Steps.FileNameClashes }).ToArray();
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -44,7 +44,7 @@ public class CachingTests
     {
         GeneratorRunResult result = GeneratorHarness.Run(SpecsOf(scenario)).Single;
 
-        Assert.Equal(StepsOf(scenario).Order(StringComparer.Ordinal), result.TrackedSteps.Keys.Where(AllSteps.Contains).Order(StringComparer.Ordinal));
+        Assert.Equal(StepsOf(scenario).Order(StringComparer.Ordinal), result.TrackedSteps.Keys.Where(s_allSteps.Contains).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -81,8 +81,8 @@ public class CachingTests
     public void Editing_one_spec_regenerates_only_that_spec()
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(TwoSpecs), compilation);
-        TestSpec kitchenSink = TwoSpecs[0];
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(s_twoSpecs), compilation);
+        TestSpec kitchenSink = s_twoSpecs[0];
         string text = kitchenSink.Text!.ToString();
         string editedText = text.Replace("A pet in a store.", "A pet in a shop.", StringComparison.Ordinal);
         Assert.NotEqual(text, editedText);
@@ -97,7 +97,7 @@ public class CachingTests
             .Select(output => (((SpecInput)output.Value).FilePath, output.Reason))
             .ToList();
         Assert.Contains((kitchenSink.Path, IncrementalStepRunReason.Modified), inputs);
-        Assert.Contains((TwoSpecs[1].Path, IncrementalStepRunReason.Cached), inputs);
+        Assert.Contains((s_twoSpecs[1].Path, IncrementalStepRunReason.Cached), inputs);
 
         List<(string Namespace, IncrementalStepRunReason Reason)> contracts = second.Single.TrackedSteps[EvsContractGenerator.Steps.Contracts]
             .SelectMany(step => step.Outputs)
@@ -124,8 +124,8 @@ public class CachingTests
     public void An_edit_that_changes_nothing_in_the_spec_leaves_its_contract_unchanged()
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(TwoSpecs), compilation);
-        TestSpec kitchenSink = TwoSpecs[0];
+        GeneratorRun first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(s_twoSpecs), compilation);
+        TestSpec kitchenSink = s_twoSpecs[0];
 
         // Same text, new SourceText instance: the spec input compares equal, so nothing after it runs again.
         GeneratorDriver driver = first.Driver.ReplaceAdditionalText(
@@ -230,7 +230,7 @@ public class CachingTests
     /// </summary>
     private sealed class PipelineValueWalker
     {
-        private static readonly Type[] Forbidden =
+        private static readonly Type[] s_forbidden =
         {
             typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(SemanticModel),
         };
@@ -255,7 +255,7 @@ public class CachingTests
             }
 
             VisitedTypes.Add(type);
-            if (Array.Find(Forbidden, f => f.IsAssignableFrom(type)) is { } forbidden)
+            if (Array.Find(s_forbidden, f => f.IsAssignableFrom(type)) is { } forbidden)
             {
                 Problems.Add($"{path} is a {forbidden.Name} ({type.FullName})");
                 return;

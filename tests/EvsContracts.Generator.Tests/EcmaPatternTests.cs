@@ -46,9 +46,9 @@ public class EcmaPatternTests
     [Fact]
     public void A_pattern_with_nothing_to_rewrite_passes_through_as_written()
     {
-        const string pattern = "^[A-Z]{2}-(?<n>[0-9]{4})\\p{Lu}?\\u00e9\\{x\\}$";
+        const string Pattern = "^[A-Z]{2}-(?<n>[0-9]{4})\\p{Lu}?\\u00e9\\{x\\}$";
 
-        Assert.Equal(pattern[..^1] + "\\z", EcmaPattern.ToDotNet(pattern));
+        Assert.Equal(Pattern[..^1] + "\\z", EcmaPattern.ToDotNet(Pattern));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace EvsContracts.Package.Tests;
 public sealed partial class BuildOutputTests(PackageFixture fixture)
 {
     private const string MisuseLiteral = "\"autobk_snapshot_demo\"";
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Building_the_sample_from_source_shows_one_EVS001_on_the_misuse_line()
@@ -24,7 +24,7 @@ public sealed partial class BuildOutputTests(PackageFixture fixture)
         // Outputs go to the temp directory, so the run neither reads nor disturbs the work tree's bin and obj.
         ProcessResult build = await ProcessRunner.DotnetAsync(
             fixture.RepositoryRoot,
-            BuildTimeout,
+            s_buildTimeout,
             "build",
             Path.Combine(sampleDirectory, "EvsContracts.Sample.csproj"),
             "--artifacts-path",

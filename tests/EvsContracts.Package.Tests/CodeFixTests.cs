@@ -13,7 +13,7 @@ namespace EvsContracts.Package.Tests;
 public sealed partial class CodeFixTests(PackageFixture fixture)
 {
     private const int MaxDescriptionBytes = 255;
-    private static readonly TimeSpan FormatTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan s_formatTimeout = TimeSpan.FromMinutes(4);
 
     [Fact]
     public async Task Dotnet_format_applies_the_EVS001_EVS002_and_EVS003_fixes_and_the_build_is_clean_after()
@@ -34,7 +34,7 @@ public sealed partial class CodeFixTests(PackageFixture fixture)
 
         ProcessResult format = await ProcessRunner.DotnetAsync(
             consumer.Directory,
-            FormatTimeout,
+            s_formatTimeout,
             "format",
             "analyzers",
             consumer.ProjectPath,

@@ -10,7 +10,7 @@ namespace EvsContracts.Package.Tests;
 [Collection(PackedPackage.Name)]
 public sealed class ConsumerRunTests(PackageFixture fixture)
 {
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_runTimeout = TimeSpan.FromMinutes(1);
 
     [Theory]
     [InlineData("net8.0")]
@@ -35,7 +35,7 @@ public sealed class ConsumerRunTests(PackageFixture fixture)
             "dotnet",
             [consumer.AssemblyPath, server.BaseAddress.ToString()],
             consumer.Directory,
-            RunTimeout,
+            s_runTimeout,
             new Dictionary<string, string?> { ["DOTNET_ROLL_FORWARD"] = "Major" });
         IReadOnlyList<ReceivedRequest> received = server.Received;
         string story = run.Describe() + "\nKestrel received:\n" + string.Join("\n", received);

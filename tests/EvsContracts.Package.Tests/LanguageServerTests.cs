@@ -12,11 +12,11 @@ namespace EvsContracts.Package.Tests;
 public sealed class LanguageServerTests(PackageFixture fixture)
 {
     private const string CsharpLsVersion = "0.28.0";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(3);
-    private static readonly TimeSpan DiagnosticsTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan s_toolTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan s_diagnosticsTimeout = TimeSpan.FromMinutes(3);
 
     // Codes that would mean the generated types are missing in the server's compilation.
-    private static readonly string[] UnresolvedTypeCodes = ["CS0246", "CS0234", "CS0103", "CS0117", "CS1061"];
+    private static readonly string[] s_unresolvedTypeCodes = ["CS0246", "CS0234", "CS0103", "CS0117", "CS1061"];
 
     [Fact]
     public async Task Csharp_ls_pushes_the_package_analyzer_diagnostics_for_an_open_file()
@@ -25,9 +25,9 @@ public sealed class LanguageServerTests(PackageFixture fixture)
 
         // The tool manifest sits above the project, as in a repository root; dotnet tool run finds it from there.
         string toolDirectory = fixture.NewDirectory("lsp");
-        ProcessResult manifest = await ProcessRunner.DotnetAsync(toolDirectory, ToolTimeout, "new", "tool-manifest");
+        ProcessResult manifest = await ProcessRunner.DotnetAsync(toolDirectory, s_toolTimeout, "new", "tool-manifest");
         Assert.True(manifest.Succeeded, manifest.Describe());
-        ProcessResult install = await ProcessRunner.DotnetAsync(toolDirectory, ToolTimeout, "tool", "install", "csharp-ls", "--version", CsharpLsVersion);
+        ProcessResult install = await ProcessRunner.DotnetAsync(toolDirectory, s_toolTimeout, "tool", "install", "csharp-ls", "--version", CsharpLsVersion);
         Assert.True(install.Succeeded, install.Describe());
 
         ConsumerProject consumer = ConsumerProject.Create(fixture, Path.Combine("lsp", "Consumer"), "Lsp", "net10.0");
@@ -72,7 +72,7 @@ public sealed class LanguageServerTests(PackageFixture fixture)
         string ending = "(not shut down)";
         try
         {
-            using var cts = new CancellationTokenSource(DiagnosticsTimeout);
+            using var cts = new CancellationTokenSource(s_diagnosticsTimeout);
             await server.RequestAsync("initialize", InitializeParameters(projectUri), cts.Token);
             await server.NotifyAsync("initialized", new JsonObject());
             await server.NotifyAsync("textDocument/didOpen", new JsonObject
@@ -108,7 +108,7 @@ public sealed class LanguageServerTests(PackageFixture fixture)
         }
 
         string story = $"Configuration sections asked for: {string.Join(", ", configurationSections)}\nEnd: {ending}\n{server.Log}";
-        Assert.True(published is not null, $"No publishDiagnostics with EVS001 and EVS002 for {file} within {DiagnosticsTimeout}.\n{story}");
+        Assert.True(published is not null, $"No publishDiagnostics with EVS001 and EVS002 for {file} within {s_diagnosticsTimeout}.\n{story}");
 
         JsonArray diagnostics = published["params"]!["diagnostics"]!.AsArray();
         JsonNode evs001 = Assert.Single(diagnostics, d => (string?)d?["code"] == "EVS001")!;
@@ -128,7 +128,7 @@ public sealed class LanguageServerTests(PackageFixture fixture)
             .ToArray();
         Assert.True(otherErrors.Length == 0, $"Errors besides EVS002:\n{string.Join("\n", otherErrors)}\n{story}");
         Assert.True(
-            !diagnostics.Any(d => UnresolvedTypeCodes.Contains((string?)d?["code"])),
+            !diagnostics.Any(d => s_unresolvedTypeCodes.Contains((string?)d?["code"])),
             $"The generated types did not resolve in the server.\n{story}");
         Assert.Contains("csharp", configurationSections);
     }

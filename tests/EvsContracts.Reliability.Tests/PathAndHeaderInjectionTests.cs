@@ -1,7 +1,6 @@
 using System.Reflection;
 using EvsContracts.Reliability.Tests.Infrastructure;
 using EvsContracts.Snapshots;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace EvsContracts.Reliability.Tests;

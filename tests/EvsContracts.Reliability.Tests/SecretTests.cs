@@ -15,7 +15,7 @@ namespace EvsContracts.Reliability.Tests;
 public sealed class SecretTests
 {
     /// <summary>One call per way a server can answer, each ending however it ends.</summary>
-    private static readonly string[] Scenarios = ["ok", "error-echo", "html", "garbage", "cut", "slow", "redirect"];
+    private static readonly string[] s_scenarios = ["ok", "error-echo", "html", "garbage", "cut", "slow", "redirect"];
 
     [Fact]
     public async Task No_log_line_event_or_exception_shows_the_token()
@@ -34,7 +34,7 @@ public sealed class SecretTests
         ILogger app = provider.GetRequiredService<ILoggerFactory>().CreateLogger("App");
 
         int failures = 0;
-        foreach (string scenario in Scenarios)
+        foreach (string scenario in s_scenarios)
         {
             // The slow answer is given up on by the caller once the server has the request; a timer (or a short
             // HttpClient.Timeout) could fire before the request reaches the server when the machine is busy.
@@ -59,8 +59,8 @@ public sealed class SecretTests
             }
         }
 
-        Assert.Equal(Scenarios.Length - 1, failures);
-        Assert.Equal(Scenarios.Length, server.Requests.Count);
+        Assert.Equal(s_scenarios.Length - 1, failures);
+        Assert.Equal(s_scenarios.Length, server.Requests.Count);
         Assert.All(server.Requests, r => Assert.Equal(Secrets.Token, r.Header("X-Auth-Token")));
 
         // The capture saw the traffic (so it was listening), and nothing in it shows the token.

@@ -1,4 +1,3 @@
-using System;
 
 namespace EvsContracts.Runtime.Tests;
 

@@ -29,7 +29,7 @@ public interface IRefitEvsClient
 public class ClientBenchmarks
 {
     private const string ProjectId = "0c9f7f3e2c8a4c31a3b9b1a7e0e6c2d5";
-    private static readonly Uri BaseAddress = new("http://evs.invalid/");
+    private static readonly Uri s_baseAddress = new("http://evs.invalid/");
 
     private readonly Sample _sample = Sample.For(Payload.Seed);
     private InMemoryAnswer _answer = null!;
@@ -60,7 +60,7 @@ public class ClientBenchmarks
         _refit = RestService.ForGenerated<IRefitEvsClient>(_http[2], PocoJsonContext.Default);
         _kiota = new KiotaEvsClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: _http[3])
         {
-            BaseUrl = BaseAddress.ToString().TrimEnd('/'),
+            BaseUrl = s_baseAddress.ToString().TrimEnd('/'),
         });
 
         // Each call must send the sample's body and read the seed's answer.
@@ -97,5 +97,5 @@ public class ClientBenchmarks
     [Benchmark(Description = "Kiota")]
     public Task<Peers.Kiota.Models.CreateSnapshotResponseBody?> Kiota() => _kiota.V2[ProjectId].Snapshots.PostAsync(_kiotaBody);
 
-    private HttpClient NewHttpClient() => new(_answer, disposeHandler: false) { BaseAddress = BaseAddress };
+    private HttpClient NewHttpClient() => new(_answer, disposeHandler: false) { BaseAddress = s_baseAddress };
 }

@@ -25,9 +25,9 @@ public class AnalyzerBenchmarks
 {
     public const int Files = 1000;
 
-    private static readonly string[] EvsIds = ["EVS001", "EVS002", "EVS003", "EVS004"];
+    private static readonly string[] s_evsIds = ["EVS001", "EVS002", "EVS003", "EVS004"];
 
-    private static readonly CompilationWithAnalyzersOptions Options = new(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+    private static readonly CompilationWithAnalyzersOptions s_options = new(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
 
     private CSharpCompilation _compilation = null!;
     private ImmutableArray<DiagnosticAnalyzer> _sdk;
@@ -102,7 +102,7 @@ public class AnalyzerBenchmarks
             .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(DiagnosticAnalyzer)) && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)];
         string[] ids = [.. analyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).Select(descriptor => descriptor.Id)];
-        if (!EvsIds.All(ids.Contains))
+        if (!s_evsIds.All(ids.Contains))
         {
             throw new InvalidOperationException("The generator's assembly has no analyzer for each of EVS001-EVS004: " + string.Join(", ", ids));
         }
@@ -111,7 +111,7 @@ public class AnalyzerBenchmarks
     }
 
     private ImmutableArray<Diagnostic> Diagnose(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        _compilation.Clone().WithAnalyzers(analyzers, Options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        _compilation.Clone().WithAnalyzers(analyzers, s_options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
     private static string UsesContract(int i) => $$"""
         using System.Collections.Generic;

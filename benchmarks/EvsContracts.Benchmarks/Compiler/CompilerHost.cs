@@ -17,10 +17,10 @@ public static class CompilerHost
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_lazyReferences = new(LoadReferences);
 
     /// <summary>The running framework's assemblies and the EvsContracts runtime.</summary>
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => s_lazyReferences.Value;
 
     public static CSharpCompilation Compilation(string name, IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
@@ -78,22 +78,22 @@ public static class CompilerHost
     /// <summary>The MSBuild properties and item metadata that EvsContracts.props makes visible to the compiler.</summary>
     private sealed class Options : AnalyzerConfigOptionsProvider
     {
-        private static readonly DictionaryOptions Global = new(new Dictionary<string, string>
+        private static readonly DictionaryOptions s_global = new(new Dictionary<string, string>
         {
             ["build_property.EvsContractsBuiltInSpec"] = "true",
             ["build_property.RootNamespace"] = "Consumer",
         });
 
-        private static readonly DictionaryOptions Contract = new(new Dictionary<string, string>
+        private static readonly DictionaryOptions s_contract = new(new Dictionary<string, string>
         {
             ["build_metadata.AdditionalFiles.EvsContract"] = "true",
         });
 
-        public override AnalyzerConfigOptions GlobalOptions => Global;
+        public override AnalyzerConfigOptions GlobalOptions => s_global;
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Contract;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => s_contract;
     }
 
     private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions

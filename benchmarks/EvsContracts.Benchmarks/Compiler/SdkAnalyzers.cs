@@ -16,7 +16,7 @@ namespace EvsContracts.Benchmarks.Compiler;
 /// </summary>
 public static class SdkAnalyzers
 {
-    private static readonly string List = Path.Combine(AppContext.BaseDirectory, "sdk-analyzers.txt");
+    private static readonly string s_list = Path.Combine(AppContext.BaseDirectory, "sdk-analyzers.txt");
 
     public static ImmutableArray<DiagnosticAnalyzer> Load()
     {
@@ -31,7 +31,7 @@ public static class SdkAnalyzers
 
         if (!analyzers.Any(a => a.GetType().Assembly.GetName().Name == "Microsoft.CodeAnalysis.NetAnalyzers"))
         {
-            throw new InvalidOperationException("The SDK's .NET analyzers were not among " + List);
+            throw new InvalidOperationException("The SDK's .NET analyzers were not among " + s_list);
         }
 
         return [.. analyzers];
@@ -50,7 +50,7 @@ public static class SdkAnalyzers
     }
 
     /// <summary>The analyzer files the project's build listed, one full path a line.</summary>
-    private static IEnumerable<string> ListedPaths() => File.ReadAllLines(List).Where(line => line.Length > 0);
+    private static IEnumerable<string> ListedPaths() => File.ReadAllLines(s_list).Where(line => line.Length > 0);
 
     private sealed class Loader : IAnalyzerAssemblyLoader
     {

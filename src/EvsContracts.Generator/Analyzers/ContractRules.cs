@@ -47,7 +47,7 @@ internal sealed record ContractRule(ContractRuleKind Kind, int Limit, double Num
 /// </remarks>
 internal sealed class ContractRules
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan s_regexTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<INamedTypeSymbol, ContractRuleKind> _kinds;
     private readonly HashSet<IAssemblySymbol> _carriers;
@@ -172,7 +172,7 @@ internal sealed class ContractRules
     {
         try
         {
-            return new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, RegexTimeout);
+            return new Regex(EcmaPattern.ToDotNet(pattern), RegexOptions.CultureInvariant, s_regexTimeout);
         }
         catch (ArgumentException)
         {

@@ -13,7 +13,7 @@ namespace EvsContracts.Generator.Emitter;
 internal static class LocalNames
 {
     /// <summary>The parameters and fixed words the emitter uses; a member's local never takes one.</summary>
-    private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_fixed = new(StringComparer.Ordinal)
     {
         "reader", "writer", "path", "violations", "propertyName", "number", "date", "item", "key", "entry", "i", "value",
     };
@@ -58,7 +58,7 @@ internal static class LocalNames
     }
 
     /// <summary>Whether a fixed word (or a numbered one) is <paramref name="name"/>.</summary>
-    public static bool IsFixed(string name) => Fixed.Contains(name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
+    public static bool IsFixed(string name) => s_fixed.Contains(name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
 
     private static string Claim(string name, HashSet<string> taken)
     {

@@ -50,7 +50,7 @@ internal sealed partial class ContractModelBuilder
         foreach (string value in schema.Enum!)
         {
             string name = Naming.ToPascalCase(value);
-            if (name == typeName || Array.IndexOf(ReservedEnumMemberNames, name) >= 0)
+            if (name == typeName || Array.IndexOf(s_reservedEnumMemberNames, name) >= 0)
             {
                 name += "Value";
             }
@@ -99,7 +99,7 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            if (Array.IndexOf(ReservedMemberNames, name) >= 0)
+            if (Array.IndexOf(s_reservedMemberNames, name) >= 0)
             {
                 _diagnostics.Report(DiagnosticDescriptors.PropertyNameReserved, property.Member, Quote(property.Name), typeName, name);
                 continue;

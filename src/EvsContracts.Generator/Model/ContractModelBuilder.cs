@@ -16,13 +16,13 @@ namespace EvsContracts.Generator.Model;
 internal sealed partial class ContractModelBuilder
 {
     /// <summary>Members every generated model has; a spec property may not take their names.</summary>
-    private static readonly string[] ReservedMemberNames =
+    private static readonly string[] s_reservedMemberNames =
     {
         "Validate", "ValidateInto", "WriteJson", "ReadJson", "ToJson", "ToUtf8Json", "FromJson",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    private static readonly string[] ReservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "AllowedValues", "ReadJsonValue", "Equals", "GetHashCode", "ToString", "GetType" };
+    private static readonly string[] s_reservedEnumMemberNames = { "Value", "IsKnown", "KnownValues", "AllowedValues", "ReadJsonValue", "Equals", "GetHashCode", "ToString", "GetType" };
 
     private readonly OpenApiDocument _document;
     private readonly SpecDiagnosticBag _diagnostics;
@@ -129,7 +129,7 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            if (Array.IndexOf(ReservedMemberNames, name) >= 0 || Array.IndexOf(ReservedEnumMemberNames, name) >= 0 || name == "Key")
+            if (Array.IndexOf(s_reservedMemberNames, name) >= 0 || Array.IndexOf(s_reservedEnumMemberNames, name) >= 0 || name == "Key")
             {
                 // C# forbids a member named like its type (CS0542), and every generated type has these members.
                 _diagnostics.Report(DiagnosticDescriptors.SchemaNameReserved, component.Member, Quote(component.Name), name);

@@ -4,7 +4,6 @@ using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Text.Unicode;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace EvsContracts;

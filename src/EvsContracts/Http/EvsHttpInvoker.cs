@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -31,7 +30,7 @@ public sealed class EvsHttpInvoker
 
     private const string AuthTokenHeader = "X-Auth-Token";
     private const string ApiVersionHeader = "OpenStack-API-Version";
-    private static readonly string[] RequestIdHeaders = ["x-openstack-request-id", "X-Request-Id", "X-Compute-Request-Id"];
+    private static readonly string[] s_requestIdHeaders = ["x-openstack-request-id", "X-Request-Id", "X-Compute-Request-Id"];
 
     private readonly HttpClient _httpClient;
     private readonly ResolvedUri?[] _recentUris = new ResolvedUri?[8];
@@ -450,7 +449,7 @@ public sealed class EvsHttpInvoker
 
     private static string? RequestIdOf(HttpResponseMessage response, string? fromBody)
     {
-        foreach (string name in RequestIdHeaders)
+        foreach (string name in s_requestIdHeaders)
         {
             if (response.Headers.TryGetValues(name, out IEnumerable<string>? values))
             {

@@ -9,7 +9,7 @@ namespace EvsContracts;
 public static class EvsPath
 {
     private const int MaxDecodeRounds = 4;
-    private static readonly SearchValues<char> PathChangers = SearchValues.Create("/\\?#\r\n\0");
+    private static readonly SearchValues<char> s_pathChangers = SearchValues.Create("/\\?#\r\n\0");
 
     /// <summary>
     /// Escapes <paramref name="value"/> as one RFC 3986 path segment. A value that is empty, <c>.</c> or <c>..</c>,
@@ -70,7 +70,7 @@ public static class EvsPath
             return $"it is the dot segment \"{value}\"";
         }
 
-        int index = value.AsSpan().IndexOfAny(PathChangers);
+        int index = value.AsSpan().IndexOfAny(s_pathChangers);
         return index < 0 ? null : $"it contains {Describe(value[index])}";
     }
 

@@ -11,7 +11,7 @@ namespace EvsContracts;
 internal sealed class JsonWriterCache
 {
     [ThreadStatic]
-    private static JsonWriterCache? t_cached;
+    private static JsonWriterCache? s_cached;
 
     private JsonWriterCache()
     {
@@ -29,8 +29,8 @@ internal sealed class JsonWriterCache
     /// <param name="initialCapacity">The size of the array to rent.</param>
     private static JsonWriterCache Rent(int initialCapacity)
     {
-        JsonWriterCache cache = t_cached ?? new JsonWriterCache();
-        t_cached = null;
+        JsonWriterCache cache = s_cached ?? new JsonWriterCache();
+        s_cached = null;
         cache.Buffer.Start(initialCapacity);
         cache.Writer.Reset(cache.Buffer);
         return cache;
@@ -65,6 +65,6 @@ internal sealed class JsonWriterCache
         // Reset with the output again, rather than Reset(): that one throws if a model disposed the writer.
         cache.Writer.Reset(cache.Buffer);
         cache.Buffer.Dispose();
-        t_cached = cache;
+        s_cached = cache;
     }
 }

@@ -26,10 +26,10 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
     // The longest escape, \u001F, is 6 characters for one.
     private const int MaxEscapeLength = 6;
 
-    private static readonly SearchValues<char> CharsToEscape =
+    private static readonly SearchValues<char> s_charsToEscape =
         SearchValues.Create("\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\"\\");
 
-    private static readonly SearchValues<byte> BytesToEscape =
+    private static readonly SearchValues<byte> s_bytesToEscape =
         SearchValues.Create("\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0A\x0B\x0C\x0D\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\"\\"u8);
 
     private MinimalJavaScriptEncoder()
@@ -46,7 +46,7 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
         // both sets together is not vectorized, and costs about 2 ns a character on CJK text. A surrogate matters
         // because a lone one is encoded (as U+FFFD), while a pair is written as it is.
         var span = new ReadOnlySpan<char>(text, textLength);
-        int escape = span.IndexOfAny(CharsToEscape);
+        int escape = span.IndexOfAny(s_charsToEscape);
         ReadOnlySpan<char> before = escape < 0 ? span : span.Slice(0, escape);
         int i = 0;
         while (true)
@@ -72,7 +72,7 @@ internal sealed class MinimalJavaScriptEncoder : JavaScriptEncoder
     /// <inheritdoc/>
     public override int FindFirstCharacterToEncodeUtf8(ReadOnlySpan<byte> utf8Text)
     {
-        int index = utf8Text.IndexOfAny(BytesToEscape);
+        int index = utf8Text.IndexOfAny(s_bytesToEscape);
         ReadOnlySpan<byte> before = index < 0 ? utf8Text : utf8Text.Slice(0, index);
         if (Utf8.IsValid(before))
         {

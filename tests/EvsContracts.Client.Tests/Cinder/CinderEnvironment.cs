@@ -6,7 +6,7 @@ namespace EvsContracts.Client.Tests.Cinder;
 /// </summary>
 internal static class CinderEnvironment
 {
-    private static readonly string[] Names = ["CINDER_URL", "CINDER_PROJECT", "CINDER_TOKEN", "CINDER_VOLUME_ID"];
+    private static readonly string[] s_names = ["CINDER_URL", "CINDER_PROJECT", "CINDER_TOKEN", "CINDER_VOLUME_ID"];
 
     /// <summary>The API root, ending in <c>/v3</c>.</summary>
     public static string? Url => Get("CINDER_URL");
@@ -19,7 +19,7 @@ internal static class CinderEnvironment
     public static string? VolumeId => Get("CINDER_VOLUME_ID");
 
     /// <summary>The variables that are not set.</summary>
-    public static IReadOnlyList<string> Missing => Names.Where(name => Get(name) is null).ToArray();
+    public static IReadOnlyList<string> Missing => s_names.Where(name => Get(name) is null).ToArray();
 
     /// <summary>Whether this is a CI run, where a missing Cinder is a failure and not a reason to skip.</summary>
     public static bool InCi =>

@@ -17,7 +17,7 @@ public sealed class CinderTestGroup : ICollectionFixture<CinderFixture>
 /// </summary>
 public sealed class CinderFixture : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan s_settleTimeout = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, byte> _created = new(StringComparer.Ordinal);
     private readonly HttpClient? _http;
     private readonly string? _project = CinderEnvironment.Project;
@@ -69,7 +69,7 @@ public sealed class CinderFixture : IAsyncLifetime, IDisposable
         try
         {
             // Cinder deletes only an available or error snapshot; the waiter gives up on error, which is deletable.
-            await client.WaitForSnapshotStatusAsync(Project, snapshotId, SnapshotStatus.Available, SettleTimeout);
+            await client.WaitForSnapshotStatusAsync(Project, snapshotId, SnapshotStatus.Available, s_settleTimeout);
         }
         catch (EvsWaitException)
         {
@@ -92,7 +92,7 @@ public sealed class CinderFixture : IAsyncLifetime, IDisposable
     public async Task<EvsApiException> WaitGoneAsync(string snapshotId)
     {
         CinderClient client = Client();
-        using var deadline = new CancellationTokenSource(SettleTimeout);
+        using var deadline = new CancellationTokenSource(s_settleTimeout);
         while (true)
         {
             try

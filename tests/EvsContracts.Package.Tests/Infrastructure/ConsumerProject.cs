@@ -11,7 +11,7 @@ namespace EvsContracts.Package.Tests.Infrastructure;
 /// </summary>
 internal sealed class ConsumerProject
 {
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan s_buildTimeout = TimeSpan.FromMinutes(4);
 
     private ConsumerProject(string directory, string name, string targetFramework)
     {
@@ -76,7 +76,7 @@ internal sealed class ConsumerProject
 
     /// <summary><c>dotnet restore</c>.</summary>
     public Task<ProcessResult> RestoreAsync() =>
-        ProcessRunner.DotnetAsync(Directory, BuildTimeout, "restore", ProjectPath, "-tl:off", "-nologo");
+        ProcessRunner.DotnetAsync(Directory, s_buildTimeout, "restore", ProjectPath, "-tl:off", "-nologo");
 
     /// <summary>
     /// <c>dotnet build</c>, with no build servers left behind and a second, summary-free log of the diagnostics in
@@ -85,7 +85,7 @@ internal sealed class ConsumerProject
     public Task<ProcessResult> BuildAsync(string diagnosticsLog) =>
         ProcessRunner.DotnetAsync(
             Directory,
-            BuildTimeout,
+            s_buildTimeout,
             "build",
             ProjectPath,
             "--disable-build-servers",

@@ -9,7 +9,7 @@ namespace EvsContracts.Package.Tests.Infrastructure;
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan s_packTimeout = TimeSpan.FromMinutes(6);
 
     /// <summary>Creates the fixture; the work happens in <see cref="InitializeAsync"/>.</summary>
     public PackageFixture()
@@ -51,7 +51,7 @@ public sealed class PackageFixture : IAsyncLifetime
 
         Pack = await ProcessRunner.DotnetAsync(
             RepositoryRoot,
-            PackTimeout,
+            s_packTimeout,
             "pack",
             Path.Combine(RepositoryRoot, "EvsContracts.sln"),
             "-c",

@@ -102,7 +102,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 /// <summary>Listens to the networking event sources at the most verbose level and keeps every payload as text.</summary>
 internal sealed class NetworkEventCapture : EventListener
 {
-    private static readonly string[] Sources =
+    private static readonly string[] s_sources =
     [
         "System.Net.Http", "System.Net.Sockets", "System.Net.NameResolution", "System.Net.Security",
         "Microsoft-Extensions-Logging",
@@ -114,7 +114,7 @@ internal sealed class NetworkEventCapture : EventListener
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
-        if (Array.IndexOf(Sources, eventSource.Name) >= 0)
+        if (Array.IndexOf(s_sources, eventSource.Name) >= 0)
         {
             EnableEvents(eventSource, EventLevel.LogAlways, EventKeywords.All);
         }

@@ -53,23 +53,23 @@ internal static class SpecMutator
         string.Empty, " ", "\t", "-", "_", "1", "#", "?", "/", "..", "%2F", "~1", "autobk_snapshot_",
     ];
 
-    private static readonly byte[][] InvalidUtf8 =
+    private static readonly byte[][] s_invalidUtf8 =
     [
         [0xFF], [0xFE], [0x80], [0xC3], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF],
         [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
     ];
 
-    private static readonly byte[][] Boms =
+    private static readonly byte[][] s_boms =
     [
         [0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF], [0xFF, 0xFE, 0x00, 0x00], [0x00, 0x00, 0xFE, 0xFF], [0xEF, 0xBB],
     ];
 
-    private static readonly string[] WrongValues =
+    private static readonly string[] s_wrongValues =
     [
         "0", "-1", "1.5", "1e400", "\"\"", "\"text\"", "true", "false", "null", "[]", "{}", "[\"a\", 1]", "{\"type\": \"string\"}", "{\"$ref\": \"#/components/schemas\"}",
     ];
 
-    private static readonly string[] OddNumbers =
+    private static readonly string[] s_oddNumbers =
     [
         "-0", "0.0", "1E2", "1e-7", "2147483647", "2147483648", "-2147483649", "9223372036854775808", "1e400", "-1e400",
         "99999999999999999999999999999999999", "0.1e1", "255.000000000000000000001", "-1", "1.5", "3",
@@ -126,7 +126,7 @@ internal static class SpecMutator
                 MutationKind.FlipBit => FlipBit(current, mutation),
                 MutationKind.SetByte => SetByte(current, mutation),
                 MutationKind.DeleteRange => DeleteRange(current, mutation),
-                MutationKind.InsertInvalidUtf8 => Insert(current, Pick(mutation.A, current.Length + 1), InvalidUtf8[Pick(mutation.B, InvalidUtf8.Length)]),
+                MutationKind.InsertInvalidUtf8 => Insert(current, Pick(mutation.A, current.Length + 1), s_invalidUtf8[Pick(mutation.B, s_invalidUtf8.Length)]),
                 MutationKind.InsertBom => InsertBom(current, mutation),
                 _ => MutateTree(current, mutation),
             };
@@ -210,7 +210,7 @@ internal static class SpecMutator
 
     private static byte[] InsertBom(byte[] bytes, Mutation m)
     {
-        byte[] bom = Boms[Pick(m.A, Boms.Length)];
+        byte[] bom = s_boms[Pick(m.A, s_boms.Length)];
 
         // Mostly at the start, where a BOM belongs; sometimes in the middle, where it does not.
         int position = (m.B & 3) == 0 ? Pick(m.B >> 2, bytes.Length + 1) : 0;
@@ -235,13 +235,13 @@ internal static class SpecMutator
         switch (m.Kind)
         {
             case MutationKind.WrongType when !slot.IsName && slot.Parent is not null:
-                slot.Replace(new JsonTreeRaw(WrongValues[Pick(m.B, WrongValues.Length)]));
+                slot.Replace(new JsonTreeRaw(s_wrongValues[Pick(m.B, s_wrongValues.Length)]));
                 break;
             case MutationKind.OddNumber:
                 JsonTreeSlot number = Nearest(slots, Pick(m.A, slots.Count), s => s.Node is JsonTreeRaw raw && raw.Text.Length > 0 && (char.IsAsciiDigit(raw.Text[0]) || raw.Text[0] == '-')) ?? slot;
                 if (number.Parent is not null && !number.IsName)
                 {
-                    number.Replace(new JsonTreeRaw(OddNumbers[Pick(m.B, OddNumbers.Length)]));
+                    number.Replace(new JsonTreeRaw(s_oddNumbers[Pick(m.B, s_oddNumbers.Length)]));
                 }
 
                 break;

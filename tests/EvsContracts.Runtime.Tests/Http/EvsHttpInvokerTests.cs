@@ -14,7 +14,7 @@ public sealed class EvsHttpInvokerTests
     private const string CreatedBody =
         """{"snapshot": {"status": "creating", "description": null, "created_at": "2026-11-28T08:20:29.938027", "metadata": {}, "id": "5f4a9e1b-5d8e-4a8f-9a59-0a4ad33f0a51", "size": 1, "volume_id": "cf7fc691-5f18-4c42-8525-5761990b4b03", "name": "s1", "updated_at": null}}""";
 
-    private static readonly SnapshotRequest ValidRequest = new() { VolumeId = VolumeId, Name = "快照-1 \U0001F600", Description = "line\nbreak" };
+    private static readonly SnapshotRequest s_validRequest = new() { VolumeId = VolumeId, Name = "快照-1 \U0001F600", Description = "line\nbreak" };
 
     [Fact]
     public async Task Posts_the_body_with_Content_Length_and_reads_the_answer()
@@ -23,7 +23,7 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateClient();
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { AuthToken = Token });
 
-        SnapshotResponse response = await Send(invoker, ValidRequest);
+        SnapshotResponse response = await Send(invoker, s_validRequest);
 
         Assert.Equal("5f4a9e1b-5d8e-4a8f-9a59-0a4ad33f0a51", response.Id);
         Assert.Equal("creating", response.Status);
@@ -47,7 +47,7 @@ public sealed class EvsHttpInvokerTests
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { AuthToken = Token, ApiVersion = "volume 3.0" });
 
         await invoker.SendAsync<SnapshotRequest, SnapshotResponse>(
-            HttpMethod.Post, "v3/p/snapshots", ValidRequest, [("X-Trace", "abc"), ("X-Absent", null)], 202, CancellationToken.None);
+            HttpMethod.Post, "v3/p/snapshots", s_validRequest, [("X-Trace", "abc"), ("X-Absent", null)], 202, CancellationToken.None);
 
         ReceivedRequest received = Assert.Single(server.Requests);
         Assert.Equal("application/json", received.Header("Accept"));
@@ -137,11 +137,11 @@ public sealed class EvsHttpInvokerTests
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { AuthToken = Token });
 
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => invoker.SendAsync<SnapshotRequest, SnapshotResponse>(
-            HttpMethod.Post, "v3/p/snapshots", ValidRequest, [("X-Trace", "a\r\nX-Evil: 1")], 202, CancellationToken.None));
+            HttpMethod.Post, "v3/p/snapshots", s_validRequest, [("X-Trace", "a\r\nX-Evil: 1")], 202, CancellationToken.None));
         Assert.Contains("X-Trace", exception.Message, StringComparison.Ordinal);
 
         invoker.Options.AuthToken = "bad\ntoken";
-        var tokenException = await Assert.ThrowsAsync<ArgumentException>(() => Send(invoker, ValidRequest));
+        var tokenException = await Assert.ThrowsAsync<ArgumentException>(() => Send(invoker, s_validRequest));
         Assert.DoesNotContain("bad", tokenException.Message, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
@@ -156,7 +156,7 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateClient();
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { AuthToken = Token });
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, s_validRequest));
 
         Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
         Assert.Equal("itemNotFound", exception.ErrorKey);
@@ -183,7 +183,7 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateClient();
         var invoker = new EvsHttpInvoker(http, null);
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, s_validRequest));
 
         Assert.Equal("badRequest", exception.ErrorKey);
         Assert.Equal("EVS.2024", exception.ErrorCode);
@@ -197,7 +197,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(TestServer.Answer(500, "{}", headers: [("X-Compute-Request-Id", "req-compute")]));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
         Assert.Equal("req-compute", exception.RequestId);
     }
 
@@ -210,7 +210,7 @@ public sealed class EvsHttpInvokerTests
             headers: [("Retry-After", "7")]));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, exception.StatusCode);
         Assert.Equal("overLimit", exception.ErrorKey);
@@ -224,7 +224,7 @@ public sealed class EvsHttpInvokerTests
             413, """{"overLimit": {"code": 413, "message": "slow down", "retryAfter": "30"}}"""));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
         Assert.Equal(TimeSpan.FromSeconds(30), exception.RetryAfter);
     }
 
@@ -236,24 +236,24 @@ public sealed class EvsHttpInvokerTests
             503, "{}", headers: [("Date", now.ToString("R")), ("Retry-After", now.AddSeconds(90).ToString("R"))]));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
         Assert.Equal(TimeSpan.FromSeconds(90), exception.RetryAfter);
     }
 
     [Fact]
     public async Task An_HTML_502_page_still_gives_an_EvsApiException()
     {
-        const string page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
-        await using TestServer server = await TestServer.StartAsync(TestServer.Answer(502, page, "text/html"));
+        const string Page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>";
+        await using TestServer server = await TestServer.StartAsync(TestServer.Answer(502, Page, "text/html"));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.Equal(HttpStatusCode.BadGateway, exception.StatusCode);
         Assert.Null(exception.ErrorKey);
         Assert.Null(exception.ErrorCode);
         Assert.Null(exception.ErrorMessage);
-        Assert.Equal(page, exception.ResponseBody);
+        Assert.Equal(Page, exception.ResponseBody);
         Assert.Equal("POST /v3/p/snapshots answered 502 Bad Gateway.", exception.Message);
     }
 
@@ -263,7 +263,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(TestServer.Answer(500));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
         Assert.Null(exception.ErrorKey);
@@ -284,7 +284,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(TestServer.Answer(400, body));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.Equal(key, exception.ErrorKey);
         Assert.Equal(code, exception.ErrorCode);
@@ -295,21 +295,21 @@ public sealed class EvsHttpInvokerTests
     [Fact]
     public async Task A_10_MiB_error_body_is_cut_at_64_KiB()
     {
-        const int tenMiB = 10 * 1024 * 1024;
+        const int TenMiB = 10 * 1024 * 1024;
         byte[] head = Encoding.ASCII.GetBytes("{\"computeFault\": {\"message\": \"");
         byte[] chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
         await using TestServer server = await TestServer.StartAsync(async context =>
         {
             context.Response.StatusCode = 500;
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = tenMiB;
+            context.Response.ContentLength = TenMiB;
             try
             {
                 await context.Response.Body.WriteAsync(head, context.RequestAborted);
                 long written = head.Length;
-                while (written < tenMiB && !context.RequestAborted.IsCancellationRequested)
+                while (written < TenMiB && !context.RequestAborted.IsCancellationRequested)
                 {
-                    int size = (int)Math.Min(chunk.Length, tenMiB - written);
+                    int size = (int)Math.Min(chunk.Length, TenMiB - written);
                     await context.Response.Body.WriteAsync(chunk.AsMemory(0, size), context.RequestAborted);
                     written += size;
                 }
@@ -322,7 +322,7 @@ public sealed class EvsHttpInvokerTests
         var connections = new ConcurrentQueue<CountingStream>();
         using HttpClient http = server.CreateCountingClient(connections);
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.True(exception.ResponseBodyTruncated);
         Assert.Equal(64 * 1024, exception.ResponseBody!.Length);
@@ -367,7 +367,7 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateCountingClient(connections);
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { MaxErrorBodyBytes = 1000 });
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, s_validRequest));
 
         Assert.True(exception.ResponseBodyTruncated);
         Assert.Equal(new string('y', 1000), exception.ResponseBody);
@@ -385,12 +385,12 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateClient();
 
         var exact = new EvsHttpInvoker(http, new EvsClientOptions { MaxErrorBodyBytes = 100 });
-        EvsApiException whole = await Assert.ThrowsAsync<EvsApiException>(() => Send(exact, ValidRequest));
+        EvsApiException whole = await Assert.ThrowsAsync<EvsApiException>(() => Send(exact, s_validRequest));
         Assert.False(whole.ResponseBodyTruncated);
         Assert.Equal(100, whole.ResponseBody!.Length);
 
         var smaller = new EvsHttpInvoker(http, new EvsClientOptions { MaxErrorBodyBytes = 99 });
-        EvsApiException cut = await Assert.ThrowsAsync<EvsApiException>(() => Send(smaller, ValidRequest));
+        EvsApiException cut = await Assert.ThrowsAsync<EvsApiException>(() => Send(smaller, s_validRequest));
         Assert.True(cut.ResponseBodyTruncated);
         Assert.Equal(99, cut.ResponseBody!.Length);
     }
@@ -403,7 +403,7 @@ public sealed class EvsHttpInvokerTests
 
         // 100 bytes hold 33 whole characters and one third of the next.
         var invoker = new EvsHttpInvoker(http, new EvsClientOptions { MaxErrorBodyBytes = 100 });
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(invoker, s_validRequest));
         Assert.Equal(new string('中', 33), exception.ResponseBody);
     }
 
@@ -413,7 +413,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(TestServer.Answer(202, """{"snapshot": {"id": "x", """));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.Equal(HttpStatusCode.Accepted, exception.StatusCode);
         Assert.IsAssignableFrom<JsonException>(exception.InnerException);
@@ -430,7 +430,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(TestServer.Answer(202, body));
         using HttpClient http = server.CreateClient();
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
 
         Assert.IsAssignableFrom<JsonException>(exception.InnerException);
         Assert.Contains(detail, exception.Message, StringComparison.Ordinal);
@@ -494,7 +494,7 @@ public sealed class EvsHttpInvokerTests
         var invoker = new EvsHttpInvoker(http, null);
 
         Task<SnapshotResponse> call = invoker.SendAsync<SnapshotRequest, SnapshotResponse>(
-            HttpMethod.Post, "v3/p/snapshots", ValidRequest, null, 202, cancellation.Token);
+            HttpMethod.Post, "v3/p/snapshots", s_validRequest, null, 202, cancellation.Token);
         await WaitForRequest(server);
         await cancellation.CancelAsync();
 
@@ -518,7 +518,7 @@ public sealed class EvsHttpInvokerTests
         using var cancellation = new CancellationTokenSource();
         var invoker = new EvsHttpInvoker(http, null);
 
-        Task<SnapshotResponse> call = Send(invoker, ValidRequest, cancellation.Token);
+        Task<SnapshotResponse> call = Send(invoker, s_validRequest, cancellation.Token);
         await WaitForRequest(server);
         await cancellation.CancelAsync();
 
@@ -532,7 +532,7 @@ public sealed class EvsHttpInvokerTests
         await using TestServer server = await TestServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
         using HttpClient http = server.CreateClient(timeout: TimeSpan.FromMilliseconds(300));
 
-        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
         Assert.IsType<TimeoutException>(exception.InnerException);
     }
 
@@ -549,7 +549,7 @@ public sealed class EvsHttpInvokerTests
         });
         using HttpClient http = server.CreateClient(timeout: TimeSpan.FromMilliseconds(500));
 
-        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Send(new EvsHttpInvoker(http, null), ValidRequest));
+        var exception = await Assert.ThrowsAsync<TaskCanceledException>(() => Send(new EvsHttpInvoker(http, null), s_validRequest));
         Assert.IsType<TimeoutException>(exception.InnerException);
         Assert.Contains("HttpClient.Timeout", exception.Message, StringComparison.Ordinal);
     }
@@ -563,7 +563,7 @@ public sealed class EvsHttpInvokerTests
         using HttpClient http = server.CreateClient();
         var options = new EvsClientOptions { AuthToken = Token };
 
-        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, options), ValidRequest));
+        EvsApiException exception = await Assert.ThrowsAsync<EvsApiException>(() => Send(new EvsHttpInvoker(http, options), s_validRequest));
 
         Assert.Equal(Token, Assert.Single(server.Requests).Header("X-Auth-Token"));
         Assert.DoesNotContain(Token, exception.ToString(), StringComparison.Ordinal);

@@ -2,7 +2,7 @@ namespace EvsContracts.Runtime.Tests.Http;
 
 public sealed class EvsPollingTests
 {
-    private static readonly string[] Failures = ["error", "error_deleting"];
+    private static readonly string[] s_failures = ["error", "error_deleting"];
 
     [Fact]
     public async Task Returns_the_first_value_with_the_wanted_status()
@@ -14,7 +14,7 @@ public sealed class EvsPollingTests
             _ => Task.FromResult((++polls, statuses.Dequeue())),
             value => value.Item2,
             "available",
-            Failures,
+            s_failures,
             TimeSpan.FromSeconds(30),
             TimeSpan.FromMilliseconds(1),
             CancellationToken.None);
@@ -32,7 +32,7 @@ public sealed class EvsPollingTests
             _ => Task.FromResult(statuses.Dequeue()),
             value => value,
             "available",
-            Failures,
+            s_failures,
             TimeSpan.FromSeconds(30),
             TimeSpan.Zero,
             CancellationToken.None));
@@ -51,7 +51,7 @@ public sealed class EvsPollingTests
             _ => Task.FromResult("creating"),
             value => value,
             "available",
-            Failures,
+            s_failures,
             TimeSpan.FromMilliseconds(200),
             TimeSpan.FromMilliseconds(20),
             CancellationToken.None));
@@ -70,7 +70,7 @@ public sealed class EvsPollingTests
             },
             value => value,
             "available",
-            Failures,
+            s_failures,
             TimeSpan.FromMilliseconds(200),
             TimeSpan.FromSeconds(1),
             CancellationToken.None));
@@ -95,7 +95,7 @@ public sealed class EvsPollingTests
             },
             value => value,
             "available",
-            Failures,
+            s_failures,
             Timeout.InfiniteTimeSpan,
             TimeSpan.FromMilliseconds(1),
             cancellation.Token);

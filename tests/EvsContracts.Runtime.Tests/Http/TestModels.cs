@@ -36,12 +36,12 @@ internal sealed class SnapshotRequest : IEvsJsonModel<SnapshotRequest>
     public IReadOnlyList<ContractViolation> Validate()
     {
         List<ContractViolation>? violations = null;
-        const string parent = "snapshot";
-        ContractCheck.Required(VolumeId, parent, "volume_id", ref violations);
-        ContractCheck.Uuid(VolumeId, parent, "volume_id", ref violations);
-        ContractCheck.MaxUtf8Bytes(Name, 255, parent, "name", ref violations);
-        ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", parent, "name", ref violations);
-        ContractCheck.MaxUtf8Bytes(Description, 255, parent, "description", ref violations);
+        const string Parent = "snapshot";
+        ContractCheck.Required(VolumeId, Parent, "volume_id", ref violations);
+        ContractCheck.Uuid(VolumeId, Parent, "volume_id", ref violations);
+        ContractCheck.MaxUtf8Bytes(Name, 255, Parent, "name", ref violations);
+        ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", Parent, "name", ref violations);
+        ContractCheck.MaxUtf8Bytes(Description, 255, Parent, "description", ref violations);
         return ContractCheck.Result(violations);
     }
 }

@@ -10,18 +10,18 @@ public sealed class EvsJsonModelTests
     public void ToJson_and_ToUtf8Json_write_compact_raw_UTF8()
     {
         var request = new SnapshotRequest { VolumeId = "cf7fc691-5f18-4c42-8525-5761990b4b03", Name = "快照\U0001F600" };
-        const string expected = """{"snapshot":{"volume_id":"cf7fc691-5f18-4c42-8525-5761990b4b03","name":"快照😀"}}""";
+        const string Expected = """{"snapshot":{"volume_id":"cf7fc691-5f18-4c42-8525-5761990b4b03","name":"快照😀"}}""";
 
-        Assert.Equal(expected, EvsJsonModel.ToJson(request));
-        Assert.Equal(Encoding.UTF8.GetBytes(expected), EvsJsonModel.ToUtf8Json(request));
+        Assert.Equal(Expected, EvsJsonModel.ToJson(request));
+        Assert.Equal(Encoding.UTF8.GetBytes(Expected), EvsJsonModel.ToUtf8Json(request));
     }
 
     [Fact]
     public void FromJson_reads_bytes_and_text()
     {
-        const string json = """ {"snapshot": {"id": "a", "status": "available", "created_at": "2013-02-25T03:56:53.081642"}} """;
-        SnapshotResponse fromText = EvsJsonModel.FromJson<SnapshotResponse>(json);
-        SnapshotResponse fromBytes = EvsJsonModel.FromJson<SnapshotResponse>(Encoding.UTF8.GetBytes(json));
+        const string Json = """ {"snapshot": {"id": "a", "status": "available", "created_at": "2013-02-25T03:56:53.081642"}} """;
+        SnapshotResponse fromText = EvsJsonModel.FromJson<SnapshotResponse>(Json);
+        SnapshotResponse fromBytes = EvsJsonModel.FromJson<SnapshotResponse>(Encoding.UTF8.GetBytes(Json));
 
         Assert.Equal("available", fromText.Status);
         Assert.Equal(fromText.CreatedAt, fromBytes.CreatedAt);

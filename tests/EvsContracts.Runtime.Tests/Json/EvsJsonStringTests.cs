@@ -15,7 +15,7 @@ namespace EvsContracts.Runtime.Tests.Json;
 public sealed class EvsJsonStringTests
 {
     // One of each width and each edge of a width, the characters that are escaped, a pair and both lone surrogates.
-    private static readonly string[] Alphabet =
+    private static readonly string[] s_alphabet =
     [
         "a", "~", "\u007F", "\"", "\\", "\n", "\u0001", "\u001F",
         "\u0080", "é", "\u07FF",
@@ -24,7 +24,7 @@ public sealed class EvsJsonStringTests
     ];
 
     // The writers a value may meet: the library's own, and a user's with the framework's encoders, compact or not.
-    private static readonly JsonWriterOptions[] Writers =
+    private static readonly JsonWriterOptions[] s_writers =
     [
         EvsJson.WriterOptions,
         default,
@@ -70,7 +70,7 @@ public sealed class EvsJsonStringTests
             {
                 for (int position = 0; position < length; position++)
                 {
-                    foreach (string c in Alphabet)
+                    foreach (string c in s_alphabet)
                     {
                         AssertWrittenByTheRule(Replace(background, length, position, c));
                     }
@@ -85,7 +85,7 @@ public sealed class EvsJsonStringTests
         var random = new Random(20240611);
         for (int n = 0; n < 1000; n++)
         {
-            AssertWrittenByTheRule(RandomText(random, Alphabet, maxLength: 90));
+            AssertWrittenByTheRule(RandomText(random, s_alphabet, maxLength: 90));
         }
     }
 
@@ -98,29 +98,29 @@ public sealed class EvsJsonStringTests
     [Fact]
     public void CJK_property_names_and_values_written_through_the_minimal_encoder_are_raw_UTF8()
     {
-        const string name = "标签\U0001F600";
-        const string value = "云硬盘快照创建于备份之前请勿删除";
+        const string Name = "标签\U0001F600";
+        const string Value = "云硬盘快照创建于备份之前请勿删除";
         byte[] json = Write(
             EvsJson.WriterOptions,
             writer =>
             {
                 writer.WriteStartObject();
-                writer.WritePropertyName(name);
-                writer.WriteStringValue(value);
+                writer.WritePropertyName(Name);
+                writer.WriteStringValue(Value);
                 writer.WriteEndObject();
             });
 
-        Assert.Equal(Encoding.UTF8.GetBytes($"{{\"{name}\":\"{value}\"}}"), json);
+        Assert.Equal(Encoding.UTF8.GetBytes($"{{\"{Name}\":\"{Value}\"}}"), json);
     }
 
     [Fact]
     public void Writing_strings_allocates_nothing_whatever_the_writers_encoder()
     {
         string cjk = string.Concat(Enumerable.Repeat("云硬盘快照创建于备份之前", 20));
-        const string mixed = "snapshot \"快照\" \U0001F600\n\u0001 \uD800 end";
+        const string Mixed = "snapshot \"快照\" \U0001F600\n\u0001 \uD800 end";
         JsonEncodedText name = JsonEncodedText.Encode("description", EvsJson.MinimalEncoder);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        foreach (JsonWriterOptions options in Writers)
+        foreach (JsonWriterOptions options in s_writers)
         {
             using var writer = new Utf8JsonWriter(buffer, options);
             long allocated = Allocations.LeastOfThreeRuns(() =>
@@ -131,10 +131,10 @@ public sealed class EvsJsonStringTests
                     writer.Reset(buffer);
                     writer.WriteStartObject();
                     EvsJson.WriteString(writer, name, cjk);
-                    EvsJson.WriteString(writer, "name"u8, mixed);
+                    EvsJson.WriteString(writer, "name"u8, Mixed);
                     writer.WritePropertyName("tags"u8);
                     writer.WriteStartArray();
-                    EvsJson.WriteStringValue(writer, mixed);
+                    EvsJson.WriteStringValue(writer, Mixed);
                     EvsJson.WriteStringValue(writer, "snapshot-0001");
                     writer.WriteEndArray();
                     writer.WriteEndObject();
@@ -157,7 +157,7 @@ public sealed class EvsJsonStringTests
             ["中", "文", "云", "a", " ", "-"],
             ["é", "Ж", "\u0080", "\u07FF"],
             ["\U0001F600", "\U00010000", "\U0010FFFF"],
-            [.. Alphabet.Where(IsPlain)],
+            [.. s_alphabet.Where(IsPlain)],
         ];
         var random = new Random(20240917);
         foreach (string[] kind in kinds)
@@ -302,7 +302,7 @@ public sealed class EvsJsonStringTests
     private static void AssertWrittenByTheRule(string value)
     {
         string expected = Quote(value);
-        foreach (JsonWriterOptions options in Writers)
+        foreach (JsonWriterOptions options in s_writers)
         {
             byte[] json = Write(options, writer => EvsJson.WriteStringValue(writer, value));
             AssertBytes(expected, json, options, "WriteStringValue", value);

@@ -52,14 +52,14 @@ public sealed class EvsJsonWriteTests
     [Fact]
     public void Non_ASCII_and_emoji_are_raw_UTF8_whatever_the_writers_encoder()
     {
-        const string value = "快照\U0001F600";
-        byte[] json = Write(writer => EvsJson.WriteStringValue(writer, value), new JsonWriterOptions { Encoder = JavaScriptEncoder.Default });
+        const string Value = "快照\U0001F600";
+        byte[] json = Write(writer => EvsJson.WriteStringValue(writer, Value), new JsonWriterOptions { Encoder = JavaScriptEncoder.Default });
 
-        byte[] expected = [(byte)'"', .. Encoding.UTF8.GetBytes(value), (byte)'"'];
+        byte[] expected = [(byte)'"', .. Encoding.UTF8.GetBytes(Value), (byte)'"'];
         Assert.Equal(expected, json);
 
         // The framework's most relaxed encoder still escapes the emoji; that is why the helper exists.
-        byte[] relaxed = Write(writer => writer.WriteStringValue(value), new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        byte[] relaxed = Write(writer => writer.WriteStringValue(Value), new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("\\u", Encoding.UTF8.GetString(relaxed), StringComparison.Ordinal);
     }
 

@@ -5,14 +5,14 @@ namespace EvsContracts.Runtime.Tests.Validation;
 public sealed class ContractCheckTests
 {
     private const string Uuid = "cf7fc691-5f18-4c42-8525-5761990b4b03";
-    private static readonly Regex Lowercase = new("^[a-z]+$", RegexOptions.CultureInvariant);
-    private static readonly string[] Statuses = ["creating", "available", "error"];
+    private static readonly Regex s_lowercase = new("^[a-z]+$", RegexOptions.CultureInvariant);
+    private static readonly string[] s_statuses = ["creating", "available", "error"];
 
     [Fact]
     public void Join_returns_the_name_itself_at_the_root()
     {
-        const string name = "snapshot";
-        Assert.Same(name, ContractCheck.Join(string.Empty, name));
+        const string Name = "snapshot";
+        Assert.Same(Name, ContractCheck.Join(string.Empty, Name));
         Assert.Equal("snapshot.name", ContractCheck.Join("snapshot", "name"));
     }
 
@@ -149,10 +149,10 @@ public sealed class ContractCheckTests
     public void Pattern_reports_a_mismatch_with_the_pattern_as_limit()
     {
         List<ContractViolation>? violations = null;
-        ContractCheck.Pattern("abc", Lowercase, "x", "y", ref violations);
+        ContractCheck.Pattern("abc", s_lowercase, "x", "y", ref violations);
         Assert.Null(violations);
 
-        ContractCheck.Pattern("ABC", Lowercase, "x", "y", ref violations);
+        ContractCheck.Pattern("ABC", s_lowercase, "x", "y", ref violations);
         ContractViolation violation = Assert.Single(violations!);
         Assert.Equal(ContractRules.Pattern, violation.Rule);
         Assert.Equal("^[a-z]+$", violation.Limit);
@@ -163,10 +163,10 @@ public sealed class ContractCheckTests
     public void Enum_is_ordinal()
     {
         List<ContractViolation>? violations = null;
-        ContractCheck.Enum("available", Statuses, "snapshot", "status", ref violations);
+        ContractCheck.Enum("available", s_statuses, "snapshot", "status", ref violations);
         Assert.Null(violations);
 
-        ContractCheck.Enum("Available", Statuses, "snapshot", "status", ref violations);
+        ContractCheck.Enum("Available", s_statuses, "snapshot", "status", ref violations);
         ContractViolation violation = Assert.Single(violations!);
         Assert.Equal(ContractRules.Enum, violation.Rule);
         Assert.Equal("Available", violation.Actual);
@@ -199,8 +199,8 @@ public sealed class ContractCheckTests
         ContractCheck.MaxLength(null, 0, "s", "a", ref violations);
         ContractCheck.ReservedPrefix(null, "x", "s", "a", ref violations);
         ContractCheck.Uuid(null, "s", "a", ref violations);
-        ContractCheck.Pattern(null, Lowercase, "s", "a", ref violations);
-        ContractCheck.Enum(null, Statuses, "s", "a", ref violations);
+        ContractCheck.Pattern(null, s_lowercase, "s", "a", ref violations);
+        ContractCheck.Enum(null, s_statuses, "s", "a", ref violations);
         Assert.Null(violations);
     }
 
@@ -249,21 +249,21 @@ public sealed class ContractCheckTests
         List<ContractViolation>? violations = null;
         for (int i = 0; i < iterations; i++)
         {
-            const string parent = "snapshot";
-            ContractCheck.Required(name, parent, "name", ref violations);
-            ContractCheck.Required(size, parent, "size", ref violations);
-            ContractCheck.MaxUtf8Bytes(name, 255, parent, "name", ref violations);
-            ContractCheck.MaxUtf8Bytes(cjk, 255, parent, "description", ref violations);
-            ContractCheck.MaxUtf8Bytes(emoji, 255, parent, "description", ref violations);
-            ContractCheck.MinLength(emoji, 60, parent, "name", ref violations);
-            ContractCheck.MaxLength(emoji, 60, parent, "name", ref violations);
-            ContractCheck.MaxLength(cjk, 85, parent, "name", ref violations);
-            ContractCheck.ReservedPrefix(name, "autobk_snapshot_", parent, "name", ref violations);
-            ContractCheck.Uuid(Uuid, parent, "volume_id", ref violations);
-            ContractCheck.Pattern("abc", Lowercase, parent, "code", ref violations);
-            ContractCheck.Enum("error", Statuses, parent, "status", ref violations);
-            ContractCheck.Minimum(5, 1, parent, "size", ref violations);
-            ContractCheck.Maximum(5, 10, parent, "size", ref violations);
+            const string Parent = "snapshot";
+            ContractCheck.Required(name, Parent, "name", ref violations);
+            ContractCheck.Required(size, Parent, "size", ref violations);
+            ContractCheck.MaxUtf8Bytes(name, 255, Parent, "name", ref violations);
+            ContractCheck.MaxUtf8Bytes(cjk, 255, Parent, "description", ref violations);
+            ContractCheck.MaxUtf8Bytes(emoji, 255, Parent, "description", ref violations);
+            ContractCheck.MinLength(emoji, 60, Parent, "name", ref violations);
+            ContractCheck.MaxLength(emoji, 60, Parent, "name", ref violations);
+            ContractCheck.MaxLength(cjk, 85, Parent, "name", ref violations);
+            ContractCheck.ReservedPrefix(name, "autobk_snapshot_", Parent, "name", ref violations);
+            ContractCheck.Uuid(Uuid, Parent, "volume_id", ref violations);
+            ContractCheck.Pattern("abc", s_lowercase, Parent, "code", ref violations);
+            ContractCheck.Enum("error", s_statuses, Parent, "status", ref violations);
+            ContractCheck.Minimum(5, 1, Parent, "size", ref violations);
+            ContractCheck.Maximum(5, 10, Parent, "size", ref violations);
             _ = ContractCheck.Join(string.Empty, "snapshot");
             _ = ContractCheck.Result(violations);
         }

@@ -11,8 +11,8 @@ namespace EvsContracts.Generator.Reader.OpenApi;
 /// <summary>Paths, operations, parameters, request bodies and responses.</summary>
 internal sealed partial class OpenApiReader
 {
-    private static readonly string[] Methods = { "get", "post", "put", "patch", "delete" };
-    private static readonly string[] UnsupportedMethods = { "head", "options", "trace" };
+    private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete" };
+    private static readonly string[] s_unsupportedMethods = { "head", "options", "trace" };
 
     private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
     {
@@ -47,7 +47,7 @@ internal sealed partial class OpenApiReader
             {
                 Report(DiagnosticDescriptors.PathItemReference, member, pointer);
             }
-            else if (Array.IndexOf(UnsupportedMethods, name) >= 0)
+            else if (Array.IndexOf(s_unsupportedMethods, name) >= 0)
             {
                 Report(DiagnosticDescriptors.MethodUnsupported, member, Quote(name), pointer + "/" + name);
             }
@@ -55,7 +55,7 @@ internal sealed partial class OpenApiReader
 
         foreach (JsonMember member in item.Members)
         {
-            if (Array.IndexOf(Methods, member.Name) >= 0)
+            if (Array.IndexOf(s_methods, member.Name) >= 0)
             {
                 ReadOperation(document, pathMember.Name, member, pointer + "/" + member.Name, shared);
             }

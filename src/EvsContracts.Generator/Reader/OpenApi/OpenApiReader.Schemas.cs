@@ -11,7 +11,7 @@ namespace EvsContracts.Generator.Reader.OpenApi;
 internal sealed partial class OpenApiReader
 {
     /// <summary>Schema keywords that change what a value may be; generating code while ignoring them would be wrong.</summary>
-    private static readonly string[] UnsupportedSchemaKeywords =
+    private static readonly string[] s_unsupportedSchemaKeywords =
     {
         "oneOf", "anyOf", "allOf", "not", "if", "then", "else", "discriminator", "patternProperties",
         "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
@@ -19,7 +19,7 @@ internal sealed partial class OpenApiReader
         "uniqueItems", "$dynamicRef", "$recursiveRef",
     };
 
-    private static readonly string[] SupportedFormats = { "uuid", "date-time", "int32", "int64", "float", "double" };
+    private static readonly string[] s_supportedFormats = { "uuid", "date-time", "int32", "int64", "float", "double" };
 
     private OpenApiSchema? ReadSchema(JsonNode node, string pointer)
     {
@@ -42,7 +42,7 @@ internal sealed partial class OpenApiReader
         bool ok = true;
         foreach (JsonMember member in obj.Members)
         {
-            if (Array.IndexOf(UnsupportedSchemaKeywords, member.Name) >= 0)
+            if (Array.IndexOf(s_unsupportedSchemaKeywords, member.Name) >= 0)
             {
                 Report(DiagnosticDescriptors.SchemaKeywordUnsupported, member, Quote(member.Name), pointer + "/" + member.Name);
                 ok = false;
@@ -53,7 +53,7 @@ internal sealed partial class OpenApiReader
         schema.Nullable |= OptionalBool(obj, "nullable", pointer) ?? false;
         schema.Description = OptionalString(obj, "description", pointer);
         schema.Format = OptionalString(obj, "format", pointer);
-        if (schema.Format is not null && Array.IndexOf(SupportedFormats, schema.Format) < 0)
+        if (schema.Format is not null && Array.IndexOf(s_supportedFormats, schema.Format) < 0)
         {
             // An unknown format is an annotation in JSON Schema: the value stays a plain string, so this is safe to ignore.
             schema.Format = null;

@@ -22,10 +22,10 @@ internal sealed partial class OpenApiReader
     public const int MaxLiteralLength = 16 * 1024;
 
     /// <summary>Members whose text is prose, never generated as code.</summary>
-    private static readonly string[] ProseMembers = { "description", "summary", "title", "version" };
+    private static readonly string[] s_proseMembers = { "description", "summary", "title", "version" };
 
     /// <summary>Members that hold sample data, never generated as code.</summary>
-    private static readonly string[] SampleMembers = { "example", "examples", "default" };
+    private static readonly string[] s_sampleMembers = { "example", "examples", "default" };
 
     private readonly JsonObjectNode _root;
     private readonly SpecDiagnosticBag _diagnostics;
@@ -139,8 +139,8 @@ internal sealed partial class OpenApiReader
                     {
                         Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
                     }
-                    else if (Array.IndexOf(SampleMembers, member.Name) < 0
-                        && !(member.Value is JsonStringNode && Array.IndexOf(ProseMembers, member.Name) >= 0))
+                    else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
+                        && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0))
                     {
                         CheckLiteralLengths(member.Value, memberPointer);
                     }
