@@ -92,6 +92,13 @@ internal sealed partial class ModelEmitter
             return;
         }
 
+        // A map of strings, the common case (EVS metadata), has a runtime overload of its own: one call per entry.
+        if (type.Element!.Kind == TypeRefKind.String)
+        {
+            _w.Line($"{CSharpTypes.Evs}.EvsJsonMaps.Write(writer, {value});");
+            return;
+        }
+
         // A map: the runtime walks the entries; the lambda is static, so it is cached and nothing is allocated.
         string item = LocalNames.Nested("value", depth);
         string head = $"{CSharpTypes.Evs}.EvsJsonMaps.Write(writer, {value}, static (writer, {item}) =>";

@@ -165,7 +165,7 @@ public static partial class EvsJson
             null);
 
     // The writers this library creates have the minimal encoder: the writer escapes by the wire rule itself.
-    private static bool HasMinimalEncoder(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, MinimalJavaScriptEncoder.Instance);
+    internal static bool HasMinimalEncoder(Utf8JsonWriter writer) => ReferenceEquals(writer.Options.Encoder, MinimalJavaScriptEncoder.Instance);
 
     // A writer with another encoder (the default one escapes all non-ASCII text): the value is escaped here by the
     // minimal encoder and written as it is.

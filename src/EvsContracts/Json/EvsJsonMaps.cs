@@ -9,6 +9,39 @@ namespace EvsContracts;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class EvsJsonMaps
 {
+    /// <summary>Writes a map of strings as a JSON object, its keys as member names, in its own order.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="map">The map, typically a <see cref="Dictionary{TKey, TValue}"/>.</param>
+    public static void Write(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, string>> map)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(map);
+        if (!EvsJson.HasMinimalEncoder(writer))
+        {
+            Write(writer, map, static (writer, value) => EvsJson.WriteStringValue(writer, value));
+            return;
+        }
+
+        // The writer already writes by the wire rule: each entry is one call, as hand-written code would make it.
+        writer.WriteStartObject();
+        if (map is Dictionary<string, string> dictionary)
+        {
+            foreach (KeyValuePair<string, string> entry in dictionary)
+            {
+                writer.WriteString(entry.Key, entry.Value);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, string> entry in map)
+            {
+                writer.WriteString(entry.Key, entry.Value);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Writes <paramref name="map"/> as a JSON object, its keys as member names, in its own order.</summary>
     /// <typeparam name="T">The type of the values.</typeparam>
     /// <param name="writer">The writer.</param>

@@ -120,7 +120,7 @@ namespace EvsContracts.Snapshots
             if (Metadata is not null)
             {
                 writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
             }
             if (Description is not null)
             {
@@ -986,7 +986,7 @@ namespace EvsContracts.Snapshots
             if (Metadata is not null)
             {
                 writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
             }
             if (VolumeId is not null)
             {

@@ -812,7 +812,7 @@ namespace KitchenSink
             if (Attributes is not null)
             {
                 writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
             }
             writer.WriteEndObject();
         }
@@ -1413,7 +1413,7 @@ namespace KitchenSink
             if (Attributes is not null)
             {
                 writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
             }
             if (Vaccinations is not null)
             {
@@ -1994,7 +1994,7 @@ namespace KitchenSink
             if (Attributes is not null)
             {
                 writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes, static (writer, value) => global::EvsContracts.EvsJson.WriteStringValue(writer, value));
+                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
             }
             writer.WriteEndObject();
         }
