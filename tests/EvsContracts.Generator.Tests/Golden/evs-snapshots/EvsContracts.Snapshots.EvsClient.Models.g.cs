@@ -717,6 +717,1379 @@ namespace EvsContracts.Snapshots
     }
 
     /// <summary>
+    /// 快照详细信息（查询云硬盘快照详细信息列表的元素）。
+    /// <br/>
+    /// A snapshot with its extended attributes, as the detail list reports it.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ExtendedSnapshotDetailsJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ExtendedSnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
+    {
+        /// <summary>
+        /// 云硬盘快照ID。
+        /// <br/>
+        /// Snapshot ID.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string Id { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照状态，具体请参见云硬盘快照状态。
+        /// <br/>
+        /// Snapshot status; see SnapshotStatus.
+        /// </summary>
+        /// <remarks>JSON: <c>status</c>.</remarks>
+        public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照名称。
+        /// <br/>
+        /// Snapshot name.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照描述信息。
+        /// <br/>
+        /// Snapshot description.
+        /// </summary>
+        /// <remarks>JSON: <c>description</c>.</remarks>
+        public string? Description { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+        /// <br/>
+        /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
+        /// </summary>
+        /// <remarks>JSON: <c>created_at</c>.</remarks>
+        public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照的元数据信息。
+        /// <br/>
+        /// Snapshot metadata: string keys and values.
+        /// </summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+        /// <summary>
+        /// 快照所属的云硬盘ID。
+        /// <br/>
+        /// ID of the disk the snapshot belongs to.
+        /// </summary>
+        /// <remarks>JSON: <c>volume_id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string VolumeId { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照大小，单位为GB。
+        /// <br/>
+        /// Snapshot size in GB.
+        /// </summary>
+        /// <remarks>JSON: <c>size</c>.</remarks>
+        public required int Size { get; init; }
+
+        /// <summary>
+        /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+        /// <br/>
+        /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
+        /// </summary>
+        /// <remarks>JSON: <c>updated_at</c>.</remarks>
+        public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+        /// <summary>
+        /// 快照所属的项目ID。
+        /// <br/>
+        /// ID of the project the snapshot belongs to.
+        /// </summary>
+        /// <remarks>JSON: <c>os-extended-snapshot-attributes:project_id</c>.</remarks>
+        public string? OsExtendedSnapshotAttributesProjectId { get; init; }
+
+        /// <summary>
+        /// 快照创建进度，如100%。
+        /// <br/>
+        /// How far the snapshot has been created, such as 100%.
+        /// </summary>
+        /// <remarks>JSON: <c>os-extended-snapshot-attributes:progress</c>.</remarks>
+        public string? OsExtendedSnapshotAttributesProgress { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProjectIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:project_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProgressJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:progress"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Id is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+            }
+            else
+            {
+                writer.WriteNull(s_idJsonName);
+            }
+            writer.WritePropertyName(s_statusJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Description is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+            }
+            writer.WritePropertyName(s_createdAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+            if (Metadata is not null)
+            {
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+            }
+            if (VolumeId is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+            }
+            else
+            {
+                writer.WriteNull(s_volumeIdJsonName);
+            }
+            writer.WriteNumber(s_sizeJsonName, Size);
+            if (UpdatedAt is { } updatedAt)
+            {
+                writer.WritePropertyName(s_updatedAtJsonName);
+                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
+            }
+            if (OsExtendedSnapshotAttributesProjectId is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProjectIdJsonName, OsExtendedSnapshotAttributesProjectId);
+            }
+            if (OsExtendedSnapshotAttributesProgress is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProgressJsonName, OsExtendedSnapshotAttributesProgress);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? id = null;
+            global::EvsContracts.Snapshots.SnapshotStatus status = default;
+            bool hasStatus = false;
+            string? name = null;
+            string? description = null;
+            global::System.DateTimeOffset createdAt = default;
+            bool hasCreatedAt = false;
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            string? volumeId = null;
+            int size = default;
+            bool hasSize = false;
+            global::System.DateTimeOffset? updatedAt = null;
+            string? osExtendedSnapshotAttributesProjectId = null;
+            string? osExtendedSnapshotAttributesProgress = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
+                        hasSize = true;
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
+                        hasStatus = true;
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                        hasCreatedAt = true;
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
+                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                        break;
+                    case 40 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:progress"u8):
+                        osExtendedSnapshotAttributesProgress = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:progress");
+                        break;
+                    case 42 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:project_id"u8):
+                        osExtendedSnapshotAttributesProjectId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:project_id");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (id is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+            }
+            if (!hasStatus)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+            }
+            if (!hasCreatedAt)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+            }
+            if (volumeId is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+            }
+            if (!hasSize)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
+            }
+
+            return new global::EvsContracts.Snapshots.ExtendedSnapshotDetails
+            {
+                Id = id,
+                Status = status,
+                Name = name,
+                Description = description,
+                CreatedAt = createdAt,
+                Metadata = metadata,
+                VolumeId = volumeId,
+                Size = size,
+                UpdatedAt = updatedAt,
+                OsExtendedSnapshotAttributesProjectId = osExtendedSnapshotAttributesProjectId,
+                OsExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ExtendedSnapshotDetails"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ExtendedSnapshotDetailsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
+    {
+        public override global::EvsContracts.Snapshots.ExtendedSnapshotDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ExtendedSnapshotDetails.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ExtendedSnapshotDetails value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 分页的位置标记。
+    /// <br/>
+    /// A link to another page.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.LinkJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Link : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.Link>
+    {
+        /// <summary>
+        /// 对应快捷链接。
+        /// <br/>
+        /// The link: the list's URL with the marker of the next page.
+        /// </summary>
+        /// <remarks>JSON: <c>href</c>.</remarks>
+        public required string Href { get; init; }
+
+        /// <summary>
+        /// 快捷链接标记名称，如next。
+        /// <br/>
+        /// What the link is, such as next.
+        /// </summary>
+        /// <remarks>JSON: <c>rel</c>.</remarks>
+        public required string Rel { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Href, path, "href", ref violations);
+            global::EvsContracts.ContractCheck.Required(Rel, path, "rel", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_hrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_relJsonName = global::System.Text.Json.JsonEncodedText.Encode("rel"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Href is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_hrefJsonName, Href);
+            }
+            else
+            {
+                writer.WriteNull(s_hrefJsonName);
+            }
+            if (Rel is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_relJsonName, Rel);
+            }
+            else
+            {
+                writer.WriteNull(s_relJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? href = null;
+            string? rel = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rel"u8):
+                        rel = global::EvsContracts.EvsJson.ReadString(ref reader, path, "rel");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "href"u8):
+                        href = global::EvsContracts.EvsJson.ReadString(ref reader, path, "href");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (href is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "href"));
+            }
+            if (rel is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rel"));
+            }
+
+            return new global::EvsContracts.Snapshots.Link
+            {
+                Href = href,
+                Rel = rel,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.Link FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.Link FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.Link"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class LinkJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.Link>
+    {
+        public override global::EvsContracts.Snapshots.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.Link.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.Link value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 查询云硬盘快照详细信息列表的响应消息。
+    /// <br/>
+    /// The response body of "list snapshots with details": one page.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ListSnapshotDetailsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
+    {
+        /// <summary>
+        /// 快照信息。
+        /// <br/>
+        /// The snapshots of this page.
+        /// </summary>
+        /// <remarks>JSON: <c>snapshots</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> Snapshots { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
+        /// <br/>
+        /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
+        /// </summary>
+        /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
+            if (Snapshots is not null)
+            {
+                for (int i = 0; i < Snapshots.Count; i++)
+                {
+                    Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+            if (SnapshotsLinks is not null)
+            {
+                for (int i = 0; i < SnapshotsLinks.Count; i++)
+                {
+                    SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Snapshots is not null)
+            {
+                writer.WritePropertyName(s_snapshotsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Snapshots.Count; i++)
+                {
+                    Snapshots[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNull(s_snapshotsJsonName);
+            }
+            if (SnapshotsLinks is not null)
+            {
+                writer.WritePropertyName(s_snapshotsLinksJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < SnapshotsLinks.Count; i++)
+                {
+                    SnapshotsLinks[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>? snapshots = null;
+            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
+                        }
+                        snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::EvsContracts.Snapshots.ExtendedSnapshotDetails item = global::EvsContracts.Snapshots.ExtendedSnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            snapshots.Add(item);
+                        }
+                        break;
+                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            snapshotsLinks = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
+                            }
+                            snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                snapshotsLinks.Add(item);
+                            }
+                        }
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (snapshots is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
+            }
+
+            return new global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody
+            {
+                Snapshots = snapshots,
+                SnapshotsLinks = snapshotsLinks,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ListSnapshotDetailsResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 查询云硬盘快照列表的响应消息。
+    /// <br/>
+    /// The response body of "list snapshots": one page.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ListSnapshotsResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ListSnapshotsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
+    {
+        /// <summary>
+        /// 快照信息。
+        /// <br/>
+        /// The snapshots of this page.
+        /// </summary>
+        /// <remarks>JSON: <c>snapshots</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.SnapshotSummary> Snapshots { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
+        /// <br/>
+        /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
+        /// </summary>
+        /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
+            if (Snapshots is not null)
+            {
+                for (int i = 0; i < Snapshots.Count; i++)
+                {
+                    Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+            if (SnapshotsLinks is not null)
+            {
+                for (int i = 0; i < SnapshotsLinks.Count; i++)
+                {
+                    SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Snapshots is not null)
+            {
+                writer.WritePropertyName(s_snapshotsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Snapshots.Count; i++)
+                {
+                    Snapshots[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            else
+            {
+                writer.WriteNull(s_snapshotsJsonName);
+            }
+            if (SnapshotsLinks is not null)
+            {
+                writer.WritePropertyName(s_snapshotsLinksJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < SnapshotsLinks.Count; i++)
+                {
+                    SnapshotsLinks[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>? snapshots = null;
+            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
+                        }
+                        snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::EvsContracts.Snapshots.SnapshotSummary item = global::EvsContracts.Snapshots.SnapshotSummary.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            snapshots.Add(item);
+                        }
+                        break;
+                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            snapshotsLinks = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
+                            }
+                            snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                snapshotsLinks.Add(item);
+                            }
+                        }
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (snapshots is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
+            }
+
+            return new global::EvsContracts.Snapshots.ListSnapshotsResponseBody
+            {
+                Snapshots = snapshots,
+                SnapshotsLinks = snapshotsLinks,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ListSnapshotsResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ListSnapshotsResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.ListSnapshotsResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ListSnapshotsResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ListSnapshotsResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 快照回滚信息。
+    /// <br/>
+    /// The rollback that has started.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackInfoJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class RollbackInfo : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackInfo>
+    {
+        /// <summary>
+        /// 回滚的目标云硬盘UUID。
+        /// <br/>
+        /// ID of the disk being rolled back.
+        /// </summary>
+        /// <remarks>JSON: <c>volume_id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string VolumeId { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (VolumeId is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+            }
+            else
+            {
+                writer.WriteNull(s_volumeIdJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? volumeId = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (volumeId is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+            }
+
+            return new global::EvsContracts.Snapshots.RollbackInfo
+            {
+                VolumeId = volumeId,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackInfo FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackInfo FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackInfo"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class RollbackInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackInfo>
+    {
+        public override global::EvsContracts.Snapshots.RollbackInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackInfo.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackInfo value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 快照回滚信息。
+    /// <br/>
+    /// Where to roll a snapshot back to.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotOptionJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class RollbackSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotOption>
+    {
+        /// <summary>
+        /// 回滚的目标云硬盘UUID。只支持回滚到快照的源云硬盘。
+        /// <br/>
+        /// ID of the disk to roll back: the snapshot's own disk.
+        /// </summary>
+        /// <remarks>JSON: <c>volume_id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string VolumeId { get; set; }
+
+        /// <summary>
+        /// 回滚的目标云硬盘名称。最大支持255个字节。name不能单独传，若传name，必须带上对应的volume_id。
+        /// <br/>
+        /// Name of the disk to roll back. At most 255 bytes; only with volume_id.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxUtf8Bytes(255)]
+        public string? Name { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (VolumeId is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+            }
+            else
+            {
+                writer.WriteNull(s_volumeIdJsonName);
+            }
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? volumeId = null;
+            string? name = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (volumeId is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+            }
+
+            return new global::EvsContracts.Snapshots.RollbackSnapshotOption
+            {
+                VolumeId = volumeId,
+                Name = name,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotOption"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class RollbackSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotOption>
+    {
+        public override global::EvsContracts.Snapshots.RollbackSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotOption.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 回滚快照到云硬盘的请求消息。
+    /// <br/>
+    /// The request body of "roll a snapshot back".
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotRequestBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class RollbackSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
+    {
+        /// <summary>
+        /// 快照回滚信息。
+        /// <br/>
+        /// Where to roll back to.
+        /// </summary>
+        /// <remarks>JSON: <c>rollback</c>.</remarks>
+        public required global::EvsContracts.Snapshots.RollbackSnapshotOption Rollback { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
+            Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Rollback is not null)
+            {
+                writer.WritePropertyName(s_rollbackJsonName);
+                Rollback.WriteJson(writer);
+            }
+            else
+            {
+                writer.WriteNull(s_rollbackJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::EvsContracts.Snapshots.RollbackSnapshotOption? rollback = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
+                        rollback = global::EvsContracts.Snapshots.RollbackSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (rollback is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
+            }
+
+            return new global::EvsContracts.Snapshots.RollbackSnapshotRequestBody
+            {
+                Rollback = rollback,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotRequestBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class RollbackSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
+    {
+        public override global::EvsContracts.Snapshots.RollbackSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotRequestBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 回滚快照到云硬盘的响应消息。
+    /// <br/>
+    /// The response body of "roll a snapshot back".
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class RollbackSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
+    {
+        /// <summary>
+        /// 快照回滚信息。
+        /// <br/>
+        /// The rollback.
+        /// </summary>
+        /// <remarks>JSON: <c>rollback</c>.</remarks>
+        public required global::EvsContracts.Snapshots.RollbackInfo Rollback { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
+            Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Rollback is not null)
+            {
+                writer.WritePropertyName(s_rollbackJsonName);
+                Rollback.WriteJson(writer);
+            }
+            else
+            {
+                writer.WriteNull(s_rollbackJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::EvsContracts.Snapshots.RollbackInfo? rollback = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
+                        rollback = global::EvsContracts.Snapshots.RollbackInfo.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (rollback is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
+            }
+
+            return new global::EvsContracts.Snapshots.RollbackSnapshotResponseBody
+            {
+                Rollback = rollback,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class RollbackSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.RollbackSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// 查询云硬盘快照详情的响应消息。
     /// <br/>
     /// The response body of "show a snapshot".
@@ -1137,6 +2510,490 @@ namespace EvsContracts.Snapshots
     }
 
     /// <summary>
+    /// 更新云硬盘快照一个元数据的请求消息。
+    /// <br/>
+    /// The request body of "update a snapshot metadata item".
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class SnapshotMetadataItemRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
+    {
+        /// <summary>
+        /// 一个键值对，键须与URI中的key相同。
+        /// <br/>
+        /// One item, whose key is the key of the URI.
+        /// </summary>
+        /// <remarks>JSON: <c>meta</c>.</remarks>
+        public required global::System.Collections.Generic.IDictionary<string, string> Meta { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Meta is not null)
+            {
+                writer.WritePropertyName(s_metaJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
+            }
+            else
+            {
+                writer.WriteNull(s_metaJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.Dictionary<string, string>? meta = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
+                        meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (meta is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
+            }
+
+            return new global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody
+            {
+                Meta = meta,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class SnapshotMetadataItemRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
+    {
+        public override global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 云硬盘快照一个元数据的响应消息。
+    /// <br/>
+    /// The response body of the snapshot metadata item calls.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class SnapshotMetadataItemResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
+    {
+        /// <summary>
+        /// 该元数据，一个键值对。
+        /// <br/>
+        /// The item: one key and its value.
+        /// </summary>
+        /// <remarks>JSON: <c>meta</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Meta { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Meta is not null)
+            {
+                writer.WritePropertyName(s_metaJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
+            }
+            else
+            {
+                writer.WriteNull(s_metaJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.Dictionary<string, string>? meta = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
+                        meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (meta is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
+            }
+
+            return new global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody
+            {
+                Meta = meta,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class SnapshotMetadataItemResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 创建或更新云硬盘快照元数据的请求消息。
+    /// <br/>
+    /// The request body of "add" and "replace" snapshot metadata.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataRequestBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class SnapshotMetadataRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
+    {
+        /// <summary>
+        /// 云硬盘快照的元数据信息，键值对。
+        /// <br/>
+        /// Snapshot metadata: string keys and values.
+        /// </summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
+        public required global::System.Collections.Generic.IDictionary<string, string> Metadata { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Metadata is not null)
+            {
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+            }
+            else
+            {
+                writer.WriteNull(s_metadataJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                        metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (metadata is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
+            }
+
+            return new global::EvsContracts.Snapshots.SnapshotMetadataRequestBody
+            {
+                Metadata = metadata,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataRequestBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class SnapshotMetadataRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
+    {
+        public override global::EvsContracts.Snapshots.SnapshotMetadataRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataRequestBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 云硬盘快照元数据的响应消息。
+    /// <br/>
+    /// The response body of the snapshot metadata calls.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class SnapshotMetadataResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
+    {
+        /// <summary>
+        /// 云硬盘快照的全部元数据。
+        /// <br/>
+        /// All of the snapshot's metadata.
+        /// </summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Metadata { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Metadata is not null)
+            {
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+            }
+            else
+            {
+                writer.WriteNull(s_metadataJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                        metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (metadata is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
+            }
+
+            return new global::EvsContracts.Snapshots.SnapshotMetadataResponseBody
+            {
+                Metadata = metadata,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class SnapshotMetadataResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.SnapshotMetadataResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// 云硬盘快照状态。
     /// <br/>
     /// - creating：创建中，正在创建快照。
@@ -1325,5 +3182,687 @@ namespace EvsContracts.Snapshots
         public override global::EvsContracts.Snapshots.SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+    }
+
+    /// <summary>
+    /// 快照信息（查询云硬盘快照列表的元素）。
+    /// <br/>
+    /// A snapshot as the list reports it.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotSummaryJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class SnapshotSummary : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotSummary>
+    {
+        /// <summary>
+        /// 云硬盘快照ID。
+        /// <br/>
+        /// Snapshot ID.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string Id { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照状态，具体请参见云硬盘快照状态。
+        /// <br/>
+        /// Snapshot status; see SnapshotStatus.
+        /// </summary>
+        /// <remarks>JSON: <c>status</c>.</remarks>
+        public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照名称。
+        /// <br/>
+        /// Snapshot name.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照描述信息。
+        /// <br/>
+        /// Snapshot description.
+        /// </summary>
+        /// <remarks>JSON: <c>description</c>.</remarks>
+        public string? Description { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+        /// <br/>
+        /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
+        /// </summary>
+        /// <remarks>JSON: <c>created_at</c>.</remarks>
+        public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照的元数据信息。
+        /// <br/>
+        /// Snapshot metadata: string keys and values.
+        /// </summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+        /// <summary>
+        /// 快照所属的云硬盘ID。
+        /// <br/>
+        /// ID of the disk the snapshot belongs to.
+        /// </summary>
+        /// <remarks>JSON: <c>volume_id</c>.</remarks>
+        [global::EvsContracts.UuidFormat]
+        public required string VolumeId { get; init; }
+
+        /// <summary>
+        /// 云硬盘快照大小，单位为GB。
+        /// <br/>
+        /// Snapshot size in GB.
+        /// </summary>
+        /// <remarks>JSON: <c>size</c>.</remarks>
+        public required int Size { get; init; }
+
+        /// <summary>
+        /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+        /// <br/>
+        /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
+        /// </summary>
+        /// <remarks>JSON: <c>updated_at</c>.</remarks>
+        public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Id is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+            }
+            else
+            {
+                writer.WriteNull(s_idJsonName);
+            }
+            writer.WritePropertyName(s_statusJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Description is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+            }
+            writer.WritePropertyName(s_createdAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+            if (Metadata is not null)
+            {
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+            }
+            if (VolumeId is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+            }
+            else
+            {
+                writer.WriteNull(s_volumeIdJsonName);
+            }
+            writer.WriteNumber(s_sizeJsonName, Size);
+            if (UpdatedAt is { } updatedAt)
+            {
+                writer.WritePropertyName(s_updatedAtJsonName);
+                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? id = null;
+            global::EvsContracts.Snapshots.SnapshotStatus status = default;
+            bool hasStatus = false;
+            string? name = null;
+            string? description = null;
+            global::System.DateTimeOffset createdAt = default;
+            bool hasCreatedAt = false;
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            string? volumeId = null;
+            int size = default;
+            bool hasSize = false;
+            global::System.DateTimeOffset? updatedAt = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
+                        hasSize = true;
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
+                        hasStatus = true;
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                        hasCreatedAt = true;
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
+                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (id is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+            }
+            if (!hasStatus)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+            }
+            if (!hasCreatedAt)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+            }
+            if (volumeId is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+            }
+            if (!hasSize)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
+            }
+
+            return new global::EvsContracts.Snapshots.SnapshotSummary
+            {
+                Id = id,
+                Status = status,
+                Name = name,
+                Description = description,
+                CreatedAt = createdAt,
+                Metadata = metadata,
+                VolumeId = volumeId,
+                Size = size,
+                UpdatedAt = updatedAt,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotSummary"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class SnapshotSummaryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotSummary>
+    {
+        public override global::EvsContracts.Snapshots.SnapshotSummary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotSummary.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotSummary value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 待更新的快照信息，name和description至少填一个。
+    /// <br/>
+    /// The new name or description of a snapshot; give at least one.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotOptionJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class UpdateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotOption>
+    {
+        /// <summary>
+        /// 更新后的云硬盘快照名称。最大支持255个字节。
+        /// <br/>
+        /// 说明：对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此建议不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
+        /// <br/>
+        /// The new snapshot name. At most 255 bytes.
+        /// <br/>
+        /// Note: backing up a disk also creates a snapshot whose name starts with autobk_snapshot_, and the console restricts what can be done with such snapshots. Do not give a snapshot a name with that prefix, or it may not work normally.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxUtf8Bytes(255)]
+        [global::EvsContracts.ReservedPrefixes("autobk_snapshot_")]
+        public string? Name { get; set; }
+
+        /// <summary>
+        /// 更新后的云硬盘快照描述，可以为null。最大支持255个字节。
+        /// <br/>
+        /// The new snapshot description; may be null. At most 255 bytes.
+        /// </summary>
+        /// <remarks>JSON: <c>description</c>.</remarks>
+        [global::EvsContracts.MaxUtf8Bytes(255)]
+        public string? Description { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
+            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Description, 255, path, "description", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Description is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? name = null;
+            string? description = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::EvsContracts.Snapshots.UpdateSnapshotOption
+            {
+                Name = name,
+                Description = description,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotOption"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class UpdateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotOption>
+    {
+        public override global::EvsContracts.Snapshots.UpdateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotOption.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 更新云硬盘快照的请求消息。
+    /// <br/>
+    /// The request body of "update a snapshot".
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotRequestBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class UpdateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
+    {
+        /// <summary>
+        /// 待更新的快照信息。
+        /// <br/>
+        /// The new name or description.
+        /// </summary>
+        /// <remarks>JSON: <c>snapshot</c>.</remarks>
+        public required global::EvsContracts.Snapshots.UpdateSnapshotOption Snapshot { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Snapshot is not null)
+            {
+                writer.WritePropertyName(s_snapshotJsonName);
+                Snapshot.WriteJson(writer);
+            }
+            else
+            {
+                writer.WriteNull(s_snapshotJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::EvsContracts.Snapshots.UpdateSnapshotOption? snapshot = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                        snapshot = global::EvsContracts.Snapshots.UpdateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (snapshot is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+            }
+
+            return new global::EvsContracts.Snapshots.UpdateSnapshotRequestBody
+            {
+                Snapshot = snapshot,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotRequestBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class UpdateSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
+    {
+        public override global::EvsContracts.Snapshots.UpdateSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotRequestBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// 更新云硬盘快照的响应消息。
+    /// <br/>
+    /// The response body of "update a snapshot".
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotResponseBodyJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class UpdateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
+    {
+        /// <summary>
+        /// 快照信息。
+        /// <br/>
+        /// The snapshot.
+        /// </summary>
+        /// <remarks>JSON: <c>snapshot</c>.</remarks>
+        public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Snapshot is not null)
+            {
+                writer.WritePropertyName(s_snapshotJsonName);
+                Snapshot.WriteJson(writer);
+            }
+            else
+            {
+                writer.WriteNull(s_snapshotJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (snapshot is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+            }
+
+            return new global::EvsContracts.Snapshots.UpdateSnapshotResponseBody
+            {
+                Snapshot = snapshot,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotResponseBody"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class UpdateSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
+    {
+        public override global::EvsContracts.Snapshots.UpdateSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotResponseBody.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }
