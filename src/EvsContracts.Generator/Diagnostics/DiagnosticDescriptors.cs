@@ -178,8 +178,6 @@ internal static class DiagnosticDescriptors
     /// <summary>{0}: the keyword, quoted; {1}: where it is.</summary>
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Spec(UnsupportedId, "{0} is not supported ({1})");
 
-    public static readonly DiagnosticDescriptor UntypedSchema = Spec(UnsupportedId, "The schema {0} has no \"type\"; a value of any type is not supported");
-
     public static readonly DiagnosticDescriptor NullOnlyType = Spec(UnsupportedId, "A schema whose only type is null is not supported ({0}/type)");
 
     public static readonly DiagnosticDescriptor TypeCombinationUnsupported = Spec(UnsupportedId, "The type [{0}] is not supported ({1}/type); one type, optionally with \"null\", or [\"string\", \"integer\"]");

@@ -114,6 +114,7 @@ internal sealed partial class ClientEmitter
         TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
         TypeRefKind.Enum => $"{value}.Value",
         TypeRefKind.DateTime => $"{value}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeRefKind.Date => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
         _ => $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
     };
 }

@@ -164,6 +164,9 @@ internal sealed partial class ModelEmitter
         TypeRefKind.Double => "Double",
         TypeRefKind.Boolean => "Boolean",
         TypeRefKind.DateTime => "DateTime",
+        TypeRefKind.Date => "Date",
+        TypeRefKind.Bytes => "Bytes",
+        TypeRefKind.Any => "Element",
         _ => null,
     };
 

@@ -103,6 +103,15 @@ internal enum TypeRefKind
     Double,
     Boolean,
     DateTime,
+
+    /// <summary>A calendar date (<c>format: date</c>), <c>YYYY-MM-DD</c> on the wire.</summary>
+    Date,
+
+    /// <summary>Bytes sent as base64 text (<c>format: byte</c>).</summary>
+    Bytes,
+
+    /// <summary>A value of any type (a schema with no <c>type</c>), kept as a <c>JsonElement</c>.</summary>
+    Any,
     Object,
     Enum,
     Array,
@@ -123,7 +132,7 @@ internal sealed record TypeRef
     public Constraints Constraints { get; init; } = Constraints.None;
 
     public bool IsValueType => Kind is TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double
-        or TypeRefKind.Boolean or TypeRefKind.DateTime or TypeRefKind.Enum;
+        or TypeRefKind.Boolean or TypeRefKind.DateTime or TypeRefKind.Date or TypeRefKind.Any or TypeRefKind.Enum;
 }
 
 /// <summary>Validation rules on a value; numbers are kept as invariant text so the model stays exact.</summary>

@@ -56,10 +56,16 @@ internal sealed partial class ContractModelBuilder
             }
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
-            if (type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map)
+            if (type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes)
             {
                 // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
-                string typeName = type.Kind == TypeRefKind.Array ? "array" : "object";
+                string typeName = type.Kind switch
+                {
+                    TypeRefKind.Array => "array",
+                    TypeRefKind.Any => "any (no \"type\")",
+                    TypeRefKind.Bytes => "string with format byte",
+                    _ => "object",
+                };
                 _diagnostics.Report(DiagnosticDescriptors.ParameterTypeUnsupported, parameter.Schema.Node, typeName, parameter.Pointer);
                 return null;
             }

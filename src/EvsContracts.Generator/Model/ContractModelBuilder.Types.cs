@@ -176,8 +176,14 @@ internal sealed partial class ContractModelBuilder
             case SchemaType.String when schema.Enum is not null:
                 DefineInlineType(inlineName, schema);
                 return new TypeRef { Kind = TypeRefKind.Enum, Name = inlineName };
+            case SchemaType.String when schema.Format == "date-time":
+                return new TypeRef { Kind = TypeRefKind.DateTime, Constraints = ConstraintsOf(schema) };
+            case SchemaType.String when schema.Format == "date":
+                return new TypeRef { Kind = TypeRefKind.Date };
+            case SchemaType.String when schema.Format == "byte":
+                return new TypeRef { Kind = TypeRefKind.Bytes };
             case SchemaType.String:
-                return new TypeRef { Kind = schema.Format == "date-time" ? TypeRefKind.DateTime : TypeRefKind.String, Constraints = ConstraintsOf(schema) };
+                return new TypeRef { Kind = TypeRefKind.String, Constraints = ConstraintsOf(schema) };
             case SchemaType.StringOrInteger:
                 return new TypeRef { Kind = TypeRefKind.StringOrNumber, Constraints = ConstraintsOf(schema) };
             case SchemaType.Integer:
@@ -186,6 +192,8 @@ internal sealed partial class ContractModelBuilder
                 return new TypeRef { Kind = TypeRefKind.Double, Constraints = ConstraintsOf(schema) };
             case SchemaType.Boolean:
                 return new TypeRef { Kind = TypeRefKind.Boolean };
+            case SchemaType.Any:
+                return new TypeRef { Kind = TypeRefKind.Any };
             case SchemaType.Array:
                 return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", owner) };
             default:

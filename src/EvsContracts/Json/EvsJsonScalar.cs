@@ -49,6 +49,15 @@ public static class EvsJsonScalar
     /// <summary>A date-time string of the form <see cref="EvsDateTime"/> accepts.</summary>
     public static EvsJsonScalar<DateTimeOffset> DateTimeValues { get; } = new DateTimeScalar();
 
+    /// <summary>Any JSON value, kept as a <see cref="JsonElement"/> (a null token too).</summary>
+    public static EvsJsonScalar<JsonElement> ElementValues { get; } = new ElementScalar();
+
+    /// <summary>A date string, <c>YYYY-MM-DD</c>.</summary>
+    public static EvsJsonScalar<DateOnly> DateValues { get; } = new DateScalar();
+
+    /// <summary>A base64 string, read into its bytes.</summary>
+    public static EvsJsonScalar<byte[]> BytesValues { get; } = new BytesScalar();
+
     private sealed class StringScalar() : EvsJsonScalar<string>(EvsJson.ExpectedString)
     {
         public override bool TryRead(ref Utf8JsonReader reader, out string value)
@@ -108,5 +117,29 @@ public static class EvsJsonScalar
     private sealed class DateTimeScalar() : EvsJsonScalar<DateTimeOffset>(EvsJson.ExpectedDateTime)
     {
         public override bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value) => EvsDateTime.TryRead(ref reader, out value);
+    }
+
+    private sealed class ElementScalar() : EvsJsonScalar<JsonElement>(EvsJson.ExpectedElement)
+    {
+        public override bool TryRead(ref Utf8JsonReader reader, out JsonElement value)
+        {
+            value = JsonElement.ParseValue(ref reader);
+            return true;
+        }
+    }
+
+    private sealed class DateScalar() : EvsJsonScalar<DateOnly>(EvsJson.ExpectedDate)
+    {
+        public override bool TryRead(ref Utf8JsonReader reader, out DateOnly value) => EvsJson.TryReadDate(ref reader, out value);
+    }
+
+    private sealed class BytesScalar() : EvsJsonScalar<byte[]>(EvsJson.ExpectedBytes)
+    {
+        public override bool TryRead(ref Utf8JsonReader reader, out byte[] value)
+        {
+            bool read = EvsJson.TryReadBytes(ref reader, out byte[]? bytes);
+            value = bytes ?? Array.Empty<byte>();
+            return read;
+        }
     }
 }

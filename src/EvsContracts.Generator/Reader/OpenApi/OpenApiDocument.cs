@@ -176,6 +176,9 @@ internal enum SchemaType
 
     /// <summary><c>type: ["string", "integer"]</c>: text that may arrive as a number on the wire.</summary>
     StringOrInteger,
+
+    /// <summary>No <c>type</c> and nothing that implies one: any JSON value.</summary>
+    Any,
 }
 
 internal sealed class OpenApiSchema

@@ -19,7 +19,7 @@ internal sealed partial class OpenApiReader
         "uniqueItems", "$dynamicRef", "$recursiveRef",
     };
 
-    private static readonly string[] s_supportedFormats = { "uuid", "date-time", "int32", "int64", "float", "double" };
+    private static readonly string[] s_supportedFormats = { "uuid", "date-time", "date", "byte", "int32", "int64", "float", "double" };
 
     private OpenApiSchema? ReadSchema(JsonNode node, string pointer)
     {
@@ -138,6 +138,11 @@ internal sealed partial class OpenApiReader
                     ok = false;
                 }
             }
+            else if (additionalMember.Value is JsonBooleanNode { Value: true } && schema.Properties.Count == 0)
+            {
+                // A map of values of any type: the same as an empty schema.
+                schema.AdditionalProperties = new OpenApiSchema(obj, pointer + "/additionalProperties") { Type = SchemaType.Any };
+            }
             else if (additionalMember.Value is not JsonBooleanNode)
             {
                 Report(DiagnosticDescriptors.AdditionalPropertiesInvalid, additionalMember.Value, pointer);
@@ -194,17 +199,11 @@ internal sealed partial class OpenApiReader
         JsonMember? typeMember = obj.Find("type");
         if (typeMember is null)
         {
-            // Untyped schemas are accepted when their shape says what they are.
+            // An untyped schema is what its shape says it is; with no shape it admits any JSON value.
             schema.Type = obj.Find("properties") is not null || obj.Find("additionalProperties") is not null ? SchemaType.Object
                 : obj.Find("items") is not null ? SchemaType.Array
                 : obj.Find("enum") is not null ? SchemaType.String
-                : SchemaType.None;
-            if (schema.Type == SchemaType.None)
-            {
-                Report(DiagnosticDescriptors.UntypedSchema, obj, pointer);
-                return false;
-            }
-
+                : SchemaType.Any;
             return true;
         }
 

@@ -1,0 +1,111 @@
+using EvsContracts.Generator.Tests.Infrastructure;
+
+namespace EvsContracts.Generator.Tests;
+
+/// <summary>
+/// The schema constructs of the composition and constraint specs, used as a consumer uses them: the shapes compile,
+/// wire JSON round-trips exactly, and <c>Validate()</c> reports each rule with its path.
+/// </summary>
+public class SchemaShapeUsageTests
+{
+    private const string CompositionUsage = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Text.Json;
+        using EvsContracts;
+        using SchemaComposition;
+
+        namespace Usage;
+
+        public static class Scenario
+        {
+            public static string RoundTrip(string json) => Order.FromJson(json).ToJson();
+
+            public static string Build()
+            {
+                var order = new Order
+                {
+                    Sku = "a-1",
+                    Payload = JsonDocument.Parse("[1, {\"x\": null}]").RootElement,
+                    Labels = new Dictionary<string, JsonElement> { ["n"] = JsonDocument.Parse("2").RootElement },
+                };
+                return order.ToJson();
+            }
+
+            public static string PayloadKind(string json) => Order.FromJson(json).Payload.ValueKind + "|" + (Order.FromJson(json).Note?.ValueKind.ToString() ?? "absent");
+
+            public static string Violations(string json) => string.Join("\n", Order.FromJson(json).Validate().Select(v => v.Path + " " + v.Rule + " " + v.Limit));
+        }
+        """;
+
+    private const string ConstraintsUsage = """
+        using System.Linq;
+        using EvsContracts;
+        using SchemaConstraints;
+
+        namespace Usage;
+
+        public static class Scenario
+        {
+            public static string RoundTrip(string json) => Booking.FromJson(json).ToJson();
+
+            public static string Read(string json)
+            {
+                Booking booking = Booking.FromJson(json);
+                return booking.Day.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "|" + System.Convert.ToHexString(booking.Signature ?? new byte[0]);
+            }
+
+            public static string Refused(string json)
+            {
+                try
+                {
+                    Booking.FromJson(json);
+                    return "read";
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    return e.Path + " " + e.Message;
+                }
+            }
+
+            public static string Violations(string json) => string.Join("\n", Booking.FromJson(json).Validate().Select(v => v.Path + " " + v.Rule + " " + v.Limit));
+        }
+        """;
+
+    private static LoadedScenario Load(string spec, string usage)
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromFile($"Specs/{spec}.openapi.json") }, GeneratorHarness.CreateCompilation(usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        return LoadedScenario.Load(run, spec + " usage");
+    }
+
+    [Fact]
+    public void A_value_of_any_type_round_trips_as_it_came()
+    {
+        using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
+
+        const string Json = """{"sku":"a-1","payload":{"deep":[1,2.50,"三",true,null,{}]},"note":null,"labels":{"a":[],"b":"x"},"settings":{"on":false},"history":[1,"two",{"three":3}]}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+
+        // An explicit null is a value and stays one; an absent member stays absent.
+        Assert.Equal("Object|Null", scenario.Call("PayloadKind", Json));
+        Assert.Equal("String|absent", scenario.Call("PayloadKind", """{"sku":"a","payload":"text"}"""));
+        Assert.Equal("""{"sku":"a-1","payload":[1,{"x":null}],"labels":{"n":2}}""", scenario.Call("Build"));
+    }
+
+    [Fact]
+    public void Dates_are_calendar_dates_and_bytes_are_base64()
+    {
+        using LoadedScenario scenario = Load("schema-constraints", ConstraintsUsage);
+
+        const string Json = """{"day":"2024-02-29","nights":["2024-02-29","2024-03-01"],"signature":"AAEC/w==","website":"https://example.com/","email":"a@example.com"}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("2024-02-29|000102FF", scenario.Call("Read", Json));
+
+        Assert.Contains("'day'", scenario.Call("Refused", """{"day":"2023-02-29"}"""), StringComparison.Ordinal);
+        Assert.Contains("'day'", scenario.Call("Refused", """{"day":"2024-02-29T00:00:00Z"}"""), StringComparison.Ordinal);
+        Assert.Contains("'nights.1'", scenario.Call("Refused", """{"day":"2024-02-29","nights":["2024-02-29","tomorrow"]}"""), StringComparison.Ordinal);
+        Assert.Contains("'signature'", scenario.Call("Refused", """{"day":"2024-02-29","signature":"not base64!"}"""), StringComparison.Ordinal);
+    }
+}
