@@ -125,6 +125,31 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StatusWaiterPropertyMissing = Spec(NotOpenApiId, "x-status-waiter.property: {0} is not a property on the way to the status ({1})");
 
+    public static readonly DiagnosticDescriptor PaginationNotObject = Spec(NotOpenApiId, "{0} must be an object with style, items and the query parameters the style needs");
+
+    /// <summary>{0}: the member, quoted; {1}: where the extension is.</summary>
+    public static readonly DiagnosticDescriptor PaginationMemberUnknown = Spec(NotOpenApiId, "x-pagination has no member {0}; it knows method, style, items, pageSize, marker, markerProperty, offset, nextLink and omitParameters ({1})");
+
+    public static readonly DiagnosticDescriptor PaginationStyleInvalid = Spec(NotOpenApiId, "x-pagination.style must be \"marker\", \"offset\" or \"nextLink\", not {0} ({1})");
+
+    /// <summary>{0}: the style, quoted; {1}: the member it needs, quoted; {2}: where the extension is.</summary>
+    public static readonly DiagnosticDescriptor PaginationStyleNeedsMember = Spec(NotOpenApiId, "x-pagination with style {0} needs {1} ({2})");
+
+    /// <summary>{0}: the member; {1}: the parameter, quoted; {2}: the operation.</summary>
+    public static readonly DiagnosticDescriptor PaginationParameterMissing = Spec(NotOpenApiId, "x-pagination.{0}: {1} is not a query parameter of {2}");
+
+    /// <summary>{0}: the member; {1}: the parameter, quoted; {2}: what it must be; {3}: the operation.</summary>
+    public static readonly DiagnosticDescriptor PaginationParameterInvalid = Spec(NotOpenApiId, "x-pagination.{0}: the query parameter {1} must be {2} ({3})");
+
+    /// <summary>{0}: the member; {1}: the path segment, quoted; {2}: the operation.</summary>
+    public static readonly DiagnosticDescriptor PaginationPathMissing = Spec(NotOpenApiId, "x-pagination.{0}: {1} is not a property on the way ({2})");
+
+    public static readonly DiagnosticDescriptor PaginationItemsNotArray = Spec(NotOpenApiId, "x-pagination.items must lead to an array property of the answer ({0})");
+
+    public static readonly DiagnosticDescriptor PaginationItemsNotObjects = Spec(NotOpenApiId, "x-pagination.markerProperty needs items that are objects with that property ({0})");
+
+    public static readonly DiagnosticDescriptor PaginationNextLinkInvalid = Spec(NotOpenApiId, "x-pagination.nextLink must lead to a string, or to an array of objects with string properties rel and href ({0})");
+
     public static readonly DiagnosticDescriptor StatusWaiterPropertyNotString = Spec(NotOpenApiId, "x-status-waiter.property must name a string or string enum property ({0})");
 
     public static readonly DiagnosticDescriptor SchemaNotObject = Spec(NotOpenApiId, "The schema {0} must be an object, not {1}");
@@ -172,6 +197,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SeveralSuccessResponses = Spec(UnsupportedId, "The operation {0} declares {1} success responses; exactly one 2xx response is supported");
 
     public static readonly DiagnosticDescriptor SuccessResponseNotObject = Spec(UnsupportedId, "The success response of {0} must be an object schema ({1})");
+
+    public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");
 
     public static readonly DiagnosticDescriptor StatusWaiterNeedsGet = Spec(UnsupportedId, "x-status-waiter needs a GET operation with a response body ({0})");
 
@@ -239,6 +266,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OperationIdsCollide = Spec(InvalidNameId, "The operationIds {0} and {1} both become the C# method {2}Async");
 
     public static readonly DiagnosticDescriptor ParameterNameNotDistinct = Spec(InvalidNameId, "The parameter {0} of {1} does not give a distinct C# parameter name (got {2})");
+
+    public static readonly DiagnosticDescriptor PaginationMethodInvalid = Spec(InvalidNameId, "x-pagination.method {0} is not a valid C# method name");
 
     public static readonly DiagnosticDescriptor StatusWaiterMethodInvalid = Spec(InvalidNameId, "x-status-waiter.method {0} is not a valid C# method name");
 

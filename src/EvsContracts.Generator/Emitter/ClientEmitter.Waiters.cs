@@ -4,23 +4,42 @@ using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
 
-/// <summary>A waiter: a method that polls a GET operation until a status property reaches a wanted value.</summary>
+/// <summary>A waiter: a method that polls a GET operation until a status property reaches a wanted value, or until the operation answers 404.</summary>
 internal sealed partial class ClientEmitter
 {
     private void EmitWaiterDocs(OperationModel operation, WaiterModel waiter)
     {
-        _w.Line($"/// <summary>Calls <see cref=\"{operation.Name}Async\"/> until the status is <paramref name=\"status\"/>; fails fast on a failure status ({EmitterCommon.DocText(string.Join(", ", waiter.FailureValues))}).</summary>");
-        foreach (ParameterModel parameter in operation.Parameters)
+        string failures = EmitterCommon.DocText(string.Join(", ", waiter.FailureValues));
+        _w.Line(waiter.UntilNotFound
+            ? $"/// <summary>Calls <see cref=\"{operation.Name}Async\"/> until it answers 404 (the resource is gone); fails fast on a failure status ({failures}).</summary>"
+            : $"/// <summary>Calls <see cref=\"{operation.Name}Async\"/> until the status is <paramref name=\"status\"/>; fails fast on a failure status ({failures}).</summary>");
+        foreach (ParameterModel parameter in Ordered(operation.Parameters))
         {
-            _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
+            if (parameter.Required)
+            {
+                _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
+            }
         }
 
-        _w.Line("/// <param name=\"status\">The status to wait for.</param>");
+        if (!waiter.UntilNotFound)
+        {
+            _w.Line("/// <param name=\"status\">The status to wait for.</param>");
+        }
+
         _w.Line("/// <param name=\"timeout\">How long to wait at most; ten minutes when null.</param>");
         _w.Line("/// <param name=\"cancellationToken\">Cancels the wait.</param>");
-        _w.Line("/// <returns>The last answer, whose status is <paramref name=\"status\"/>.</returns>");
+        _w.Line(waiter.UntilNotFound
+            ? "/// <returns>A task that completes once the resource is gone.</returns>"
+            : "/// <returns>The last answer, whose status is <paramref name=\"status\"/>.</returns>");
         _w.Line("/// <exception cref=\"global::EvsContracts.EvsWaitException\">The status became a failure status.</exception>");
-        _w.Line("/// <exception cref=\"global::System.TimeoutException\">The status was not reached in time.</exception>");
+        if (waiter.UntilNotFound)
+        {
+            _w.Line("/// <exception cref=\"global::EvsContracts.EvsApiException\">A poll was answered with an error other than 404.</exception>");
+        }
+
+        _w.Line(waiter.UntilNotFound
+            ? "/// <exception cref=\"global::System.TimeoutException\">The resource was still there at the timeout.</exception>"
+            : "/// <exception cref=\"global::System.TimeoutException\">The status was not reached in time.</exception>");
     }
 
     private string WaiterSignature(OperationModel operation, WaiterModel waiter)
@@ -35,11 +54,16 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        string statusType = waiter.StatusIsEnum ? CSharpTypes.Named(Ns, waiter.StatusTypeName) : "string";
-        parameters.Add($"{statusType} status");
+        if (!waiter.UntilNotFound)
+        {
+            string statusType = waiter.StatusIsEnum ? CSharpTypes.Named(Ns, waiter.StatusTypeName) : "string";
+            parameters.Add($"{statusType} status");
+        }
+
         parameters.Add("global::System.TimeSpan? timeout = null");
         parameters.Add($"{Token} cancellationToken = default");
-        return $"{Task}<{response}> {waiter.MethodName}Async({string.Join(", ", parameters)})";
+        string returns = waiter.UntilNotFound ? Task : $"{Task}<{response}>";
+        return $"{returns} {waiter.MethodName}Async({string.Join(", ", parameters)})";
     }
 
     private void EmitWaiter(OperationModel operation, WaiterModel waiter)
@@ -72,11 +96,15 @@ internal sealed partial class ClientEmitter
         }
 
         _w.Open("public " + WaiterSignature(operation, waiter));
-        _w.Line($"return {CSharpTypes.Evs}.EvsPolling.WaitAsync<{response}>(");
+        _w.Line($"return {CSharpTypes.Evs}.EvsPolling.{(waiter.UntilNotFound ? "WaitUntilNotFoundAsync" : "WaitAsync")}<{response}>(");
         _w.Indent();
         _w.Line($"__token => {operation.Name}Async({string.Join(", ", arguments)}),");
         _w.Line($"__answer => {statusText} ?? string.Empty,");
-        _w.Line(waiter.StatusIsEnum ? "status.Value," : "status,");
+        if (!waiter.UntilNotFound)
+        {
+            _w.Line(waiter.StatusIsEnum ? "status.Value," : "status,");
+        }
+
         _w.Line($"new string[] {{ {string.Join(", ", failures)} }},");
         _w.Line("timeout ?? global::System.TimeSpan.FromMinutes(10),");
         _w.Line("Options.PollInterval,");

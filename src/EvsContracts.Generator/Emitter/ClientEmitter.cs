@@ -12,7 +12,7 @@ namespace EvsContracts.Generator.Emitter;
 /// Microsoft.Extensions.Http, an <c>Add{Client}</c> extension for dependency injection.
 /// </summary>
 /// <remarks>One partial file per concern: this one the interface, the class and its methods; the request's URI and
-/// headers, and the waiters, each in their own. The registration is <see cref="ServiceCollectionEmitter"/>.</remarks>
+/// headers, the waiters and the paging enumerations, each in their own. The registration is <see cref="ServiceCollectionEmitter"/>.</remarks>
 internal sealed partial class ClientEmitter
 {
     private const string Task = "global::System.Threading.Tasks.Task";
@@ -61,11 +61,18 @@ internal sealed partial class ClientEmitter
             first = false;
             EmitDocs(operation);
             _w.Line(Signature(operation, withDefaults: true) + ";");
-            if (operation.Waiter is { } waiter)
+            foreach (WaiterModel waiter in operation.Waiters)
             {
                 _w.Line();
                 EmitWaiterDocs(operation, waiter);
                 _w.Line(WaiterSignature(operation, waiter) + ";");
+            }
+
+            if (operation.Pagination is { } pagination)
+            {
+                _w.Line();
+                EmitPagingDocs(operation, pagination);
+                _w.Line(PagingSignature(operation, pagination) + ";");
             }
         }
 
@@ -94,11 +101,18 @@ internal sealed partial class ClientEmitter
             _w.Line();
             _w.Line("/// <inheritdoc/>");
             EmitMethod(operation);
-            if (operation.Waiter is { } waiter)
+            foreach (WaiterModel waiter in operation.Waiters)
             {
                 _w.Line();
                 _w.Line("/// <inheritdoc/>");
                 EmitWaiter(operation, waiter);
+            }
+
+            if (operation.Pagination is { } pagination)
+            {
+                _w.Line();
+                _w.Line("/// <inheritdoc/>");
+                EmitPaging(operation, pagination);
             }
         }
 

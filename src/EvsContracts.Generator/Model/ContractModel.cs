@@ -198,7 +198,11 @@ internal sealed record OperationModel
 
     public string? Description { get; init; }
 
-    public WaiterModel? Waiter { get; init; }
+    /// <summary>The polling helpers over this operation (<c>x-status-waiter</c>).</summary>
+    public EquatableArray<WaiterModel> Waiters { get; init; } = EquatableArray<WaiterModel>.Empty;
+
+    /// <summary>The enumeration over every page, for a list operation (<c>x-pagination</c>).</summary>
+    public PaginationModel? Pagination { get; init; }
 }
 
 internal sealed record ParameterModel
@@ -217,7 +221,7 @@ internal sealed record ParameterModel
     public string? Description { get; init; }
 }
 
-/// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value.</summary>
+/// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value, or until the resource is gone.</summary>
 internal sealed record WaiterModel
 {
     public required string MethodName { get; init; }
@@ -230,4 +234,7 @@ internal sealed record WaiterModel
     public required bool StatusIsEnum { get; init; }
 
     public required EquatableArray<string> FailureValues { get; init; }
+
+    /// <summary>Wait until the operation answers 404 instead of for a status; the method takes no status.</summary>
+    public bool UntilNotFound { get; init; }
 }

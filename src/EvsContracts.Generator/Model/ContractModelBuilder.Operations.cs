@@ -155,8 +155,23 @@ internal sealed partial class ContractModelBuilder
             SuccessType = successType,
             Summary = operation.Summary,
             Description = operation.Description,
-            Waiter = operation.StatusWaiter is { } waiter ? BuildWaiter(operation, waiter, successType) : null,
+            Waiters = BuildWaiters(operation, successType),
+            Pagination = operation.Pagination is { } pagination ? BuildPagination(operation, pagination, name, parameters, successType) : null,
         };
+    }
+
+    private EquatableArray<WaiterModel> BuildWaiters(OpenApiOperation operation, TypeRef? successType)
+    {
+        var waiters = new List<WaiterModel>();
+        foreach (OpenApiStatusWaiter waiter in operation.StatusWaiters)
+        {
+            if (BuildWaiter(operation, waiter, successType) is { } model)
+            {
+                waiters.Add(model);
+            }
+        }
+
+        return waiters.ToEquatableArray();
     }
 
     private WaiterModel? BuildWaiter(OpenApiOperation operation, OpenApiStatusWaiter waiter, TypeRef? successType)
@@ -203,6 +218,7 @@ internal sealed partial class ContractModelBuilder
             StatusTypeName = current.Kind == TypeRefKind.Enum ? current.Name! : "string",
             StatusIsEnum = current.Kind == TypeRefKind.Enum,
             FailureValues = waiter.FailureValues.ToEquatableArray(),
+            UntilNotFound = waiter.UntilNotFound,
         };
     }
 

@@ -319,6 +319,46 @@ public sealed class EvsHttpInvoker
         return uri;
     }
 
+    /// <summary>
+    /// Turns a link the server sent (absolute, or relative to the endpoint) into a URI relative to the endpoint, as
+    /// the send methods take it; a link that leads elsewhere is refused, so the auth token never goes to another host.
+    /// </summary>
+    /// <param name="link">The link.</param>
+    /// <param name="pageNumber">The page that gave the link, for the message.</param>
+    /// <returns>The link's path and query, relative to the endpoint.</returns>
+    /// <exception cref="EvsPagingException">The link is not a URI, or leads to another scheme, host, port or base path.</exception>
+    internal string RelativeToEndpoint(string link, int pageNumber)
+    {
+        Uri baseAddress = _httpClient.BaseAddress
+            ?? throw new InvalidOperationException("HttpClient.BaseAddress is not set. Set it to the API endpoint.");
+        if (!Uri.TryCreate(baseAddress, link, out Uri? target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new EvsPagingException($"Page {pageNumber} links to '{link}', which is not an HTTP address; it was not followed.", pageNumber, link);
+        }
+
+        if (Uri.Compare(target, baseAddress, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new EvsPagingException(
+                $"Page {pageNumber} links to {target.GetLeftPart(UriPartial.Authority)}, not to the client's endpoint {baseAddress.GetLeftPart(UriPartial.Authority)}; "
+                + "the link was not followed, so the request and its credentials did not go there.",
+                pageNumber,
+                link);
+        }
+
+        string prefix = baseAddress.GetComponents(UriComponents.Path, UriFormat.UriEscaped);
+        prefix = prefix.Length == 0 || prefix.EndsWith('/') ? "/" + prefix.TrimStart('/') : "/" + prefix + "/";
+        string pathAndQuery = target.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        if (!pathAndQuery.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new EvsPagingException(
+                $"Page {pageNumber} links to '{target.AbsolutePath}', outside the client's endpoint path '{prefix}'; it was not followed.",
+                pageNumber,
+                link);
+        }
+
+        return pathAndQuery[prefix.Length..];
+    }
+
     private static PooledJsonContent Serialize<TRequest>(TRequest body)
         where TRequest : class, IEvsJsonModel<TRequest>
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,6 +10,9 @@ namespace EvsContracts;
 /// </summary>
 public static class EvsPolling
 {
+    /// <summary>What <see cref="EvsWaitException.Wanted"/> says when the wait was for the resource to be gone.</summary>
+    public const string Gone = "gone";
+
     /// <summary>
     /// Polls until <paramref name="status"/> of the polled value is <paramref name="wanted"/> (ordinal), pausing
     /// <paramref name="interval"/> between polls.
@@ -34,9 +38,48 @@ public static class EvsPolling
         TimeSpan interval,
         CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(wanted);
+        (bool _, T value) = await WaitCoreAsync(poll, status, wanted, failures, timeout, interval, ct).ConfigureAwait(false);
+        return value;
+    }
+
+    /// <summary>
+    /// Polls until the polled resource is gone: the poll answers 404 (an <see cref="EvsApiException"/> with
+    /// <see cref="HttpStatusCode.NotFound"/>), as a deleted snapshot does once the service has removed it.
+    /// </summary>
+    /// <typeparam name="T">The polled value.</typeparam>
+    /// <param name="poll">Fetches the current value; it gets a token that is canceled at the timeout.</param>
+    /// <param name="status">Reads the status of a value.</param>
+    /// <param name="failures">Statuses that end the wait with <see cref="EvsWaitException"/> (<c>error_deleting</c>).</param>
+    /// <param name="timeout">How long to wait in all, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <param name="interval">The pause between polls.</param>
+    /// <param name="ct">Cancels the wait.</param>
+    /// <returns>A task that completes once the resource is gone.</returns>
+    /// <exception cref="EvsWaitException">A failure status was reached.</exception>
+    /// <exception cref="EvsApiException">A poll answered another error than 404.</exception>
+    /// <exception cref="TimeoutException">The resource was still there at the timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was canceled.</exception>
+    public static Task WaitUntilNotFoundAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, string> status,
+        string[] failures,
+        TimeSpan timeout,
+        TimeSpan interval,
+        CancellationToken ct) =>
+        WaitCoreAsync(poll, status, null, failures, timeout, interval, ct);
+
+    /// <summary>The polling loop; <paramref name="wanted"/> is null when the wait is for a 404.</summary>
+    private static async Task<(bool Gone, T Value)> WaitCoreAsync<T>(
+        Func<CancellationToken, Task<T>> poll,
+        Func<T, string> status,
+        string? wanted,
+        string[] failures,
+        TimeSpan timeout,
+        TimeSpan interval,
+        CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(poll);
         ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(wanted);
         ArgumentNullException.ThrowIfNull(failures);
         if (timeout != Timeout.InfiniteTimeSpan)
         {
@@ -52,23 +95,33 @@ public static class EvsPolling
             deadline.CancelAfter(timeout);
         }
 
+        string awaited = wanted ?? Gone;
         string? last = null;
         try
         {
             while (true)
             {
-                T value = await poll(deadline.Token).ConfigureAwait(false);
-                last = status(value);
-                if (string.Equals(last, wanted, StringComparison.Ordinal))
+                T value;
+                try
                 {
-                    return value;
+                    value = await poll(deadline.Token).ConfigureAwait(false);
+                }
+                catch (EvsApiException exception) when (wanted is null && exception.StatusCode == HttpStatusCode.NotFound)
+                {
+                    return (true, default!);
+                }
+
+                last = status(value);
+                if (wanted is not null && string.Equals(last, wanted, StringComparison.Ordinal))
+                {
+                    return (false, value);
                 }
 
                 foreach (string failure in failures)
                 {
                     if (string.Equals(last, failure, StringComparison.Ordinal))
                     {
-                        throw new EvsWaitException(last, wanted, value);
+                        throw new EvsWaitException(last, awaited, value);
                     }
                 }
 
@@ -82,10 +135,11 @@ public static class EvsPolling
         }
         catch (OperationCanceledException exception) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
         {
+            string goal = wanted is null ? "the resource to be gone (404)" : $"status '{wanted}'";
             throw new TimeoutException(
                 last is null
-                    ? $"Waited {timeout} for status '{wanted}' without a successful poll."
-                    : $"Waited {timeout} for status '{wanted}'; the last status was '{last}'.",
+                    ? $"Waited {timeout} for {goal} without a successful poll."
+                    : $"Waited {timeout} for {goal}; the last status was '{last}'.",
                 exception);
         }
     }

@@ -89,7 +89,9 @@ internal sealed class OpenApiOperation
 
     public List<OpenApiResponse> Responses { get; } = new();
 
-    public OpenApiStatusWaiter? StatusWaiter { get; set; }
+    public List<OpenApiStatusWaiter> StatusWaiters { get; } = new();
+
+    public OpenApiPagination? Pagination { get; set; }
 }
 
 internal enum ParameterLocation
@@ -147,8 +149,9 @@ internal sealed class OpenApiResponse
 /// <summary><c>x-status-waiter</c>: poll this operation until a status property reaches a wanted value.</summary>
 internal sealed class OpenApiStatusWaiter
 {
-    public OpenApiStatusWaiter(string method, IReadOnlyList<string> propertyPath, IReadOnlyList<string> failureValues, JsonNode node)
+    public OpenApiStatusWaiter(string method, IReadOnlyList<string> propertyPath, IReadOnlyList<string> failureValues, bool untilNotFound, JsonNode node)
     {
+        UntilNotFound = untilNotFound;
         Method = method;
         PropertyPath = propertyPath;
         FailureValues = failureValues;
@@ -160,6 +163,9 @@ internal sealed class OpenApiStatusWaiter
     public IReadOnlyList<string> PropertyPath { get; }
 
     public IReadOnlyList<string> FailureValues { get; }
+
+    /// <summary>Wait until the operation answers 404 (the resource is gone) instead of for a status value.</summary>
+    public bool UntilNotFound { get; }
 
     public JsonNode Node { get; }
 }

@@ -167,7 +167,12 @@ internal sealed partial class OpenApiReader
 
         if (operation.Find("x-status-waiter") is { } waiter)
         {
-            result.StatusWaiter = ReadStatusWaiter(waiter.Value, pointer + "/x-status-waiter");
+            ReadStatusWaiters(result, waiter.Value, pointer + "/x-status-waiter");
+        }
+
+        if (operation.Find("x-pagination") is { } pagination)
+        {
+            result.Pagination = ReadPagination(pagination.Value, pointer + "/x-pagination");
         }
 
         document.Operations.Add(result);
@@ -366,6 +371,25 @@ internal sealed partial class OpenApiReader
         return string.Equals(bare, "application/json", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>One waiter, or an array of them (a status waiter and a deletion waiter on the same GET).</summary>
+    private void ReadStatusWaiters(OpenApiOperation operation, JsonNode node, string pointer)
+    {
+        if (node is JsonArrayNode array)
+        {
+            for (int i = 0; i < array.Items.Count; i++)
+            {
+                if (ReadStatusWaiter(array.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture)) is { } waiter)
+                {
+                    operation.StatusWaiters.Add(waiter);
+                }
+            }
+        }
+        else if (ReadStatusWaiter(node, pointer) is { } waiter)
+        {
+            operation.StatusWaiters.Add(waiter);
+        }
+    }
+
     private OpenApiStatusWaiter? ReadStatusWaiter(JsonNode node, string pointer)
     {
         if (node is not JsonObjectNode waiter)
@@ -377,11 +401,12 @@ internal sealed partial class OpenApiReader
         string? method = RequiredString(waiter, pointer, "method");
         string? property = RequiredString(waiter, pointer, "property");
         List<string>? failures = waiter.Find("failureValues") is { } f ? StringArray(f.Value, pointer + "/failureValues") : new List<string>();
-        if (method is null || property is null || failures is null)
+        bool? untilNotFound = OptionalBool(waiter, "untilNotFound", pointer);
+        if (method is null || property is null || failures is null || (untilNotFound is null && waiter.Find("untilNotFound") is not null))
         {
             return null;
         }
 
-        return new OpenApiStatusWaiter(method, property.Split('.'), failures, waiter);
+        return new OpenApiStatusWaiter(method, property.Split('.'), failures, untilNotFound ?? false, waiter);
     }
 }

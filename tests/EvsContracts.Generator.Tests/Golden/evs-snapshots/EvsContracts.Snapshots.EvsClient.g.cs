@@ -35,6 +35,20 @@ namespace EvsContracts.Snapshots
         /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
         global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotsResponseBody> ListSnapshotsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Every item of <see cref="ListSnapshotsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
+        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+        /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
+        /// <returns>Every item, in the service's order.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
+        /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>
         /// 创建云硬盘快照。
         /// <br/>
@@ -81,6 +95,17 @@ namespace EvsContracts.Snapshots
         /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
         /// <exception cref="global::System.TimeoutException">The status was not reached in time.</exception>
         global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> WaitForSnapshotStatusAsync(string projectId, string snapshotId, global::EvsContracts.Snapshots.SnapshotStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Calls <see cref="ShowSnapshotAsync"/> until it answers 404 (the resource is gone); fails fast on a failure status (error_deleting).</summary>
+        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+        /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
+        /// <param name="cancellationToken">Cancels the wait.</param>
+        /// <returns>A task that completes once the resource is gone.</returns>
+        /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">A poll was answered with an error other than 404.</exception>
+        /// <exception cref="global::System.TimeoutException">The resource was still there at the timeout.</exception>
+        global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// 更新云硬盘快照。
@@ -142,6 +167,20 @@ namespace EvsContracts.Snapshots
         /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
         /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
         global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody> ListSnapshotDetailsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Every item of <see cref="ListSnapshotDetailsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
+        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+        /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
+        /// <returns>Every item, in the service's order.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
+        /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// 创建云硬盘快照的元数据。
@@ -368,6 +407,20 @@ namespace EvsContracts.Snapshots
         }
 
         /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(projectId);
+            return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotsResponseBody, global::EvsContracts.Snapshots.SnapshotSummary>(
+                (__marker, __token) => ListSnapshotsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
+                __page => __page.Snapshots,
+                __item => __item.Id,
+                __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
+                "marker",
+                limit,
+                cancellationToken);
+        }
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.CreateSnapshotResponseBody> CreateSnapshotAsync(string projectId, global::EvsContracts.Snapshots.CreateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(projectId);
@@ -402,6 +455,18 @@ namespace EvsContracts.Snapshots
                 __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
                 status.Value,
                 new string[] { "error", "error_deleting" },
+                timeout ?? global::System.TimeSpan.FromMinutes(10),
+                Options.PollInterval,
+                cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            return global::EvsContracts.EvsPolling.WaitUntilNotFoundAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(
+                __token => ShowSnapshotAsync(projectId, snapshotId, __token),
+                __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
+                new string[] { "error_deleting" },
                 timeout ?? global::System.TimeSpan.FromMinutes(10),
                 Options.PollInterval,
                 cancellationToken);
@@ -499,6 +564,20 @@ namespace EvsContracts.Snapshots
                 __uri = string.Concat(__uri, __separator.ToString(), "availability_zone", "=", global::System.Uri.EscapeDataString(availabilityZone));
             }
             return _invoker.SendAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(projectId);
+            return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody, global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(
+                (__marker, __token) => ListSnapshotDetailsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
+                __page => __page.Snapshots,
+                __item => __item.Id,
+                __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
+                "marker",
+                limit,
+                cancellationToken);
         }
 
         /// <inheritdoc/>
