@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.Json;
@@ -7,7 +9,10 @@ using EvsContracts.Generator.Support;
 
 namespace EvsContracts.Generator;
 
-/// <summary>The model of a spec, or the reasons there is none. Equatable, so it can be a pipeline step's output.</summary>
+/// <summary>
+/// The model of a spec, and its problems: what they leave out is not in the model; a problem of the document as a
+/// whole leaves no model. Equatable, so it can be a pipeline step's output.
+/// </summary>
 internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagnostic> Diagnostics)
 {
     /// <summary>What the consuming project offers, which decides the files beyond the models and the client.</summary>
@@ -32,6 +37,7 @@ internal static class SpecParser
         var diagnostics = new SpecDiagnosticBag(input.FilePath, input.Text);
         ContractModel? model = null;
         SpecLocation fileNameLocation = default;
+        OpenApiDocument? document = null;
         try
         {
             if (input.Unreadable)
@@ -54,20 +60,58 @@ internal static class SpecParser
             {
                 diagnostics.Report(DiagnosticDescriptors.SpecNotJson, error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length), error.Message);
             }
-            else if (OpenApiReader.Read(root!, diagnostics) is { } document && !diagnostics.HasErrors)
+            else if ((document = OpenApiReader.Read(root!, diagnostics)) is not null && !diagnostics.HasDocumentProblems)
             {
                 fileNameLocation = diagnostics.Locate(ContractModelBuilder.FileNameSource(document, input));
-                model = build(document, input, diagnostics);
+                model = BuildLeavingOut(document, input, diagnostics, build);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A defect in the generator must still surface as a diagnostic on the spec, never as a failed generator (CS8785).
+            using SpecDiagnosticBag.PartScope scope = diagnostics.Within(null);
             diagnostics.Report(DiagnosticDescriptors.InternalError, 0, Math.Min(1, input.Text.Length), e.GetType().FullName ?? e.GetType().Name, e.Message);
+            model = null;
         }
 
-        return diagnostics.HasErrors
-            ? new SpecResult(null, diagnostics.Items.ToEquatableArray())
-            : new SpecResult(model, EquatableArray<SpecDiagnostic>.Empty) { FileNameLocation = fileNameLocation };
+        EquatableArray<SpecDiagnostic> reported = LeftOutParts.Describe(diagnostics, document?.Parts ?? (IReadOnlyList<SpecPart>)Array.Empty<SpecPart>());
+        return model is null
+            ? new SpecResult(null, reported)
+            : new SpecResult(model, reported) { FileNameLocation = fileNameLocation };
+    }
+
+    /// <summary>
+    /// Builds the model without the parts the spec's problems leave out. A problem the builder finds (a name that
+    /// collides, contradictory constraints) leaves out its part too, and what needs it: then the model is built
+    /// again without them (what was reported about them stays). Each round leaves out at least one more part, so
+    /// the rounds end.
+    /// </summary>
+    private static ContractModel? BuildLeavingOut(
+        OpenApiDocument document, SpecInput input, SpecDiagnosticBag diagnostics, Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build)
+    {
+        int leftOut = -1;
+        while (true)
+        {
+            LeftOutParts.Mark(document.Parts, diagnostics);
+            int nowLeftOut = document.Parts.Count(part => part.LeftOut);
+            if (nowLeftOut == leftOut)
+            {
+                // A problem in a part the builder does not skip: building again would find it again.
+                throw new InvalidOperationException("A problem was reported in a part the model builder does not leave out.");
+            }
+
+            leftOut = nowLeftOut;
+            int before = diagnostics.Items.Count;
+            ContractModel? model = build(document, input, diagnostics);
+            if (model is null || diagnostics.HasDocumentProblems)
+            {
+                return null;
+            }
+
+            if (diagnostics.Items.Count == before)
+            {
+                return model;
+            }
+        }
     }
 }

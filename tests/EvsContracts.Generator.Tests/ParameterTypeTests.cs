@@ -8,7 +8,8 @@ namespace EvsContracts.Generator.Tests;
 /// <summary>
 /// Every parameter type the spec subset allows (a string, integer, number or boolean, a string enum, and each of
 /// those through a <c>$ref</c>) gives a client that compiles, in the path, the query and a header, required and
-/// optional; an object, array or map, written inline or reached through a <c>$ref</c>, is EVS102 at the schema.
+/// optional; an object, array or map, written inline or reached through a <c>$ref</c>, is EVS102 at the schema, and
+/// the operation is left out.
 /// </summary>
 public class ParameterTypeTests
 {
@@ -77,7 +78,7 @@ public class ParameterTypeTests
     [InlineData("""{ "$ref": "#/components/schemas/Labels" }""", "object")]
     [InlineData("""{ "type": "array", "items": { "type": "string" } }""", "array")]
     [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "object")]
-    public void An_object_array_or_map_parameter_is_EVS102_at_its_schema(string schema, string type)
+    public void An_object_array_or_map_parameter_is_EVS102_at_its_schema_and_leaves_out_the_operation(string schema, string type)
     {
         foreach (string location in new[] { "path", "query", "header" })
         {
@@ -86,12 +87,14 @@ public class ParameterTypeTests
             GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
 
             GeneratorHarness.AssertGeneratorDidNotFail(run);
-            Assert.Empty(run.Sources);
+            Assert.DoesNotContain(run.Sources, s => s.Key == "Params.ParamsClient.g.cs");
+            GeneratorHarness.AssertCompilesCleanly(run);
 
             // A refused inline path parameter also leaves its {id} undeclared (EVS101).
             Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics, d => d.Id == "EVS102");
+            Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
             Assert.Equal(
-                $"Parameters of type {type} are not supported (/paths/{pathPointer}/get/parameters/0/schema); use a string, integer, number or boolean",
+                $"Parameters of type {type} are not supported (/paths/{pathPointer}/get/parameters/0/schema); use a string, integer, number or boolean; left out: operation getThing",
                 diagnostic.GetMessage(CultureInfo.InvariantCulture));
             Assert.Equal(new TextSpan(text.IndexOf(schema, StringComparison.Ordinal), schema.Length), diagnostic.Location.SourceSpan);
         }

@@ -8,7 +8,9 @@ namespace EvsContracts.Generator.Tests;
 
 /// <summary>
 /// EVS100–EVS105: each broken spec gives exactly one diagnostic, with its message and its place in the spec file
-/// (marked <c>[|...|]</c> in the spec text), generates nothing, and never makes the generator fail.
+/// (marked <c>[|...|]</c> in the spec text), and never makes the generator fail. A file that is not JSON generates
+/// nothing; any other problem leaves out the part of the spec it is in, and what needs it (LeaveOutTests), and what
+/// is generated compiles.
 /// </summary>
 public class SpecDiagnosticTests
 {
@@ -322,7 +324,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"");
+            "The document has only \"webhooks\", which are not supported, and neither \"paths\" nor \"components\"; nothing is generated");
     }
 
     [Fact]
@@ -389,7 +391,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "\"oneOf\" is not supported (/components/schemas/Pet/oneOf)");
+            "\"oneOf\" is not supported (/components/schemas/Pet/oneOf); left out: schema Pet");
     }
 
     [Fact]
@@ -418,7 +420,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "\"oneOf\" is not supported (/paths/~1pets/post/requestBody/content/application~1json/schema/oneOf)");
+            "\"oneOf\" is not supported (/paths/~1pets/post/requestBody/content/application~1json/schema/oneOf); left out: operation addPet");
     }
 
     [Fact]
@@ -443,7 +445,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "The remote reference \"https://example.com/schemas/owner.json\" is not supported (/components/schemas/Pet/properties/owner/$ref); only local references (#/components/schemas/...) are");
+            "The remote reference \"https://example.com/schemas/owner.json\" is not supported (/components/schemas/Pet/properties/owner/$ref); only local references (#/components/schemas/...) are; left out: schema Pet");
     }
 
     [Fact]
@@ -470,7 +472,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "The media type \"text/plain\" is not supported (/paths/~1notes/post/requestBody/content); only application/json bodies are");
+            "The media type \"text/plain\" is not supported (/paths/~1notes/post/requestBody/content); only application/json bodies are; left out: operation addNote");
     }
 
     [Fact]
@@ -495,7 +497,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "Parameters in \"cookie\" are not supported (/paths/~1pets/get/parameters/0/in); supported: path, query, header");
+            "Parameters in \"cookie\" are not supported (/paths/~1pets/get/parameters/0/in); supported: path, query, header; left out: operation listPets");
     }
 
     [Fact]
@@ -633,9 +635,9 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void OperationIds_that_collide_in_CSharp_are_EVS104()
+    public void OperationIds_that_collide_in_CSharp_are_EVS104_and_the_second_is_left_out()
     {
-        AssertDiagnostic(
+        GeneratorRun run = AssertDiagnostic(
             """
             {
               "openapi": "3.1.0",
@@ -650,6 +652,10 @@ public class SpecDiagnosticTests
             """,
             "EVS104",
             "The operationIds \"list-pets\" and \"listPets\" both become the C# method ListPetsAsync");
+
+        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("HttpMethod.Get", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("HttpMethod.Delete", client, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -849,12 +855,13 @@ public class SpecDiagnosticTests
         Assert.Contains(run.Sources, s => s.Key == "EvsContracts.Snapshots.EvsClient.g.cs");
     }
 
-    private static void AssertDiagnostic(string markup, string id, string message)
+    private static GeneratorRun AssertDiagnostic(string markup, string id, string message)
     {
         SpecMarkup spec = SpecMarkup.Parse(markup);
         GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
         AssertOnly(run, id, message, spec.Span);
         Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), run.Single.Diagnostics[0].Location.SourceSpan);
+        return run;
     }
 
     private static void AssertDiagnostic(string text, string id, string message, LinePositionSpan span) =>
@@ -863,11 +870,19 @@ public class SpecDiagnosticTests
     private static void AssertOnly(GeneratorRun run, string id, string message, LinePositionSpan span)
     {
         GeneratorHarness.AssertGeneratorDidNotFail(run);
-        Assert.Empty(run.Sources);
+        if (id == "EVS100")
+        {
+            Assert.Empty(run.Sources);
+        }
+        else
+        {
+            GeneratorHarness.AssertCompilesCleanly(run);
+        }
+
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(id == "EVS102" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("EvsContracts.Spec", diagnostic.Descriptor.Category);
         Assert.EndsWith($"/docs/diagnostics/{id}.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
         FileLinePositionSpan location = diagnostic.Location.GetLineSpan();

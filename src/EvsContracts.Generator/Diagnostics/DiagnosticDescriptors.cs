@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 
 namespace EvsContracts.Generator.Diagnostics;
@@ -168,9 +169,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EnumValueRepeated = Spec(NotOpenApiId, "The enum value {0} is listed twice ({1}/enum)");
 
-    // EVS102: outside the supported subset.
+    // EVS102 (a warning): outside the supported subset. The construct is left out with what needs it; each format
+    // gets a last argument that says what (see Unsupported).
 
-    public static readonly DiagnosticDescriptor OnlyWebhooks = Spec(UnsupportedId, "The document has only \"webhooks\", which are not supported: there is nothing to generate without \"paths\" or \"components\"");
+    public static readonly DiagnosticDescriptor OnlyWebhooks = Spec(UnsupportedId, "The document has only \"webhooks\", which are not supported, and neither \"paths\" nor \"components\"");
 
     public static readonly DiagnosticDescriptor NameTooLong = Spec(UnsupportedId, "A name of {0} characters is too long ({1}); names are limited to {2}");
 
@@ -303,9 +305,33 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Usage(string id, DiagnosticSeverity severity, string title, string format, string description) =>
         new(id, title, format, UsageCategory, severity, isEnabledByDefault: true, description, HelpLink(id));
 
-    /// <summary>A spec problem: an error under one of the EVS1xx ids, with the id's title, description and help page.</summary>
-    private static DiagnosticDescriptor Spec(string id, string format) =>
-        new(id, SpecTitle(id), format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, SpecDescription(id), HelpLink(id));
+    /// <summary>
+    /// A spec problem under one of the EVS1xx ids, with the id's title, severity, description and help page. EVS102
+    /// is a warning: the construct and what needs it are left out, the rest is generated. Its format gets one more
+    /// argument, filled in once the whole spec is read (<see cref="LeftOutParts"/>): what is left out.
+    /// </summary>
+    private static DiagnosticDescriptor Spec(string id, string format) => id == UnsupportedId
+        ? new(id, SpecTitle(id), format + "{" + ArgumentCount(format).ToString(CultureInfo.InvariantCulture) + "}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, SpecDescription(id), HelpLink(id))
+        : new(id, SpecTitle(id), format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, SpecDescription(id), HelpLink(id));
+
+    /// <summary>How many arguments a format string takes: one more than its highest <c>{n}</c>.</summary>
+    private static int ArgumentCount(string format)
+    {
+        int count = 0;
+        for (int i = 0; i < format.Length - 2; i++)
+        {
+            if (format[i] == '{' && format[i + 1] == '{')
+            {
+                i++;
+            }
+            else if (format[i] == '{' && char.IsDigit(format[i + 1]) && format[i + 2] == '}')
+            {
+                count = Math.Max(count, format[i + 1] - '0' + 1);
+            }
+        }
+
+        return count;
+    }
 
     private static string SpecTitle(string id) => id switch
     {
@@ -322,7 +348,7 @@ internal static class DiagnosticDescriptors
     {
         InvalidJsonId => "The spec could not be read as JSON; the location is the first character the reader could not accept.",
         NotOpenApiId => "The spec must be an OpenAPI 3.0.x or 3.1.x document with the members the generator needs.",
-        UnsupportedId => "The generator supports a documented subset of OpenAPI (spec/README.md); anything else is reported rather than generated wrongly.",
+        UnsupportedId => "The generator supports a documented subset of OpenAPI (spec/README.md). A construct outside it is left out with the operations and schemas that need it, never generated wrongly; the rest of the spec is generated.",
         UnresolvedRefId => "Only local references (#/components/...) that exist in the same document are supported.",
         InvalidNameId => "A name from the spec could not become a C# identifier, or two names became the same identifier.",
         ContradictionId => "Two constraints of the same schema cannot both hold, so no value could be valid.",

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using EvsContracts.Generator.Reader.Json;
@@ -7,12 +8,17 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace EvsContracts.Generator.Diagnostics;
 
-/// <summary>Collects the problems of one spec, each located by line and column in the spec file.</summary>
+/// <summary>
+/// Collects the problems of one spec, each located by line and column in the spec file, and each with the part of
+/// the spec it was found in (<see cref="Within"/>): that part is left out. A problem found outside every part
+/// belongs to the document, and then nothing is generated.
+/// </summary>
 internal sealed class SpecDiagnosticBag
 {
     private readonly string _filePath;
     private readonly LineMap _lines;
     private readonly List<SpecDiagnostic> _items = new();
+    private readonly List<SpecPart?> _parts = new();
 
     public SpecDiagnosticBag(string filePath, string text)
     {
@@ -22,7 +28,36 @@ internal sealed class SpecDiagnosticBag
 
     public IReadOnlyList<SpecDiagnostic> Items => _items;
 
-    public bool HasErrors => _items.Count > 0;
+    /// <summary>For each item, the part it was found in; null for the document.</summary>
+    public IReadOnlyList<SpecPart?> Parts => _parts;
+
+    /// <summary>The part being read or built: what a problem reported now leaves out.</summary>
+    public SpecPart? CurrentPart { get; private set; }
+
+    /// <summary>Whether a problem was found outside every part: the document as a whole cannot be generated.</summary>
+    public bool HasDocumentProblems => _parts.Contains(null);
+
+    /// <summary>Reports into <paramref name="part"/> until the returned scope is disposed.</summary>
+    public PartScope Within(SpecPart? part)
+    {
+        var scope = new PartScope(this, CurrentPart);
+        CurrentPart = part;
+        return scope;
+    }
+
+    /// <summary>Forgets the items from <paramref name="count"/> on: a model built again reports them again.</summary>
+    public void Truncate(int count)
+    {
+        _items.RemoveRange(count, _items.Count - count);
+        _parts.RemoveRange(count, _parts.Count - count);
+    }
+
+    /// <summary>Adds an item found before, in the part it was found in.</summary>
+    public void Add(SpecDiagnostic diagnostic, SpecPart? part)
+    {
+        _items.Add(diagnostic);
+        _parts.Add(part);
+    }
 
     /// <summary>The span from <paramref name="start"/> to <paramref name="end"/> of the spec file.</summary>
     public SpecLocation Locate(int start, int end)
@@ -48,7 +83,7 @@ internal sealed class SpecDiagnosticBag
             shortened.Add(DiagnosticText.ShortenQuotes(argument));
         }
 
-        _items.Add(new SpecDiagnostic(descriptor, location, new EquatableArray<string>(shortened.MoveToImmutable())));
+        Add(new SpecDiagnostic(descriptor, location, new EquatableArray<string>(shortened.MoveToImmutable())), CurrentPart);
     }
 
     public void Report(DiagnosticDescriptor descriptor, int start, int end, params string[] arguments) =>
@@ -59,4 +94,19 @@ internal sealed class SpecDiagnosticBag
 
     public void Report(DiagnosticDescriptor descriptor, JsonMember member, params string[] arguments) =>
         Report(descriptor, Locate(member), arguments);
+
+    /// <summary>Restores the part reported into before <see cref="Within"/>.</summary>
+    public readonly struct PartScope : IDisposable
+    {
+        private readonly SpecDiagnosticBag _bag;
+        private readonly SpecPart? _previous;
+
+        public PartScope(SpecDiagnosticBag bag, SpecPart? previous)
+        {
+            _bag = bag;
+            _previous = previous;
+        }
+
+        public void Dispose() => _bag.CurrentPart = _previous;
+    }
 }

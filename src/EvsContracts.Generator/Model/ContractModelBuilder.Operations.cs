@@ -18,6 +18,12 @@ internal sealed partial class ContractModelBuilder
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (OpenApiOperation operation in _document.Operations)
         {
+            if (operation.Part.LeftOut)
+            {
+                continue;
+            }
+
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(operation.Part);
             string name = Naming.ToPascalCase(operation.OperationId);
             if (!Naming.IsValidIdentifier(name))
             {
@@ -130,8 +136,9 @@ internal sealed partial class ContractModelBuilder
         // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
         foreach (OpenApiResponse response in operation.Responses)
         {
-            if (response.Schema is { } errorSchema && response != success)
+            if (response.Schema is { } errorSchema && response != success && response.Part is not { LeftOut: true })
             {
+                using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(response.Part);
                 Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
             }
         }

@@ -149,8 +149,13 @@ internal sealed partial class ContractModelBuilder
         {
             if (_componentTypeNames.TryGetValue(refName, out string? typeName))
             {
-                OpenApiSchema target = _components[refName].Schema;
-                DefineType(typeName, target);
+                OpenApiNamedSchema component = _components[refName];
+                using (_diagnostics.Within(component.Part))
+                {
+                    DefineType(typeName, component.Schema);
+                }
+
+                OpenApiSchema target = component.Schema;
                 return new TypeRef { Kind = target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, Name = typeName };
             }
 
@@ -162,6 +167,7 @@ internal sealed partial class ContractModelBuilder
 
             try
             {
+                using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(alias.Part);
                 return Resolve(alias.Schema, inlineName, owner);
             }
             finally

@@ -12,6 +12,8 @@ namespace EvsContracts.Generator.Model;
 /// <summary>
 /// Turns the OpenAPI subset into the C# contract: type and member names (EVS104), constraint consistency (EVS105),
 /// which types are inputs (request bodies: settable members, mutable collections) and the client's operations.
+/// Parts of the spec that are left out (<see cref="SpecPart.LeftOut"/>) are skipped; nothing kept needs one. A
+/// problem found here is reported within the part being built, so the parser can build again without it.
 /// </summary>
 internal sealed partial class ContractModelBuilder
 {
@@ -85,6 +87,12 @@ internal sealed partial class ContractModelBuilder
         NameComponents();
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
+            if (component.Part.LeftOut)
+            {
+                continue;
+            }
+
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(component.Part);
             if (_componentTypeNames.TryGetValue(component.Name, out string? typeName))
             {
                 DefineType(typeName, component.Schema);
@@ -116,11 +124,18 @@ internal sealed partial class ContractModelBuilder
     {
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
+            if (component.Part.LeftOut)
+            {
+                continue;
+            }
+
             _components[component.Name] = component;
             if (!IsGeneratedType(component.Schema))
             {
                 continue;
             }
+
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(component.Part);
 
             string name = Naming.ToPascalCase(component.Name);
             if (!Naming.IsValidIdentifier(name))

@@ -10,10 +10,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvsContracts.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// What must hold for any spec, however broken: the generator does not fail, and either its code compiles cleanly
-/// or it explains, with at least one EVS1xx diagnostic located in the spec file, why there is none. The one valid
-/// spec that gives neither code nor diagnostics is one with nothing to generate: no operation, and no schema that
-/// becomes a type (a file is generated for each of those, and only for them).
+/// What must hold for any spec, however broken: the generator does not fail, what it generates compiles cleanly,
+/// and every EVS1xx diagnostic is located in the spec file (EVS102 a warning, the others errors). A problem leaves
+/// out the part of the spec it is in, so code and diagnostics may come together; a spec that gives neither is one
+/// with nothing to generate: no operation, and no schema that becomes a type (a file is generated for each of
+/// those, and only for them).
 /// </summary>
 internal static class SpecInvariants
 {
@@ -39,10 +40,13 @@ internal static class SpecInvariants
     {
         string content = text.ToString();
         SpecResult result = SpecParser.Parse(new SpecInput(path, content, null, null, "Fuzz.Default"));
+        foreach (SpecDiagnostic diagnostic in result.Diagnostics)
+        {
+            CheckLocated(diagnostic, path, text);
+        }
+
         if (result.Model is { } model)
         {
-            Assert.Empty(result.Diagnostics);
-
             // Emission runs outside the parser's safety net in the real pipeline: an exception here would be CS8785.
             foreach (GeneratedFile file in SourceEmitter.Emit(model, s_allFeatures))
             {
@@ -61,10 +65,6 @@ internal static class SpecInvariants
         else
         {
             Assert.NotEmpty(result.Diagnostics);
-            foreach (SpecDiagnostic diagnostic in result.Diagnostics)
-            {
-                CheckLocated(diagnostic, path, text);
-            }
         }
 
         stats?.Record(result);
@@ -74,6 +74,7 @@ internal static class SpecInvariants
     public static void CheckLocated(SpecDiagnostic diagnostic, string path, SourceText text)
     {
         Assert.StartsWith("EVS1", diagnostic.Id, StringComparison.Ordinal);
+        Assert.Equal(ExpectedSeverity(diagnostic.Id), diagnostic.Descriptor.DefaultSeverity);
         Assert.DoesNotContain(DefectMarker, diagnostic.Message, StringComparison.Ordinal);
         SpecLocation location = diagnostic.Location;
         Assert.Equal(path, location.FilePath);
@@ -89,9 +90,24 @@ internal static class SpecInvariants
     public static void CheckOutcome(GeneratorOutcome outcome, FuzzStats? stats = null)
     {
         GeneratorHost.AssertDidNotFail(outcome);
+        SourceText text = outcome.SpecText!;
+        foreach (Diagnostic diagnostic in outcome.Diagnostics)
+        {
+            Assert.StartsWith("EVS1", diagnostic.Id, StringComparison.Ordinal);
+            Assert.Equal(ExpectedSeverity(diagnostic.Id), diagnostic.Severity);
+            Assert.DoesNotContain(DefectMarker, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+            Assert.Equal(outcome.SpecPath, span.Path);
+            TextSpan source = diagnostic.Location.SourceSpan;
+            Assert.InRange(source.End, 0, text.Length);
+            Assert.Equal(text.Lines.GetLinePositionSpan(source), span.Span);
+        }
+
         if (outcome.Sources.Count > 0)
         {
-            Assert.True(outcome.Diagnostics.Count == 0, "Code was generated, and yet: " + string.Join("\n", outcome.Diagnostics));
+            // A problem leaves out only the part of the spec it is in; the rest must still compile.
+            Assert.DoesNotContain(outcome.Diagnostics, d => d.Id is "EVS100");
 
             // The same sources (damage in an example, say, changes nothing generated) compile the same: once is enough.
             string fingerprint = Fingerprint(string.Concat(outcome.SourceTexts().Select(s => s.Key + "\0" + s.Value + "\0")));
@@ -103,11 +119,10 @@ internal static class SpecInvariants
                 s_compiledSources.TryAdd(fingerprint, 0);
             }
 
-            stats?.RecordCompiled(compile);
+            stats?.RecordCompiled(compile, outcome.Diagnostics.Select(d => d.Id));
             return;
         }
 
-        SourceText text = outcome.SpecText!;
         if (outcome.Diagnostics.Count == 0)
         {
             SpecResult result = SpecParser.Parse(new SpecInput(outcome.SpecPath, text.ToString(), null, null, "Fuzz.Default"));
@@ -118,21 +133,11 @@ internal static class SpecInvariants
             return;
         }
 
-        foreach (Diagnostic diagnostic in outcome.Diagnostics)
-        {
-            Assert.StartsWith("EVS1", diagnostic.Id, StringComparison.Ordinal);
-            Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-            Assert.DoesNotContain(DefectMarker, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
-            FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
-            Assert.Equal(outcome.SpecPath, span.Path);
-            TextSpan source = diagnostic.Location.SourceSpan;
-            Assert.InRange(source.End, 0, text.Length);
-            Assert.Equal(text.Lines.GetLinePositionSpan(source), span.Span);
-        }
-
         stats?.RecordDiagnosed(outcome.Diagnostics.Select(d => d.Id));
     }
+
+    /// <summary>EVS102 leaves out what it touches and the rest is generated: a warning. Every other spec problem is an error.</summary>
+    private static DiagnosticSeverity ExpectedSeverity(string id) => id == "EVS102" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
 }
 
 /// <summary>Counts of what the fuzzer produced, for the report.</summary>
@@ -157,17 +162,14 @@ internal sealed class FuzzStats
         if (result.Model is not null)
         {
             Interlocked.Increment(ref _models);
-            return;
         }
 
-        foreach (string id in result.Diagnostics.Select(d => d.Id).Distinct())
-        {
-            _diagnosticIds.AddOrUpdate(id, 1, (_, n) => n + 1);
-        }
+        CountIds(result.Diagnostics.Select(d => d.Id));
     }
 
     /// <param name="distinct">Whether these sources had not been compiled before.</param>
-    public void RecordCompiled(bool distinct)
+    /// <param name="ids">The diagnostics beside the code: what they left out is not in it.</param>
+    public void RecordCompiled(bool distinct, IEnumerable<string> ids)
     {
         Interlocked.Increment(ref _cases);
         Interlocked.Increment(ref _models);
@@ -176,6 +178,8 @@ internal sealed class FuzzStats
         {
             Interlocked.Increment(ref _distinct);
         }
+
+        CountIds(ids);
     }
 
     /// <summary>A valid spec with nothing to generate.</summary>
@@ -188,6 +192,11 @@ internal sealed class FuzzStats
     public void RecordDiagnosed(IEnumerable<string> ids)
     {
         Interlocked.Increment(ref _cases);
+        CountIds(ids);
+    }
+
+    private void CountIds(IEnumerable<string> ids)
+    {
         foreach (string id in ids.Distinct())
         {
             _diagnosticIds.AddOrUpdate(id, 1, (_, n) => n + 1);
@@ -208,7 +217,7 @@ internal sealed class FuzzStats
             builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"; {_empty} had nothing to generate");
         }
 
-        builder.Append("; rejected with ");
+        builder.Append("; diagnostics: ");
         builder.AppendJoin(", ", _diagnosticIds.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} ×{p.Value}"));
         return builder.ToString();
     }

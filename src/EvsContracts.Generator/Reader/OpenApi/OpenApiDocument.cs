@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
@@ -41,16 +42,22 @@ internal sealed class OpenApiDocument
 
     /// <summary>Named schemas of <c>components.schemas</c>, in document order.</summary>
     public List<OpenApiNamedSchema> Schemas { get; } = new();
+
+    /// <summary>Every part of the spec that is generated or left out as a whole, in document order.</summary>
+    public List<SpecPart> Parts { get; } = new();
 }
 
 internal sealed class OpenApiNamedSchema
 {
-    public OpenApiNamedSchema(string name, JsonMember member, OpenApiSchema schema)
+    public OpenApiNamedSchema(string name, JsonMember member, OpenApiSchema schema, SpecPart part)
     {
         Name = name;
         Member = member;
         Schema = schema;
+        Part = part;
     }
+
+    public SpecPart Part { get; }
 
     public string Name { get; }
 
@@ -61,13 +68,16 @@ internal sealed class OpenApiNamedSchema
 
 internal sealed class OpenApiOperation
 {
-    public OpenApiOperation(string method, string path, string operationId, JsonNode operationIdNode)
+    public OpenApiOperation(string method, string path, string operationId, JsonNode operationIdNode, SpecPart part)
     {
         Method = method;
         Path = path;
         OperationId = operationId;
         OperationIdNode = operationIdNode;
+        Part = part;
     }
+
+    public SpecPart Part { get; }
 
     public string Method { get; }
 
@@ -131,12 +141,16 @@ internal sealed class OpenApiParameter
 
 internal sealed class OpenApiResponse
 {
-    public OpenApiResponse(string status, OpenApiSchema? schema, string? description)
+    public OpenApiResponse(string status, OpenApiSchema? schema, string? description, SpecPart? part)
     {
         Status = status;
         Schema = schema;
         Description = description;
+        Part = part;
     }
+
+    /// <summary>An error response's own part (its schema is left out without the operation); null for a success.</summary>
+    public SpecPart? Part { get; }
 
     /// <summary>A three-digit status code, or <c>default</c>.</summary>
     public string Status { get; }

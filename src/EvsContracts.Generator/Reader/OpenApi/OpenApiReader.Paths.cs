@@ -16,6 +16,14 @@ internal sealed partial class OpenApiReader
 
     private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
     {
+        SpecPart part = NewPart(document, SpecPartKind.Path, pathMember.Name);
+        using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part);
+        if (pathMember.Name.Length > MaxLiteralLength)
+        {
+            Report(DiagnosticDescriptors.NameTooLong, pathMember, Count(pathMember.Name.Length), "/paths", Count(MaxLiteralLength));
+            return;
+        }
+
         string pointer = "/paths/" + EscapePointer(pathMember.Name);
         if (!pathMember.Name.StartsWith("/", StringComparison.Ordinal))
         {
@@ -39,6 +47,11 @@ internal sealed partial class OpenApiReader
         foreach (JsonMember member in item.Members)
         {
             string name = member.Name;
+            if (Array.IndexOf(s_methods, name) < 0 && Array.IndexOf(s_unsupportedMethods, name) < 0)
+            {
+                CheckLiteralLengths(member, pointer);
+            }
+
             if (name == "parameters")
             {
                 ReadParameters(member.Value, pointer + "/parameters", shared);
@@ -49,6 +62,8 @@ internal sealed partial class OpenApiReader
             }
             else if (Array.IndexOf(s_unsupportedMethods, name) >= 0)
             {
+                // Left out on its own: the path's other operations do not need it.
+                using SpecDiagnosticBag.PartScope method = _diagnostics.Within(NewPart(document, SpecPartKind.Operation, OperationName(member, pathMember.Name)));
                 Report(DiagnosticDescriptors.MethodUnsupported, member, Quote(name), pointer + "/" + name);
             }
         }
@@ -57,10 +72,20 @@ internal sealed partial class OpenApiReader
         {
             if (Array.IndexOf(s_methods, member.Name) >= 0)
             {
+                SpecPart operation = NewPart(document, SpecPartKind.Operation, OperationName(member, pathMember.Name));
+                operation.Needs.Add(part);
+                using SpecDiagnosticBag.PartScope operationScope = _diagnostics.Within(operation);
+                CheckLiteralLengths(member, pointer);
                 ReadOperation(document, pathMember.Name, member, pointer + "/" + member.Name, shared);
             }
         }
     }
+
+    /// <summary>What a message calls an operation: its operationId, or its method and path when it has none.</summary>
+    private static string OperationName(JsonMember methodMember, string path) =>
+        methodMember.Value is JsonObjectNode operation && operation.Get("operationId") is JsonStringNode { Value.Length: > 0 } id
+            ? id.Value
+            : methodMember.Name.ToUpperInvariant() + " " + path;
 
     /// <summary>
     /// Why a path cannot be a template the client fills in: every brace must belong to one <c>{name}</c>, a query
@@ -118,7 +143,7 @@ internal sealed partial class OpenApiReader
             return;
         }
 
-        var result = new OpenApiOperation(methodMember.Name, path, idNode.Value, idNode)
+        var result = new OpenApiOperation(methodMember.Name, path, idNode.Value, idNode, _diagnostics.CurrentPart!)
         {
             Summary = OptionalString(operation, "summary", pointer),
             Description = OptionalString(operation, "description", pointer),
@@ -152,7 +177,7 @@ internal sealed partial class OpenApiReader
         {
             foreach (JsonMember response in responses.Members)
             {
-                ReadResponse(result, response, pointer + "/responses/" + EscapePointer(response.Name));
+                ReadResponse(document, result, response, pointer + "/responses/" + EscapePointer(response.Name));
             }
         }
         else if (responsesMember is not null)
@@ -287,7 +312,7 @@ internal sealed partial class OpenApiReader
         operation.RequestBody = ReadJsonContent(body, pointer, required: true);
     }
 
-    private void ReadResponse(OpenApiOperation operation, JsonMember member, string pointer)
+    private void ReadResponse(OpenApiDocument document, OpenApiOperation operation, JsonMember member, string pointer)
     {
         string status = member.Name;
         if (status != "default" && !(status.Length == 3 && status[0] >= '1' && status[0] <= '5' && char.IsDigit(status[1]) && char.IsDigit(status[2])))
@@ -300,13 +325,16 @@ internal sealed partial class OpenApiReader
             return;
         }
 
+        // An error response is its own part: the client does not read it into a type, so the operation does not need it.
+        SpecPart? part = status[0] == '2' ? null : NewPart(document, SpecPartKind.ErrorResponse, status + " of " + operation.Part.Name);
+        using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part ?? operation.Part);
         if (Deref(member.Value, ref pointer) is not JsonObjectNode response)
         {
             return;
         }
 
         OpenApiSchema? schema = ReadJsonContent(response, pointer, required: false);
-        operation.Responses.Add(new OpenApiResponse(status, schema, OptionalString(response, "description", pointer)));
+        operation.Responses.Add(new OpenApiResponse(status, schema, OptionalString(response, "description", pointer), part));
     }
 
     /// <summary>Reads <c>content</c>: JSON is the only body the generated code knows how to read and write.</summary>

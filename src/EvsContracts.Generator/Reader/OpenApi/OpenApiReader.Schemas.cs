@@ -184,10 +184,15 @@ internal sealed partial class OpenApiReader
             return false;
         }
 
-        if (!_componentNames.Contains(name))
+        if (!_schemaParts.TryGetValue(name, out SpecPart? needed))
         {
             Report(DiagnosticDescriptors.SchemaReferenceUnresolved, refNode, Quote(target), Quote(name), schema.Pointer);
             return false;
+        }
+
+        if (_diagnostics.CurrentPart is { } part && !part.Needs.Contains(needed))
+        {
+            part.Needs.Add(needed);
         }
 
         schema.RefName = name;

@@ -10,7 +10,9 @@ namespace EvsContracts.Generator.Reader.OpenApi;
 
 /// <summary>
 /// Reads the supported OpenAPI subset out of a parsed JSON document. Anything outside the subset becomes an
-/// EVS101–EVS103 diagnostic at the member that causes it; the reader goes on to find every problem in one pass.
+/// EVS101–EVS103 diagnostic at the member that causes it, reported within the part of the spec being read (a named
+/// schema, a path, an operation, an error response), which is then left out; the reader goes on to find every
+/// problem in one pass. A reference made within a part is recorded as a need of that part.
 /// </summary>
 internal sealed partial class OpenApiReader
 {
@@ -29,7 +31,9 @@ internal sealed partial class OpenApiReader
 
     private readonly JsonObjectNode _root;
     private readonly SpecDiagnosticBag _diagnostics;
-    private readonly HashSet<string> _componentNames = new(StringComparer.Ordinal);
+
+    /// <summary>The part of each named schema, made before any is read so that a reference may point forward.</summary>
+    private readonly Dictionary<string, SpecPart> _schemaParts = new(StringComparer.Ordinal);
 
     private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics)
     {
@@ -88,7 +92,7 @@ internal sealed partial class OpenApiReader
         };
         bool is30 = versionNode.Value.StartsWith("3.0.", StringComparison.Ordinal);
 
-        CheckLiteralLengths(_root, string.Empty);
+        CheckDocumentLiteralLengths();
         ReadComponents(document);
 
         JsonMember? pathsMember = _root.Find("paths");
@@ -127,6 +131,45 @@ internal sealed partial class OpenApiReader
         return document;
     }
 
+    /// <summary>
+    /// Checks the literals of the document outside its parts: paths and named schemas are checked as they are read,
+    /// so that a literal too long leaves out only the operation or schema that holds it.
+    /// </summary>
+    private void CheckDocumentLiteralLengths()
+    {
+        foreach (JsonMember member in _root.Members)
+        {
+            if (member.Name == "components" && member.Value is JsonObjectNode components)
+            {
+                foreach (JsonMember component in components.Members)
+                {
+                    if (component.Name != "schemas")
+                    {
+                        CheckLiteralLengths(component, "/components");
+                    }
+                }
+            }
+            else if (member.Name != "paths")
+            {
+                CheckLiteralLengths(member, string.Empty);
+            }
+        }
+    }
+
+    /// <summary>Checks a member's name and the literals of its value; <paramref name="pointer"/> is the object's that holds it.</summary>
+    private void CheckLiteralLengths(JsonMember member, string pointer)
+    {
+        if (member.Name.Length > MaxLiteralLength)
+        {
+            Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
+        }
+        else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
+            && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0))
+        {
+            CheckLiteralLengths(member.Value, pointer + "/" + EscapePointer(member.Name));
+        }
+    }
+
     private void CheckLiteralLengths(JsonNode node, string pointer)
     {
         switch (node)
@@ -134,16 +177,7 @@ internal sealed partial class OpenApiReader
             case JsonObjectNode obj:
                 foreach (JsonMember member in obj.Members)
                 {
-                    string memberPointer = pointer + "/" + EscapePointer(member.Name);
-                    if (member.Name.Length > MaxLiteralLength)
-                    {
-                        Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
-                    }
-                    else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
-                        && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0))
-                    {
-                        CheckLiteralLengths(member.Value, memberPointer);
-                    }
+                    CheckLiteralLengths(member, pointer);
                 }
 
                 break;
@@ -158,6 +192,14 @@ internal sealed partial class OpenApiReader
                 Report(DiagnosticDescriptors.StringTooLong, text, Count(text.Value.Length), pointer, Count(MaxLiteralLength));
                 break;
         }
+    }
+
+    /// <summary>A new part of <paramref name="document"/>, to read into with <see cref="SpecDiagnosticBag.Within"/>.</summary>
+    private static SpecPart NewPart(OpenApiDocument document, SpecPartKind kind, string name)
+    {
+        var part = new SpecPart(kind, name);
+        document.Parts.Add(part);
+        return part;
     }
 
     private void ReadComponents(OpenApiDocument document)
@@ -189,15 +231,18 @@ internal sealed partial class OpenApiReader
         // Names first, so a reference may point forward.
         foreach (JsonMember member in schemas.Members)
         {
-            _componentNames.Add(member.Name);
+            _schemaParts[member.Name] = NewPart(document, SpecPartKind.Schema, member.Name);
         }
 
         foreach (JsonMember member in schemas.Members)
         {
+            SpecPart part = _schemaParts[member.Name];
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part);
+            CheckLiteralLengths(member, "/components/schemas");
             OpenApiSchema? schema = ReadSchema(member.Value, "/components/schemas/" + EscapePointer(member.Name));
             if (schema is not null)
             {
-                document.Schemas.Add(new OpenApiNamedSchema(member.Name, member, schema));
+                document.Schemas.Add(new OpenApiNamedSchema(member.Name, member, schema, part));
             }
         }
     }

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EvsContracts.Generator.Support;
+
+namespace EvsContracts.Generator.Diagnostics;
+
+/// <summary>
+/// What a spec's problems leave out: the part each was found in, and every part that needs one of those, through
+/// any number of references (a schema whose property is a left-out schema, an operation whose body is one). Cycles
+/// end because a part is marked once. The rest of the spec is generated.
+/// </summary>
+internal static class LeftOutParts
+{
+    /// <summary>How a message lists left-out parts, in this order.</summary>
+    private static readonly (SpecPartKind Kind, string One, string Many)[] s_groups =
+    {
+        (SpecPartKind.Path, "path", "paths"),
+        (SpecPartKind.Operation, "operation", "operations"),
+        (SpecPartKind.Schema, "schema", "schemas"),
+        (SpecPartKind.ErrorResponse, "response", "responses"),
+    };
+
+    /// <summary>Marks as <see cref="SpecPart.LeftOut"/> every part with a problem in <paramref name="bag"/> and every part that needs one.</summary>
+    public static void Mark(IReadOnlyList<SpecPart> parts, SpecDiagnosticBag bag)
+    {
+        foreach (SpecPart? part in bag.Parts)
+        {
+            if (part is not null)
+            {
+                part.LeftOut = true;
+            }
+        }
+
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (SpecPart part in parts)
+            {
+                if (!part.LeftOut && part.Needs.Exists(needed => needed.LeftOut))
+                {
+                    part.LeftOut = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The diagnostics as reported: the same problem found from two parts (a shared parameter, a referenced response)
+    /// is one diagnostic, and an EVS102 message ends with what is left out because of it, in ordinal order.
+    /// </summary>
+    public static EquatableArray<SpecDiagnostic> Describe(SpecDiagnosticBag bag, IReadOnlyList<SpecPart> parts)
+    {
+        var neededBy = new Dictionary<SpecPart, List<SpecPart>>();
+        foreach (SpecPart part in parts)
+        {
+            foreach (SpecPart needed in part.Needs)
+            {
+                if (!neededBy.TryGetValue(needed, out List<SpecPart>? users))
+                {
+                    neededBy[needed] = users = new List<SpecPart>();
+                }
+
+                users.Add(part);
+            }
+        }
+
+        var order = new List<SpecDiagnostic>();
+        var owners = new Dictionary<SpecDiagnostic, List<SpecPart?>>();
+        for (int i = 0; i < bag.Items.Count; i++)
+        {
+            SpecDiagnostic diagnostic = bag.Items[i];
+            if (!owners.TryGetValue(diagnostic, out List<SpecPart?>? found))
+            {
+                owners[diagnostic] = found = new List<SpecPart?>();
+                order.Add(diagnostic);
+            }
+
+            found.Add(bag.Parts[i]);
+        }
+
+        ImmutableArray<SpecDiagnostic>.Builder result = ImmutableArray.CreateBuilder<SpecDiagnostic>(order.Count);
+        foreach (SpecDiagnostic diagnostic in order)
+        {
+            result.Add(diagnostic.Id == DiagnosticDescriptors.UnsupportedId
+                ? diagnostic with { Arguments = diagnostic.Arguments.AsImmutableArray().Add(Suffix(owners[diagnostic], neededBy)).ToEquatableArray() }
+                : diagnostic);
+        }
+
+        return new EquatableArray<SpecDiagnostic>(result.MoveToImmutable());
+    }
+
+    /// <summary>"; left out: operations getPet, listPets; schema Pet", or "; nothing is generated" for the document.</summary>
+    private static string Suffix(List<SpecPart?> owners, Dictionary<SpecPart, List<SpecPart>> neededBy)
+    {
+        if (owners.Contains(null))
+        {
+            return "; nothing is generated";
+        }
+
+        var reached = new HashSet<SpecPart>();
+        var pending = new Stack<SpecPart>(owners!);
+        while (pending.Count > 0)
+        {
+            SpecPart part = pending.Pop();
+            if (reached.Add(part) && neededBy.TryGetValue(part, out List<SpecPart>? users))
+            {
+                foreach (SpecPart user in users)
+                {
+                    pending.Push(user);
+                }
+            }
+        }
+
+        var groups = new List<string>();
+        foreach ((SpecPartKind kind, string one, string many) in s_groups)
+        {
+            var names = reached.Where(p => p.Kind == kind).Select(p => Shorten(p.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+            if (names.Count > 0)
+            {
+                groups.Add((names.Count == 1 ? one : many) + " " + string.Join(", ", names));
+            }
+        }
+
+        return "; left out: " + string.Join("; ", groups);
+    }
+
+    /// <summary>A name as a message lists it; one that is pages long keeps its start.</summary>
+    private static string Shorten(string name) =>
+        name.Length <= DiagnosticText.MaxQuoted ? name : name.Substring(0, DiagnosticText.MaxQuoted) + "...";
+
+}
