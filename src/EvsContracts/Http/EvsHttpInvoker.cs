@@ -210,9 +210,17 @@ public sealed class EvsHttpInvoker
             }
         }
 
+        PooledJsonContent? content = null;
         if (body is not null)
         {
-            request.Content = Serialize(body);
+            content = Serialize(body);
+            request.Content = content;
+        }
+
+        // Signed last, over the headers and the exact body bytes that go out.
+        if (Options.Credentials is { } credentials)
+        {
+            HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), content is null ? [] : content.Bytes);
         }
 
         // HttpClient's own timeout starts here too.
@@ -467,6 +475,11 @@ public sealed class EvsHttpInvoker
             message.Append('.');
         }
 
+        if (IsExpiredSignature(envelope.Code, errorMessage))
+        {
+            message.Append(ExpiredSignatureAdvice);
+        }
+
         return new EvsApiException(Redact(message.ToString(), token), response.StatusCode)
         {
             // Every text the server chose is redacted: a server may echo the token anywhere.
@@ -481,6 +494,17 @@ public sealed class EvsHttpInvoker
             RequestPath = request.RequestUri?.AbsolutePath,
         };
     }
+
+    // The gateway's answer to an X-Sdk-Date more than 15 minutes from its own clock, for example "Incorrect IAM
+    // authentication information: calc aksk signature fail:signature expired, signature time:20211217T064303Z,server
+    // time:20211217T065804Z" (huaweicloud-sdk-java-v3#44). Resending does not help; fixing the clock does.
+    private const string ExpiredSignatureAdvice =
+        " The signature's date (X-Sdk-Date, from this machine's clock) is more than 15 minutes away from the server's clock: check this machine's clock (clock skew), for example with NTP.";
+
+    private static bool IsExpiredSignature(string? code, string? message) =>
+        code is "APIGW.0301" or "APIG.0301"
+        && message is not null
+        && message.Contains("expired", StringComparison.OrdinalIgnoreCase);
 
     private static string Describe(HttpRequestMessage request, HttpResponseMessage response) =>
         string.Create(

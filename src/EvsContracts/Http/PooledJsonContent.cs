@@ -32,6 +32,9 @@ internal sealed class PooledJsonContent : HttpContent
         Headers.ContentLength = length;
     }
 
+    /// <summary>The body as sent, for signing.</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(0, _length);
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
