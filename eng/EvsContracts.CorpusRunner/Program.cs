@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EvsContracts.CorpusRunner;
+
+// Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N | --specs FILE]
+//        [--filter TEXT] [--markdown FILE] [--json FILE] [--commit SHA]
+// Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
+// report and the per-spec results.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (int i = 0; i + 1 < args.Length; i += 2)
+{
+    options[args[i].TrimStart('-')] = args[i + 1];
+}
+
+var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder());
+if (!corpus.Exists)
+{
+    Console.Error.WriteLine($"No corpus at {corpus.ApiFolder}: run eng/openapi-corpus.sh, which fetches it.");
+    return 2;
+}
+
+int jobs = int.Parse(options.GetValueOrDefault("jobs") ?? "2", CultureInfo.InvariantCulture);
+var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("timeout") ?? "300", CultureInfo.InvariantCulture));
+IReadOnlyList<string> specs = corpus.Specs();
+if (options.TryGetValue("specs", out string? list))
+{
+    specs = File.ReadAllLines(list).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+}
+else if (options.TryGetValue("sample", out string? sample))
+{
+    specs = Corpus.Sample(specs, int.Parse(sample, CultureInfo.InvariantCulture));
+}
+
+if (options.TryGetValue("filter", out string? filter))
+{
+    specs = specs.Where(s => s.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+}
+
+Console.WriteLine($"{specs.Count} specs from {corpus.ApiFolder}, {jobs} at a time, {timeout.TotalSeconds:0} s each at most");
+var clock = Stopwatch.StartNew();
+int done = 0;
+IReadOnlyList<SpecOutcome> outcomes = await corpus.RunAsync(specs, jobs, timeout, outcome =>
+{
+    int n = Interlocked.Increment(ref done);
+    string state = outcome.Failure ?? (outcome.Compiles ? "compiles" : CoverageReport.FirstError(outcome));
+    Console.WriteLine($"[{n}/{specs.Count} {clock.Elapsed:hh\\:mm\\:ss}] {outcome.Spec}: {outcome.GeneratedOperations}/{outcome.SpecOperations} ops, {outcome.GenerateSeconds + outcome.CompileSeconds:0.0} s, {(state.Length > 160 ? state[..160] : state)}");
+});
+clock.Stop();
+
+var summary = new CoverageSummary(outcomes);
+Console.WriteLine(
+    $"Compiles: {summary.Compiling}/{outcomes.Count} ({summary.CompilingShare:0.0} %); operations: {summary.GeneratedOperations}/{summary.Operations} " +
+    $"({summary.GeneratedShare:0.0} %); failures: {summary.Failures.Count}; left out named: {summary.LeftOutNamed}/{summary.LeftOut}; " +
+    $"compile errors without a generator error: {summary.SilentCompileErrors.Count}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+
+if (options.TryGetValue("json", out string? json))
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
+    await File.WriteAllTextAsync(json, JsonSerializer.Serialize(outcomes, new JsonSerializerOptions { WriteIndented = true })).ConfigureAwait(false);
+    Console.WriteLine($"Results: {json}");
+}
+
+if (options.TryGetValue("markdown", out string? markdown))
+{
+    string commit = options.GetValueOrDefault("commit") ?? "unknown";
+    await File.WriteAllTextAsync(markdown, CoverageReport.Markdown(summary, DateTimeOffset.UtcNow, commit, clock.Elapsed, jobs)).ConfigureAwait(false);
+    Console.WriteLine($"Report: {markdown}");
+}
+
+return 0;

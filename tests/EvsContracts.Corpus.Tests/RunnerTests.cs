@@ -1,0 +1,104 @@
+using EvsContracts.CorpusRunner;
+
+namespace EvsContracts.Corpus.Tests;
+
+/// <summary>The runner's reading of specs, generated code and messages, on small specs of its own: no corpus needed.</summary>
+public sealed class RunnerTests : IDisposable
+{
+    private const string TwoOperations = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Pets", "version": "1.0.0" },
+          "paths": {
+            "/pets/{id}": {
+              "get": {
+                "operationId": "showPet",
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } }
+              },
+              "delete": {
+                "operationId": "deletePet",
+                "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "204": { "description": "gone" } }
+              }
+            }
+          },
+          "components": { "schemas": { "Pet": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+        }
+        """;
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("evs-corpus-tests").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_supported_spec_compiles_with_every_operation_read_back_from_the_generated_client()
+    {
+        File.WriteAllText(Path.Combine(_folder, "pets.json"), TwoOperations);
+
+        SpecOutcome outcome = SpecRunner.Run(_folder, "pets.json", CancellationToken.None);
+
+        Assert.Null(outcome.Failure);
+        Assert.True(outcome.Compiles, CoverageReport.FirstError(outcome));
+        Assert.Equal(2, outcome.SpecOperations);
+        Assert.Equal(2, outcome.GeneratedOperations);
+        Assert.Equal(0, outcome.ForeignOperations);
+        Assert.Empty(outcome.LeftOut);
+    }
+
+    [Fact]
+    public void An_unreadable_spec_generates_nothing_and_counts_no_operation()
+    {
+        File.WriteAllText(Path.Combine(_folder, "broken.json"), "{ \"openapi\": ");
+
+        SpecOutcome outcome = SpecRunner.Run(_folder, "broken.json", CancellationToken.None);
+
+        Assert.Null(outcome.Failure);
+        Assert.False(outcome.Compiles);
+        Assert.Contains(outcome.Diagnostics, d => d.Id == "EVS100" && d.Located);
+        Assert.Equal(0, outcome.SpecOperations);
+    }
+
+    [Fact]
+    public void Operations_are_every_method_under_paths_including_a_referenced_path_item()
+    {
+        const string Spec = """
+            { "paths": {
+                "/a": { "get": {}, "trace": {}, "parameters": [], "summary": "x" },
+                "/b": { "$ref": "#/components/pathItems/B" } },
+              "components": { "pathItems": { "B": { "post": { "operationId": "makeB" } } } } }
+            """;
+
+        var operations = SpecOperations.Read(Spec);
+
+        Assert.Equal(
+            ["GET /a", "TRACE /a", "POST /b"],
+            operations.Select(o => o.Operation.ToString()));
+        Assert.Equal("makeB", operations[2].OperationId);
+    }
+
+    [Theory]
+    [InlineData("Parameters in cookie are not supported (/paths/~1pets~1{id}/get/parameters/0/in)", true)]
+    [InlineData("\"not\" is not supported (/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/not)", true)]
+    [InlineData("The operation GET /pets/{id} is left out", true)]
+    [InlineData("The operation GET /pets/{id}. It is left out", true)]
+    [InlineData("The success response of showPet must be an object schema", true)]
+    [InlineData("Parameters in cookie are not supported (/paths/~1pets~1{id}~1toys/get/parameters/0/in)", false)]
+    [InlineData("The operation GET /pets/{id}/toys is left out", false)]
+    [InlineData("The success response of showPets must be an object schema", false)]
+    public void A_message_names_an_operation_by_pointer_method_and_path_or_operationId(string message, bool names)
+    {
+        Assert.Equal(names, SpecRunner.Names(message, new SpecOperation("get", "/pets/{id}"), "showPet"));
+    }
+
+    [Theory]
+    [InlineData("Parameters in cookie are not supported (/paths/~1a/get/parameters/0/in); supported: path, query, header", "in: cookie")]
+    [InlineData("\"oneOf\" is not supported (/components/schemas/Pet/properties/kind/oneOf)", "oneOf")]
+    [InlineData("The schema /components/schemas/Error has no \"type\"; a value of any type is not supported", "schema with no type")]
+    [InlineData("The media type \"text/plain\" is not supported (/paths/~1a/get/responses/200/content); only application/json bodies are", "media type text/plain")]
+    [InlineData("The path /a?b=1 has 3 problems", "The path /a?b=N has N problems")]
+    public void A_message_is_counted_under_its_construct(string message, string construct)
+    {
+        Assert.Equal(construct, Constructs.Of(message));
+    }
+}
