@@ -4,7 +4,7 @@ using System.Text.Json;
 using EvsContracts.CorpusRunner;
 
 // Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N | --specs FILE]
-//        [--filter TEXT] [--markdown FILE] [--json FILE] [--commit SHA]
+//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA]
 // Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
 // report and the per-spec results.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -38,6 +38,11 @@ else if (options.TryGetValue("sample", out string? sample))
 if (options.TryGetValue("filter", out string? filter))
 {
     specs = specs.Where(s => s.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+}
+
+if (options.TryGetValue("exclude", out string? exclude))
+{
+    specs = specs.Where(s => !s.Contains(exclude, StringComparison.OrdinalIgnoreCase)).ToList();
 }
 
 Console.WriteLine($"{specs.Count} specs from {corpus.ApiFolder}, {jobs} at a time, {timeout.TotalSeconds:0} s each at most");
