@@ -39,6 +39,36 @@ public static partial class Constructs
             return "media type " + media.Groups[1].Value.Trim('"');
         }
 
+        if (ParameterType().Match(message) is { Success: true } parameterType)
+        {
+            return "parameter of type " + parameterType.Groups[1].Value;
+        }
+
+        if (message.StartsWith("Parameters described by \"content\"", StringComparison.Ordinal))
+        {
+            return "parameter with content";
+        }
+
+        if (message.Contains("must be an object schema", StringComparison.Ordinal))
+        {
+            return message.StartsWith("The request body", StringComparison.Ordinal) ? "request body not an object" : "success response not an object";
+        }
+
+        if (message.Contains("remote reference", StringComparison.Ordinal))
+        {
+            return "remote $ref";
+        }
+
+        if (message.StartsWith("Only string enums", StringComparison.Ordinal))
+        {
+            return "enum of non-strings";
+        }
+
+        if (message.StartsWith("The type [", StringComparison.Ordinal))
+        {
+            return "type array";
+        }
+
         if (Method().Match(message) is { Success: true } method)
         {
             return "method " + method.Groups[1].Value.Trim('"');
@@ -98,6 +128,9 @@ public static partial class Constructs
 
     [GeneratedRegex(@"[Mm]edia type (\S+) is not supported", RegexOptions.CultureInvariant)]
     private static partial Regex MediaType();
+
+    [GeneratedRegex(@"^Parameters of type (\S+) are not supported", RegexOptions.CultureInvariant)]
+    private static partial Regex ParameterType();
 
     [GeneratedRegex(@"^The method (\S+) is not supported", RegexOptions.CultureInvariant)]
     private static partial Regex Method();
