@@ -5,6 +5,7 @@ using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
+using EvsContracts.Generator.Reader.Yaml;
 using EvsContracts.Generator.Support;
 
 namespace EvsContracts.Generator;
@@ -26,7 +27,7 @@ internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagn
     public SpecLocation FileNameLocation { get; init; }
 }
 
-/// <summary>spec text → JSON with positions → OpenAPI subset → C# contract model. Never throws.</summary>
+/// <summary>spec text → JSON or YAML tree with positions → OpenAPI subset → C# contract model. Never throws.</summary>
 internal static class SpecParser
 {
     public static SpecResult Parse(SpecInput input) => Parse(input, ContractModelBuilder.Build);
@@ -55,10 +56,11 @@ internal static class SpecParser
                 return new SpecResult(null, diagnostics.Items.ToEquatableArray());
             }
 
-            JsonNode? root = JsonParser.Parse(input.Text, out JsonSyntaxError? error);
+            bool yaml = IsYaml(input.FilePath);
+            JsonNode? root = yaml ? YamlParser.Parse(input.Text, out JsonSyntaxError? error) : JsonParser.Parse(input.Text, out error);
             if (error is not null)
             {
-                diagnostics.Report(DiagnosticDescriptors.SpecNotJson, error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length), error.Message);
+                diagnostics.Report(yaml ? DiagnosticDescriptors.SpecNotYaml : DiagnosticDescriptors.SpecNotJson, error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length), error.Message);
             }
             else if ((document = OpenApiReader.Read(root!, diagnostics)) is not null && !diagnostics.HasDocumentProblems)
             {
@@ -114,4 +116,8 @@ internal static class SpecParser
             }
         }
     }
+
+    /// <summary>A <c>.yaml</c> or <c>.yml</c> file is read as YAML; any other as JSON.</summary>
+    internal static bool IsYaml(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

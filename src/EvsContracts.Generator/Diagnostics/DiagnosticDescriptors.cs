@@ -55,7 +55,7 @@ internal static class DiagnosticDescriptors
     // wrong. An argument that quotes a spec string comes already quoted (DiagnosticText.Quote), so a long one can be
     // cut to its start and its length; that is why such quotes are not in the formats.
 
-    // EVS100: the spec cannot be read as JSON.
+    // EVS100: the spec cannot be read as JSON or YAML.
 
     public static readonly DiagnosticDescriptor SpecUnreadable = Spec(InvalidJsonId, "The spec file could not be read");
 
@@ -64,6 +64,8 @@ internal static class DiagnosticDescriptors
 
     /// <summary>{0}: what the JSON reader could not accept.</summary>
     public static readonly DiagnosticDescriptor SpecNotJson = Spec(InvalidJsonId, "The spec is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor SpecNotYaml = Spec(InvalidJsonId, "The spec is not valid YAML: {0}");
 
     // EVS101: not an OpenAPI document, or a member the generator needs is missing or of the wrong kind.
 
@@ -335,7 +337,7 @@ internal static class DiagnosticDescriptors
 
     private static string SpecTitle(string id) => id switch
     {
-        InvalidJsonId => "Spec file is not valid JSON",
+        InvalidJsonId => "Spec file is not valid JSON or YAML",
         NotOpenApiId => "Spec file is not a supported OpenAPI document",
         UnsupportedId => "Construct outside the supported OpenAPI subset",
         UnresolvedRefId => "Reference does not resolve",
@@ -346,7 +348,7 @@ internal static class DiagnosticDescriptors
 
     private static string SpecDescription(string id) => id switch
     {
-        InvalidJsonId => "The spec could not be read as JSON; the location is the first character the reader could not accept.",
+        InvalidJsonId => "The spec could not be read as JSON (or as YAML, for a .yaml or .yml file); the location is the first character the reader could not accept.",
         NotOpenApiId => "The spec must be an OpenAPI 3.0.x or 3.1.x document with the members the generator needs.",
         UnsupportedId => "The generator supports a documented subset of OpenAPI (spec/README.md). A construct outside it is left out with the operations and schemas that need it, never generated wrongly; the rest of the spec is generated.",
         UnresolvedRefId => "Only local references (#/components/...) that exist in the same document are supported.",

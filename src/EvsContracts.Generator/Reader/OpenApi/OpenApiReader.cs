@@ -76,7 +76,7 @@ internal sealed partial class OpenApiReader
         }
 
         string? title = RequiredString(info, "info", "title");
-        RequiredString(info, "info", "version");
+        RequiredVersion(info);
         string? clientName = OptionalString(info, "x-client-name", "/info");
         string? @namespace = OptionalString(info, "x-namespace", "/info");
         if (title is null)
@@ -257,6 +257,17 @@ internal sealed partial class OpenApiReader
 
         ReportMissingOrWrong(obj, member, pointer.TrimStart('/') + "." + name, "a string");
         return null;
+    }
+
+    /// <summary>
+    /// info.version is prose; YAML reads an unquoted <c>version: 1.0</c> as a number, which is taken as it is written.
+    /// </summary>
+    private void RequiredVersion(JsonObjectNode info)
+    {
+        if (info.Get("version") is not JsonNumberNode)
+        {
+            RequiredString(info, "info", "version");
+        }
     }
 
     private void ReportMissingOrWrong(JsonObjectNode owner, JsonMember? member, string what, string expected)
