@@ -347,7 +347,7 @@ internal sealed partial class YamlParser
             || !int.TryParse(_text.Substring(_pos, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code)
             || _text.IndexOf(' ', _pos, digits) >= 0)
         {
-            throw new SyntaxException($"\\{_text[escapeStart + 1]} must be followed by {digits} hexadecimal digits", escapeStart, Math.Min(digits + 2, _text.Length - escapeStart));
+            throw new SyntaxException($"\\{_text[escapeStart + 1]} must be followed by {digits} hexadecimal digits", escapeStart, 2);
         }
 
         _pos += digits;

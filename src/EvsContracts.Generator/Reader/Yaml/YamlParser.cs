@@ -21,6 +21,8 @@ internal sealed partial class YamlParser
     /// </summary>
     public const int MaxAliasNodes = 1_000_000;
 
+    private static readonly char[] s_lineBreaks = { '\n', '\r' };
+
     private readonly string _text;
     private readonly Dictionary<string, Anchor> _anchors = new(StringComparer.Ordinal);
     private int _pos;
@@ -385,9 +387,9 @@ internal sealed partial class YamlParser
             }
             else
             {
-                throw next == ':'
+                throw Unclosed(start, ']') ?? (next == ':'
                     ? Fail("A mapping inside a flow sequence must be written in braces ('[{a: 1}]')")
-                    : Fail($"Unexpected {Describe()}; ',' or ']' was expected");
+                    : Fail($"Unexpected {Describe()}; ',' or ']' was expected"));
             }
         }
 
@@ -413,7 +415,7 @@ internal sealed partial class YamlParser
 
             if (_text[_pos] is ',' or '[' or '{' or ']')
             {
-                throw Fail($"Unexpected {Describe()}; a mapping key was expected");
+                throw Unclosed(start, '}') ?? Fail($"Unexpected {Describe()}; a mapping key was expected");
             }
 
             Key key = ParseKey(inFlow: true);
@@ -443,13 +445,25 @@ internal sealed partial class YamlParser
             }
             else
             {
-                throw Fail($"Unexpected {Describe()}; ',' or '}}' was expected");
+                throw Unclosed(start, '}') ?? Fail($"Unexpected {Describe()}; ',' or '}}' was expected");
             }
         }
 
         _pos++;
         _depth--;
         return new JsonObjectNode(start, _pos, Merge(entries, names));
+    }
+
+    /// <summary>
+    /// A flow collection that meets something it cannot hold on a later line was, most likely, never closed: block
+    /// content follows it. Saying so at the opening bracket helps more than an error about the content.
+    /// </summary>
+    private SyntaxException? Unclosed(int open, char close)
+    {
+        int lineBreak = _text.IndexOfAny(s_lineBreaks, open, _pos - open);
+        return lineBreak < 0
+            ? null
+            : new SyntaxException($"The flow {(close == ']' ? "sequence" : "mapping")} opened here is not closed with '{close}'", open, 1);
     }
 
     private JsonNode ParseFlowNode()
