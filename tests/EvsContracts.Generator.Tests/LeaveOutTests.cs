@@ -301,6 +301,49 @@ public class LeaveOutTests
             Assert.Single(first.Diagnostics).Message);
     }
 
+    [Theory]
+    [InlineData("NoWarn", null)]
+    [InlineData("globalconfig none", null)]
+    [InlineData("globalconfig error", DiagnosticSeverity.Error)]
+    [InlineData("WarningsAsErrors", DiagnosticSeverity.Error)]
+    public void The_warning_is_configured_project_wide_and_the_rest_is_generated_either_way(string how, DiagnosticSeverity? expected)
+    {
+        // docs/diagnostics/EVS102.md: NoWarn and WarningsAsErrors become the compilation's specific options, a
+        // .globalconfig the global severities; an .editorconfig section does not reach a spec, which is no source file.
+        string text = SpecMarkup.Parse(Spec(
+            paths: """
+                "/pets": {
+                  "get": { "operationId": "listPets", "parameters": [ { "name": "session", "in": [|"cookie"|], "schema": { "type": "string" } } ], "responses": { "204": { "description": "None." } } },
+                  "delete": { "operationId": "deletePets", "responses": { "204": { "description": "None." } } }
+                }
+                """,
+            schemas: string.Empty)).Text;
+        var compilation = GeneratorHarness.CreateCompilation();
+        compilation = how switch
+        {
+            "NoWarn" => compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("EVS102", ReportDiagnostic.Suppress)])),
+            "WarningsAsErrors" => compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("EVS102", ReportDiagnostic.Error)])),
+            "globalconfig none" => compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new GlobalSeverity("EVS102", ReportDiagnostic.Suppress))),
+            _ => compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new GlobalSeverity("EVS102", ReportDiagnostic.Error))),
+        };
+
+        GeneratorRun run = GeneratorHarness.Run([TestSpec.FromText(SpecPath, text)], compilation);
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        if (expected is { } severity)
+        {
+            Assert.Equal(severity, Assert.Single(run.Single.Diagnostics).Severity);
+        }
+        else
+        {
+            Assert.Empty(run.Single.Diagnostics);
+        }
+
+        string client = run.Sources.Single(s => s.Key == "Pets.PetsClient.g.cs").Value;
+        Assert.Contains("DeletePetsAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("ListPetsAsync(", client, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs the spec (with the construct marked <c>[|...|]</c>) and checks the one diagnostic, its place, and that
     /// what is generated compiles, holds <paramref name="kept"/> and none of <paramref name="leftOut"/>.
@@ -340,4 +383,22 @@ public class LeaveOutTests
           }
         }
         """;
+
+    /// <summary>What a <c>.globalconfig</c> with <c>dotnet_diagnostic.{id}.severity</c> gives the compiler.</summary>
+    private sealed class GlobalSeverity(string id, ReportDiagnostic severity) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic value)
+        {
+            value = default;
+            return false;
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic value)
+        {
+            value = severity;
+            return diagnosticId == id;
+        }
+    }
 }
