@@ -47,15 +47,9 @@ internal static class SpecParser
                 return new SpecResult(null, diagnostics.Items.ToEquatableArray());
             }
 
-            // Hosts decode a file that is not valid UTF-8 with replacement characters; generating from that text
-            // would silently garble names and descriptions. A wanted U+FFFD can still be written as \uFFFD.
-            int undecodable = input.Text.IndexOf('\uFFFD');
-            if (undecodable >= 0)
-            {
-                diagnostics.Report(DiagnosticDescriptors.SpecNotUtf8, undecodable, undecodable + 1);
-                return new SpecResult(null, diagnostics.Items.ToEquatableArray());
-            }
-
+            // A U+FFFD in the text is taken as written: real specs carry it in descriptions, and a compiler host
+            // reads a file that is not valid UTF-8 with a fallback code page, not with replacement characters, so
+            // refusing it would refuse good specs and catch no bad ones.
             bool yaml = IsYaml(input.FilePath);
             JsonNode? root = yaml ? YamlParser.Parse(input.Text, out JsonSyntaxError? error) : JsonParser.Parse(input.Text, out error);
             if (error is not null)

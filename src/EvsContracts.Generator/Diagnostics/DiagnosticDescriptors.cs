@@ -59,9 +59,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SpecUnreadable = Spec(InvalidJsonId, "The spec file could not be read");
 
-    public static readonly DiagnosticDescriptor SpecNotUtf8 = Spec(
-        InvalidJsonId, "The spec is not valid UTF-8: the bytes here could not be decoded; save the file as UTF-8");
-
     /// <summary>{0}: what the JSON reader could not accept.</summary>
     public static readonly DiagnosticDescriptor SpecNotJson = Spec(InvalidJsonId, "The spec is not valid JSON: {0}");
 
