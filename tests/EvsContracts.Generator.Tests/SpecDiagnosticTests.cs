@@ -353,29 +353,6 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void An_operation_without_operationId_is_EVS101_on_the_method()
-    {
-        AssertDiagnostic(
-            """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Pets", "version": "1" },
-              "paths": {
-                "/pets": {
-                  [|"get"|]: {
-                    "responses": { "204": { "description": "None." } }
-                  }
-                }
-              }
-            }
-            """,
-            "EVS101",
-            "The operation GET /pets has no operationId; the generator names the client method after it");
-    }
-
-    // ---- EVS102: outside the supported subset ------------------------------------------------------------------
-
-    [Fact]
     public void OneOf_in_a_component_is_EVS102_with_its_pointer()
     {
         AssertDiagnostic(
@@ -614,52 +591,6 @@ public class SpecDiagnosticTests
             """,
             "EVS104",
             "The properties \"volume_id\" and \"volumeId\" of Snapshot both become the C# name VolumeId");
-    }
-
-    [Fact]
-    public void An_operationId_without_letters_or_digits_is_EVS104()
-    {
-        AssertDiagnostic(
-            """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Pets", "version": "1" },
-              "paths": {
-                "/pets": {
-                  "get": {
-                    "operationId": [|"---"|],
-                    "responses": { "204": { "description": "None." } }
-                  }
-                }
-              }
-            }
-            """,
-            "EVS104",
-            "The operationId \"---\" does not give a C# method name");
-    }
-
-    [Fact]
-    public void OperationIds_that_collide_in_CSharp_are_EVS104_and_the_second_is_left_out()
-    {
-        GeneratorRun run = AssertDiagnostic(
-            """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Pets", "version": "1" },
-              "paths": {
-                "/pets": {
-                  "get": { "operationId": "list-pets", "responses": { "204": { "description": "None." } } },
-                  "delete": { "operationId": [|"listPets"|], "responses": { "204": { "description": "None." } } }
-                }
-              }
-            }
-            """,
-            "EVS104",
-            "The operationIds \"list-pets\" and \"listPets\" both become the C# method ListPetsAsync");
-
-        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
-        Assert.Contains("HttpMethod.Get", client, StringComparison.Ordinal);
-        Assert.DoesNotContain("HttpMethod.Delete", client, StringComparison.Ordinal);
     }
 
     [Fact]

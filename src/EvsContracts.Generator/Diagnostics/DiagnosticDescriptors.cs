@@ -104,8 +104,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OperationNotObject = Spec(NotOpenApiId, "The operation {0} must be an object");
 
-    public static readonly DiagnosticDescriptor OperationIdMissing = Spec(NotOpenApiId, "The operation {0} {1} has no operationId; the generator names the client method after it");
-
     /// <summary>{0}: the path; {1}: the template parameter's name; {2}: the method; {3}: the name, quoted.</summary>
     public static readonly DiagnosticDescriptor PathParameterUndeclared = Spec(NotOpenApiId, "The path {0} names {{{1}}} but {2} declares no path parameter {3}");
 
@@ -179,7 +177,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PathItemReference = Spec(UnsupportedId, "A path item reference is not supported ({0}/$ref)");
 
-    public static readonly DiagnosticDescriptor MethodUnsupported = Spec(UnsupportedId, "The method {0} is not supported ({1}); supported: get, post, put, patch, delete");
+    public static readonly DiagnosticDescriptor MethodUnsupported = Spec(UnsupportedId, "The method {0} is not supported ({1}); supported: get, post, put, patch, delete, head, options");
 
     public static readonly DiagnosticDescriptor Callbacks = Spec(UnsupportedId, "Callbacks are not supported ({0}/callbacks)");
 
@@ -261,12 +259,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PropertyNameReserved = Spec(InvalidNameId, "The property {0} of {1} becomes {2}, a member every generated model already has");
 
     public static readonly DiagnosticDescriptor PropertyNamesCollide = Spec(InvalidNameId, "The properties {0} and {1} of {2} both become the C# name {3}");
-
-    public static readonly DiagnosticDescriptor OperationIdInvalid = Spec(InvalidNameId, "The operationId {0} does not give a C# method name");
-
-    public static readonly DiagnosticDescriptor OperationIdsCollide = Spec(InvalidNameId, "The operationIds {0} and {1} both become the C# method {2}Async");
-
-    public static readonly DiagnosticDescriptor ParameterNameNotDistinct = Spec(InvalidNameId, "The parameter {0} of {1} does not give a distinct C# parameter name (got {2})");
 
     public static readonly DiagnosticDescriptor PaginationMethodInvalid = Spec(InvalidNameId, "x-pagination.method {0} is not a valid C# method name");
 

@@ -8,7 +8,8 @@ internal sealed partial class ClientEmitter
 {
     private static string UriExpression(OperationModel operation)
     {
-        string template = operation.PathTemplate.TrimStart('/');
+        // The query the path carries holds no braces (the reader refuses them), so it joins the last literal part.
+        string template = operation.PathTemplate.TrimStart('/') + (operation.FixedQuery is { } fixedQuery ? "?" + fixedQuery : string.Empty);
         var parts = new List<string>();
         int position = 0;
         while (position < template.Length)
@@ -40,7 +41,12 @@ internal sealed partial class ClientEmitter
             position = close + 1;
         }
 
-        return parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")";
+        return parts.Count switch
+        {
+            0 => "string.Empty",
+            1 => parts[0],
+            _ => "string.Concat(" + string.Join(", ", parts) + ")",
+        };
     }
 
     private void EmitQuery(OperationModel operation)
@@ -59,7 +65,13 @@ internal sealed partial class ClientEmitter
             return;
         }
 
-        _w.Line("char __separator = '?';");
+        // After the query the path carries, every parameter follows an '&'.
+        bool separated = operation.FixedQuery is null && query.Count > 1;
+        if (separated)
+        {
+            _w.Line("char __separator = '?';");
+        }
+
         for (int i = 0; i < query.Count; i++)
         {
             ParameterModel parameter = query[i];
@@ -71,8 +83,9 @@ internal sealed partial class ClientEmitter
                 _w.Open($"if ({name} is not null)");
             }
 
-            _w.Line($"__uri = string.Concat(__uri, __separator.ToString(), {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
-            if (i < query.Count - 1)
+            string separator = separated ? "__separator.ToString()" : operation.FixedQuery is null ? "\"?\"" : "\"&\"";
+            _w.Line($"__uri = string.Concat(__uri, {separator}, {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
+            if (separated && i < query.Count - 1)
             {
                 _w.Line("__separator = '&';");
             }

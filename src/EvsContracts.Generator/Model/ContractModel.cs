@@ -166,6 +166,8 @@ internal enum HttpMethodKind
     Put,
     Patch,
     Delete,
+    Head,
+    Options,
 }
 
 internal enum ParameterKind
@@ -181,7 +183,11 @@ internal sealed record OperationModel
 
     public required HttpMethodKind Method { get; init; }
 
+    /// <summary>The path alone, with <c>{name}</c> for each path parameter.</summary>
     public required string PathTemplate { get; init; }
+
+    /// <summary>The query the spec's path carries, escaped, sent before the query parameters (<c>Action=Describe</c>).</summary>
+    public string? FixedQuery { get; init; }
 
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 

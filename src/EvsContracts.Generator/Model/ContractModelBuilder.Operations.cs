@@ -14,31 +14,18 @@ internal sealed partial class ContractModelBuilder
 {
     private List<OperationModel> BuildOperations()
     {
+        string[] names = NameOperations();
         var operations = new List<OperationModel>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (OpenApiOperation operation in _document.Operations)
+        for (int i = 0; i < _document.Operations.Count; i++)
         {
+            OpenApiOperation operation = _document.Operations[i];
             if (operation.Part.LeftOut)
             {
                 continue;
             }
 
             using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(operation.Part);
-            string name = Naming.ToPascalCase(operation.OperationId);
-            if (!Naming.IsValidIdentifier(name))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.OperationIdInvalid, operation.OperationIdNode, Quote(operation.OperationId));
-                continue;
-            }
-
-            if (names.TryGetValue(name, out string? other))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.OperationIdsCollide, operation.OperationIdNode, Quote(other), Quote(operation.OperationId), name);
-                continue;
-            }
-
-            names[name] = operation.OperationId;
-            OperationModel? model = BuildOperation(operation, name);
+            OperationModel? model = BuildOperation(operation, names[i]);
             if (model is not null)
             {
                 operations.Add(model);
@@ -48,18 +35,45 @@ internal sealed partial class ContractModelBuilder
         return operations;
     }
 
+    /// <summary>
+    /// The C# method names: an operationId as written (PascalCase), else one made from method and path
+    /// (<see cref="Naming.OperationName"/>). Names the spec gives are placed first, in spec order, so a made name
+    /// never takes one away; a name already taken gets the first free numeric suffix (<c>ListPets2</c>). Operations
+    /// left out take no name.
+    /// </summary>
+    private string[] NameOperations()
+    {
+        var names = new string[_document.Operations.Count];
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                OpenApiOperation operation = _document.Operations[i];
+                string given = operation.OperationId is { } id ? Naming.ToPascalCase(id) : string.Empty;
+                bool usable = Naming.IsValidIdentifier(given);
+                if (operation.Part.LeftOut || usable != (pass == 0))
+                {
+                    continue;
+                }
+
+                string stem = usable ? given : Naming.OperationName(operation.Method, operation.Path);
+                names[i] = Naming.Unique(stem, taken);
+            }
+        }
+
+        return names;
+    }
+
     private OperationModel? BuildOperation(OpenApiOperation operation, string name)
     {
         var parameters = new List<ParameterModel>();
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
         foreach (OpenApiParameter parameter in operation.Parameters)
         {
-            string parameterName = Naming.ToCamelCase(parameter.Name);
-            if (!Naming.IsValidIdentifier(parameterName) || !parameterNames.Add(parameterName))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.ParameterNameNotDistinct, parameter.Node, Quote(parameter.Name), operation.OperationId, Quote(parameterName));
-                return null;
-            }
+            // Two parameters that spell alike (a path "id" and a query "id") keep both, the later one numbered.
+            string camel = Naming.ToCamelCase(parameter.Name);
+            string parameterName = Naming.Unique(Naming.IsValidIdentifier(camel) ? camel : "parameter", parameterNames);
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
             if (type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes)
@@ -99,7 +113,7 @@ internal sealed partial class ContractModelBuilder
 
             if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
             {
-                _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.OperationId, bodySchema.Pointer);
+                _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.DisplayName, bodySchema.Pointer);
                 return null;
             }
         }
@@ -107,7 +121,7 @@ internal sealed partial class ContractModelBuilder
         var successes = operation.Responses.Where(r => r.Status[0] == '2').ToList();
         if (successes.Count == 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.DisplayName);
             return null;
         }
 
@@ -116,7 +130,7 @@ internal sealed partial class ContractModelBuilder
             _diagnostics.Report(
                 DiagnosticDescriptors.SeveralSuccessResponses,
                 operation.OperationIdNode,
-                operation.OperationId,
+                operation.DisplayName,
                 successes.Count.ToString(CultureInfo.InvariantCulture));
             return null;
         }
@@ -128,7 +142,7 @@ internal sealed partial class ContractModelBuilder
             successType = Resolve(responseSchema, name + "Response", name);
             if (successType.Kind != TypeRefKind.Object)
             {
-                _diagnostics.Report(DiagnosticDescriptors.SuccessResponseNotObject, responseSchema.Node, operation.OperationId, responseSchema.Pointer);
+                _diagnostics.Report(DiagnosticDescriptors.SuccessResponseNotObject, responseSchema.Node, operation.DisplayName, responseSchema.Pointer);
                 return null;
             }
         }
@@ -152,9 +166,12 @@ internal sealed partial class ContractModelBuilder
                 "post" => HttpMethodKind.Post,
                 "put" => HttpMethodKind.Put,
                 "patch" => HttpMethodKind.Patch,
+                "head" => HttpMethodKind.Head,
+                "options" => HttpMethodKind.Options,
                 _ => HttpMethodKind.Delete,
             },
             PathTemplate = operation.Path,
+            FixedQuery = operation.FixedQuery,
             Parameters = parameters.ToEquatableArray(),
             Body = body,
             BodyRequired = operation.RequestBodyRequired,
@@ -185,7 +202,7 @@ internal sealed partial class ContractModelBuilder
     {
         if (operation.Method != "get" || successType is null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterNeedsGet, waiter.Node, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterNeedsGet, waiter.Node, operation.DisplayName);
             return null;
         }
 
@@ -204,7 +221,7 @@ internal sealed partial class ContractModelBuilder
                 : null;
             if (property is null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyMissing, waiter.Node, Quote(segment), operation.OperationId);
+                _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyMissing, waiter.Node, Quote(segment), operation.DisplayName);
                 return null;
             }
 
@@ -214,7 +231,7 @@ internal sealed partial class ContractModelBuilder
 
         if (current.Kind is not (TypeRefKind.Enum or TypeRefKind.String))
         {
-            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyNotString, waiter.Node, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.StatusWaiterPropertyNotString, waiter.Node, operation.DisplayName);
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
@@ -61,6 +62,44 @@ internal static class Naming
 
         int lower = run <= 1 || run == pascal.Length ? run : run - 1;
         return pascal.Substring(0, lower).ToLowerInvariant() + pascal.Substring(lower);
+    }
+
+    /// <summary>
+    /// A method name for an operation without an operationId: the method, then each path segment in PascalCase, a
+    /// parameter as <c>By</c> and its name. <c>GET /pets/{petId}</c> → <c>GetPetsByPetId</c>,
+    /// <c>POST /v2/{project_id}/snapshots</c> → <c>PostV2ByProjectIdSnapshots</c>, <c>GET /</c> → <c>GetRoot</c>.
+    /// </summary>
+    public static string OperationName(string method, string path)
+    {
+        var builder = new StringBuilder(ToPascalCase(method));
+        int length = builder.Length;
+        foreach (string segment in path.Split('/'))
+        {
+            bool parameter = segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
+            string word = ToPascalCase(parameter ? segment.Substring(1, segment.Length - 2) : segment).TrimStart('_');
+            if (word.Length > 0)
+            {
+                builder.Append(parameter ? "By" : string.Empty).Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+            }
+        }
+
+        string name = builder.Length == length ? builder.Append("Root").ToString() : builder.ToString();
+        return IsValidIdentifier(name) ? name : ToPascalCase(method) + "Operation";
+    }
+
+    /// <summary>
+    /// <paramref name="stem"/>, or with the first numeric suffix from 2 that <paramref name="taken"/> does not hold;
+    /// the name returned is added to it. Keeps names that collide after conversion apart, deterministically.
+    /// </summary>
+    public static string Unique(string stem, HashSet<string> taken)
+    {
+        string name = stem;
+        for (int i = 2; !taken.Add(name); i++)
+        {
+            name = stem + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     /// <summary>

@@ -68,9 +68,10 @@ internal sealed class OpenApiNamedSchema
 
 internal sealed class OpenApiOperation
 {
-    public OpenApiOperation(string method, string path, string operationId, JsonNode operationIdNode, SpecPart part)
+    public OpenApiOperation(string method, string key, string path, string? operationId, JsonNode operationIdNode, SpecPart part)
     {
         Method = method;
+        Key = key;
         Path = path;
         OperationId = operationId;
         OperationIdNode = operationIdNode;
@@ -81,11 +82,23 @@ internal sealed class OpenApiOperation
 
     public string Method { get; }
 
+    /// <summary>The path as the spec spells it, with any query and fragment (<c>/?Action=Describe#Thing</c>).</summary>
+    public string Key { get; }
+
+    /// <summary>The path template alone, without the query or fragment the spec's key may carry.</summary>
     public string Path { get; }
 
-    public string OperationId { get; }
+    /// <summary>The query the path carries, escaped for the wire (<c>Action=Describe&amp;Version=1</c>).</summary>
+    public string? FixedQuery { get; set; }
 
+    /// <summary>The operationId; null when the spec gives none (the method is then named after method and path).</summary>
+    public string? OperationId { get; }
+
+    /// <summary>Where diagnostics about the operation point: its operationId's value, or the operation itself.</summary>
     public JsonNode OperationIdNode { get; }
+
+    /// <summary>How messages name the operation: its operationId, or <c>GET /pets</c>.</summary>
+    public string DisplayName => OperationId ?? Method.ToUpperInvariant() + " " + Key;
 
     public string? Summary { get; set; }
 

@@ -11,8 +11,8 @@ namespace EvsContracts.Generator.Reader.OpenApi;
 /// <summary>Paths, operations, parameters, request bodies and responses.</summary>
 internal sealed partial class OpenApiReader
 {
-    private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete" };
-    private static readonly string[] s_unsupportedMethods = { "head", "options", "trace" };
+    private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete", "head", "options" };
+    private static readonly string[] s_unsupportedMethods = { "trace" };
 
     private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
     {
@@ -31,11 +31,21 @@ internal sealed partial class OpenApiReader
             return;
         }
 
-        if (PathTemplateProblem(pathMember.Name) is { } problem)
+        // A path may carry a fixed query (AWS: "/?Action=DescribeInstances&Version=2016-11-15") that is sent as it
+        // is, and a fragment, which no client sends: it only tells two operations on one path apart.
+        string key = pathMember.Name;
+        int fragment = key.IndexOf('#');
+        string withoutFragment = fragment >= 0 ? key.Substring(0, fragment) : key;
+        int question = withoutFragment.IndexOf('?');
+        string path = question >= 0 ? withoutFragment.Substring(0, question) : withoutFragment;
+        string? query = question >= 0 ? withoutFragment.Substring(question + 1) : null;
+        if ((PathTemplateProblem(path) ?? (query is null ? null : FixedQueryProblem(query))) is { } problem)
         {
             Report(DiagnosticDescriptors.PathTemplateInvalid, pathMember, Quote(pathMember.Name), problem);
             return;
         }
+
+        string? fixedQuery = query is null ? null : EscapeFixedQuery(query);
 
         if (pathMember.Value is not JsonObjectNode item)
         {
@@ -76,7 +86,7 @@ internal sealed partial class OpenApiReader
                 operation.Needs.Add(part);
                 using SpecDiagnosticBag.PartScope operationScope = _diagnostics.Within(operation);
                 CheckLiteralLengths(member, pointer);
-                ReadOperation(document, pathMember.Name, member, pointer + "/" + member.Name, shared);
+                ReadOperation(document, key, path, fixedQuery, member, pointer + "/" + member.Name, shared);
             }
         }
     }
@@ -111,8 +121,6 @@ internal sealed partial class OpenApiReader
                 case '}':
                     open = -1;
                     break;
-                case '?' or '#':
-                    return $"contains '{path[i]}'; a path may not carry a query or a fragment (declare query parameters instead)";
                 case '\\':
                     return "contains '\\', which HTTP clients send as '/'";
                 case < ' ' or '\u007F':
@@ -123,7 +131,57 @@ internal sealed partial class OpenApiReader
         return open >= 0 ? "has a '{' that is not closed" : null;
     }
 
-    private void ReadOperation(OpenApiDocument document, string path, JsonMember methodMember, string pointer, List<OpenApiParameter> shared)
+    /// <summary>Why the query a path carries cannot be sent as it is: it is fixed text, so it names no parameter.</summary>
+    private static string? FixedQueryProblem(string query)
+    {
+        foreach (char c in query)
+        {
+            switch (c)
+            {
+                case '{' or '}':
+                    return "carries a query with a '{parameter}'; declare it as a query parameter instead";
+                case < ' ' or '\u007F':
+                    return "contains a control character, which no server reads as part of a query";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The fixed query as it goes on the wire: what is already a valid query character (escapes included) is kept,
+    /// anything else (a space, non-ASCII text) is percent-encoded as UTF-8.
+    /// </summary>
+    private static string EscapeFixedQuery(string query)
+    {
+        var builder = new System.Text.StringBuilder(query.Length);
+        int run = -1;
+        for (int i = 0; i <= query.Length; i++)
+        {
+            bool keep = i == query.Length || (query[i] < 0x80 && (char.IsLetterOrDigit(query[i]) || "-._~!$&'()*+,;=:@/?%".IndexOf(query[i]) >= 0));
+            if (!keep)
+            {
+                run = run < 0 ? i : run;
+                continue;
+            }
+
+            // A run at a time, so a surrogate pair is encoded as the one character it is.
+            if (run >= 0)
+            {
+                builder.Append(Uri.EscapeDataString(query.Substring(run, i - run)));
+                run = -1;
+            }
+
+            if (i < query.Length)
+            {
+                builder.Append(query[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private void ReadOperation(OpenApiDocument document, string key, string path, string? fixedQuery, JsonMember methodMember, string pointer, List<OpenApiParameter> shared)
     {
         if (methodMember.Value is not JsonObjectNode operation)
         {
@@ -131,20 +189,21 @@ internal sealed partial class OpenApiReader
             return;
         }
 
+        // Without an operationId (or with an empty one) the model builder names the method after method and path.
         JsonMember? idMember = operation.Find("operationId");
-        if (idMember?.Value is not JsonStringNode idNode || idNode.Value.Length == 0)
+        string? operationId = null;
+        if (idMember?.Value is JsonStringNode idNode)
         {
-            Report(
-                DiagnosticDescriptors.OperationIdMissing,
-                idMember is null ? methodMember.NameStart : idMember.Value.Start,
-                idMember is null ? methodMember.NameEnd : idMember.Value.End,
-                methodMember.Name.ToUpperInvariant(),
-                path);
-            return;
+            operationId = idNode.Value.Length == 0 ? null : idNode.Value;
+        }
+        else if (idMember is not null)
+        {
+            Report(DiagnosticDescriptors.NotAString, idMember.Value, pointer + "/operationId");
         }
 
-        var result = new OpenApiOperation(methodMember.Name, path, idNode.Value, idNode, _diagnostics.CurrentPart!)
+        var result = new OpenApiOperation(methodMember.Name, key, path, operationId, operationId is null ? operation : idMember!.Value, _diagnostics.CurrentPart!)
         {
+            FixedQuery = fixedQuery,
             Summary = OptionalString(operation, "summary", pointer),
             Description = OptionalString(operation, "description", pointer),
         };

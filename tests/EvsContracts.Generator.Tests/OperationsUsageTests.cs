@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EvsContracts.Generator.Tests;
+
+/// <summary>
+/// The operation-level constructs of Specs/operations.openapi.json, called the way a consumer calls them and checked
+/// on the wire: a Kestrel server on loopback records each request exactly as it arrived.
+/// </summary>
+public class OperationsUsageTests
+{
+    private const string Usage = """
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Operations;
+
+        namespace Usage;
+
+        public static class Scenario
+        {
+            public static string Run(string baseUrl) => RunAsync(baseUrl).GetAwaiter().GetResult();
+
+            private static async Task<string> RunAsync(string baseUrl)
+            {
+                using var http = new HttpClient { BaseAddress = new System.Uri(baseUrl) };
+                IOperationsClient client = new OperationsClient(http);
+                var answers = new System.Collections.Generic.List<string>();
+
+                ThingList things = await client.DescribeThingsAsync(maxResults: 5, nextToken: "a b");
+                answers.Add(things.Items![0].Name);
+                await client.DescribeThingsAsync();
+                await client.DeleteThingAsync("t-1");
+                await client.TagThingAsync(new Thing { Name = "blue" });
+                await client.GetBucketTaggingAsync("my-bucket", xAmzExpectedBucketOwner: "123");
+                Thing pet = await client.GetPetsByPetIdAsync("p 1");
+                answers.Add(pet.Name);
+                await client.HeadPetsByPetIdAsync("p1");
+                await client.PetOptionsAsync("p1");
+                await client.ListPetsAsync(@class: "mammal");
+                await client.ListPets2Async();
+                await client.GetPetsByIdToysAsync("p1", id2: 7, body2: true);
+                await client.GetRootAsync();
+                return string.Join(",", answers);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Each_operation_sends_its_method_path_fixed_query_and_parameters()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            new[] { TestSpec.FromFile("Specs/operations.openapi.json") },
+            GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "operations usage");
+
+        var received = new ConcurrentQueue<string>();
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using WebApplication server = builder.Build();
+        server.Run(async http =>
+        {
+            string target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            string body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            string owner = http.Request.Headers["x-amz-expected-bucket-owner"].ToString();
+            received.Enqueue($"{http.Request.Method} {target}{(body.Length > 0 ? " " + http.Request.ContentType + " " + body : string.Empty)}{(owner.Length > 0 ? " owner=" + owner : string.Empty)}");
+            (int status, string? json) = (http.Request.Method, target) switch
+            {
+                ("HEAD", _) => (200, null),
+                ("OPTIONS" or "DELETE" or "POST", _) => (204, null),
+                (_, "/") => (204, null),
+                (_, "/pets/p%201") => (200, """{"name":"p 1"}"""),
+                (_, var t) when t.Contains("Action=DeleteThing", StringComparison.Ordinal) => (200, null),
+                _ => (200, """{"items":[{"name":"first"}]}"""),
+            };
+            http.Response.StatusCode = status;
+            if (json is not null)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(json);
+            }
+        });
+        await server.StartAsync();
+
+        Assert.Equal("first,p 1", scenario.Call("Run", server.Urls.Single() + "/"));
+        Assert.Equal(
+            new[]
+            {
+                "GET /?Action=DescribeThings&Version=2016-11-15&MaxResults=5&NextToken=a%20b",
+                "GET /?Action=DescribeThings&Version=2016-11-15",
+                "GET /?Action=DeleteThing&Version=2016-11-15&ThingId=t-1",
+                "POST / application/json {\"name\":\"blue\"}",
+                "GET /buckets/my-bucket?tagging owner=123",
+                "GET /pets/p%201",
+                "HEAD /pets/p1",
+                "OPTIONS /pets/p1",
+                "GET /pets?class=mammal",
+                "DELETE /pets",
+                "GET /pets/p1/toys?id=7&body=true",
+                "GET /",
+            },
+            received.ToArray());
+        await server.StopAsync();
+    }
+}
