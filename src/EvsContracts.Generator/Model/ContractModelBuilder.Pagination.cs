@@ -18,7 +18,7 @@ internal sealed partial class ContractModelBuilder
     {
         if (operation.Method != "get" || successType is null || operation.RequestBody is not null)
         {
-            _diagnostics.Report(DiagnosticDescriptors.PaginationNeedsGet, pagination.Node, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.PaginationNeedsGet, pagination.Node, operation.DisplayName);
             return null;
         }
 
@@ -59,7 +59,7 @@ internal sealed partial class ContractModelBuilder
 
         if (itemsProperty.Type.Kind != TypeRefKind.Array)
         {
-            _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotArray, pagination.Items.Value, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotArray, pagination.Items.Value, operation.DisplayName);
             return null;
         }
 
@@ -93,7 +93,7 @@ internal sealed partial class ContractModelBuilder
             }
             else
             {
-                _diagnostics.Report(DiagnosticDescriptors.PaginationNextLinkInvalid, nextLink.Value, operation.OperationId);
+                _diagnostics.Report(DiagnosticDescriptors.PaginationNextLinkInvalid, nextLink.Value, operation.DisplayName);
                 return null;
             }
         }
@@ -164,11 +164,11 @@ internal sealed partial class ContractModelBuilder
     {
         if (expected is null)
         {
-            _diagnostics.Report(descriptor, node, what, Quote(name), operation.OperationId);
+            _diagnostics.Report(descriptor, node, what, Quote(name), operation.DisplayName);
         }
         else
         {
-            _diagnostics.Report(descriptor, node, what, Quote(name), expected, operation.OperationId);
+            _diagnostics.Report(descriptor, node, what, Quote(name), expected, operation.DisplayName);
         }
     }
 
@@ -187,7 +187,7 @@ internal sealed partial class ContractModelBuilder
                 : null;
             if (property is null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.PaginationPathMissing, member.Value, what, Quote(segment), operation.OperationId);
+                _diagnostics.Report(DiagnosticDescriptors.PaginationPathMissing, member.Value, what, Quote(segment), operation.DisplayName);
                 return null;
             }
 
@@ -208,7 +208,7 @@ internal sealed partial class ContractModelBuilder
             PropertyModel? property = type?.Properties.FirstOrDefault(p => p.JsonName == named.Value);
             if (property is null || property.Type.Kind is not (TypeRefKind.String or TypeRefKind.StringOrNumber))
             {
-                _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotObjects, named, operation.OperationId);
+                _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotObjects, named, operation.DisplayName);
                 ok = false;
                 return null;
             }
@@ -220,7 +220,7 @@ internal sealed partial class ContractModelBuilder
         if (id is null && pagination.Style == OpenApiPagingStyle.Marker && pagination.NextLink is null)
         {
             // Without links the next marker can only come from the last item.
-            _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotObjects, pagination.Node, operation.OperationId);
+            _diagnostics.Report(DiagnosticDescriptors.PaginationItemsNotObjects, pagination.Node, operation.DisplayName);
             ok = false;
         }
 
