@@ -26,6 +26,7 @@ public class SchemaShapeUsageTests
                 var order = new Order
                 {
                     Sku = "a-1",
+                    Secret = "12345678",
                     Payload = JsonDocument.Parse("[1, {\"x\": null}]").RootElement,
                     Labels = new Dictionary<string, JsonElement> { ["n"] = JsonDocument.Parse("2").RootElement },
                 };
@@ -35,6 +36,42 @@ public class SchemaShapeUsageTests
             public static string PayloadKind(string json) => Order.FromJson(json).Payload.ValueKind + "|" + (Order.FromJson(json).Note?.ValueKind.ToString() ?? "absent");
 
             public static string Violations(string json) => string.Join("\n", Order.FromJson(json).Validate().Select(v => v.Path + " " + v.Rule + " " + v.Limit));
+
+            public static string DogRoundTrip(string json) => Dog.FromJson(json).ToJson();
+
+            public static string BuildViolations() => string.Join("\n", new Order { Sku = "a", Secret = "12345678", Payload = default }.Validate().Select(v => v.Path + " " + v.Rule));
+
+            public static string ReadServiceMembers(string json)
+            {
+                Order order = Order.FromJson(json);
+                return order.Id + "|" + order.CreatedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + "|" + (order.Secret ?? "null");
+            }
+
+            public static string OrderFailure(string json)
+            {
+                try
+                {
+                    Order.FromJson(json);
+                    return "read";
+                }
+                catch (JsonException e)
+                {
+                    return e.Message;
+                }
+            }
+
+            public static string DogFailure(string json)
+            {
+                try
+                {
+                    Dog.FromJson(json);
+                    return "read";
+                }
+                catch (JsonException e)
+                {
+                    return e.Message;
+                }
+            }
         }
         """;
 
@@ -86,13 +123,44 @@ public class SchemaShapeUsageTests
         using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
 
         const string Json = """{"sku":"a-1","payload":{"deep":[1,2.50,"三",true,null,{}]},"note":null,"labels":{"a":[],"b":"x"},"settings":{"on":false},"history":[1,"two",{"three":3}]}""";
-        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal(Json, scenario.Call("RoundTrip", Stored(Json)));
 
         // An explicit null is a value and stays one; an absent member stays absent.
-        Assert.Equal("Object|Null", scenario.Call("PayloadKind", Json));
-        Assert.Equal("String|absent", scenario.Call("PayloadKind", """{"sku":"a","payload":"text"}"""));
-        Assert.Equal("""{"sku":"a-1","payload":[1,{"x":null}],"labels":{"n":2}}""", scenario.Call("Build"));
+        Assert.Equal("Object|Null", scenario.Call("PayloadKind", Stored(Json)));
+        Assert.Equal("String|absent", scenario.Call("PayloadKind", Stored("""{"sku":"a","payload":"text"}""")));
     }
+
+    [Fact]
+    public void AllOf_parts_are_merged_into_one_type_with_every_rule()
+    {
+        using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
+
+        // Dog has Pet's members and its own; the name's limits of both parts hold (the shorter wins).
+        const string Dog = """{"name":"Rex","age":3,"breed":"collie"}""";
+        Assert.Equal(Dog, scenario.Call("DogRoundTrip", """{"id":"d1","name":"Rex","age":3,"breed":"collie"}"""));
+        Assert.Equal("Required property 'breed' is missing.", scenario.Call("DogFailure", """{"id":"d1","name":"Rex"}"""));
+        Assert.Equal(
+            "secret required \ncode pattern ^[A-Z]+\\z\nshort_code maxLength 8\ndog.name maxLength 20\ndog.age minimum 0",
+            scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"abc","short_code":"ABCDEFGHIJ","pet":null,"dog":{"id":"d1","name":"Rexxxxxxxxxxxxxxxxxxxxxxxxxxxx","age":-1,"breed":"b"}}""")));
+        Assert.Equal("secret required ", scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"ABC","short_code":"ABC","pet":{"id":"p1","name":"Tom"}}""")));
+    }
+
+    [Fact]
+    public void Read_only_members_are_read_not_written_and_write_only_members_written_not_read()
+    {
+        using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
+
+        // A request built without the service's members is valid and sends none of them; the secret goes out.
+        Assert.Equal("""{"secret":"12345678","sku":"a-1","payload":[1,{"x":null}],"labels":{"n":2}}""", scenario.Call("Build"));
+        Assert.Equal(string.Empty, scenario.Call("BuildViolations"));
+
+        // A response carries them: required read-only members must be there, a write-only one is not read.
+        Assert.Equal("7|2024-01-02T03:04:05.0000000+00:00|null", scenario.Call("ReadServiceMembers", """{"id":7,"created_at":"2024-01-02T03:04:05Z","secret":"sent back by mistake","sku":"a","payload":0}"""));
+        Assert.Equal("Required property 'created_at' is missing.", scenario.Call("OrderFailure", """{"id":7,"sku":"a","payload":0}"""));
+    }
+
+    /// <summary>The order as the service answers it: with the members only the service sets.</summary>
+    private static string Stored(string json) => string.Concat("""{"id":7,"created_at":"2024-01-02T03:04:05Z",""", json.AsSpan(1));
 
     [Fact]
     public void Dates_are_calendar_dates_and_bytes_are_base64()

@@ -160,6 +160,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ArrayItemsMissing = Spec(NotOpenApiId, "The array schema {0} has no \"items\"");
 
+    public static readonly DiagnosticDescriptor AllOfEmpty = Spec(NotOpenApiId, "{0}/allOf must be a non-empty array of schemas");
+
     public static readonly DiagnosticDescriptor EnumEmpty = Spec(NotOpenApiId, "{0}/enum must be a non-empty array");
 
     public static readonly DiagnosticDescriptor EnumValueNotString = Spec(NotOpenApiId, "A string enum may only list strings ({0}/enum)");
@@ -207,6 +209,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NullOnlyType = Spec(UnsupportedId, "A schema whose only type is null is not supported ({0}/type)");
 
     public static readonly DiagnosticDescriptor TypeCombinationUnsupported = Spec(UnsupportedId, "The type [{0}] is not supported ({1}/type); one type, optionally with \"null\", or [\"string\", \"integer\"]");
+
+    public static readonly DiagnosticDescriptor AllOfPatterns = Spec(UnsupportedId, "The allOf parts of {0} have two different patterns; one pattern per value is supported");
 
     public static readonly DiagnosticDescriptor NonStringEnum = Spec(UnsupportedId, "Only string enums are supported ({0}/enum)");
 
@@ -277,6 +281,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyReservedPrefix = Spec(ContradictionId, "Contradictory constraints at {0}: an empty reserved prefix would refuse every value");
 
     public static readonly DiagnosticDescriptor EveryEnumValueReserved = Spec(ContradictionId, "Contradictory constraints at {0}: every enum value starts with a reserved prefix");
+
+    public static readonly DiagnosticDescriptor AllOfTypesConflict = Spec(ContradictionId, "Contradictory constraints at {0}: its allOf parts are of type {1} and of type {2}");
+
+    public static readonly DiagnosticDescriptor AllOfEnumsDisjoint = Spec(ContradictionId, "Contradictory constraints at {0}: the enums of its allOf parts share no value");
 
     public static readonly DiagnosticDescriptor RequiredPropertyMissing = Spec(ContradictionId, "{0} is required but is not one of the properties of {1} ({2}/required)");
 

@@ -26,6 +26,11 @@ internal sealed partial class ModelEmitter
         {
             // Collections are read into their concrete type; a required value type that may not be null has a flag.
             PropertyModel property = type.Properties[i];
+            if (property.WriteOnly)
+            {
+                continue;
+            }
+
             string localType = property.Type.Kind is TypeRefKind.Array or TypeRefKind.Map
                 ? CSharpTypes.Concrete(property.Type, Ns, type.IsInput)
                 : CSharpTypes.Of(property.Type, Ns, type.IsInput);
@@ -37,7 +42,7 @@ internal sealed partial class ModelEmitter
         }
 
         _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
-        if (locals.Length == 0)
+        if (type.Properties.All(p => p.WriteOnly))
         {
             _w.Line("reader.Read();");
             _w.Line("reader.Skip();");
@@ -50,7 +55,7 @@ internal sealed partial class ModelEmitter
             _w.Line($"global::System.ReadOnlySpan<byte> propertyName = {CSharpTypes.Evs}.EvsJson.PropertyName(ref reader);");
             _w.Line("reader.Read();");
             _w.Open("switch (propertyName.Length)");
-            foreach (int i in Enumerable.Range(0, locals.Length).OrderBy(i => Encoding.UTF8.GetByteCount(type.Properties[i].JsonName)))
+            foreach (int i in Enumerable.Range(0, locals.Length).Where(i => !type.Properties[i].WriteOnly).OrderBy(i => Encoding.UTF8.GetByteCount(type.Properties[i].JsonName)))
             {
                 PropertyModel property = type.Properties[i];
                 string length = Encoding.UTF8.GetByteCount(property.JsonName).ToString(CultureInfo.InvariantCulture);
@@ -73,7 +78,7 @@ internal sealed partial class ModelEmitter
         for (int i = 0; i < locals.Length; i++)
         {
             PropertyModel property = type.Properties[i];
-            if (property.Required)
+            if (property.Required && !property.WriteOnly)
             {
                 _w.Open($"if ({(seen[i] is { } flag ? "!" + flag : locals[i] + " is null")})");
                 _w.Line($"throw {CSharpTypes.Evs}.EvsJson.MissingProperty({CSharpTypes.Evs}.ContractCheck.Join(path, {CSharpLiteral.String(property.JsonName)}));");
@@ -87,7 +92,10 @@ internal sealed partial class ModelEmitter
         _w.Indent();
         for (int i = 0; i < locals.Length; i++)
         {
-            _w.Line($"{Naming.Escape(type.Properties[i].Name)} = {locals[i]},");
+            if (!type.Properties[i].WriteOnly)
+            {
+                _w.Line($"{Naming.Escape(type.Properties[i].Name)} = {locals[i]},");
+            }
         }
 
         _w.Outdent();

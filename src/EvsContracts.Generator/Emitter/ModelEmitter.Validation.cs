@@ -12,7 +12,8 @@ internal sealed partial class ModelEmitter
         {
             string name = Naming.Escape(property.Name);
             string json = CSharpLiteral.String(property.JsonName);
-            if (property.Required && !property.Nullable && !property.Type.IsValueType)
+            // A read-only member is the service's to fill: a request that lacks it is valid.
+            if (property.Required && !property.Nullable && !property.ReadOnly && (!property.Type.IsValueType || property.WriteOnly))
             {
                 _w.Line($"{CSharpTypes.Evs}.ContractCheck.Required({name}, path, {json}, ref violations);");
             }

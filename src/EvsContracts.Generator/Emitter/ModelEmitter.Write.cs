@@ -10,6 +10,11 @@ internal sealed partial class ModelEmitter
         // Names encoded once: the writer then copies them without looking for characters to escape.
         foreach (PropertyModel property in type.Properties)
         {
+            if (property.ReadOnly)
+            {
+                continue;
+            }
+
             _w.Line();
             _w.Line($"private static readonly {CSharpTypes.Json}.JsonEncodedText {NameField(property)} = {CSharpTypes.Json}.JsonEncodedText.Encode({CSharpLiteral.Utf8(property.JsonName)}, {CSharpTypes.Evs}.EvsJson.MinimalEncoder);");
         }
@@ -24,6 +29,11 @@ internal sealed partial class ModelEmitter
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
+            if (property.ReadOnly)
+            {
+                continue;
+            }
+
             string name = Naming.Escape(property.Name);
             string jsonName = NameField(property);
             bool valueType = property.Type.IsValueType;
@@ -37,9 +47,10 @@ internal sealed partial class ModelEmitter
             _w.Open(valueType ? $"if ({name} is {{ }} {locals[i]})" : $"if ({name} is not null)");
             EmitPropertyWrite(property.Type, jsonName, valueType ? locals[i] : name, type.IsInput);
             _w.Close();
-            if (property.Required)
+            if (property.Required && !property.WriteOnly)
             {
                 // A required member that is null is written as null: the server, not the client, should refuse it.
+                // (A write-only one is null in every value read from a response; Validate() names it before sending.)
                 _w.Open("else");
                 _w.Line($"writer.WriteNull({jsonName});");
                 _w.Close();

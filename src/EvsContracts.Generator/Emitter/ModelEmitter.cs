@@ -96,7 +96,11 @@ internal sealed partial class ModelEmitter
 
     private static string PatternField(PropertyModel property) => StaticField(property, "Pattern");
 
-    private static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable;
+    /// <summary>
+    /// Whether the C# member may be null: when it is optional or nullable, and when one direction of the wire lacks
+    /// it (a read-only member in a request the user builds, a write-only member in a response).
+    /// </summary>
+    private static bool IsNullable(PropertyModel property) => !property.Required || property.Nullable || property.ReadOnly || property.WriteOnly;
 
     private void EmitFile()
     {
@@ -169,6 +173,15 @@ internal sealed partial class ModelEmitter
             remarks += $" The service's default: <c>{EmitterCommon.DocText(defaultText)}</c>.";
         }
 
+        if (property.ReadOnly)
+        {
+            remarks += " Read-only: sent by the service, never written.";
+        }
+        else if (property.WriteOnly)
+        {
+            remarks += " Write-only: sent to the service, never read back.";
+        }
+
         _w.Line("/// <remarks>" + remarks + "</remarks>");
         foreach (string attribute in ConstraintAttributes(property.Type))
         {
@@ -176,7 +189,7 @@ internal sealed partial class ModelEmitter
         }
 
         string type = CSharpTypes.Of(property.Type, Ns, owner.IsInput);
-        string required = property.Required ? "required " : string.Empty;
+        string required = property.Required && !property.ReadOnly && !property.WriteOnly ? "required " : string.Empty;
         string accessor = owner.IsInput ? "set" : "init";
         _w.Line($"public {required}{type}{(IsNullable(property) ? "?" : string.Empty)} {Naming.Escape(property.Name)} {{ get; {accessor}; }}");
     }

@@ -90,6 +90,12 @@ internal sealed record PropertyModel
 
     /// <summary>The JSON text of the schema's default, for documentation.</summary>
     public string? DefaultText { get; init; }
+
+    /// <summary><c>readOnly</c>: the service sends it and ignores it in requests, so it is read but never written.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary><c>writeOnly</c>: sent to the service, never sent back, so it is written but never read.</summary>
+    public bool WriteOnly { get; init; }
 }
 
 internal enum TypeRefKind

@@ -20,6 +20,7 @@ internal sealed partial class ContractModelBuilder
             return;
         }
 
+        schema = Merged(schema);
         CheckConstraints(schema);
         if (schema.Type == SchemaType.String)
         {
@@ -112,8 +113,10 @@ internal sealed partial class ContractModelBuilder
             }
 
             names[name] = property.Name;
-            TypeRef type = Resolve(property.Schema, typeName + name, typeName);
-            bool nullable = property.Schema.Nullable || (property.Schema.RefName is { } refName && _components.TryGetValue(refName, out var target) && target.Schema.Nullable && !IsGeneratedType(target.Schema));
+            OpenApiSchema propertySchema = Merged(property.Schema);
+            TypeRef type = Resolve(propertySchema, typeName + name, typeName);
+            OpenApiSchema? refTarget = propertySchema.RefName is { } refName && _components.TryGetValue(refName, out var target) ? Merged(target.Schema) : null;
+            bool nullable = propertySchema.Nullable || (refTarget is not null && refTarget.Nullable && !IsGeneratedShape(refTarget));
             properties.Add(new PropertyModel
             {
                 JsonName = property.Name,
@@ -121,8 +124,10 @@ internal sealed partial class ContractModelBuilder
                 Type = type,
                 Required = schema.Required.Contains(property.Name),
                 Nullable = nullable,
-                Description = property.Schema.Description ?? DescriptionOfRef(property.Schema),
-                DefaultText = property.Schema.DefaultText,
+                Description = propertySchema.Description ?? DescriptionOfRef(propertySchema),
+                DefaultText = propertySchema.DefaultText,
+                ReadOnly = propertySchema.ReadOnly || refTarget?.ReadOnly == true,
+                WriteOnly = propertySchema.WriteOnly || refTarget?.WriteOnly == true,
             });
         }
 
@@ -139,12 +144,13 @@ internal sealed partial class ContractModelBuilder
 
     private string? DescriptionOfRef(OpenApiSchema schema) =>
         schema.RefName is { } name && _components.TryGetValue(name, out OpenApiNamedSchema? target) && !IsGeneratedType(target.Schema)
-            ? target.Schema.Description
+            ? Merged(target.Schema).Description
             : null;
 
     /// <summary>The C# type of a schema used as a member, element or parameter; inline objects and enums become types named after their place.</summary>
     private TypeRef Resolve(OpenApiSchema schema, string inlineName, string owner)
     {
+        schema = Merged(schema);
         if (schema.RefName is { } refName)
         {
             if (_componentTypeNames.TryGetValue(refName, out string? typeName))
@@ -155,7 +161,7 @@ internal sealed partial class ContractModelBuilder
                     DefineType(typeName, component.Schema);
                 }
 
-                OpenApiSchema target = component.Schema;
+                OpenApiSchema target = Merged(component.Schema);
                 return new TypeRef { Kind = target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, Name = typeName };
             }
 

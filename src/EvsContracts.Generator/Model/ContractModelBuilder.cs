@@ -122,6 +122,15 @@ internal sealed partial class ContractModelBuilder
 
     private void NameComponents()
     {
+        // All first: whether a schema is a type may depend on the allOf parts it names, declared anywhere.
+        foreach (OpenApiNamedSchema component in _document.Schemas)
+        {
+            if (!component.Part.LeftOut)
+            {
+                _components[component.Name] = component;
+            }
+        }
+
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
             if (component.Part.LeftOut)
@@ -129,13 +138,11 @@ internal sealed partial class ContractModelBuilder
                 continue;
             }
 
-            _components[component.Name] = component;
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(component.Part);
             if (!IsGeneratedType(component.Schema))
             {
                 continue;
             }
-
-            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(component.Part);
 
             string name = Naming.ToPascalCase(component.Name);
             if (!Naming.IsValidIdentifier(name))
@@ -190,6 +197,8 @@ internal sealed partial class ContractModelBuilder
     private static JsonNode ClientNameSource(OpenApiDocument document, SpecInput input) =>
         input.ClientName is null ? document.ClientNameNode ?? document.TitleNode : document.InfoNode;
 
-    private static bool IsGeneratedType(OpenApiSchema schema) =>
+    private bool IsGeneratedType(OpenApiSchema schema) => IsGeneratedShape(Merged(schema));
+
+    private static bool IsGeneratedShape(OpenApiSchema schema) =>
         schema.RefName is null && (schema.Type == SchemaType.Object || (schema.Type == SchemaType.String && schema.Enum is not null));
 }

@@ -234,6 +234,12 @@ internal sealed class OpenApiSchema
 
     public bool Nullable { get; set; }
 
+    /// <summary><c>readOnly</c>: sent by the service only, so never written.</summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary><c>writeOnly</c>: sent to the service only, so never read.</summary>
+    public bool WriteOnly { get; set; }
+
     public string? Format { get; set; }
 
     public string? Description { get; set; }
@@ -269,6 +275,9 @@ internal sealed class OpenApiSchema
     public OpenApiSchema? Items { get; set; }
 
     public OpenApiSchema? AdditionalProperties { get; set; }
+
+    /// <summary>The parts of an <c>allOf</c>; the model builder merges them with the schema's own members.</summary>
+    public List<OpenApiSchema>? AllOf { get; set; }
 }
 
 internal sealed class OpenApiProperty

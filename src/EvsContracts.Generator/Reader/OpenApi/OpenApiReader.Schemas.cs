@@ -13,7 +13,7 @@ internal sealed partial class OpenApiReader
     /// <summary>Schema keywords that change what a value may be; generating code while ignoring them would be wrong.</summary>
     private static readonly string[] s_unsupportedSchemaKeywords =
     {
-        "oneOf", "anyOf", "allOf", "not", "if", "then", "else", "discriminator", "patternProperties",
+        "oneOf", "anyOf", "not", "if", "then", "else", "discriminator", "patternProperties",
         "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
         "unevaluatedItems", "contains", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
         "uniqueItems", "$dynamicRef", "$recursiveRef",
@@ -36,6 +36,8 @@ internal sealed partial class OpenApiReader
             // a nullable or described reference keeps that.
             schema.Nullable = OptionalBool(obj, "nullable", pointer) ?? false;
             schema.Description = OptionalString(obj, "description", pointer);
+            schema.ReadOnly = OptionalBool(obj, "readOnly", pointer) ?? false;
+            schema.WriteOnly = OptionalBool(obj, "writeOnly", pointer) ?? false;
             return ReadSchemaRef(schema, refMember) ? schema : null;
         }
 
@@ -52,6 +54,8 @@ internal sealed partial class OpenApiReader
         ok &= ReadType(schema, obj, pointer);
         schema.Nullable |= OptionalBool(obj, "nullable", pointer) ?? false;
         schema.Description = OptionalString(obj, "description", pointer);
+        schema.ReadOnly = OptionalBool(obj, "readOnly", pointer) ?? false;
+        schema.WriteOnly = OptionalBool(obj, "writeOnly", pointer) ?? false;
         schema.Format = OptionalString(obj, "format", pointer);
         if (schema.Format is not null && Array.IndexOf(s_supportedFormats, schema.Format) < 0)
         {
@@ -150,7 +154,37 @@ internal sealed partial class OpenApiReader
             }
         }
 
+        if (obj.Find("allOf") is { } allOfMember)
+        {
+            ok &= ReadAllOf(schema, allOfMember, pointer);
+        }
+
         return ok ? schema : null;
+    }
+
+    private bool ReadAllOf(OpenApiSchema schema, JsonMember member, string pointer)
+    {
+        if (member.Value is not JsonArrayNode parts || parts.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.AllOfEmpty, member.Value, pointer);
+            return false;
+        }
+
+        schema.AllOf = new List<OpenApiSchema>();
+        bool ok = true;
+        for (int i = 0; i < parts.Items.Count; i++)
+        {
+            OpenApiSchema? part = ReadSchema(parts.Items[i], pointer + "/allOf/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (part is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            schema.AllOf.Add(part);
+        }
+
+        return ok;
     }
 
     private bool ReadSchemaRef(OpenApiSchema schema, JsonMember refMember)
@@ -204,8 +238,10 @@ internal sealed partial class OpenApiReader
         JsonMember? typeMember = obj.Find("type");
         if (typeMember is null)
         {
-            // An untyped schema is what its shape says it is; with no shape it admits any JSON value.
-            schema.Type = obj.Find("properties") is not null || obj.Find("additionalProperties") is not null ? SchemaType.Object
+            // An untyped schema is what its shape says it is; with no shape it admits any JSON value. The parts of an
+            // allOf give its type when they are merged.
+            schema.Type = obj.Find("allOf") is not null ? SchemaType.None
+                : obj.Find("properties") is not null || obj.Find("additionalProperties") is not null ? SchemaType.Object
                 : obj.Find("items") is not null ? SchemaType.Array
                 : obj.Find("enum") is not null ? SchemaType.String
                 : SchemaType.Any;

@@ -6,12 +6,209 @@
 namespace SchemaComposition
 {
     /// <summary>
+    /// A dog: a pet with a breed, and a shorter name.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.DogJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Dog : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Dog>
+    {
+        /// <summary>
+        /// The <c>id</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+        public string? Id { get; set; }
+
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(20)]
+        public required string Name { get; set; }
+
+        /// <summary>
+        /// The <c>age</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>age</c>.</remarks>
+        [global::EvsContracts.Minimum(0d)]
+        public int? Age { get; set; }
+
+        /// <summary>
+        /// The <c>breed</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>breed</c>.</remarks>
+        public required string Breed { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.MaxLength(Name, 20, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
+            global::EvsContracts.ContractCheck.Required(Breed, path, "breed", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_breedJsonName = global::System.Text.Json.JsonEncodedText.Encode("breed"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            else
+            {
+                writer.WriteNull(s_nameJsonName);
+            }
+            if (Age is { } age)
+            {
+                writer.WriteNumber(s_ageJsonName, age);
+            }
+            if (Breed is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_breedJsonName, Breed);
+            }
+            else
+            {
+                writer.WriteNull(s_breedJsonName);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? id = null;
+            string? name = null;
+            int? age = null;
+            string? breed = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                        break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
+                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "breed"u8):
+                        breed = global::EvsContracts.EvsJson.ReadString(ref reader, path, "breed");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (id is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+            }
+            if (name is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+            }
+            if (breed is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "breed"));
+            }
+
+            return new global::SchemaComposition.Dog
+            {
+                Id = id,
+                Name = name,
+                Age = age,
+                Breed = breed,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Dog FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Dog"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class DogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Dog>
+    {
+        public override global::SchemaComposition.Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Dog.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Dog value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// The Order object of the spec.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.OrderJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Order : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Order>
     {
+        /// <summary>
+        /// The <c>id</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+        public long? Id { get; set; }
+
+        /// <summary>
+        /// The <c>created_at</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>created_at</c>. Read-only: sent by the service, never written.</remarks>
+        public global::System.DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary>
+        /// The <c>secret</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>secret</c>. Write-only: sent to the service, never read back.</remarks>
+        [global::EvsContracts.MinCodePoints(8)]
+        public string? Secret { get; set; }
+
         /// <summary>
         /// The <c>sku</c> member.
         /// </summary>
@@ -49,6 +246,37 @@ namespace SchemaComposition
         /// <remarks>JSON: <c>history</c>.</remarks>
         public global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? History { get; set; }
 
+        /// <summary>
+        /// The shop's own code: the Sku rules, described here.
+        /// </summary>
+        /// <remarks>JSON: <c>code</c>.</remarks>
+        [global::EvsContracts.Pattern("^[A-Z]+$")]
+        public string? Code { get; set; }
+
+        /// <summary>
+        /// Upper-case letters.
+        /// </summary>
+        /// <remarks>JSON: <c>short_code</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(8)]
+        [global::EvsContracts.Pattern("^[A-Z]+$")]
+        public string? ShortCode { get; set; }
+
+        /// <summary>
+        /// The pet the order is for.
+        /// </summary>
+        /// <remarks>JSON: <c>pet</c>.</remarks>
+        public global::SchemaComposition.Pet? Pet { get; set; }
+
+        /// <summary>
+        /// The <c>dog</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>dog</c>.</remarks>
+        public global::SchemaComposition.Dog? Dog { get; set; }
+
+        private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+        private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
         /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
         /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
@@ -61,9 +289,18 @@ namespace SchemaComposition
         /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
         internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
+            global::EvsContracts.ContractCheck.Required(Secret, path, "secret", ref violations);
+            global::EvsContracts.ContractCheck.MinLength(Secret, 8, path, "secret", ref violations);
             global::EvsContracts.ContractCheck.Required(Sku, path, "sku", ref violations);
             global::EvsContracts.ContractCheck.MinLength(Sku, 1, path, "sku", ref violations);
+            global::EvsContracts.ContractCheck.Pattern(Code, s_codePattern, path, "code", ref violations);
+            global::EvsContracts.ContractCheck.MaxLength(ShortCode, 8, path, "short_code", ref violations);
+            global::EvsContracts.ContractCheck.Pattern(ShortCode, s_shortCodePattern, path, "short_code", ref violations);
+            Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
+            Dog?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "dog"), ref violations);
         }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_skuJsonName = global::System.Text.Json.JsonEncodedText.Encode("sku"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
@@ -77,12 +314,24 @@ namespace SchemaComposition
 
         private static readonly global::System.Text.Json.JsonEncodedText s_historyJsonName = global::System.Text.Json.JsonEncodedText.Encode("history"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
+        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_shortCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("short_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_dogJsonName = global::System.Text.Json.JsonEncodedText.Encode("dog"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (Secret is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_secretJsonName, Secret);
+            }
             if (Sku is not null)
             {
                 global::EvsContracts.EvsJson.WriteString(writer, s_skuJsonName, Sku);
@@ -118,6 +367,24 @@ namespace SchemaComposition
                 }
                 writer.WriteEndArray();
             }
+            if (Code is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
+            }
+            if (ShortCode is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_shortCodeJsonName, ShortCode);
+            }
+            if (Pet is not null)
+            {
+                writer.WritePropertyName(s_petJsonName);
+                Pet.WriteJson(writer);
+            }
+            if (Dog is not null)
+            {
+                writer.WritePropertyName(s_dogJsonName);
+                Dog.WriteJson(writer);
+            }
             writer.WriteEndObject();
         }
 
@@ -136,6 +403,10 @@ namespace SchemaComposition
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
+            long? id = null;
+            bool hasId = false;
+            global::System.DateTimeOffset? createdAt = null;
+            bool hasCreatedAt = false;
             string? sku = null;
             global::System.Text.Json.JsonElement payload = default;
             bool hasPayload = false;
@@ -143,17 +414,34 @@ namespace SchemaComposition
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? labels = null;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? settings = null;
             global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? history = null;
+            string? code = null;
+            string? shortCode = null;
+            global::SchemaComposition.Pet? pet = null;
+            global::SchemaComposition.Dog? dog = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
                 reader.Read();
                 switch (propertyName.Length)
                 {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "id");
+                        hasId = true;
+                        break;
                     case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "sku"u8):
                         sku = global::EvsContracts.EvsJson.ReadString(ref reader, path, "sku");
                         break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
+                        pet = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
+                        break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dog"u8):
+                        dog = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Dog.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "dog"));
+                        break;
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "note"u8):
                         note = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "note");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
+                        code = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "code");
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels"u8):
                         labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "labels", global::EvsContracts.EvsJsonScalar.ElementValues);
@@ -168,10 +456,25 @@ namespace SchemaComposition
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8):
                         settings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "settings", global::EvsContracts.EvsJsonScalar.ElementValues);
                         break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                        createdAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "created_at");
+                        hasCreatedAt = true;
+                        break;
+                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "short_code"u8):
+                        shortCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "short_code");
+                        break;
                     default:
                         reader.Skip();
                         break;
                 }
+            }
+            if (!hasId)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+            }
+            if (!hasCreatedAt)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
             }
             if (sku is null)
             {
@@ -184,12 +487,18 @@ namespace SchemaComposition
 
             return new global::SchemaComposition.Order
             {
+                Id = id,
+                CreatedAt = createdAt,
                 Sku = sku,
                 Payload = payload,
                 Note = note,
                 Labels = labels,
                 Settings = settings,
                 History = history,
+                Code = code,
+                ShortCode = shortCode,
+                Pet = pet,
+                Dog = dog,
             };
         }
 
@@ -219,5 +528,157 @@ namespace SchemaComposition
         public override global::SchemaComposition.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Order.ReadJson(ref reader, string.Empty);
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Order value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// Any pet.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.PetJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Pet>
+    {
+        /// <summary>
+        /// The <c>id</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+        public string? Id { get; set; }
+
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(50)]
+        public required string Name { get; set; }
+
+        /// <summary>
+        /// The <c>age</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>age</c>.</remarks>
+        [global::EvsContracts.Minimum(0d)]
+        public int? Age { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.MaxLength(Name, 50, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            else
+            {
+                writer.WriteNull(s_nameJsonName);
+            }
+            if (Age is { } age)
+            {
+                writer.WriteNumber(s_ageJsonName, age);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? id = null;
+            string? name = null;
+            int? age = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                        break;
+                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
+                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (id is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+            }
+            if (name is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+            }
+
+            return new global::SchemaComposition.Pet
+            {
+                Id = id,
+                Name = name,
+                Age = age,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Pet"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Pet>
+    {
+        public override global::SchemaComposition.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Pet.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }
