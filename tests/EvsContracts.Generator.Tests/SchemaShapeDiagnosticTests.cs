@@ -50,7 +50,7 @@ public class SchemaShapeDiagnosticTests
                 "Pet": { "type": "object", "properties": { "code": { "$ref": "#/components/schemas/Code" } } }
                 """),
             "EVS102",
-            "The allOf parts of /components/schemas/Code have two different patterns; one pattern per value is supported");
+            "The allOf parts of /components/schemas/Code have two different patterns; one pattern per value is supported; left out: schemas Code, Pet");
     }
 
     [Fact]
