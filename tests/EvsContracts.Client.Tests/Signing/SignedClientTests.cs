@@ -9,6 +9,9 @@ public sealed class SignedClientTests : SecretKeyWatch.Test
 {
     private const string MetadataKey = "tier";
 
+    /// <summary>A snapshot the gateway says is gone (404).</summary>
+    private const string GoneId = "0d1e2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
+
     [Fact]
     public async Task The_gateway_accepts_every_call_of_the_client()
     {
@@ -19,24 +22,37 @@ public sealed class SignedClientTests : SecretKeyWatch.Test
         const string Project = Answers.Project;
         const string Id = Answers.SnapshotId;
 
-        // Every operation, with the parameters that reach the query and the body: CJK text, a repeated filter,
-        // a metadata key that needs escaping in the path.
-        await client.ListSnapshotsAsync(Project, limit: 2, marker: Id, name: "快照 & co", status: SnapshotStatus.Available);
-        await client.ListSnapshotDetailsAsync(Project, offset: 1, volumeId: Answers.VolumeId, availabilityZone: "cn-north-4a");
-        await client.CreateSnapshotAsync(Project, new CreateSnapshotRequestBody { Snapshot = new CreateSnapshotOption { VolumeId = Answers.VolumeId, Name = "备份-1", Description = "nightly \"full\"" } });
-        await client.ShowSnapshotAsync(Project, Id);
-        await client.WaitForSnapshotStatusAsync(Project, Id, SnapshotStatus.Available, TimeSpan.FromSeconds(30));
-        await client.UpdateSnapshotAsync(Project, Id, new UpdateSnapshotRequestBody { Snapshot = new UpdateSnapshotOption { Name = "renamed" } });
-        await client.CreateSnapshotMetadataAsync(Project, Id, new SnapshotMetadataRequestBody { Metadata = new Dictionary<string, string> { [MetadataKey] = "gold" } });
-        await client.ShowSnapshotMetadataAsync(Project, Id);
-        await client.UpdateSnapshotMetadataAsync(Project, Id, new SnapshotMetadataRequestBody { Metadata = new Dictionary<string, string> { [MetadataKey] = "silver" } });
-        await client.ShowSnapshotMetadataItemAsync(Project, Id, "a key:ü");
-        await client.UpdateSnapshotMetadataItemAsync(Project, Id, MetadataKey, new SnapshotMetadataItemRequestBody { Meta = new Dictionary<string, string> { [MetadataKey] = "bronze" } });
-        await client.DeleteSnapshotMetadataItemAsync(Project, Id, MetadataKey);
-        await client.RollbackSnapshotAsync(Project, Id, new RollbackSnapshotRequestBody { Rollback = new RollbackSnapshotOption { VolumeId = Answers.VolumeId, Name = "回滚" } });
-        await client.DeleteSnapshotAsync(Project, Id);
+        // Every operation, with the parameters that reach the query and the body: CJK text, filters, a metadata key
+        // that needs escaping in the path; the enumerations follow the next link, the waiters poll.
+        var calls = new (string Method, Func<Task> Call)[]
+        {
+            (nameof(IEvsClient.ListSnapshotsAsync), () => client.ListSnapshotsAsync(Project, limit: 2, marker: Id, name: "快照 & co", status: SnapshotStatus.Available)),
+            (nameof(IEvsClient.EnumerateSnapshotsAsync), async () => Assert.Equal(2, await CountAsync(client.EnumerateSnapshotsAsync(Project, name: "快照", limit: 1)))),
+            (nameof(IEvsClient.ListSnapshotDetailsAsync), () => client.ListSnapshotDetailsAsync(Project, offset: 1, volumeId: Answers.VolumeId, availabilityZone: "cn-north-4a")),
+            (nameof(IEvsClient.EnumerateSnapshotDetailsAsync), async () => Assert.Equal(2, await CountAsync(client.EnumerateSnapshotDetailsAsync(Project, limit: 1)))),
+            (nameof(IEvsClient.CreateSnapshotAsync), () => client.CreateSnapshotAsync(Project, new CreateSnapshotRequestBody { Snapshot = new CreateSnapshotOption { VolumeId = Answers.VolumeId, Name = "备份-1", Description = "nightly \"full\"" } })),
+            (nameof(IEvsClient.ShowSnapshotAsync), () => client.ShowSnapshotAsync(Project, Id)),
+            (nameof(IEvsClient.WaitForSnapshotStatusAsync), () => client.WaitForSnapshotStatusAsync(Project, Id, SnapshotStatus.Available, TimeSpan.FromSeconds(30))),
+            (nameof(IEvsClient.UpdateSnapshotAsync), () => client.UpdateSnapshotAsync(Project, Id, new UpdateSnapshotRequestBody { Snapshot = new UpdateSnapshotOption { Name = "renamed" } })),
+            (nameof(IEvsClient.CreateSnapshotMetadataAsync), () => client.CreateSnapshotMetadataAsync(Project, Id, new SnapshotMetadataRequestBody { Metadata = new Dictionary<string, string> { [MetadataKey] = "gold" } })),
+            (nameof(IEvsClient.ShowSnapshotMetadataAsync), () => client.ShowSnapshotMetadataAsync(Project, Id)),
+            (nameof(IEvsClient.UpdateSnapshotMetadataAsync), () => client.UpdateSnapshotMetadataAsync(Project, Id, new SnapshotMetadataRequestBody { Metadata = new Dictionary<string, string> { [MetadataKey] = "silver" } })),
+            (nameof(IEvsClient.ShowSnapshotMetadataItemAsync), () => client.ShowSnapshotMetadataItemAsync(Project, Id, "a key:ü")),
+            (nameof(IEvsClient.UpdateSnapshotMetadataItemAsync), () => client.UpdateSnapshotMetadataItemAsync(Project, Id, MetadataKey, new SnapshotMetadataItemRequestBody { Meta = new Dictionary<string, string> { [MetadataKey] = "bronze" } })),
+            (nameof(IEvsClient.DeleteSnapshotMetadataItemAsync), () => client.DeleteSnapshotMetadataItemAsync(Project, Id, MetadataKey)),
+            (nameof(IEvsClient.RollbackSnapshotAsync), () => client.RollbackSnapshotAsync(Project, Id, new RollbackSnapshotRequestBody { Rollback = new RollbackSnapshotOption { VolumeId = Answers.VolumeId, Name = "回滚" } })),
+            (nameof(IEvsClient.DeleteSnapshotAsync), () => client.DeleteSnapshotAsync(Project, Id)),
+            (nameof(IEvsClient.WaitForSnapshotDeletedAsync), () => client.WaitForSnapshotDeletedAsync(Project, GoneId, TimeSpan.FromSeconds(30))),
+        };
 
-        Assert.Equal(14, server.RequestCount);
+        foreach ((string method, Func<Task> call) in calls)
+        {
+            await call();
+        }
+
+        // A method added to the client fails this test until a call for it is added above.
+        Assert.Equal(typeof(IEvsClient).GetMethods().Select(m => m.Name).Order(StringComparer.Ordinal), calls.Select(c => c.Method).Order(StringComparer.Ordinal));
+        Assert.Equal(calls.Length + 2, server.RequestCount);
         Assert.All(server.Requests, r =>
         {
             Assert.StartsWith($"SDK-HMAC-SHA256 Access={FakeCredentials.AccessKey}, SignedHeaders=", r.Header("Authorization"), StringComparison.Ordinal);
@@ -125,12 +141,30 @@ public sealed class SignedClientTests : SecretKeyWatch.Test
             await LoopbackServer.WriteJsonAsync(context, status, json);
         });
 
+    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        int count = 0;
+        await foreach (T _ in items)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static (int Status, string? Json) Answer(RecordedRequest request)
     {
         string path = request.RawTarget.Split('?')[0];
         string[] segments = path.Trim('/').Split('/');
         string snapshot = Answers.Snapshot(status: "available");
-        string snapshots = JsonSerializer.Serialize(new { snapshots = new[] { JsonDocument.Parse(snapshot).RootElement.GetProperty("snapshot") } });
+        JsonElement item = JsonDocument.Parse(snapshot).RootElement.GetProperty("snapshot");
+
+        // A first page (no marker yet) points to a second one, which is the last.
+        string query = request.RawTarget.Contains('?', StringComparison.Ordinal) ? request.RawTarget.Split('?')[1] : "";
+        object[] links = query.Contains("marker=", StringComparison.Ordinal)
+            ? []
+            : [new { rel = "next", href = $"http://{request.Header("Host")}{path}?{(query.Length > 0 ? query + "&" : "")}marker={Answers.SnapshotId}" }];
+        string snapshots = JsonSerializer.Serialize(new { snapshots = new[] { item }, snapshots_links = links });
         string metadata = JsonSerializer.Serialize(new { metadata = new Dictionary<string, string> { [MetadataKey] = "gold" } });
         string meta = JsonSerializer.Serialize(new { meta = new Dictionary<string, string> { [MetadataKey] = "gold" } });
 
@@ -140,6 +174,7 @@ public sealed class SignedClientTests : SecretKeyWatch.Test
             ("GET", 3) => (200, snapshots),
             ("POST", 3) => (202, snapshot),
             ("GET", 4) when segments[3] == "detail" => (200, snapshots),
+            ("GET", 4) when segments[3] == GoneId => (404, Answers.Error("itemNotFound", 404, "Snapshot could not be found.")),
             ("GET" or "PUT", 4) => (200, snapshot),
             ("DELETE", 4) => (202, null),
             ("POST", 5) when segments[4] == "rollback" => (202, JsonSerializer.Serialize(new { rollback = new { volume_id = Answers.VolumeId } })),
