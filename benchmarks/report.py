@@ -73,6 +73,8 @@ def bars(rows, build):
     ours, peers = rows.get(("ClientBenchmarks", "", "EvsContracts")), [(p, rows.get(("ClientBenchmarks", "", p))) for p in CLIENT_PEERS]
     out.append(closest("client call: time, ours / each peer's < 1", ours, peers))
     out.append(allocated("client call: allocated, ours < each peer's", ours, peers, equal=False))
+    out.append(signing_cost("client call: what AK/SK signing adds over a token < the cheapest peer's own call",
+                            rows.get(("ClientBenchmarks", "", "EvsContracts, token")), rows.get(("ClientBenchmarks", "", "EvsContracts, AK/SK")), peers))
     for spec, name in (("Shipped", "shipped spec"), ("Synthetic300", "300 operations")):
         cold, warm = rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Cold run")), rows.get(("GeneratorBenchmarks", f"Spec={spec}", "Warm run, unrelated C# edit"))
         out.append(compare(f"generator, {name}: warm run after an unrelated edit / cold run < 1 %", cold, warm, 0.01, "{:.2%}"))
@@ -108,6 +110,19 @@ def allocated(bar, ours, others, equal):
     return bar, f"{size(ours['alloc'])} vs {size(least['alloc'])} ({name})", "met" if met else "missed"
 
 
+def signing_cost(bar, token, signed, peers):
+    """The signed call's mean less the token call's, over the mean of the peer whose whole call costs least. The
+    interval takes the difference's standard error (of the two means) and the peer's."""
+    if not token or not signed or not all(r for _, r in peers):
+        return bar, "not run", ""
+    name, cheapest = min(peers, key=lambda p: p[1]["mean"])
+    added = signed["mean"] - token["mean"]
+    spread = T95 * math.hypot(signed["se"], token["se"])
+    low = (added - spread) / (cheapest["mean"] + T95 * cheapest["se"])
+    high = (added + spread) / max(cheapest["mean"] - T95 * cheapest["se"], 1e-9)
+    return bar, f"+{time(max(added, 0))} = {added / cheapest['mean']:.2f} of {name}'s {time(cheapest['mean'])} ({low:.2f}–{high:.2f})", verdict(low, high, 1.0)
+
+
 def closest(bar, ours, peers):
     """The bar 'ours ahead of every peer', read against the peer that comes closest."""
     if not ours or not all(r for _, r in peers):
@@ -131,7 +146,7 @@ def tables(rows, build):
 
     lines += ["", "| client call, answered from memory | mean | ratio to ours | allocated |", "| --- | ---: | ---: | ---: |"]
     ours = rows.get(("ClientBenchmarks", "", "EvsContracts"))
-    for peer in ("EvsContracts",) + CLIENT_PEERS:
+    for peer in ("EvsContracts", "EvsContracts, token", "EvsContracts, AK/SK") + CLIENT_PEERS:
         r = rows.get(("ClientBenchmarks", "", peer))
         lines.append(f"| {peer} | {time(r['mean'])} | {r['mean'] / ours['mean']:.2f} | {size(r['alloc'])} |" if r and ours else f"| {peer} | not run | | |")
 
