@@ -10,18 +10,21 @@ internal static class LiveDemo
         string? projectId = Environment.GetEnvironmentVariable("EVS_PROJECT_ID");
         string? token = Environment.GetEnvironmentVariable("EVS_TOKEN");
         string? volumeId = Environment.GetEnvironmentVariable("EVS_VOLUME_ID");
-        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(projectId) || string.IsNullOrEmpty(token) || string.IsNullOrEmpty(volumeId))
+        bool signed = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(HuaweiCloudCredentials.AccessKeyVariable));
+        if (string.IsNullOrEmpty(endpoint) || string.IsNullOrEmpty(projectId) || (string.IsNullOrEmpty(token) && !signed) || string.IsNullOrEmpty(volumeId))
         {
             Console.WriteLine("Offline: to create, wait for and delete a real snapshot, set");
             Console.WriteLine("  EVS_ENDPOINT    the EVS endpoint, e.g. https://evs.cn-north-4.myhuaweicloud.com");
             Console.WriteLine("  EVS_PROJECT_ID  your project id");
-            Console.WriteLine("  EVS_TOKEN       an IAM token (sent as X-Auth-Token)");
+            Console.WriteLine("  HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, to sign requests with AK/SK,");
+            Console.WriteLine("  or EVS_TOKEN    an IAM token (sent as X-Auth-Token)");
             Console.WriteLine("  EVS_VOLUME_ID   the disk to snapshot");
             return 0;
         }
 
         using var http = new HttpClient { BaseAddress = new Uri(endpoint), Timeout = TimeSpan.FromSeconds(60) };
-        var client = new EvsClient(http, new EvsClientOptions { AuthToken = token });
+        var options = signed ? new EvsClientOptions { Credentials = HuaweiCloudCredentials.FromEnvironment() } : new EvsClientOptions { AuthToken = token };
+        var client = new EvsClient(http, options);
         try
         {
             var body = new CreateSnapshotRequestBody

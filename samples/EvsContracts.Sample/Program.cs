@@ -1,7 +1,7 @@
 using EvsContracts;
 using EvsContracts.Snapshots;
 
-// The built-in spec (EVS "create a snapshot") generated these types at compile time: nothing to configure.
+// The built-in spec (the EVS snapshot family) generated these types at compile time: nothing to configure.
 const string SampleVolumeId = "5aa119a8-d25b-45a7-8d1b-88e127885635";
 
 var request = new CreateSnapshotRequestBody
@@ -28,6 +28,9 @@ ShowViolations("An 86-character Chinese name (258 UTF-8 bytes)", new CreateSnaps
 // Deliberate misuse, kept as a demonstration: the build reports warning EVS001 on the next line.
 var reserved = new CreateSnapshotOption { VolumeId = SampleVolumeId, Name = "autobk_snapshot_demo" };
 ShowViolations("The reserved prefix autobk_snapshot_", reserved);
+
+// Paging and AK/SK signing, offline, against a stand-in for EVS on loopback.
+await OfflineDemo.RunAsync();
 
 return await LiveDemo.RunAsync();
 

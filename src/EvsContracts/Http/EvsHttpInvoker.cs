@@ -477,6 +477,11 @@ public sealed class EvsHttpInvoker
 
         if (IsExpiredSignature(envelope.Code, errorMessage))
         {
+            if (message[^1] != '.')
+            {
+                message.Append('.');
+            }
+
             message.Append(ExpiredSignatureAdvice);
         }
 
