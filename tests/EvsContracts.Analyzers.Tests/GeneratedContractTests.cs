@@ -57,6 +57,44 @@ public sealed class GeneratedContractTests
         Assert.All(diagnostics, d => Assert.Equal("App.cs", d.Location.SourceTree?.FilePath));
     }
 
+    [Fact]
+    public async Task The_update_request_is_checked_by_the_rules_of_create()
+    {
+        // 85 CJK characters are 255 UTF-8 bytes and pass; 86 are 258 and do not.
+        string fits = new('快', 85);
+        string tooLong = new('快', 86);
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeWithGeneratedContractAsync($$"""
+            using System.Threading.Tasks;
+            using EvsContracts.Snapshots;
+
+            public static class App
+            {
+                public static Task<UpdateSnapshotResponseBody> RenameAsync(IEvsClient client) =>
+                    client.UpdateSnapshotAsync("proj", "5aa119a8-d25b-45a7-8d1b-88e127885635", new UpdateSnapshotRequestBody
+                    {
+                        Snapshot = new UpdateSnapshotOption { Name = "autobk_snapshot_renamed", Description = "{{tooLong}}" },
+                    });
+
+                public static UpdateSnapshotOption TooLongName() => new() { Name = "{{tooLong}}" };
+
+                public static UpdateSnapshotOption Valid() => new() { Name = "{{fits}}", Description = "{{fits}}" };
+            }
+            """);
+
+        string[] messages = diagnostics
+            .Select(d => $"{d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(
+            [
+                "EVS001 Name starts with the reserved prefix \"autobk_snapshot_\"",
+                "EVS002 Description is 258 UTF-8 bytes; the limit is 255",
+                "EVS002 Name is 258 UTF-8 bytes; the limit is 255",
+            ],
+            messages);
+        Assert.All(diagnostics, d => Assert.Equal("App.cs", d.Location.SourceTree?.FilePath));
+    }
+
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithGeneratedContractAsync(string source)
     {
         CSharpCompilation compilation = CSharpCompilation.Create(

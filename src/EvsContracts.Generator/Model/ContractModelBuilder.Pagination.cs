@@ -41,7 +41,13 @@ internal sealed partial class ContractModelBuilder
             ParameterModel? parameter = parameters.FirstOrDefault(p => p.Kind == ParameterKind.Query && p.WireName == name);
             if (parameter is null || parameter.Required)
             {
-                Report(parameter is null ? DiagnosticDescriptors.PaginationParameterMissing : DiagnosticDescriptors.PaginationParameterInvalid, node, operation, "omitParameters", name, "optional");
+                Report(
+                    parameter is null ? DiagnosticDescriptors.PaginationParameterMissing : DiagnosticDescriptors.PaginationParameterInvalid,
+                    node,
+                    operation,
+                    "omitParameters",
+                    name,
+                    parameter is null ? null : "optional");
                 ok = false;
             }
             else if (!omitted.Contains(parameter.Name))

@@ -71,6 +71,7 @@ public static class EvsPaging
                 {
                     foreach (TItem item in pageItems)
                     {
+                        cancellationToken.ThrowIfCancellationRequested();
                         yield return item;
                     }
 
@@ -88,6 +89,7 @@ public static class EvsPaging
             {
                 foreach (TItem item in pageItems)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return item;
                 }
 
@@ -117,6 +119,7 @@ public static class EvsPaging
 
             foreach (TItem item in pageItems)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 
@@ -166,6 +169,7 @@ public static class EvsPaging
 
             foreach (TItem item in pageItems)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 
@@ -233,6 +237,7 @@ public static class EvsPaging
 
             foreach (TItem item in pageItems)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 
