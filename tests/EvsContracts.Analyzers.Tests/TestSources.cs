@@ -28,13 +28,22 @@ internal static class TestSources
             public sealed class PatternAttribute : Attribute { public PatternAttribute(string pattern) { } }
 
             [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
-            public sealed class EnumValuesAttribute : Attribute { public EnumValuesAttribute(params string[] values) { } }
+            public sealed class EnumValuesAttribute : Attribute { public EnumValuesAttribute(params string[] values) { } public EnumValuesAttribute(params long[] values) { } }
 
             [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
             public sealed class MinimumAttribute : Attribute { public MinimumAttribute(double value) { } }
 
             [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
             public sealed class MaximumAttribute : Attribute { public MaximumAttribute(double value) { } }
+
+            [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+            public sealed class ExclusiveMinimumAttribute : Attribute { public ExclusiveMinimumAttribute(double value) { } }
+
+            [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+            public sealed class ExclusiveMaximumAttribute : Attribute { public ExclusiveMaximumAttribute(double value) { } }
+
+            [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field)]
+            public sealed class MultipleOfAttribute : Attribute { public MultipleOfAttribute(double value) { } }
         }
         """;
 

@@ -163,6 +163,24 @@ public class SchemaShapeUsageTests
     private static string Stored(string json) => string.Concat("""{"id":7,"created_at":"2024-01-02T03:04:05Z",""", json.AsSpan(1));
 
     [Fact]
+    public void Item_counts_uniqueness_exclusive_bounds_multiples_and_integer_enums_are_validated()
+    {
+        using LoadedScenario scenario = Load("schema-constraints", ConstraintsUsage);
+
+        const string Valid = """{"day":"2024-02-29","guests":["ann","bob"],"rooms":[101,201],"rating":5,"price":19.99,"temperature":40.4}""";
+        Assert.Equal(string.Empty, scenario.Call("Violations", Valid));
+        Assert.Equal(Valid, scenario.Call("RoundTrip", Valid));
+
+        Assert.Equal(
+            "guests minItems 1",
+            scenario.Call("Violations", """{"day":"2024-02-29","guests":[]}"""));
+        Assert.Equal(
+            "guests maxItems 4\nguests uniqueItems true\nrooms uniqueItems true\nrooms.2 enum 101, 102, 201\nrating enum 1, 2, 3, 4, 5\nprice exclusiveMinimum 0\ntemperature exclusiveMaximum 40.5",
+            scenario.Call("Violations", """{"day":"2024-02-29","guests":["a","b","c","a","e"],"rooms":[101,101,301],"rating":0,"price":0,"temperature":40.5}"""));
+        Assert.Equal("price multipleOf 0.01", scenario.Call("Violations", """{"day":"2024-02-29","price":19.999}"""));
+    }
+
+    [Fact]
     public void Dates_are_calendar_dates_and_bytes_are_base64()
     {
         using LoadedScenario scenario = Load("schema-constraints", ConstraintsUsage);

@@ -23,6 +23,9 @@ internal enum ContractRuleKind
     Maximum,
     MinItems,
     MaxItems,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+    MultipleOf,
 }
 
 /// <summary>One rule read from one attribute: its kind and the attribute's argument.</summary>
@@ -154,14 +157,16 @@ internal sealed class ContractRules
         {
             case ContractRuleKind.UuidFormat:
                 return new ContractRule(kind, 0, 0, none, null);
-            case ContractRuleKind.Minimum or ContractRuleKind.Maximum:
+            case ContractRuleKind.Minimum or ContractRuleKind.Maximum or ContractRuleKind.ExclusiveMinimum or ContractRuleKind.ExclusiveMaximum:
                 return ContractViolations.TryGetNumber(value, out double bound) && !double.IsNaN(bound) ? new ContractRule(kind, 0, bound, none, null) : null;
+            case ContractRuleKind.MultipleOf:
+                return ContractViolations.TryGetNumber(value, out double factor) && factor > 0 ? new ContractRule(kind, 0, factor, none, null) : null;
             case ContractRuleKind.Pattern:
                 return value is string pattern ? new ContractRule(kind, 0, 0, ImmutableArray.Create(pattern), _regexes.GetOrAdd(pattern, Compile)) : null;
             case ContractRuleKind.ReservedPrefixes or ContractRuleKind.EnumValues:
-                // A null entry states nothing.
+                // A null entry states nothing; integers (an integer enum) are kept as invariant text.
                 return first.Kind == TypedConstantKind.Array && !first.Values.IsDefault
-                    ? new ContractRule(kind, 0, 0, first.Values.Select(entry => entry.Value).OfType<string>().ToImmutableArray(), null)
+                    ? new ContractRule(kind, 0, 0, first.Values.Select(entry => entry.Value is long number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture) : entry.Value as string).OfType<string>().ToImmutableArray(), null)
                     : null;
             default:
                 return value is int limit && limit >= 0 ? new ContractRule(kind, limit, 0, none, null) : null;

@@ -106,6 +106,15 @@ internal static class ContractViolations
                     : null;
             case ContractRuleKind.EnumValues when text is not null:
                 return rule.Texts.Contains(text) ? null : $"{ContractText.Quote(text)} is not one of the allowed values {List(rule.Texts)}";
+            case ContractRuleKind.EnumValues when value is sbyte or byte or short or ushort or int or uint or long or ulong:
+                string integer = Show(value);
+                return rule.Texts.Contains(integer) ? null : $"{integer} is not one of the allowed values {List(rule.Texts, quote: false)}";
+            case ContractRuleKind.ExclusiveMinimum when TryGetNumber(value, out double number):
+                return number > rule.Number ? null : $"{Show(value)} is not greater than {Invariant(rule.Number)}, the exclusive minimum";
+            case ContractRuleKind.ExclusiveMaximum when TryGetNumber(value, out double number):
+                return number < rule.Number ? null : $"{Show(value)} is not less than {Invariant(rule.Number)}, the exclusive maximum";
+            case ContractRuleKind.MultipleOf when TryGetNumber(value, out double number):
+                return IsMultiple(number, rule.Number) ? null : $"{Show(value)} is not a multiple of {Invariant(rule.Number)}";
             case ContractRuleKind.MinCodePoints when text is not null:
                 int length = ContractText.CodePointCount(text);
                 return length < rule.Limit ? $"is {Invariant(length)} characters (code points); the minimum is {Invariant(rule.Limit)}" : null;
@@ -148,12 +157,12 @@ internal static class ContractViolations
         }
     }
 
-    private static string List(ImmutableArray<string> values)
+    private static string List(ImmutableArray<string> values, bool quote = true)
     {
         var builder = new StringBuilder();
         for (int i = 0; i < values.Length && i < ListedValues; i++)
         {
-            builder.Append(i == 0 ? string.Empty : ", ").Append(ContractText.Quote(values[i]));
+            builder.Append(i == 0 ? string.Empty : ", ").Append(quote ? ContractText.Quote(values[i]) : values[i]);
         }
 
         if (values.Length > ListedValues)
@@ -171,6 +180,23 @@ internal static class ContractViolations
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>As the runtime's check: in decimal where it fits (0.3 is a multiple of 0.1), else in floating point.</summary>
+    private static bool IsMultiple(double value, double factor)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return false;
+        }
+
+        if (Math.Abs(value) < 7.9e27 && factor >= 1e-27)
+        {
+            return (decimal)value % (decimal)factor == 0;
+        }
+
+        double quotient = value / factor;
+        return Math.Abs(quotient - Math.Round(quotient)) < 1e-9;
+    }
 
     public static bool TryGetNumber(object? value, out double number)
     {

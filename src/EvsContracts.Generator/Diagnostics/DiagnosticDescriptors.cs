@@ -166,6 +166,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EnumValueNotString = Spec(NotOpenApiId, "A string enum may only list strings ({0}/enum)");
 
+    public static readonly DiagnosticDescriptor EnumValueNotInteger = Spec(NotOpenApiId, "An integer enum may only list integers ({0}/enum)");
+
+    public static readonly DiagnosticDescriptor MultipleOfNotPositive = Spec(NotOpenApiId, "{0}/multipleOf must be greater than 0");
+
     public static readonly DiagnosticDescriptor EnumValueRepeated = Spec(NotOpenApiId, "The enum value {0} is listed twice ({1}/enum)");
 
     // EVS102 (a warning): outside the supported subset. The construct is left out with what needs it; each format
@@ -285,6 +289,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AllOfTypesConflict = Spec(ContradictionId, "Contradictory constraints at {0}: its allOf parts are of type {1} and of type {2}");
 
     public static readonly DiagnosticDescriptor AllOfEnumsDisjoint = Spec(ContradictionId, "Contradictory constraints at {0}: the enums of its allOf parts share no value");
+
+    public static readonly DiagnosticDescriptor MinItemsOverMaxItems = Spec(ContradictionId, "Contradictory constraints at {0}: minItems {1} is greater than maxItems {2}");
 
     public static readonly DiagnosticDescriptor RequiredPropertyMissing = Spec(ContradictionId, "{0} is required but is not one of the properties of {1} ({2}/required)");
 

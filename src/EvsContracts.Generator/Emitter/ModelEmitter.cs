@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -40,6 +41,16 @@ internal sealed partial class ModelEmitter
     /// <summary>The attributes analyzers read; on a collection they describe its elements.</summary>
     internal static IEnumerable<string> ConstraintAttributes(TypeRef type)
     {
+        if (type.Kind == TypeRefKind.Array && type.Constraints.MinItems is int minItems)
+        {
+            yield return $"[{CSharpTypes.Evs}.MinItems({Int(minItems)})]";
+        }
+
+        if (type.Kind == TypeRefKind.Array && type.Constraints.MaxItems is int maxItems)
+        {
+            yield return $"[{CSharpTypes.Evs}.MaxItems({Int(maxItems)})]";
+        }
+
         Constraints c = type.Kind is TypeRefKind.Array or TypeRefKind.Map ? type.Element!.Constraints : type.Constraints;
         if (c.MaxBytes is int maxBytes)
         {
@@ -85,6 +96,26 @@ internal sealed partial class ModelEmitter
         if (c.Maximum is { } maximum)
         {
             yield return $"[{CSharpTypes.Evs}.Maximum({maximum}d)]";
+        }
+
+        if (c.ExclusiveMinimum is { } exclusiveMinimum)
+        {
+            yield return $"[{CSharpTypes.Evs}.ExclusiveMinimum({exclusiveMinimum}d)]";
+        }
+
+        if (c.ExclusiveMaximum is { } exclusiveMaximum)
+        {
+            yield return $"[{CSharpTypes.Evs}.ExclusiveMaximum({exclusiveMaximum}d)]";
+        }
+
+        if (c.MultipleOf is { } multipleOf)
+        {
+            yield return $"[{CSharpTypes.Evs}.MultipleOf({multipleOf}d)]";
+        }
+
+        if (!c.IntegerEnum.IsEmpty)
+        {
+            yield return $"[{CSharpTypes.Evs}.EnumValues({string.Join(", ", c.IntegerEnum.Select(v => v + "L"))})]";
         }
     }
 

@@ -113,6 +113,27 @@ internal sealed class ValueCheckEmitter
                     _w.Line($"{check}.Maximum({value}, {maximum}d, {tail}");
                 }
 
+                if (c.ExclusiveMinimum is { } exclusiveMinimum)
+                {
+                    _w.Line($"{check}.ExclusiveMinimum({value}, {exclusiveMinimum}d, {tail}");
+                }
+
+                if (c.ExclusiveMaximum is { } exclusiveMaximum)
+                {
+                    _w.Line($"{check}.ExclusiveMaximum({value}, {exclusiveMaximum}d, {tail}");
+                }
+
+                if (c.MultipleOf is { } multipleOf)
+                {
+                    _w.Line($"{check}.MultipleOf({value}, {multipleOf}d, {tail}");
+                }
+
+                if (!c.IntegerEnum.IsEmpty)
+                {
+                    // A constant array converted to a span is the assembly's own data: nothing is allocated.
+                    _w.Line($"{check}.Enum({value}, new long[] {{ {string.Join(", ", c.IntegerEnum)} }}, {tail}");
+                }
+
                 break;
 
             case TypeRefKind.Enum when !IsExtensible(type.Name!):
@@ -124,7 +145,27 @@ internal sealed class ValueCheckEmitter
                 _w.Line($"{value}?.ValidateInto({check}.Join({parent}, {name}), ref {_violations});");
                 break;
 
-            case TypeRefKind.Array or TypeRefKind.Map when HasChecks(type.Element!):
+            case TypeRefKind.Array or TypeRefKind.Map when HasChecks(type):
+                if (c.MinItems is int minItems)
+                {
+                    _w.Line($"{check}.MinItems({value}?.Count, {Int(minItems)}, {tail}");
+                }
+
+                if (c.MaxItems is int maxItems)
+                {
+                    _w.Line($"{check}.MaxItems({value}?.Count, {Int(maxItems)}, {tail}");
+                }
+
+                if (c.UniqueItems && ComparesByValue(type.Element!))
+                {
+                    _w.Line($"{check}.UniqueItems({value}, {tail}");
+                }
+
+                if (!HasChecks(type.Element!))
+                {
+                    break;
+                }
+
                 // A list is walked by index (no enumerator to allocate); a map by its entries, each named by its key.
                 bool list = type.Kind == TypeRefKind.Array;
                 string item = LoopVariable(list ? "i" : "entry", depth);
@@ -164,9 +205,20 @@ internal sealed class ValueCheckEmitter
     {
         TypeRefKind.Object => true,
         TypeRefKind.Enum => !IsExtensible(type.Name!),
-        TypeRefKind.Array or TypeRefKind.Map => HasChecks(type.Element!),
+        TypeRefKind.Array => HasOwnChecks(type) || HasChecks(type.Element!),
+        TypeRefKind.Map => HasChecks(type.Element!),
         _ => !type.Constraints.IsEmpty,
     };
+
+    /// <summary>
+    /// Whether equal items of this kind are equal in C# (<c>uniqueItems</c> is checked only then): scalars and enums;
+    /// generated objects, bytes and JSON values compare by reference.
+    /// </summary>
+    private static bool ComparesByValue(TypeRef type) =>
+        type.Kind is not (TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Bytes or TypeRefKind.Any);
+
+    private static bool HasOwnChecks(TypeRef type) =>
+        type.Constraints.MinItems is not null || type.Constraints.MaxItems is not null || (type.Constraints.UniqueItems && ComparesByValue(type.Element!));
 
     private bool IsExtensible(string enumName)
     {

@@ -162,6 +162,22 @@ internal sealed record Constraints
 
     public string? Maximum { get; init; }
 
+    public string? ExclusiveMinimum { get; init; }
+
+    public string? ExclusiveMaximum { get; init; }
+
+    public string? MultipleOf { get; init; }
+
+    /// <summary>The values an integer may take (an integer <c>enum</c>), as invariant text.</summary>
+    public EquatableArray<string> IntegerEnum { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>An array's own count rules (its elements' rules are on the element).</summary>
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    public bool UniqueItems { get; init; }
+
     public bool IsEmpty => this == None;
 }
 

@@ -94,7 +94,7 @@ internal sealed partial class ContractModelBuilder
             MergeInto(merged, part);
         }
 
-        if (merged.Enum is { Count: 0 })
+        if (merged.Enum is { Count: 0 } || merged.IntegerEnum is { Count: 0 })
         {
             Contradiction(schema, "allOf", DiagnosticDescriptors.AllOfEnumsDisjoint);
         }
@@ -131,6 +131,8 @@ internal sealed partial class ContractModelBuilder
         s.RefName is not null || s.AllOf is not null || s.Type is not (SchemaType.None or SchemaType.Any) || s.Format is not null
         || s.Enum is not null || s.MinLength is not null || s.MaxLength is not null || s.MaxBytes is not null || s.ReservedPrefixes is not null
         || s.Pattern is not null || s.Minimum is not null || s.Maximum is not null || s.MinProperties is not null || s.MaxProperties is not null
+        || s.ExclusiveMinimum is not null || s.ExclusiveMaximum is not null || s.MultipleOf is not null || s.IntegerEnum is not null
+        || s.MinItems is not null || s.MaxItems is not null || s.UniqueItems
         || s.Properties.Count > 0 || s.Required.Count > 0 || s.Items is not null || s.AdditionalProperties is not null;
 
     /// <summary>Adds what <paramref name="part"/> requires to <paramref name="target"/> (the caller reports conflicts).</summary>
@@ -150,6 +152,16 @@ internal sealed partial class ContractModelBuilder
         target.Minimum = part.Minimum is null || target.Minimum >= part.Minimum ? target.Minimum : part.Minimum;
         target.Maximum = part.Maximum is null || target.Maximum <= part.Maximum ? target.Maximum : part.Maximum;
         target.Pattern ??= part.Pattern;
+        target.ExclusiveMinimum = part.ExclusiveMinimum is null || target.ExclusiveMinimum >= part.ExclusiveMinimum ? target.ExclusiveMinimum : part.ExclusiveMinimum;
+        target.ExclusiveMaximum = part.ExclusiveMaximum is null || target.ExclusiveMaximum <= part.ExclusiveMaximum ? target.ExclusiveMaximum : part.ExclusiveMaximum;
+        target.MultipleOf ??= part.MultipleOf;
+        target.MinItems = Max(target.MinItems, part.MinItems);
+        target.MaxItems = Min(target.MaxItems, part.MaxItems);
+        target.UniqueItems |= part.UniqueItems;
+        if (part.IntegerEnum is { } integers)
+        {
+            target.IntegerEnum = target.IntegerEnum is null ? integers : target.IntegerEnum.Intersect(integers, StringComparer.Ordinal).ToList();
+        }
         if (part.ReservedPrefixes is { } prefixes)
         {
             target.ReservedPrefixes = (target.ReservedPrefixes ?? new List<string>()).Union(prefixes, StringComparer.Ordinal).ToList();

@@ -207,7 +207,7 @@ internal sealed partial class ContractModelBuilder
             case SchemaType.Any:
                 return new TypeRef { Kind = TypeRefKind.Any };
             case SchemaType.Array:
-                return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", owner) };
+                return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", owner), Constraints = ConstraintsOf(schema) };
             default:
                 if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties != 1)
                 {
@@ -245,6 +245,13 @@ internal sealed partial class ContractModelBuilder
         Pattern = schema.Pattern,
         Minimum = schema.Minimum?.ToString(CultureInfo.InvariantCulture),
         Maximum = schema.Maximum?.ToString(CultureInfo.InvariantCulture),
+        ExclusiveMinimum = schema.ExclusiveMinimum?.ToString(CultureInfo.InvariantCulture),
+        ExclusiveMaximum = schema.ExclusiveMaximum?.ToString(CultureInfo.InvariantCulture),
+        MultipleOf = schema.MultipleOf?.ToString(CultureInfo.InvariantCulture),
+        IntegerEnum = (schema.IntegerEnum ?? new List<string>()).ToEquatableArray(),
+        MinItems = schema.MinItems,
+        MaxItems = schema.MaxItems,
+        UniqueItems = schema.UniqueItems,
     };
 
     /// <summary>EVS105: constraints no value can satisfy.</summary>
@@ -269,6 +276,11 @@ internal sealed partial class ContractModelBuilder
         if (schema.Minimum > schema.Maximum)
         {
             Contradiction(schema, "minimum", DiagnosticDescriptors.MinimumOverMaximum, Number(schema.Minimum), Number(schema.Maximum));
+        }
+
+        if (schema.MinItems > schema.MaxItems)
+        {
+            Contradiction(schema, "minItems", DiagnosticDescriptors.MinItemsOverMaxItems, Number(schema.MinItems), Number(schema.MaxItems));
         }
 
         if (schema.MinProperties > schema.MaxProperties)

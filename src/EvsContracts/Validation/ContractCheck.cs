@@ -15,7 +15,7 @@ namespace EvsContracts;
 /// <see langword="null"/> passes every check except <see cref="Required(object?, string, string, ref List{ContractViolation}?)"/>,
 /// because null means the value is absent.
 /// </remarks>
-public static class ContractCheck
+public static partial class ContractCheck
 {
     /// <summary>
     /// Composes a JSON path: <paramref name="name"/> itself when <paramref name="parent"/> is empty (no allocation),

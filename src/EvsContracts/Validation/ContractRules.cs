@@ -35,4 +35,22 @@ public static class ContractRules
 
     /// <summary>A number is above the spec's <c>maximum</c>.</summary>
     public const string Maximum = "maximum";
+
+    /// <summary>A number is not greater than the spec's <c>exclusiveMinimum</c>.</summary>
+    public const string ExclusiveMinimum = "exclusiveMinimum";
+
+    /// <summary>A number is not less than the spec's <c>exclusiveMaximum</c>.</summary>
+    public const string ExclusiveMaximum = "exclusiveMaximum";
+
+    /// <summary>A number is not a whole multiple of the spec's <c>multipleOf</c>.</summary>
+    public const string MultipleOf = "multipleOf";
+
+    /// <summary>A collection has fewer items than the spec's <c>minItems</c>.</summary>
+    public const string MinItems = "minItems";
+
+    /// <summary>A collection has more items than the spec's <c>maxItems</c>.</summary>
+    public const string MaxItems = "maxItems";
+
+    /// <summary>A collection holds an item twice although the spec says <c>uniqueItems</c>.</summary>
+    public const string UniqueItems = "uniqueItems";
 }

@@ -264,6 +264,23 @@ internal sealed class OpenApiSchema
 
     public decimal? Maximum { get; set; }
 
+    /// <summary>The 3.1 <c>exclusiveMinimum</c>; the 3.0 boolean form is read into it.</summary>
+    public decimal? ExclusiveMinimum { get; set; }
+
+    /// <summary>The 3.1 <c>exclusiveMaximum</c>; the 3.0 boolean form is read into it.</summary>
+    public decimal? ExclusiveMaximum { get; set; }
+
+    public decimal? MultipleOf { get; set; }
+
+    public int? MinItems { get; set; }
+
+    public int? MaxItems { get; set; }
+
+    public bool UniqueItems { get; set; }
+
+    /// <summary>The values of an integer <c>enum</c>, as invariant text.</summary>
+    public List<string>? IntegerEnum { get; set; }
+
     public int? MinProperties { get; set; }
 
     public int? MaxProperties { get; set; }

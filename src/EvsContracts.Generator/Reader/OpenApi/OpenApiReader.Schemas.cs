@@ -15,8 +15,7 @@ internal sealed partial class OpenApiReader
     {
         "oneOf", "anyOf", "not", "if", "then", "else", "discriminator", "patternProperties",
         "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
-        "unevaluatedItems", "contains", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-        "uniqueItems", "$dynamicRef", "$recursiveRef",
+        "unevaluatedItems", "contains", "$dynamicRef", "$recursiveRef",
     };
 
     private static readonly string[] s_supportedFormats = { "uuid", "date-time", "date", "byte", "int32", "int64", "float", "double" };
@@ -75,6 +74,21 @@ internal sealed partial class OpenApiReader
         schema.MaxProperties = NonNegativeInt(obj, "maxProperties", pointer);
         schema.Minimum = Number(obj, "minimum", pointer);
         schema.Maximum = Number(obj, "maximum", pointer);
+        schema.ExclusiveMinimum = ExclusiveBound(obj, "exclusiveMinimum", schema.Minimum, pointer, out bool minimumMoved);
+        schema.ExclusiveMaximum = ExclusiveBound(obj, "exclusiveMaximum", schema.Maximum, pointer, out bool maximumMoved);
+        schema.Minimum = minimumMoved ? null : schema.Minimum;
+        schema.Maximum = maximumMoved ? null : schema.Maximum;
+        schema.MultipleOf = Number(obj, "multipleOf", pointer);
+        if (schema.MultipleOf <= 0)
+        {
+            Report(DiagnosticDescriptors.MultipleOfNotPositive, obj.Get("multipleOf")!, pointer);
+            schema.MultipleOf = null;
+            ok = false;
+        }
+
+        schema.MinItems = NonNegativeInt(obj, "minItems", pointer);
+        schema.MaxItems = NonNegativeInt(obj, "maxItems", pointer);
+        schema.UniqueItems = OptionalBool(obj, "uniqueItems", pointer) ?? false;
         schema.ExtensibleEnum = OptionalBool(obj, "x-extensible-enum", pointer) ?? false;
         if (obj.Find("x-reserved-prefixes") is { } prefixes)
         {
@@ -160,6 +174,27 @@ internal sealed partial class OpenApiReader
         }
 
         return ok ? schema : null;
+    }
+
+    /// <summary>
+    /// An exclusive bound in either form, as the 3.1 number: OpenAPI 3.0's <c>exclusiveMinimum: true</c> makes
+    /// <paramref name="inclusive"/> exclusive (<paramref name="moved"/>), <c>false</c> leaves it as it is.
+    /// </summary>
+    private decimal? ExclusiveBound(JsonObjectNode obj, string name, decimal? inclusive, string pointer, out bool moved)
+    {
+        moved = false;
+        if (obj.Find(name) is not { } member)
+        {
+            return null;
+        }
+
+        if (member.Value is JsonBooleanNode flag)
+        {
+            moved = flag.Value && inclusive is not null;
+            return moved ? inclusive : null;
+        }
+
+        return Number(obj, name, pointer);
     }
 
     private bool ReadAllOf(OpenApiSchema schema, JsonMember member, string pointer)
@@ -301,6 +336,11 @@ internal sealed partial class OpenApiReader
             return false;
         }
 
+        if (schema.Type == SchemaType.Integer)
+        {
+            return ReadIntegerEnum(schema, values, pointer);
+        }
+
         if (schema.Type != SchemaType.String)
         {
             Report(DiagnosticDescriptors.NonStringEnum, enumMember, pointer);
@@ -331,6 +371,39 @@ internal sealed partial class OpenApiReader
         }
 
         schema.Enum = list;
+        return true;
+    }
+
+    /// <summary>An integer enum: the values as invariant text, so <c>1.0</c> and <c>1</c> are one value.</summary>
+    private bool ReadIntegerEnum(OpenApiSchema schema, JsonArrayNode values, string pointer)
+    {
+        var list = new List<string>();
+        foreach (JsonNode item in values.Items)
+        {
+            if (item is JsonNullNode && schema.Nullable)
+            {
+                continue;
+            }
+
+            if (item is not JsonNumberNode number
+                || !decimal.TryParse(number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal value)
+                || decimal.Truncate(value) != value || value < long.MinValue || value > long.MaxValue)
+            {
+                Report(DiagnosticDescriptors.EnumValueNotInteger, item, pointer);
+                return false;
+            }
+
+            string text = ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (list.Contains(text))
+            {
+                Report(DiagnosticDescriptors.EnumValueRepeated, item, text, pointer);
+                return false;
+            }
+
+            list.Add(text);
+        }
+
+        schema.IntegerEnum = list;
         return true;
     }
 

@@ -273,6 +273,14 @@ namespace SchemaComposition
         /// <remarks>JSON: <c>dog</c>.</remarks>
         public global::SchemaComposition.Dog? Dog { get; set; }
 
+        /// <summary>
+        /// The <c>discount</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>discount</c>.</remarks>
+        [global::EvsContracts.Minimum(0d)]
+        [global::EvsContracts.ExclusiveMaximum(1d)]
+        public double? Discount { get; set; }
+
         private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
@@ -298,6 +306,8 @@ namespace SchemaComposition
             global::EvsContracts.ContractCheck.Pattern(ShortCode, s_shortCodePattern, path, "short_code", ref violations);
             Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
             Dog?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "dog"), ref violations);
+            global::EvsContracts.ContractCheck.Minimum(Discount, 0d, path, "discount", ref violations);
+            global::EvsContracts.ContractCheck.ExclusiveMaximum(Discount, 1d, path, "discount", ref violations);
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
@@ -321,6 +331,8 @@ namespace SchemaComposition
         private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_dogJsonName = global::System.Text.Json.JsonEncodedText.Encode("dog"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_discountJsonName = global::System.Text.Json.JsonEncodedText.Encode("discount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -385,6 +397,10 @@ namespace SchemaComposition
                 writer.WritePropertyName(s_dogJsonName);
                 Dog.WriteJson(writer);
             }
+            if (Discount is { } discount)
+            {
+                writer.WriteNumber(s_discountJsonName, discount);
+            }
             writer.WriteEndObject();
         }
 
@@ -418,6 +434,7 @@ namespace SchemaComposition
             string? shortCode = null;
             global::SchemaComposition.Pet? pet = null;
             global::SchemaComposition.Dog? dog = null;
+            double? discount = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
@@ -455,6 +472,9 @@ namespace SchemaComposition
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8):
                         settings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "settings", global::EvsContracts.EvsJsonScalar.ElementValues);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "discount"u8):
+                        discount = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "discount");
                         break;
                     case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
                         createdAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "created_at");
@@ -499,6 +519,7 @@ namespace SchemaComposition
                 ShortCode = shortCode,
                 Pet = pet,
                 Dog = dog,
+                Discount = discount,
             };
         }
 

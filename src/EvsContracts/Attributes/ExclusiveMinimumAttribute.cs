@@ -1,0 +1,18 @@
+using System;
+
+namespace EvsContracts;
+
+/// <summary>
+/// The bound a number must be greater than (the spec's <c>exclusiveMinimum</c>, or <c>minimum</c> with <c>exclusiveMinimum: true</c> in OpenAPI 3.0). The analyzers warn about a constant that breaks it (EVS004), and generated <c>Validate()</c> methods
+/// report such a value as <see cref="ContractRules.ExclusiveMinimum"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter | AttributeTargets.Field, AllowMultiple = false)]
+public sealed class ExclusiveMinimumAttribute : Attribute
+{
+    /// <summary>Sets the rule's number.</summary>
+    /// <param name="value">The value itself is not allowed.</param>
+    public ExclusiveMinimumAttribute(double value) => Value = value;
+
+    /// <summary>The value itself is not allowed.</summary>
+    public double Value { get; }
+}
