@@ -79,6 +79,44 @@ public class SecrecyTests
         Assert.DoesNotContain(Token, options.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_AK_SK_no_refusal_timeout_error_answer_or_description_reveals_the_secret_key_or_the_token()
+    {
+        // A server that quotes back every header it got, the signature and the security token included.
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async (context, request) =>
+        {
+            if (request.Method == "DELETE")
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            string echo = string.Join("; ", request.Headers.Select(h => $"{h.Key}={h.Value}"));
+            await LoopbackServer.WriteJsonAsync(context, 401, System.Text.Json.JsonSerializer.Serialize(new { error_msg = echo, error_code = "APIGW.0301" }));
+        });
+        using HttpClient http = server.CreateClient();
+        http.Timeout = TimeSpan.FromMilliseconds(500);
+        var options = new EvsClientOptions { Credentials = FakeCredentials.Create(FakeCredentials.ProjectId, FakeCredentials.SecurityToken) };
+        var client = new EvsClient(http, options);
+
+        EvsApiException echoed = await Assert.ThrowsAsync<EvsApiException>(() => client.CreateSnapshotAsync(Answers.Project, Body()));
+        Exception[] errors =
+        [
+            echoed,
+            await Assert.ThrowsAsync<EvsValidationException>(() => client.CreateSnapshotAsync(Answers.Project, Body(new string('a', 300)))),
+            await Assert.ThrowsAsync<ArgumentException>(() => client.ShowSnapshotAsync("../x", Answers.SnapshotId)),
+            await Assert.ThrowsAsync<TaskCanceledException>(() => client.DeleteSnapshotAsync(Answers.Project, Answers.SnapshotId)),
+            Assert.Throws<InvalidOperationException>(() => options.AuthToken = "admin:token"),
+        ];
+
+        // The signature went out and came back; the secret key never went out at all.
+        Assert.Contains("SDK-HMAC-SHA256 Access=" + FakeCredentials.AccessKey, echoed.ErrorMessage, StringComparison.Ordinal);
+        Assert.All(errors, e => Assert.DoesNotContain(FakeCredentials.SecretKey, e.ToString(), StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.DoesNotContain(FakeCredentials.SecretKey, string.Join("\n", r.Headers.Values) + System.Text.Encoding.UTF8.GetString(r.Body), StringComparison.Ordinal));
+        FakeCredentials.AssertHidden(options.ToString(), "the options");
+        FakeCredentials.AssertHidden(options.Credentials!.ToString(), "the credentials");
+    }
+
     private static void AssertHidden(Exception error) =>
         Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal);
 }

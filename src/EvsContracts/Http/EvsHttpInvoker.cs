@@ -5,6 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -229,6 +230,10 @@ public sealed class EvsHttpInvoker
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
 
+        // What a server may echo back and must not reach logs: the token, or with AK/SK the security token, whether
+        // this invoker or a signing handler in the pipeline added it (the secret key itself is never sent).
+        string? secret = token ?? SentSecurityToken(request);
+
         // HttpClient.Timeout stops at the headers with ResponseHeadersRead; the body gets what is left of it.
         TimeSpan timeout = _httpClient.Timeout;
         using var bodyCancellation = new BodyCancellation(timeout, started, cancellationToken);
@@ -236,7 +241,7 @@ public sealed class EvsHttpInvoker
         {
             if ((int)response.StatusCode != expectedStatus)
             {
-                throw await CreateApiExceptionAsync(request, response, token, bodyCancellation).ConfigureAwait(false);
+                throw await CreateApiExceptionAsync(request, response, secret, bodyCancellation).ConfigureAwait(false);
             }
 
             if (typeof(TResponse) == typeof(NoBody))
@@ -247,11 +252,11 @@ public sealed class EvsHttpInvoker
             long? declared = response.Content.Headers.ContentLength;
             if (declared > MaxResponseBodyBytes)
             {
-                throw TooLarge(request, response, token);
+                throw TooLarge(request, response, secret);
             }
 
             using BoundedBody answer = await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, bodyCancellation).ConfigureAwait(false);
-            return ReadSuccess<TResponse>(request, response, token, answer);
+            return ReadSuccess<TResponse>(request, response, secret, answer);
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
         {
@@ -271,11 +276,14 @@ public sealed class EvsHttpInvoker
             // reads a body itself; so does this, saying what was asked and what had been answered.
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
-                Redact($"{Describe(request, response)}, but the connection broke while its body was read: {exception.Message}", token),
+                Redact($"{Describe(request, response)}, but the connection broke while its body was read: {exception.Message}", secret),
                 exception,
                 response.StatusCode);
         }
     }
+
+    private static string? SentSecurityToken(HttpRequestMessage request) =>
+        request.Headers.NonValidated.TryGetValues(HuaweiCloudSigner.SecurityTokenHeader, out HeaderStringValues values) ? values.ToString() : null;
 
     private async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
