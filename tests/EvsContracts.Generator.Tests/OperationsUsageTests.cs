@@ -44,6 +44,18 @@ public class OperationsUsageTests
                 await client.ListPets2Async();
                 await client.GetPetsByIdToysAsync("p1", id2: 7, body2: true);
                 await client.GetRootAsync();
+                await client.ListThingsAsync(new[] { 1, 2 }, tag: new[] { "a b", "", "c,d" }, sort: new[] { "x", "y" }, xFields: new[] { "name", "size" });
+                await client.ListThingsAsync(new int[0], tag: new string[0]);
+                try
+                {
+                    await client.ListThingsAsync(new[] { 1, 0 });
+                    answers.Add("sent");
+                }
+                catch (EvsContracts.EvsValidationException refused)
+                {
+                    answers.Add(refused.Violations[0].Path + " " + refused.Violations[0].Rule);
+                }
+
                 return string.Join(",", answers);
             }
         }
@@ -67,7 +79,7 @@ public class OperationsUsageTests
         {
             string target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
             string body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-            string owner = http.Request.Headers["x-amz-expected-bucket-owner"].ToString();
+            string owner = http.Request.Headers["x-amz-expected-bucket-owner"].ToString() + http.Request.Headers["X-Fields"].ToString();
             received.Enqueue($"{http.Request.Method} {target}{(body.Length > 0 ? " " + http.Request.ContentType + " " + body : string.Empty)}{(owner.Length > 0 ? " owner=" + owner : string.Empty)}");
             (int status, string? json) = (http.Request.Method, target) switch
             {
@@ -87,7 +99,7 @@ public class OperationsUsageTests
         });
         await server.StartAsync();
 
-        Assert.Equal("first,p 1", scenario.Call("Run", server.Urls.Single() + "/"));
+        Assert.Equal("first,p 1,id.1 minimum", scenario.Call("Run", server.Urls.Single() + "/"));
         Assert.Equal(
             new[]
             {
@@ -103,6 +115,8 @@ public class OperationsUsageTests
                 "DELETE /pets",
                 "GET /pets/p1/toys?id=7&body=true",
                 "GET /",
+                "GET /things?id=1&id=2&tag=a%20b,,c%2Cd&sort=x%7Cy owner=name,size",
+                "GET /things",
             },
             received.ToArray());
         await server.StopAsync();

@@ -73,14 +73,15 @@ public class ParameterTypeTests
     }
 
     [Theory]
-    [InlineData("""{ "$ref": "#/components/schemas/Thing" }""", "object")]
-    [InlineData("""{ "$ref": "#/components/schemas/Names" }""", "array")]
-    [InlineData("""{ "$ref": "#/components/schemas/Labels" }""", "object")]
-    [InlineData("""{ "type": "array", "items": { "type": "string" } }""", "array")]
-    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "object")]
-    public void An_object_array_or_map_parameter_is_EVS102_at_its_schema_and_leaves_out_the_operation(string schema, string type)
+    [InlineData("""{ "$ref": "#/components/schemas/Thing" }""", "object", "path query header")]
+    [InlineData("""{ "$ref": "#/components/schemas/Names" }""", "array", "path")]
+    [InlineData("""{ "$ref": "#/components/schemas/Labels" }""", "object", "path query header")]
+    [InlineData("""{ "type": "array", "items": { "type": "string" } }""", "array", "path")]
+    [InlineData("""{ "type": "array", "items": { "$ref": "#/components/schemas/Thing" } }""", "array", "query header")]
+    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "object", "path query header")]
+    public void An_object_or_map_parameter_or_an_array_in_the_path_is_EVS102_at_its_schema_and_leaves_out_the_operation(string schema, string type, string locations)
     {
-        foreach (string location in new[] { "path", "query", "header" })
+        foreach (string location in locations.Split(' '))
         {
             string text = Spec(schema, location, required: true);
             string pathPointer = location == "path" ? "~1things~1{id}" : "~1things";
@@ -94,9 +95,24 @@ public class ParameterTypeTests
             Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics, d => d.Id == "EVS102");
             Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
             Assert.Equal(
-                $"Parameters of type {type} are not supported (/paths/{pathPointer}/get/parameters/0/schema); use a string, integer, number or boolean; left out: operation getThing",
+                $"Parameters of type {type} are not supported (/paths/{pathPointer}/get/parameters/0/schema); use a string, integer, number or boolean, or an array of them in the query or a header; left out: operation getThing",
                 diagnostic.GetMessage(CultureInfo.InvariantCulture));
             Assert.Equal(new TextSpan(text.IndexOf(schema, StringComparison.Ordinal), schema.Length), diagnostic.Location.SourceSpan);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{ "$ref": "#/components/schemas/Names" }""")]
+    [InlineData("""{ "type": "array", "items": { "type": "integer", "format": "int64" } }""")]
+    public void An_array_parameter_in_the_query_or_a_header_is_a_list(string schema)
+    {
+        foreach (string location in new[] { "query", "header" })
+        {
+            GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(schema, location, required: false)));
+
+            Assert.Empty(run.Single.Diagnostics);
+            Assert.Contains("global::System.Collections.Generic.IList<", run.Sources.Single(s => s.Key == "Params.ParamsClient.g.cs").Value, StringComparison.Ordinal);
+            GeneratorHarness.AssertCompilesCleanly(run);
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class ClientEmitter
                 }
             }
 
-            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!, Naming.Escape(parameter!.Name))})");
+            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!.Type, Naming.Escape(parameter!.Name))})");
             position = close + 1;
         }
 
@@ -65,8 +65,9 @@ internal sealed partial class ClientEmitter
             return;
         }
 
-        // After the query the path carries, every parameter follows an '&'.
-        bool separated = operation.FixedQuery is null && query.Count > 1;
+        // After the query the path carries, every parameter follows an '&'. Otherwise the first one written takes
+        // the '?', which takes a variable when more than one value may be written.
+        bool separated = operation.FixedQuery is null && (query.Count > 1 || query[0].Explode);
         if (separated)
         {
             _w.Line("char __separator = '?';");
@@ -77,20 +78,48 @@ internal sealed partial class ClientEmitter
             ParameterModel parameter = query[i];
             string name = Naming.Escape(parameter.Name);
             string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
+            bool list = parameter.Type.Kind == TypeRefKind.Array;
             bool optional = !parameter.Required;
-            if (optional)
+            if (list && !optional)
             {
-                _w.Open($"if ({name} is not null)");
+                // Checked by ThrowIfNull already; the validation's own null test would leave the compiler unsure.
+                name += "!";
+                value = name;
+            }
+
+            if (optional || (list && !parameter.Explode))
+            {
+                // An empty list sends nothing, as an absent one does.
+                string present = list && !parameter.Explode ? (optional ? $"{name} is {{ Count: > 0 }}" : $"{name}.Count > 0") : $"{name} is not null";
+                _w.Open($"if ({present})");
             }
 
             string separator = separated ? "__separator.ToString()" : operation.FixedQuery is null ? "\"?\"" : "\"&\"";
-            _w.Line($"__uri = string.Concat(__uri, {separator}, {CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName))}, \"=\", global::System.Uri.EscapeDataString({Text(parameter, value)}));");
-            if (separated && i < query.Count - 1)
+            string wireName = CSharpLiteral.String(System.Uri.EscapeDataString(parameter.WireName));
+            bool last = i == query.Count - 1;
+            if (list && parameter.Explode)
+            {
+                _w.Open($"foreach ({CSharpTypes.Of(parameter.Type.Element!, Ns, true)} __item in {name})");
+                _w.Line($"__uri = string.Concat(__uri, {separator}, {wireName}, \"=\", global::System.Uri.EscapeDataString({Text(parameter.Type.Element!, "__item")}));");
+                last = false;
+            }
+            else
+            {
+                string text = list ? Joined(parameter, value, escape: true) : $"global::System.Uri.EscapeDataString({Text(parameter.Type, value)})";
+                _w.Line($"__uri = string.Concat(__uri, {separator}, {wireName}, \"=\", {text});");
+            }
+
+            if (separated && !last)
             {
                 _w.Line("__separator = '&';");
             }
 
-            if (optional)
+            if (list && parameter.Explode)
+            {
+                _w.Close();
+            }
+
+            if (optional || (list && !parameter.Explode))
             {
                 _w.Close();
             }
@@ -105,7 +134,9 @@ internal sealed partial class ClientEmitter
             if (parameter.Kind == ParameterKind.Header)
             {
                 string name = Naming.Escape(parameter.Name);
-                string text = Text(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
+                string text = parameter.Type.Kind == TypeRefKind.Array
+                    ? Joined(parameter, name, escape: false)
+                    : Text(parameter.Type, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
                 string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
                 headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
             }
@@ -120,8 +151,12 @@ internal sealed partial class ClientEmitter
         return "__headers";
     }
 
-    /// <summary>A parameter value as the text that goes on the wire.</summary>
-    private static string Text(ParameterModel parameter, string value) => parameter.Type.Kind switch
+    /// <summary>A list's items as one value: escaped for the query, as they are for a header.</summary>
+    private string Joined(ParameterModel parameter, string value, bool escape) =>
+        $"{CSharpTypes.Evs}.EvsParameters.Join({value}, static ({CSharpTypes.Of(parameter.Type.Element!, Ns, true)} __item) => {Text(parameter.Type.Element!, "__item")}, {CSharpLiteral.String(parameter.Delimiter)}, {(escape ? "true" : "false")})";
+
+    /// <summary>A value as the text that goes on the wire.</summary>
+    private static string Text(TypeRef type, string value) => type.Kind switch
     {
         TypeRefKind.String or TypeRefKind.StringOrNumber => value,
         TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",

@@ -247,6 +247,12 @@ internal sealed record ParameterModel
     public required TypeRef Type { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>An array in the query: one <c>name=value</c> per item, rather than one value joined by <see cref="Delimiter"/>.</summary>
+    public bool Explode { get; init; }
+
+    /// <summary>What joins an array's items: <c>,</c> (form, and headers), <c>%20</c> (spaceDelimited) or <c>%7C</c> (pipeDelimited, escaped as a query needs).</summary>
+    public string Delimiter { get; init; } = ",";
 }
 
 /// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value, or until the resource is gone.</summary>

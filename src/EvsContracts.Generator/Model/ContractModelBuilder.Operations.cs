@@ -76,7 +76,9 @@ internal sealed partial class ContractModelBuilder
             string parameterName = Naming.Unique(Naming.IsValidIdentifier(camel) ? camel : "parameter", parameterNames);
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
-            if (type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes)
+            // A list of plain values in the query or a header is sent item by item; anything else has no one wire form.
+            bool list = type.Kind == TypeRefKind.Array && parameter.Location != ParameterLocation.Path && !IsStructured(type.Element!);
+            if (!list && IsStructured(type))
             {
                 // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
                 string typeName = type.Kind switch
@@ -98,6 +100,8 @@ internal sealed partial class ContractModelBuilder
                 Required = parameter.Required,
                 Type = type,
                 Description = parameter.Description ?? parameter.Schema.Description,
+                Explode = list && parameter.Explode,
+                Delimiter = parameter.Delimiter,
             });
         }
 
@@ -197,6 +201,9 @@ internal sealed partial class ContractModelBuilder
 
         return waiters.ToEquatableArray();
     }
+
+    private static bool IsStructured(TypeRef type) =>
+        type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes;
 
     private WaiterModel? BuildWaiter(OpenApiOperation operation, OpenApiStatusWaiter waiter, TypeRef? successType)
     {

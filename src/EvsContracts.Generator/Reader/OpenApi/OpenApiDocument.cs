@@ -150,6 +150,12 @@ internal sealed class OpenApiParameter
     public string Pointer { get; }
 
     public string? Description { get; set; }
+
+    /// <summary>An array in the query is sent as one <c>name=value</c> per item (<c>explode</c>), else as one joined value.</summary>
+    public bool Explode { get; set; }
+
+    /// <summary>What joins an array's items when they are not exploded: <c>,</c>, <c>%20</c> or <c>%7C</c>.</summary>
+    public string Delimiter { get; set; } = ",";
 }
 
 internal sealed class OpenApiResponse

@@ -340,9 +340,26 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            if (schema.RefName is null && schema.Type is SchemaType.Object or SchemaType.Array)
+            // An array in the query or a header is a list of values; the model builder checks its items.
+            bool list = schema.Type == SchemaType.Array && parsed is ParameterLocation.Query or ParameterLocation.Header;
+            if (schema.RefName is null && schema.Type is SchemaType.Object or SchemaType.Array && !list)
             {
                 Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
+                continue;
+            }
+
+            string? style = OptionalString(parameter, "style", itemPointer);
+            string? delimiter = (parsed, style) switch
+            {
+                (ParameterLocation.Query, null or "form") => ",",
+                (ParameterLocation.Query, "spaceDelimited") => "%20",
+                (ParameterLocation.Query, "pipeDelimited") => "%7C",
+                (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ",",
+                _ => null,
+            };
+            if (delimiter is null)
+            {
+                Report(DiagnosticDescriptors.ParameterStyleUnsupported, parameter.Get("style")!, Quote(style!), itemPointer);
                 continue;
             }
 
@@ -355,6 +372,9 @@ internal sealed partial class OpenApiReader
 
             into.Add(new OpenApiParameter(name, parsed, required, schema, parameter, itemPointer)
             {
+                // OpenAPI's defaults: form style explodes, every other style does not.
+                Explode = OptionalBool(parameter, "explode", itemPointer) ?? (parsed == ParameterLocation.Query && style is null or "form"),
+                Delimiter = delimiter,
                 Description = OptionalString(parameter, "description", itemPointer),
             });
         }

@@ -125,6 +125,20 @@ namespace Operations
         global::System.Threading.Tasks.Task<global::Operations.ThingList> GetPetsByIdToysAsync(string id, long? id2 = null, bool? body2 = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Lists in the query (exploded, joined with commas, with pipes) and in a header.
+        /// </summary>
+        /// <remarks><c>GET /things</c>, answered with 200.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="tag">tag</param>
+        /// <param name="sort">sort</param>
+        /// <param name="xFields">X-Fields</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// GetRoot
         /// </summary>
         /// <remarks><c>GET /</c>, answered with 204.</remarks>
@@ -254,6 +268,45 @@ namespace Operations
                 __uri = string.Concat(__uri, __separator.ToString(), "body", "=", global::System.Uri.EscapeDataString((body2.Value ? "true" : "false")));
             }
             return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            if (Options.ValidateRequests)
+            {
+                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+                if (id is not null)
+                {
+                    for (int i = 0; i < id.Count; i++)
+                    {
+                        global::EvsContracts.ContractCheck.Minimum(id[i], 1d, global::EvsContracts.ContractCheck.Join(string.Empty, "id"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
+                    }
+                }
+                if (__violations is not null)
+                {
+                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                }
+            }
+            string __uri = "things";
+            char __separator = '?';
+            foreach (int __item in id!)
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "id", "=", global::System.Uri.EscapeDataString(__item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                __separator = '&';
+            }
+            if (tag is { Count: > 0 })
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "tag", "=", global::EvsContracts.EvsParameters.Join(tag, static (string __item) => __item, ",", true));
+                __separator = '&';
+            }
+            if (sort is { Count: > 0 })
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "sort", "=", global::EvsContracts.EvsParameters.Join(sort, static (string __item) => __item, "%7C", true));
+            }
+            (string Name, string? Value)[] __headers = { ("X-Fields", xFields is null ? null : global::EvsContracts.EvsParameters.Join(xFields, static (string __item) => __item, ",", false)) };
+            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
         }
 
         /// <inheritdoc/>
