@@ -39,6 +39,21 @@ public class SchemaShapeUsageTests
 
             public static string DogRoundTrip(string json) => Dog.FromJson(json).ToJson();
 
+            public static string ExtrasRoundTrip(string json) => Extras.FromJson(json).ToJson();
+
+            public static string ExtrasRead(string json)
+            {
+                Extras extras = Extras.FromJson(json);
+                return extras.GiftWrap + "|" + string.Join(",", extras.AdditionalProperties?.Select(p => p.Key + "=" + p.Value) ?? new[] { "none" })
+                    + "|" + string.Join(",", extras.Validate().Select(v => v.Path + " " + v.Rule));
+            }
+
+            public static string TagsRead(string json)
+            {
+                Tags tags = Tags.FromJson(json);
+                return string.Join(",", tags.AdditionalProperties!.Select(p => p.Key + "=" + p.Value)) + "|" + string.Join(",", tags.Validate().Select(v => v.Path + " " + v.Rule));
+            }
+
             public static string BuildViolations() => string.Join("\n", new Order { Sku = "a", Secret = "12345678", Payload = default }.Validate().Select(v => v.Path + " " + v.Rule));
 
             public static string ReadServiceMembers(string json)
@@ -143,6 +158,18 @@ public class SchemaShapeUsageTests
             "secret required \ncode pattern ^[A-Z]+\\z\nshort_code maxLength 8\ndog.name maxLength 20\ndog.age minimum 0",
             scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"abc","short_code":"ABCDEFGHIJ","pet":null,"dog":{"id":"d1","name":"Rexxxxxxxxxxxxxxxxxxxxxxxxxxxx","age":-1,"breed":"b"}}""")));
         Assert.Equal("secret required ", scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"ABC","short_code":"ABC","pet":{"id":"p1","name":"Tom"}}""")));
+    }
+
+    [Fact]
+    public void Members_beside_the_named_ones_are_kept_in_AdditionalProperties()
+    {
+        using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
+
+        // Named members first, the others after them in the order they came; each other member is checked by name.
+        Assert.Equal("""{"gift_wrap":true,"candles":3,"balloons":12}""", scenario.Call("ExtrasRoundTrip", """{"candles":3,"gift_wrap":true,"balloons":12}"""));
+        Assert.Equal("True|candles=3,balloons=12|balloons maximum", scenario.Call("ExtrasRead", """{"candles":3,"gift_wrap":true,"balloons":12}"""));
+        Assert.Equal("|none|", scenario.Call("ExtrasRead", "{}"));
+        Assert.Equal("a=x,b=Y|b pattern", scenario.Call("TagsRead", """{"a":"x","b":"Y"}"""));
     }
 
     [Fact]

@@ -220,7 +220,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NonStringEnum = Spec(UnsupportedId, "Only string enums are supported ({0}/enum)");
 
-    public static readonly DiagnosticDescriptor PropertiesWithAdditionalProperties = Spec(UnsupportedId, "An object with both \"properties\" and an \"additionalProperties\" schema is not supported ({0}/additionalProperties)");
 
     /// <summary>{1}: why .NET refused the pattern.</summary>
     public static readonly DiagnosticDescriptor PatternNotDotNet = Spec(UnsupportedId, "The pattern is not a regular expression .NET can run ({0}/pattern): {1}");

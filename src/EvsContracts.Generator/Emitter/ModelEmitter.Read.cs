@@ -41,8 +41,27 @@ internal sealed partial class ModelEmitter
             }
         }
 
+        // The other members' map: a name no member's local can have.
+        string additional = "additionalMembers";
+        while (locals.Any(l => l.StartsWith(additional, System.StringComparison.Ordinal)) || seen.Any(s => s?.StartsWith(additional, System.StringComparison.Ordinal) == true))
+        {
+            additional += "_";
+        }
+
+        TypeRef? map = AdditionalMap(type);
+        if (map is not null)
+        {
+            _w.Line($"{CSharpTypes.Concrete(map, Ns, type.IsInput)}? {additional} = null;");
+        }
+
         _w.Open($"while (reader.Read() && reader.TokenType != {CSharpTypes.Json}.JsonTokenType.EndObject)");
-        if (type.Properties.All(p => p.WriteOnly))
+        if (map is not null && type.Properties.All(p => p.WriteOnly))
+        {
+            _w.Line($"string {additional}Key = {CSharpTypes.Evs}.EvsJson.GetString(ref reader);");
+            _w.Line("reader.Read();");
+            EmitAdditionalRead(type, map, additional, additional + "Key");
+        }
+        else if (type.Properties.All(p => p.WriteOnly))
         {
             _w.Line("reader.Read();");
             _w.Line("reader.Skip();");
@@ -68,7 +87,15 @@ internal sealed partial class ModelEmitter
 
             _w.Line("default:");
             _w.Indent();
-            _w.Line("reader.Skip();");
+            if (map is not null)
+            {
+                EmitAdditionalRead(type, map, additional, "global::System.Text.Encoding.UTF8.GetString(propertyName)");
+            }
+            else
+            {
+                _w.Line("reader.Skip();");
+            }
+
             _w.Line("break;");
             _w.Outdent();
             _w.Close();
@@ -98,9 +125,28 @@ internal sealed partial class ModelEmitter
             }
         }
 
+        if (map is not null)
+        {
+            _w.Line($"{ContractModelBuilder.AdditionalPropertiesName} = {additional},");
+        }
+
         _w.Outdent();
         _w.Line("};");
         _w.Close();
+    }
+
+    /// <summary>A member the spec does not name: read into the map of other members, created on the first.</summary>
+    private void EmitAdditionalRead(TypeModel type, TypeRef map, string additional, string name)
+    {
+        // Named after the map's local, which no member's local has, so they cannot clash with one either.
+        string key = additional + "Key", value = additional + "Value";
+        if (name != key)
+        {
+            _w.Line($"string {key} = {name};");
+        }
+
+        EmitValueRead(type.AdditionalProperties!, value, ReadInto.Declare, $"{CSharpTypes.Evs}.ContractCheck.Join(path, {key})", type.IsInput, 1);
+        _w.Line($"({additional} ??= new {CSharpTypes.Concrete(map, Ns, type.IsInput)}(global::System.StringComparer.Ordinal))[{key}] = {value};");
     }
 
     /// <summary>One known member: reads its value into <paramref name="local"/> and notes it as seen.</summary>

@@ -21,6 +21,16 @@ internal sealed partial class ModelEmitter
             _checks.Emit(property.Type, name, "path", json, PatternField(property), property.Type.IsValueType && IsNullable(property));
         }
 
+        if (type.AdditionalProperties is { } additional && _checks.HasChecks(additional))
+        {
+            // Each other member is checked under its own name, beside the named ones.
+            _w.Open($"if ({Model.ContractModelBuilder.AdditionalPropertiesName} is not null)");
+            _w.Open($"foreach (var member in {Model.ContractModelBuilder.AdditionalPropertiesName})");
+            _checks.Emit(additional, "member.Value", "path", "member.Key", AdditionalPatternField, false);
+            _w.Close();
+            _w.Close();
+        }
+
         _w.Close();
     }
 

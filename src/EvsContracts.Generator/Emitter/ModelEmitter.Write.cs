@@ -57,6 +57,16 @@ internal sealed partial class ModelEmitter
             }
         }
 
+        if (type.AdditionalProperties is { } additional)
+        {
+            _w.Open($"if ({ContractModelBuilder.AdditionalPropertiesName} is not null)");
+            _w.Open($"foreach (var member in {ContractModelBuilder.AdditionalPropertiesName})");
+            _w.Line("writer.WritePropertyName(member.Key);");
+            EmitValueWrite(additional, "member.Value", type.IsInput, 0);
+            _w.Close();
+            _w.Close();
+        }
+
         _w.Line("writer.WriteEndObject();");
         _w.Close();
     }

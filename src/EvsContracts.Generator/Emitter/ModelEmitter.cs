@@ -119,6 +119,13 @@ internal sealed partial class ModelEmitter
         }
     }
 
+    /// <summary>The pattern field of the additional members' values.</summary>
+    private const string AdditionalPatternField = "s_additionalPropertiesPattern";
+
+    /// <summary>The dictionary of an object's other members, as a map type; null when its schema has no additionalProperties.</summary>
+    private static TypeRef? AdditionalMap(TypeModel type) =>
+        type.AdditionalProperties is { } value ? new TypeRef { Kind = TypeRefKind.Map, Element = value } : null;
+
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A private static field's name for a member: <c>s_</c> and a lower first letter cannot clash with a member.</summary>
@@ -174,9 +181,28 @@ internal sealed partial class ModelEmitter
             EmitProperty(type, property);
         }
 
+        if (AdditionalMap(type) is { } additional)
+        {
+            _w.Line();
+            _w.Line("/// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>");
+            _w.Line("/// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>");
+            foreach (string attribute in ConstraintAttributes(additional))
+            {
+                _w.Line(attribute);
+            }
+
+            string accessor = type.IsInput ? "set" : "init";
+            _w.Line($"public {CSharpTypes.Of(additional, Ns, type.IsInput)}? {Model.ContractModelBuilder.AdditionalPropertiesName} {{ get; {accessor}; }}");
+        }
+
         foreach (PropertyModel property in type.Properties)
         {
             ValueCheckEmitter.EmitPatternField(_w, property.Type, PatternField(property));
+        }
+
+        if (AdditionalMap(type) is { } map)
+        {
+            ValueCheckEmitter.EmitPatternField(_w, map, AdditionalPatternField);
         }
 
         EmitValidate(type);

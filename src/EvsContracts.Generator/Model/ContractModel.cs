@@ -60,6 +60,12 @@ internal sealed record TypeModel
     /// <summary>An enum that documents its values as open-ended (<c>x-extensible-enum</c>).</summary>
     public bool ExtensibleEnum { get; init; }
 
+    /// <summary>
+    /// An object's <c>additionalProperties</c> beside its named properties: the type of the other members' values,
+    /// kept in an <c>AdditionalProperties</c> dictionary.
+    /// </summary>
+    public TypeRef? AdditionalProperties { get; init; }
+
     /// <summary>A keyed envelope's value.</summary>
     public TypeRef? EnvelopeValue { get; init; }
 

@@ -37,12 +37,26 @@ internal sealed partial class ContractModelBuilder
             var model = new TypeModel { Name = typeName, Kind = TypeModelKind.Object, Description = schema.Description };
             _types[typeName] = model;
             _typeOrder.Add(typeName);
-            _types[typeName] = model with { Properties = DefineProperties(typeName, schema) };
+            EquatableArray<PropertyModel> properties = DefineProperties(typeName, schema);
+            TypeRef? additional = null;
+            if (schema.AdditionalProperties is { } others)
+            {
+                additional = Resolve(others, typeName + "AdditionalProperty", typeName);
+                if (properties.Any(p => p.Name == AdditionalPropertiesName))
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.PropertyNameReserved, schema.Node.Get("additionalProperties")!, Quote(AdditionalPropertiesName), typeName, AdditionalPropertiesName);
+                }
+            }
+
+            _types[typeName] = model with { Properties = properties, AdditionalProperties = additional };
             return;
         }
 
         _typeOrder.Add(typeName);
     }
+
+    /// <summary>The member that holds an object's other members, when its schema has <c>additionalProperties</c>.</summary>
+    internal const string AdditionalPropertiesName = "AdditionalProperties";
 
     private TypeModel DefineEnum(string typeName, OpenApiSchema schema)
     {

@@ -150,15 +150,10 @@ internal sealed partial class OpenApiReader
             {
                 schema.AdditionalProperties = ReadSchema(additionalMember.Value, pointer + "/additionalProperties");
                 ok &= schema.AdditionalProperties is not null;
-                if (schema.Properties.Count > 0)
-                {
-                    Report(DiagnosticDescriptors.PropertiesWithAdditionalProperties, additionalMember, pointer);
-                    ok = false;
-                }
             }
-            else if (additionalMember.Value is JsonBooleanNode { Value: true } && schema.Properties.Count == 0)
+            else if (additionalMember.Value is JsonBooleanNode { Value: true })
             {
-                // A map of values of any type: the same as an empty schema.
+                // Members of any type: the same as an empty schema.
                 schema.AdditionalProperties = new OpenApiSchema(obj, pointer + "/additionalProperties") { Type = SchemaType.Any };
             }
             else if (additionalMember.Value is not JsonBooleanNode)

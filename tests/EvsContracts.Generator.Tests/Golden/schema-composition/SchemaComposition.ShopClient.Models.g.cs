@@ -184,6 +184,140 @@ namespace SchemaComposition
     }
 
     /// <summary>
+    /// Named options, and any other option as a number of at most 10.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.ExtrasJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Extras : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Extras>
+    {
+        /// <summary>
+        /// The <c>gift_wrap</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>gift_wrap</c>.</remarks>
+        public bool? GiftWrap { get; set; }
+
+        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+        [global::EvsContracts.Maximum(10d)]
+        public global::System.Collections.Generic.IDictionary<string, int>? AdditionalProperties { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (AdditionalProperties is not null)
+            {
+                foreach (var member in AdditionalProperties)
+                {
+                    global::EvsContracts.ContractCheck.Maximum(member.Value, 10d, path, member.Key, ref violations);
+                }
+            }
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_giftWrapJsonName = global::System.Text.Json.JsonEncodedText.Encode("gift_wrap"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (GiftWrap is { } giftWrap)
+            {
+                writer.WriteBoolean(s_giftWrapJsonName, giftWrap);
+            }
+            if (AdditionalProperties is not null)
+            {
+                foreach (var member in AdditionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    writer.WriteNumberValue(member.Value);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            bool? giftWrap = null;
+            global::System.Collections.Generic.Dictionary<string, int>? additionalMembers = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "gift_wrap"u8):
+                        giftWrap = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "gift_wrap");
+                        break;
+                    default:
+                        string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
+                        if (!global::EvsContracts.EvsJsonScalar.Int32Values.TryRead(ref reader, out int additionalMembersValue))
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.Int32Values.Expected);
+                        }
+                        (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, int>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+                        break;
+                }
+            }
+
+            return new global::SchemaComposition.Extras
+            {
+                GiftWrap = giftWrap,
+                AdditionalProperties = additionalMembers,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Extras FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Extras FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Extras"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ExtrasJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Extras>
+    {
+        public override global::SchemaComposition.Extras Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Extras.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Extras value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// The Order object of the spec.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.OrderJsonConverter))]
@@ -281,6 +415,18 @@ namespace SchemaComposition
         [global::EvsContracts.ExclusiveMaximum(1d)]
         public double? Discount { get; set; }
 
+        /// <summary>
+        /// The <c>extras</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>extras</c>.</remarks>
+        public global::SchemaComposition.Extras? Extras { get; set; }
+
+        /// <summary>
+        /// The <c>tags</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>tags</c>.</remarks>
+        public global::SchemaComposition.Tags? Tags { get; set; }
+
         private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
@@ -308,6 +454,8 @@ namespace SchemaComposition
             Dog?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "dog"), ref violations);
             global::EvsContracts.ContractCheck.Minimum(Discount, 0d, path, "discount", ref violations);
             global::EvsContracts.ContractCheck.ExclusiveMaximum(Discount, 1d, path, "discount", ref violations);
+            Extras?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "extras"), ref violations);
+            Tags?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "tags"), ref violations);
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
@@ -333,6 +481,10 @@ namespace SchemaComposition
         private static readonly global::System.Text.Json.JsonEncodedText s_dogJsonName = global::System.Text.Json.JsonEncodedText.Encode("dog"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_discountJsonName = global::System.Text.Json.JsonEncodedText.Encode("discount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_extrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -401,6 +553,16 @@ namespace SchemaComposition
             {
                 writer.WriteNumber(s_discountJsonName, discount);
             }
+            if (Extras is not null)
+            {
+                writer.WritePropertyName(s_extrasJsonName);
+                Extras.WriteJson(writer);
+            }
+            if (Tags is not null)
+            {
+                writer.WritePropertyName(s_tagsJsonName);
+                Tags.WriteJson(writer);
+            }
             writer.WriteEndObject();
         }
 
@@ -435,6 +597,8 @@ namespace SchemaComposition
             global::SchemaComposition.Pet? pet = null;
             global::SchemaComposition.Dog? dog = null;
             double? discount = null;
+            global::SchemaComposition.Extras? extras = null;
+            global::SchemaComposition.Tags? tags = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
@@ -460,8 +624,14 @@ namespace SchemaComposition
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
                         code = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "code");
                         break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Tags.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"));
+                        break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels"u8):
                         labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "labels", global::EvsContracts.EvsJsonScalar.ElementValues);
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "extras"u8):
+                        extras = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Extras.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "extras"));
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "payload"u8):
                         payload = global::EvsContracts.EvsJson.ReadElement(ref reader, path, "payload");
@@ -520,6 +690,8 @@ namespace SchemaComposition
                 Pet = pet,
                 Dog = dog,
                 Discount = discount,
+                Extras = extras,
+                Tags = tags,
             };
         }
 
@@ -701,5 +873,118 @@ namespace SchemaComposition
         public override global::SchemaComposition.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Pet.ReadJson(ref reader, string.Empty);
 
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// A named map of tags.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.TagsJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Tags : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Tags>
+    {
+        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+        [global::EvsContracts.Pattern("^[a-z]+$")]
+        public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
+
+        private static readonly global::System.Text.RegularExpressions.Regex s_additionalPropertiesPattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (AdditionalProperties is not null)
+            {
+                foreach (var member in AdditionalProperties)
+                {
+                    global::EvsContracts.ContractCheck.Pattern(member.Value, s_additionalPropertiesPattern, path, member.Key, ref violations);
+                }
+            }
+        }
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (AdditionalProperties is not null)
+            {
+                foreach (var member in AdditionalProperties)
+                {
+                    writer.WritePropertyName(member.Key);
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, member.Value);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                string additionalMembersKey = global::EvsContracts.EvsJson.GetString(ref reader);
+                reader.Read();
+                if (!global::EvsContracts.EvsJsonScalar.StringValues.TryRead(ref reader, out string additionalMembersValue))
+                {
+                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.StringValues.Expected);
+                }
+                (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+            }
+
+            return new global::SchemaComposition.Tags
+            {
+                AdditionalProperties = additionalMembers,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Tags FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::SchemaComposition.Tags FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Tags"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class TagsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Tags>
+    {
+        public override global::SchemaComposition.Tags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Tags.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Tags value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }
