@@ -57,7 +57,8 @@ public class PaginationSpecTests
                   "pets": { "type": "array", "items": { "$ref": "#/components/schemas/Pet" } },
                   "total": { "type": "integer" },
                   "links": { "type": "array", "items": { "$ref": "#/components/schemas/PageLink" } },
-                  "next": { "type": "string" }
+                  "next": { "type": "string" },
+                  "tags": { "type": "array", "items": { "type": "string" } }
                 }
               },
               "PageLink": { "type": "object", "properties": { "rel": { "type": "string" }, "href": { "type": "string" } } }
@@ -69,16 +70,18 @@ public class PaginationSpecTests
     [Theory]
     [InlineData("""{ "style": "marker", "items": "pets", "pageSize": "size", "marker": "from", "nextLink": "links", "omitParameters": ["skip"] }""", "ByMarkerAsync")]
     [InlineData("""{ "style": "marker", "items": "pets", "pageSize": "size", "marker": "from", "markerProperty": "id" }""", "ByMarkerAsync")]
+    [InlineData("""{ "style": "marker", "items": "tags", "marker": "from", "nextLink": "links" }""", "ByMarkerAsync", "string")]
     [InlineData("""{ "style": "offset", "items": "pets", "pageSize": "size", "offset": "skip", "omitParameters": ["from"] }""", "ByOffsetAsync")]
+    [InlineData("""{ "style": "offset", "items": "tags", "offset": "skip" }""", "ByOffsetAsync", "string")]
     [InlineData("""{ "style": "nextLink", "items": "pets", "nextLink": "next", "omitParameters": ["from", "skip"] }""", "ByNextLinkAsync")]
-    public void Each_style_generates_an_enumeration_that_compiles(string pagination, string walk)
+    public void Each_style_generates_an_enumeration_that_compiles(string pagination, string walk, string item = "global::EvsContracts.Generated.Pet")
     {
         GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Template.Replace("PAGINATION", pagination, StringComparison.Ordinal)));
 
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         Assert.Empty(run.Single.Diagnostics);
         string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
-        Assert.Contains("IAsyncEnumerable<global::EvsContracts.Generated.Pet> EnumeratePetsAsync(", client, StringComparison.Ordinal);
+        Assert.Contains($"IAsyncEnumerable<{item}> EnumeratePetsAsync(", client, StringComparison.Ordinal);
         Assert.Contains("EvsPaging." + walk + "<", client, StringComparison.Ordinal);
         Assert.Contains("global::System.Threading.Tasks.Task WaitForPetGoneAsync(string petId, global::System.TimeSpan? timeout = null", client, StringComparison.Ordinal);
         Assert.Contains("WaitForPetStatusAsync(string petId, string status,", client, StringComparison.Ordinal);

@@ -98,7 +98,8 @@ internal sealed partial class ClientEmitter
                 _w.Indent();
                 _w.Line($"(__marker, __token) => {operation.Name}Async({ListArguments(operation, pagination, "__marker")}),");
                 _w.Line(items + ",");
-                _w.Line($"__item => __item.{Naming.Escape(pagination.ItemKeyProperty!)},");
+                // Items without a key of their own (strings, say) are paged by the links' markers alone.
+                _w.Line(pagination.ItemKeyProperty is { } marker ? $"__item => __item.{Naming.Escape(marker)}," : "__item => null,");
                 _w.Line(NextLinkLambda(pagination) + ",");
                 _w.Line(CSharpLiteral.String(pagination.MarkerWireName!) + ",");
                 _w.Line(pageSize + ",");
