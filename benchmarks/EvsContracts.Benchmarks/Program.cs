@@ -1,12 +1,14 @@
 using System;
 using System.IO;
 using System.Linq;
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using EvsContracts.Benchmarks.Compiler;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace EvsContracts.Benchmarks;
 
@@ -33,10 +35,18 @@ internal static class Program
                 }
 
                 return 0;
+            case ["scale-once", string spec]:
+                ScaleOnce(spec);
+                return 0;
         }
 
         IConfig config = DefaultConfig.Instance.AddExporter(JsonExporter.Full);
-        Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config)];
+        // The scale benchmarks need the OpenAPI corpus and take minutes: they run only when a filter names them.
+        bool scale = args.Any(a => a.Contains("Scale", StringComparison.OrdinalIgnoreCase));
+        Type[] benchmarks = [.. typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute), inherit: false)))
+            .Where(t => scale || t != typeof(ScaleBenchmarks))];
+        Summary[] summaries = [.. BenchmarkSwitcher.FromTypes(benchmarks).Run(args, config)];
 
         // A benchmark that threw (a peer that wrote or read the wrong thing) fails the run.
         foreach (BenchmarkReport failed in summaries.SelectMany(s => s.Reports).Where(r => !r.Success))
@@ -47,4 +57,34 @@ internal static class Program
         bool ok = summaries.Length > 0 && summaries.All(s => !s.HasCriticalValidationErrors && s.Reports.All(r => r.Success));
         return ok ? 0 : 1;
     }
+
+    /// <summary>
+    /// For <c>scale.py</c>, which reads this process's peak memory: one cold generator run on a corpus spec and the
+    /// compile of its output, with their times, as one JSON line.
+    /// </summary>
+    private static void ScaleOnce(string spec)
+    {
+        string path = ScaleSpecs.PathOf(spec);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        CSharpCompilation compilation = CompilerHost.Compilation("Consumer", []);
+        GeneratorDriverRunResult result = CompilerHost.Driver(CompilerHost.Spec(path, File.ReadAllText(path))).RunGenerators(compilation).GetRunResult();
+        double generate = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        using var stream = new MemoryStream();
+        bool compiled = compilation.AddSyntaxTrees(result.GeneratedTrees).Emit(stream).Success;
+        double compile = clock.Elapsed.TotalSeconds;
+        int lines = result.GeneratedTrees.Sum(t => t.GetText().Lines.Count);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            spec,
+            generateSeconds = generate,
+            compileSeconds = compile,
+            compiled,
+            files = result.GeneratedTrees.Length,
+            lines,
+            warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
+            errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
+        }));
+    }
+
 }
