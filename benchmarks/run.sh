@@ -2,7 +2,10 @@
 # Runs every benchmark and writes the results part of docs/benchmarks.md and docs/benchmarks.svg:
 #   bash benchmarks/run.sh
 # About 20 minutes on a 2-core machine; run it when nothing else runs. BENCH_STEPS picks steps (default: all of
-# "json client generator analyzers build"); the report marks what a step left out as not run. BUILD_REPEATS (5) sets
+# "json client generator analyzers build"); the report marks what a step left out as not run. BENCH_STEPS=scale runs
+# the scale step alone: the generator on the largest specs of the OpenAPI corpus (eng/openapi-corpus.sh fetch) under
+# BenchmarkDotNet, and scale.py's spec-to-compiled-types times beside NSwag's and Kiota's CLIs, into
+# $OUT/scale/ (figures go into docs/benchmarks.md's Scale section by hand, with the load seen). BUILD_REPEATS (5) sets
 # how many builds of each project build-time.py times. BenchmarkDotNet's own reports (markdown, CSV, JSON, HTML) stay
 # in artifacts/benchmarks/.
 set -euo pipefail
@@ -38,8 +41,17 @@ if has analyzers; then
   # collections between iterations, and ten warm-up iterations let the JIT finish with the SDK's analyzers.
   DOTNET_GCgen0size=0x30000000 bench analyzers '*.AnalyzerBenchmarks.*' --warmupCount 10 --iterationCount 40
 fi
+if has scale; then
+  # A cold run of a 5 MB spec takes seconds: one per iteration, a few iterations.
+  bench scale '*ScaleBenchmarks*' --warmupCount 1 --iterationCount 5 --invocationCount 1 --unrollFactor 1
+  /usr/bin/python3 "$ROOT/benchmarks/scale.py" "$DLL" "$OUT/scale/scale.json"
+fi
 if has build; then /usr/bin/python3 "$ROOT/benchmarks/build-time.py" "$DLL" "$OUT/build-time.json" "${BUILD_REPEATS:-5}"; fi
 
+if [ "${STEPS// /}" = scale ]; then
+  echo "scale figures in $OUT/scale (docs/benchmarks.md left as it is)"
+  exit 0
+fi
 runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print ".NET " v }')
 /usr/bin/python3 "$ROOT/benchmarks/report.py" "$OUT" "$(date -u +%Y-%m-%d), $runtime, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "wrote docs/benchmarks.md and docs/benchmarks.svg"

@@ -45,6 +45,13 @@ public sealed class Corpus
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// The CI sample: <paramref name="count"/> specs spread evenly over the sorted specs of at most
+    /// <paramref name="maxBytes"/> (the 55 larger ones take minutes each on a busy machine; the full run covers them).
+    /// </summary>
+    public IReadOnlyList<string> Sample(int count, long maxBytes) =>
+        Sample(Specs().Where(s => new FileInfo(Path.Combine(ApiFolder, s)).Length <= maxBytes).ToList(), count);
+
     /// <summary>Every <paramref name="count"/>-th part of the sorted list: spread over all providers, the same every time.</summary>
     public static IReadOnlyList<string> Sample(IReadOnlyList<string> specs, int count) =>
         Enumerable.Range(0, Math.Min(count, specs.Count))

@@ -5,7 +5,7 @@ namespace EvsContracts.CorpusRunner;
 /// <summary>Writes <c>docs/openapi-coverage.md</c> from a run.</summary>
 public static class CoverageReport
 {
-    public static string Markdown(CoverageSummary summary, DateTimeOffset date, string commit, TimeSpan elapsed, int jobs)
+    public static string Markdown(CoverageSummary summary, DateTimeOffset date, string commit, TimeSpan elapsed, int jobs, string scope)
     {
         IReadOnlyList<SpecOutcome> outcomes = summary.Outcomes;
         var md = new StringBuilder();
@@ -19,7 +19,7 @@ public static class CoverageReport
         Line(md, "`paths`; an operation is *generated* when the client documents it (`<remarks><c>GET /path</c>`), and a left-out");
         Line(md, "operation is *named* when an EVS102 located in the spec names its JSON Pointer, `GET /path` or operationId.");
         Line(md);
-        Line(md, $"Run of {date:yyyy-MM-dd HH:mm} UTC on commit `{commit}`: {outcomes.Count:N0} specs in {elapsed.TotalMinutes:0.0} min, {jobs} at a time.");
+        Line(md, $"Run of {date:yyyy-MM-dd HH:mm} UTC on commit `{commit}`: {scope}, {outcomes.Count:N0} specs in {elapsed.TotalMinutes:0.0} min, {jobs} at a time, load average {LoadAverage()}.");
         Line(md);
         Line(md, "| measure | value |");
         Line(md, "| --- | ---: |");
@@ -134,6 +134,9 @@ public static class CoverageReport
             : outcome.CompileErrors.Count > 0
                 ? $"{outcome.CompileErrors[0].Id} ({outcome.CompileErrors[0].File}:{outcome.CompileErrors[0].Line}): {outcome.CompileErrors[0].Message}"
                 : "no code generated");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Cell(string text)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using EvsContracts.CorpusRunner;
 
-// Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N | --specs FILE]
+// Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N [--max-bytes B] | --specs FILE]
 //        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA]
 // Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
 // report and the per-spec results.
@@ -26,23 +26,28 @@ if (!corpus.Exists)
 int jobs = int.Parse(options.GetValueOrDefault("jobs") ?? "2", CultureInfo.InvariantCulture);
 var timeout = TimeSpan.FromSeconds(int.Parse(options.GetValueOrDefault("timeout") ?? "300", CultureInfo.InvariantCulture));
 IReadOnlyList<string> specs = corpus.Specs();
+string scope = "the whole corpus";
 if (options.TryGetValue("specs", out string? list))
 {
     specs = File.ReadAllLines(list).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+    scope = $"the specs listed in {Path.GetFileName(list)}";
 }
 else if (options.TryGetValue("sample", out string? sample))
 {
-    specs = Corpus.Sample(specs, int.Parse(sample, CultureInfo.InvariantCulture));
+    scope = $"a sample of {sample} specs";
+    specs = corpus.Sample(int.Parse(sample, CultureInfo.InvariantCulture), options.TryGetValue("max-bytes", out string? max) ? long.Parse(max, CultureInfo.InvariantCulture) : long.MaxValue);
 }
 
 if (options.TryGetValue("filter", out string? filter))
 {
     specs = specs.Where(s => s.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
+    scope += $" containing \"{filter}\"";
 }
 
 if (options.TryGetValue("exclude", out string? exclude))
 {
     specs = specs.Where(s => !s.Contains(exclude, StringComparison.OrdinalIgnoreCase)).ToList();
+    scope += $" except those containing \"{exclude}\"";
 }
 
 Console.WriteLine($"{specs.Count} specs from {corpus.ApiFolder}, {jobs} at a time, {timeout.TotalSeconds:0} s each at most");
@@ -72,7 +77,7 @@ if (options.TryGetValue("json", out string? json))
 if (options.TryGetValue("markdown", out string? markdown))
 {
     string commit = options.GetValueOrDefault("commit") ?? "unknown";
-    await File.WriteAllTextAsync(markdown, CoverageReport.Markdown(summary, DateTimeOffset.UtcNow, commit, clock.Elapsed, jobs)).ConfigureAwait(false);
+    await File.WriteAllTextAsync(markdown, CoverageReport.Markdown(summary, DateTimeOffset.UtcNow, commit, clock.Elapsed, jobs, scope)).ConfigureAwait(false);
     Console.WriteLine($"Report: {markdown}");
 }
 
