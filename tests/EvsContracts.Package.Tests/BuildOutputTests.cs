@@ -43,13 +43,15 @@ public sealed partial class BuildOutputTests(PackageFixture fixture)
         fixture.EnsurePacked();
 
         // The sample's sources as they are, in a fresh project that gets everything from the package, configured
-        // like the sample: warnings are errors, except the one the misuse line demonstrates.
+        // like the sample: warnings are errors, except the one the misuse line demonstrates, and the ASP.NET Core
+        // framework for the offline demo's stand-in server.
         ConsumerProject consumer = ConsumerProject.Create(
             fixture,
             "sample-from-package",
             null,
             "net10.0",
-            "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>$(WarningsNotAsErrors);EVS001</WarningsNotAsErrors>");
+            "<TreatWarningsAsErrors>true</TreatWarningsAsErrors><WarningsNotAsErrors>$(WarningsNotAsErrors);EVS001</WarningsNotAsErrors>",
+            "<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />");
         string sampleDirectory = Path.Combine(fixture.RepositoryRoot, "samples", "EvsContracts.Sample");
         foreach (string source in Directory.EnumerateFiles(sampleDirectory, "*.cs"))
         {
