@@ -31,7 +31,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         public const string FileNameClashes = nameof(FileNameClashes);
     }
 
-    private readonly Func<ContractModel, GeneratorFeatures, IEnumerable<GeneratedFile>> _emit;
+    private readonly Func<ContractModel, GeneratorFeatures, CancellationToken, IEnumerable<GeneratedFile>> _emit;
 
     /// <summary>Creates the generator, as the compiler does.</summary>
     public EvsContractGenerator()
@@ -40,7 +40,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
     }
 
     /// <summary>Creates the generator with another emitter; tests pass one that fails to prove a defect becomes EVS900.</summary>
-    internal EvsContractGenerator(Func<ContractModel, GeneratorFeatures, IEnumerable<GeneratedFile>> emit) => _emit = emit;
+    internal EvsContractGenerator(Func<ContractModel, GeneratorFeatures, CancellationToken, IEnumerable<GeneratedFile>> emit) => _emit = emit;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -59,15 +59,15 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<SpecResult> contracts = specs
             .Combine(options)
-            .Select(static (pair, _) =>
-                SpecParser.Parse(pair.Left with { DefaultNamespace = pair.Right.RootNamespace }) with { Features = pair.Right.Features })
+            .Select(static (pair, cancellationToken) =>
+                SpecParser.Parse(pair.Left with { DefaultNamespace = pair.Right.RootNamespace }, cancellationToken) with { Features = pair.Right.Features })
             .WithTrackingName(Steps.Contracts);
 
         // The built-in spec is generated only when the project declares none of its own.
         IncrementalValueProvider<SpecResult?> builtInContract = specs.Collect()
             .Combine(options)
-            .Select(static (pair, _) => pair.Left.IsEmpty && pair.Right.BuiltInSpec
-                ? SpecParser.Parse(BuiltInSpec.Input(pair.Right.RootNamespace)) with { Features = pair.Right.Features }
+            .Select(static (pair, cancellationToken) => pair.Left.IsEmpty && pair.Right.BuiltInSpec
+                ? SpecParser.Parse(BuiltInSpec.Input(pair.Right.RootNamespace), cancellationToken) with { Features = pair.Right.Features }
                 : null)
             .WithTrackingName(Steps.BuiltInContract);
 
@@ -170,7 +170,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         List<GeneratedFile> files;
         try
         {
-            files = _emit(model, result.Features).ToList();
+            files = _emit(model, result.Features, context.CancellationToken).ToList();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

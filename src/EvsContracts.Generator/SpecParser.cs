@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.Json;
@@ -30,10 +31,13 @@ internal sealed record SpecResult(ContractModel? Model, EquatableArray<SpecDiagn
 /// <summary>spec text → JSON or YAML tree with positions → OpenAPI subset → C# contract model. Never throws.</summary>
 internal static class SpecParser
 {
-    public static SpecResult Parse(SpecInput input) => Parse(input, ContractModelBuilder.Build);
+    /// <summary>Parses the spec; a cancellation throws <see cref="OperationCanceledException"/>, as a pipeline step should.</summary>
+    public static SpecResult Parse(SpecInput input, CancellationToken cancellationToken = default) =>
+        Parse(input, (document, spec, diagnostics) => ContractModelBuilder.Build(document, spec, diagnostics, cancellationToken), cancellationToken);
 
     /// <summary>Parses with the given model builder; tests pass one that fails to prove a defect becomes EVS900.</summary>
-    internal static SpecResult Parse(SpecInput input, Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build)
+    internal static SpecResult Parse(
+        SpecInput input, Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build, CancellationToken cancellationToken = default)
     {
         var diagnostics = new SpecDiagnosticBag(input.FilePath, input.Text);
         ContractModel? model = null;
@@ -56,15 +60,15 @@ internal static class SpecParser
             {
                 diagnostics.Report(yaml ? DiagnosticDescriptors.SpecNotYaml : DiagnosticDescriptors.SpecNotJson, error.Offset, Math.Min(error.Offset + error.Length, input.Text.Length), error.Message);
             }
-            else if ((document = OpenApiReader.Read(root!, diagnostics)) is not null && !diagnostics.HasDocumentProblems)
+            else if ((document = OpenApiReader.Read(root!, diagnostics, cancellationToken)) is not null && !diagnostics.HasDocumentProblems)
             {
                 fileNameLocation = diagnostics.Locate(ContractModelBuilder.FileNameSource(document, input));
-                model = BuildLeavingOut(document, input, diagnostics, build);
+                model = BuildLeavingOut(document, input, diagnostics, build, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A defect in the generator must still surface as a diagnostic on the spec, never as a failed generator (CS8785).
+            // A cancellation is not a defect: it propagates, as the compiler expects of a pipeline step. A defect in the generator must still surface as a diagnostic on the spec, never as a failed generator (CS8785).
             using SpecDiagnosticBag.PartScope scope = diagnostics.Within(null);
             diagnostics.Report(DiagnosticDescriptors.InternalError, 0, Math.Min(1, input.Text.Length), e.GetType().FullName ?? e.GetType().Name, e.Message);
             model = null;
@@ -83,11 +87,16 @@ internal static class SpecParser
     /// the rounds end.
     /// </summary>
     private static ContractModel? BuildLeavingOut(
-        OpenApiDocument document, SpecInput input, SpecDiagnosticBag diagnostics, Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build)
+        OpenApiDocument document,
+        SpecInput input,
+        SpecDiagnosticBag diagnostics,
+        Func<OpenApiDocument, SpecInput, SpecDiagnosticBag, ContractModel?> build,
+        CancellationToken cancellationToken)
     {
         int leftOut = -1;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             LeftOutParts.Mark(document.Parts, diagnostics);
             int nowLeftOut = document.Parts.Count(part => part.LeftOut);
             if (nowLeftOut == leftOut)

@@ -34,7 +34,7 @@ public class GeneratorDefectTests
     [Fact]
     public void An_exception_while_writing_the_sources_is_EVS900_at_the_spec()
     {
-        var generator = new EvsContractGenerator((_, _) => throw new FormatException("the emitter broke"));
+        var generator = new EvsContractGenerator((_, _, _) => throw new FormatException("the emitter broke"));
         TestSpec spec = TestSpec.FromFile("Specs/nullable-30.openapi.json");
 
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { spec }, generator: generator), GeneratorHarness.CreateCompilation());

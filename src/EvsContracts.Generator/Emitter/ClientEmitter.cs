@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -26,17 +27,21 @@ internal sealed partial class ClientEmitter
     /// <summary>The parameter names of the method being written, which its loop variables must not take.</summary>
     private readonly HashSet<string> _parameterNames = new(StringComparer.Ordinal);
 
-    private ClientEmitter(ContractModel contract)
+    /// <summary>Checked per operation: a spec of thousands of operations writes megabytes.</summary>
+    private readonly CancellationToken _cancellationToken;
+
+    private ClientEmitter(ContractModel contract, CancellationToken cancellationToken)
     {
         _contract = contract;
+        _cancellationToken = cancellationToken;
         _checks = new ValueCheckEmitter(contract, _w, "__violations", _parameterNames);
     }
 
     private string Ns => _contract.Namespace;
 
-    public static string Emit(ContractModel contract)
+    public static string Emit(ContractModel contract, CancellationToken cancellationToken = default)
     {
-        var emitter = new ClientEmitter(contract);
+        var emitter = new ClientEmitter(contract, cancellationToken);
         emitter.EmitFile();
         return emitter._w.ToString();
     }
@@ -98,6 +103,7 @@ internal sealed partial class ClientEmitter
 
         foreach (OperationModel operation in _contract.Operations)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             _w.Line();
             _w.Line("/// <inheritdoc/>");
             EmitMethod(operation);

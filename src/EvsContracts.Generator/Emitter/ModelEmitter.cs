@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -22,18 +23,22 @@ internal sealed partial class ModelEmitter
     private readonly SourceWriter _w = new();
     private readonly ValueCheckEmitter _checks;
 
-    private ModelEmitter(ContractModel contract)
+    /// <summary>Checked per type: a spec of thousands of schemas writes megabytes.</summary>
+    private readonly CancellationToken _cancellationToken;
+
+    private ModelEmitter(ContractModel contract, CancellationToken cancellationToken)
     {
         _contract = contract;
+        _cancellationToken = cancellationToken;
         _checks = new ValueCheckEmitter(contract, _w, "violations", new HashSet<string>());
     }
 
     private string Ns => _contract.Namespace;
 
     /// <summary>Every model type of the contract, in the model's order, as one file.</summary>
-    public static string Emit(ContractModel contract)
+    public static string Emit(ContractModel contract, CancellationToken cancellationToken = default)
     {
-        var emitter = new ModelEmitter(contract);
+        var emitter = new ModelEmitter(contract, cancellationToken);
         emitter.EmitFile();
         return emitter._w.ToString();
     }
@@ -147,6 +152,7 @@ internal sealed partial class ModelEmitter
         bool first = true;
         foreach (TypeModel type in _contract.Types)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             if (!first)
             {
                 _w.Line();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -13,17 +14,17 @@ internal sealed record GeneratedFile(string HintName, string Text);
 /// </remarks>
 internal static class SourceEmitter
 {
-    public static IEnumerable<GeneratedFile> Emit(ContractModel model, GeneratorFeatures features)
+    public static IEnumerable<GeneratedFile> Emit(ContractModel model, GeneratorFeatures features, CancellationToken cancellationToken = default)
     {
         string prefix = $"{model.Namespace}.{model.ClientName}";
         if (!model.Types.IsEmpty)
         {
-            yield return new GeneratedFile(prefix + ".Models.g.cs", ModelEmitter.Emit(model));
+            yield return new GeneratedFile(prefix + ".Models.g.cs", ModelEmitter.Emit(model, cancellationToken));
         }
 
         if (!model.Operations.IsEmpty)
         {
-            yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model));
+            yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model, cancellationToken));
             if (features.HttpClientFactory)
             {
                 yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model));

@@ -18,6 +18,7 @@ internal sealed partial class ContractModelBuilder
         var operations = new List<OperationModel>();
         for (int i = 0; i < _document.Operations.Count; i++)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             OpenApiOperation operation = _document.Operations[i];
             if (operation.Part.LeftOut)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
@@ -28,6 +29,10 @@ internal sealed partial class ContractModelBuilder
 
     private readonly OpenApiDocument _document;
     private readonly SpecDiagnosticBag _diagnostics;
+
+    /// <summary>Checked per named schema and per operation.</summary>
+    private readonly CancellationToken _cancellationToken;
+
     private readonly Dictionary<string, OpenApiNamedSchema> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
@@ -41,15 +46,16 @@ internal sealed partial class ContractModelBuilder
     /// </summary>
     private readonly Dictionary<string, string> _claimedNames = new(StringComparer.OrdinalIgnoreCase);
 
-    private ContractModelBuilder(OpenApiDocument document, SpecDiagnosticBag diagnostics)
+    private ContractModelBuilder(OpenApiDocument document, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _document = document;
         _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
     }
 
-    public static ContractModel? Build(OpenApiDocument document, SpecInput input, SpecDiagnosticBag diagnostics)
+    public static ContractModel? Build(OpenApiDocument document, SpecInput input, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
-        var builder = new ContractModelBuilder(document, diagnostics);
+        var builder = new ContractModelBuilder(document, diagnostics, cancellationToken);
         return builder.BuildModel(input);
     }
 
@@ -87,6 +93,7 @@ internal sealed partial class ContractModelBuilder
         NameComponents();
         foreach (OpenApiNamedSchema component in _document.Schemas)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             if (component.Part.LeftOut)
             {
                 continue;

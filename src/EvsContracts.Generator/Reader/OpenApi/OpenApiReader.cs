@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
 using Microsoft.CodeAnalysis;
@@ -32,16 +33,20 @@ internal sealed partial class OpenApiReader
     private readonly JsonObjectNode _root;
     private readonly SpecDiagnosticBag _diagnostics;
 
+    /// <summary>Checked per path item and per named schema: a spec of thousands of each takes a while to read.</summary>
+    private readonly CancellationToken _cancellationToken;
+
     /// <summary>The part of each named schema, made before any is read so that a reference may point forward.</summary>
     private readonly Dictionary<string, SpecPart> _schemaParts = new(StringComparer.Ordinal);
 
-    private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics)
+    private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _root = root;
         _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
     }
 
-    public static OpenApiDocument? Read(JsonNode root, SpecDiagnosticBag diagnostics)
+    public static OpenApiDocument? Read(JsonNode root, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
         if (root is not JsonObjectNode rootObject)
         {
@@ -49,7 +54,7 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        return new OpenApiReader(rootObject, diagnostics).ReadDocument();
+        return new OpenApiReader(rootObject, diagnostics, cancellationToken).ReadDocument();
     }
 
     private OpenApiDocument? ReadDocument()
@@ -120,6 +125,7 @@ internal sealed partial class OpenApiReader
         {
             foreach (JsonMember path in paths.Members)
             {
+                _cancellationToken.ThrowIfCancellationRequested();
                 ReadPathItem(document, path);
             }
         }
@@ -236,6 +242,7 @@ internal sealed partial class OpenApiReader
 
         foreach (JsonMember member in schemas.Members)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             SpecPart part = _schemaParts[member.Name];
             using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part);
             CheckLiteralLengths(member, "/components/schemas");
