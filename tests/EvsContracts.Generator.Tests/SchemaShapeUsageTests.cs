@@ -39,6 +39,12 @@ public class SchemaShapeUsageTests
 
             public static string DogRoundTrip(string json) => Dog.FromJson(json).ToJson();
 
+            public static string Variants(string json)
+            {
+                Order order = Order.FromJson(json);
+                return order.Contact?.ValueKind + "|" + order.Animal?.GetProperty("kind").GetString() + "|" + order.Buddy?.Name;
+            }
+
             public static string ExtrasRoundTrip(string json) => Extras.FromJson(json).ToJson();
 
             public static string ExtrasRead(string json)
@@ -158,6 +164,19 @@ public class SchemaShapeUsageTests
             "secret required \ncode pattern ^[A-Z]+\\z\nshort_code maxLength 8\ndog.name maxLength 20\ndog.age minimum 0",
             scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"abc","short_code":"ABCDEFGHIJ","pet":null,"dog":{"id":"d1","name":"Rexxxxxxxxxxxxxxxxxxxxxxxxxxxx","age":-1,"breed":"b"}}""")));
         Assert.Equal("secret required ", scenario.Call("Violations", Stored("""{"sku":"a","payload":1,"code":"ABC","short_code":"ABC","pet":{"id":"p1","name":"Tom"}}""")));
+    }
+
+    [Fact]
+    public void OneOf_and_anyOf_keep_the_JSON_and_a_variant_beside_null_is_that_variant()
+    {
+        using LoadedScenario scenario = Load("schema-composition", CompositionUsage);
+
+        const string Json = """{"sku":"a","payload":0,"contact":"+86 10 1234","animal":{"kind":"dog","name":"Rex","breed":"collie"},"buddy":{"name":"Tom"}}""";
+        // The pet's id is the service's (read-only): read, not written back.
+        string received = Stored(Json.Replace("""{"name":"Tom"}""", """{"id":"p1","name":"Tom"}""", StringComparison.Ordinal));
+        Assert.Equal(Json, scenario.Call("RoundTrip", received));
+        Assert.Equal("String|dog|Tom", scenario.Call("Variants", received));
+        Assert.Equal("Object||", scenario.Call("Variants", Stored("""{"sku":"a","payload":0,"contact":{"name":"Tom"},"buddy":null}""")));
     }
 
     [Fact]

@@ -365,14 +365,14 @@ public class SpecDiagnosticTests
                 "schemas": {
                   "Pet": {
                     "type": "object",
-                    [|"oneOf"|]: [ { "type": "object" }, { "type": "object" } ]
+                    [|"not"|]: { "type": "object" }
                   }
                 }
               }
             }
             """,
             "EVS102",
-            "\"oneOf\" is not supported (/components/schemas/Pet/oneOf); left out: schema Pet");
+            "\"not\" is not supported (/components/schemas/Pet/not); left out: schema Pet");
     }
 
     [Fact]
@@ -390,7 +390,7 @@ public class SpecDiagnosticTests
                     "requestBody": {
                       "content": {
                         "application/json": {
-                          "schema": { "type": "object", [|"oneOf"|]: [] }
+                          "schema": { "type": "object", [|"not"|]: {} }
                         }
                       }
                     },
@@ -401,7 +401,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "\"oneOf\" is not supported (/paths/~1pets/post/requestBody/content/application~1json/schema/oneOf); left out: operation addPet");
+            "\"not\" is not supported (/paths/~1pets/post/requestBody/content/application~1json/schema/not); left out: operation addPet");
     }
 
     [Fact]
@@ -499,7 +499,7 @@ public class SpecDiagnosticTests
               },
               "components": {
                 "schemas": {
-                  "Pet": { "type": "object", "anyOf": [] },
+                  "Pet": { "type": "object", "not": {} },
                   "Owner": { "type": "object", "properties": { "pet": { "$ref": "#/components/schemas/Nope" } } }
                 }
               }

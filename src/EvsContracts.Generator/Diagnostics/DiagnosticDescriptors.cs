@@ -162,6 +162,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AllOfEmpty = Spec(NotOpenApiId, "{0}/allOf must be a non-empty array of schemas");
 
+    public static readonly DiagnosticDescriptor VariantsEmpty = Spec(NotOpenApiId, "{0}/{1} must be a non-empty array of schemas");
+
     public static readonly DiagnosticDescriptor EnumEmpty = Spec(NotOpenApiId, "{0}/enum must be a non-empty array");
 
     public static readonly DiagnosticDescriptor EnumValueNotString = Spec(NotOpenApiId, "A string enum may only list strings ({0}/enum)");

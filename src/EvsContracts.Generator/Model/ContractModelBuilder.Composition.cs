@@ -25,7 +25,7 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The schema with its <c>allOf</c> parts merged in; the schema itself when it has none.</summary>
     private OpenApiSchema Merged(OpenApiSchema schema)
     {
-        if (schema.AllOf is null)
+        if (schema.AllOf is null && schema.Variants is null)
         {
             return schema;
         }
@@ -56,6 +56,31 @@ internal sealed partial class ContractModelBuilder
 
     private OpenApiSchema Merge(OpenApiSchema schema)
     {
+        if (schema.Variants is { } variants)
+        {
+            if (variants.Count > 1)
+            {
+                // A value that is one of several shapes: kept as the JSON it is (JsonElement), so nothing is lost
+                // whichever variant arrives.
+                return new OpenApiSchema(schema.Node, schema.Pointer)
+                {
+                    Type = SchemaType.Any,
+                    Description = schema.Description,
+                    ReadOnly = schema.ReadOnly,
+                    WriteOnly = schema.WriteOnly,
+                };
+            }
+
+            // One variant (beside null): that variant, as a part of an allOf.
+            var single = new OpenApiSchema(schema.Node, schema.Pointer);
+            MergeInto(single, schema);
+            single.Type = schema.Type;
+            single.Nullable = schema.Nullable;
+            single.Description = schema.Description;
+            single.AllOf = (schema.AllOf ?? new List<OpenApiSchema>()).Concat(variants).ToList();
+            return Merge(single);
+        }
+
         List<OpenApiSchema> shaped = schema.AllOf!.Where(HasShape).ToList();
         if (shaped.Count == 1 && shaped[0].RefName is { } refName && !HasShape(Own(schema)))
         {
@@ -128,7 +153,7 @@ internal sealed partial class ContractModelBuilder
 
     /// <summary>Whether a schema says anything about the value beyond documentation and nullability.</summary>
     private static bool HasShape(OpenApiSchema s) =>
-        s.RefName is not null || s.AllOf is not null || s.Type is not (SchemaType.None or SchemaType.Any) || s.Format is not null
+        s.RefName is not null || s.AllOf is not null || s.Variants is not null || s.Type is not (SchemaType.None or SchemaType.Any) || s.Format is not null
         || s.Enum is not null || s.MinLength is not null || s.MaxLength is not null || s.MaxBytes is not null || s.ReservedPrefixes is not null
         || s.Pattern is not null || s.Minimum is not null || s.Maximum is not null || s.MinProperties is not null || s.MaxProperties is not null
         || s.ExclusiveMinimum is not null || s.ExclusiveMaximum is not null || s.MultipleOf is not null || s.IntegerEnum is not null

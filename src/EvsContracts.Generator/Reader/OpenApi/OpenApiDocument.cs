@@ -301,6 +301,9 @@ internal sealed class OpenApiSchema
 
     /// <summary>The parts of an <c>allOf</c>; the model builder merges them with the schema's own members.</summary>
     public List<OpenApiSchema>? AllOf { get; set; }
+
+    /// <summary>The variants of a <c>oneOf</c> or <c>anyOf</c>, without the ones that only allow null.</summary>
+    public List<OpenApiSchema>? Variants { get; set; }
 }
 
 internal sealed class OpenApiProperty

@@ -13,7 +13,7 @@ internal sealed partial class OpenApiReader
     /// <summary>Schema keywords that change what a value may be; generating code while ignoring them would be wrong.</summary>
     private static readonly string[] s_unsupportedSchemaKeywords =
     {
-        "oneOf", "anyOf", "not", "if", "then", "else", "discriminator", "patternProperties",
+        "not", "if", "then", "else", "patternProperties",
         "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
         "unevaluatedItems", "contains", "$dynamicRef", "$recursiveRef",
     };
@@ -168,6 +168,14 @@ internal sealed partial class OpenApiReader
             ok &= ReadAllOf(schema, allOfMember, pointer);
         }
 
+        foreach (string keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (obj.Find(keyword) is { } variantsMember)
+            {
+                ok &= ReadVariants(schema, variantsMember, keyword, pointer);
+            }
+        }
+
         return ok ? schema : null;
     }
 
@@ -212,6 +220,41 @@ internal sealed partial class OpenApiReader
             }
 
             schema.AllOf.Add(part);
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// The variants of a <c>oneOf</c> or <c>anyOf</c>. A variant that is only <c>{"type": "null"}</c> makes the
+    /// schema nullable instead (the 3.1 way to write an optional reference).
+    /// </summary>
+    private bool ReadVariants(OpenApiSchema schema, JsonMember member, string keyword, string pointer)
+    {
+        if (member.Value is not JsonArrayNode variants || variants.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.VariantsEmpty, member.Value, pointer, keyword);
+            return false;
+        }
+
+        schema.Variants ??= new List<OpenApiSchema>();
+        bool ok = true;
+        for (int i = 0; i < variants.Items.Count; i++)
+        {
+            if (variants.Items[i] is JsonObjectNode only && only.Members.Count == 1 && only.Find("type")?.Value is JsonStringNode { Value: "null" })
+            {
+                schema.Nullable = true;
+                continue;
+            }
+
+            OpenApiSchema? variant = ReadSchema(variants.Items[i], pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (variant is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            schema.Variants.Add(variant);
         }
 
         return ok;
@@ -270,7 +313,7 @@ internal sealed partial class OpenApiReader
         {
             // An untyped schema is what its shape says it is; with no shape it admits any JSON value. The parts of an
             // allOf give its type when they are merged.
-            schema.Type = obj.Find("allOf") is not null ? SchemaType.None
+            schema.Type = obj.Find("allOf") is not null || obj.Find("oneOf") is not null || obj.Find("anyOf") is not null ? SchemaType.None
                 : obj.Find("properties") is not null || obj.Find("additionalProperties") is not null ? SchemaType.Object
                 : obj.Find("items") is not null ? SchemaType.Array
                 : obj.Find("enum") is not null ? SchemaType.String

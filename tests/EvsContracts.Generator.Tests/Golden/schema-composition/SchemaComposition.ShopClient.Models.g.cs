@@ -427,6 +427,24 @@ namespace SchemaComposition
         /// <remarks>JSON: <c>tags</c>.</remarks>
         public global::SchemaComposition.Tags? Tags { get; set; }
 
+        /// <summary>
+        /// A pet or a phone number.
+        /// </summary>
+        /// <remarks>JSON: <c>contact</c>.</remarks>
+        public global::System.Text.Json.JsonElement? Contact { get; set; }
+
+        /// <summary>
+        /// The <c>animal</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>animal</c>.</remarks>
+        public global::System.Text.Json.JsonElement? Animal { get; set; }
+
+        /// <summary>
+        /// The <c>buddy</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>buddy</c>.</remarks>
+        public global::SchemaComposition.Pet? Buddy { get; set; }
+
         private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
         private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
@@ -456,6 +474,7 @@ namespace SchemaComposition
             global::EvsContracts.ContractCheck.ExclusiveMaximum(Discount, 1d, path, "discount", ref violations);
             Extras?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "extras"), ref violations);
             Tags?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "tags"), ref violations);
+            Buddy?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "buddy"), ref violations);
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
@@ -485,6 +504,12 @@ namespace SchemaComposition
         private static readonly global::System.Text.Json.JsonEncodedText s_extrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_contactJsonName = global::System.Text.Json.JsonEncodedText.Encode("contact"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_animalJsonName = global::System.Text.Json.JsonEncodedText.Encode("animal"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_buddyJsonName = global::System.Text.Json.JsonEncodedText.Encode("buddy"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -563,6 +588,21 @@ namespace SchemaComposition
                 writer.WritePropertyName(s_tagsJsonName);
                 Tags.WriteJson(writer);
             }
+            if (Contact is { } contact)
+            {
+                writer.WritePropertyName(s_contactJsonName);
+                contact.WriteTo(writer);
+            }
+            if (Animal is { } animal)
+            {
+                writer.WritePropertyName(s_animalJsonName);
+                animal.WriteTo(writer);
+            }
+            if (Buddy is not null)
+            {
+                writer.WritePropertyName(s_buddyJsonName);
+                Buddy.WriteJson(writer);
+            }
             writer.WriteEndObject();
         }
 
@@ -599,6 +639,9 @@ namespace SchemaComposition
             double? discount = null;
             global::SchemaComposition.Extras? extras = null;
             global::SchemaComposition.Tags? tags = null;
+            global::System.Text.Json.JsonElement? contact = null;
+            global::System.Text.Json.JsonElement? animal = null;
+            global::SchemaComposition.Pet? buddy = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
@@ -627,11 +670,17 @@ namespace SchemaComposition
                     case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
                         tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Tags.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"));
                         break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "buddy"u8):
+                        buddy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "buddy"));
+                        break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels"u8):
                         labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "labels", global::EvsContracts.EvsJsonScalar.ElementValues);
                         break;
                     case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "extras"u8):
                         extras = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Extras.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "extras"));
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "animal"u8):
+                        animal = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "animal");
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "payload"u8):
                         payload = global::EvsContracts.EvsJson.ReadElement(ref reader, path, "payload");
@@ -639,6 +688,9 @@ namespace SchemaComposition
                         break;
                     case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "history"u8):
                         history = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "history", global::EvsContracts.EvsJsonScalar.ElementValues);
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "contact"u8):
+                        contact = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "contact");
                         break;
                     case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8):
                         settings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "settings", global::EvsContracts.EvsJsonScalar.ElementValues);
@@ -692,6 +744,9 @@ namespace SchemaComposition
                 Discount = discount,
                 Extras = extras,
                 Tags = tags,
+                Contact = contact,
+                Animal = animal,
+                Buddy = buddy,
             };
         }
 
