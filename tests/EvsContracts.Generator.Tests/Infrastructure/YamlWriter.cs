@@ -95,7 +95,7 @@ internal static class YamlWriter
 
     private static bool IsShortList(JsonNode node) =>
         node is JsonArrayNode array
-        && array.Items.All(item => item is JsonNumberNode or JsonBooleanNode or JsonNullNode || (item is JsonStringNode s && IsPlain(s.Value)))
+        && array.Items.All(item => item is JsonNumberNode or JsonBooleanNode or JsonNullNode || (item is JsonStringNode s && IsPlain(s.Value) && s.Value.IndexOfAny([',', '[', ']', '{', '}', ':', '#']) < 0))
         && array.Items.Sum(item => item is JsonStringNode s ? s.Value.Length + 2 : 6) < 60;
 
     private static string Inline(JsonNode node, int indent, string? parentKey, string? key) => node switch
@@ -112,7 +112,8 @@ internal static class YamlWriter
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
-    private static string Key(string name) => IsPlain(name) || (name.Length > 0 && char.IsAsciiDigit(name[0]) && name.All(char.IsAsciiLetterOrDigit)) ? name : Quoted(name);
+    /// <summary>A key as written; <c>&lt;&lt;</c> is quoted, since bare it would be a merge key.</summary>
+    private static string Key(string name) => name == "<<" ? Quoted(name) : IsPlain(name) || (name.Length > 0 && char.IsAsciiDigit(name[0]) && name.All(char.IsAsciiLetterOrDigit)) ? name : Quoted(name);
 
     private static string Scalar(string value, int indent)
     {
