@@ -215,6 +215,28 @@ public class YamlParserTests
         GeneratorHarness.AssertCompilesCleanly(run);
     }
 
+    [Fact]
+    public void The_example_in_the_spec_format_page_generates_code()
+    {
+        string page = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "..", "..", "spec", "README.md"));
+        int section = page.IndexOf("## JSON or YAML", StringComparison.Ordinal);
+        int start = page.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        string example = page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, example));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.Contains(run.Sources, s => s.Value.Contains("GetPetAsync(", StringComparison.Ordinal));
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    [Fact]
+    public void The_example_in_the_EVS100_page_is_reported_as_it_says() =>
+        AssertError(
+            "info:\n  title: Pets\n  description: Note[|:|] the version below is the API's.\n",
+            "Mapping values are not allowed here ('a: b: c'); quote a value that holds ': '");
+
     [Theory]
     [InlineData("pets.yaml")]
     [InlineData("pets.YML")]
