@@ -10,15 +10,17 @@ namespace EvsContracts.CorpusRunner;
 /// </summary>
 public static partial class GeneratedOperations
 {
-    public static IReadOnlySet<SpecOperation> Read(IEnumerable<string> sources)
+    /// <summary>Each documented operation with how many client methods document it (operations that differ only in a fragment share one).</summary>
+    public static Dictionary<SpecOperation, int> Read(IEnumerable<string> sources)
     {
-        var operations = new HashSet<SpecOperation>();
+        var operations = new Dictionary<SpecOperation, int>();
         foreach (string source in sources)
         {
             foreach (Match match in RemarksPattern().Matches(source))
             {
                 string path = WebUtility.HtmlDecode(match.Groups["path"].Value);
-                operations.Add(new SpecOperation(match.Groups["method"].Value.ToLowerInvariant(), path));
+                var operation = new SpecOperation(match.Groups["method"].Value.ToLowerInvariant(), path);
+                operations[operation] = operations.GetValueOrDefault(operation) + 1;
             }
         }
 

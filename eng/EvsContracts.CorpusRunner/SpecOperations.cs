@@ -8,6 +8,13 @@ public sealed record SpecOperation(string Method, string Path)
     /// <summary>The operation's JSON Pointer, as diagnostics write it (<c>/paths/~1pets~1{id}/get</c>).</summary>
     public string JsonPointer => "/paths/" + Path.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) + "/" + Method;
 
+    /// <summary>
+    /// The operation as the client documents it: without a fragment, which only tells operations on one path apart
+    /// (AWS's <c>/#X-Amz-Target=...</c>) and is never sent.
+    /// </summary>
+    public SpecOperation AsDocumented =>
+        Path.IndexOf('#', StringComparison.Ordinal) is int hash and >= 0 ? this with { Path = Path[..hash] } : this;
+
     /// <summary><c>GET /pets/{id}</c>.</summary>
     public override string ToString() => Method.ToUpperInvariant() + " " + Path;
 }

@@ -78,6 +78,15 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/#X-Amz-Target=Shield.Associate", "/")]
+    [InlineData("/?Action=Run#Version=2", "/?Action=Run")]
+    [InlineData("/pets", "/pets")]
+    public void A_path_is_matched_without_its_fragment_as_the_client_documents_it(string path, string documented)
+    {
+        Assert.Equal(documented, new SpecOperation("post", path).AsDocumented.Path);
+    }
+
+    [Theory]
     [InlineData("Parameters in cookie are not supported (/paths/~1pets~1{id}/get/parameters/0/in)", true)]
     [InlineData("\"not\" is not supported (/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/not)", true)]
     [InlineData("The operation GET /pets/{id} is left out", true)]
