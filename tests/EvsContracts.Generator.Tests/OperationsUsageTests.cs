@@ -56,6 +56,22 @@ public class OperationsUsageTests
                     answers.Add(refused.Violations[0].Path + " " + refused.Violations[0].Rule);
                 }
 
+                var order = new Thing { Name = "o" };
+                answers.Add((await client.CreateOrderAsync(order))?.Name ?? "null");
+                answers.Add((await client.CreateOrderAsync(order))?.Name ?? "null");
+                answers.Add((await client.GetOrderAsync("1")).Name);
+                await client.DeleteOrderAsync("1");
+                await client.DeleteOrderAsync("1");
+                try
+                {
+                    await client.ReplaceOrderAsync("1", order);
+                }
+                catch (EvsContracts.EvsApiException other)
+                {
+                    answers.Add("api " + (int)other.StatusCode + " " + other.ResponseBody);
+                }
+
+                answers.Add((await client.ReplaceOrderAsync("1", order)).Name);
                 return string.Join(",", answers);
             }
         }
@@ -72,6 +88,11 @@ public class OperationsUsageTests
         using LoadedScenario scenario = LoadedScenario.Load(run, "operations usage");
 
         var received = new ConcurrentQueue<string>();
+        var orders = new Queue<(int, string?)>(new (int, string?)[]
+        {
+            (201, """{"name":"o"}"""), (202, null), (203, """{"name":"g"}"""), (204, null), (200, null),
+            (202, """{"items":[]}"""), (200, """{"name":"r"}"""),
+        });
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using WebApplication server = builder.Build();
@@ -83,6 +104,7 @@ public class OperationsUsageTests
             received.Enqueue($"{http.Request.Method} {target}{(body.Length > 0 ? " " + http.Request.ContentType + " " + body : string.Empty)}{(owner.Length > 0 ? " owner=" + owner : string.Empty)}");
             (int status, string? json) = (http.Request.Method, target) switch
             {
+                (_, var t) when t.StartsWith("/orders", StringComparison.Ordinal) => orders.Dequeue(),
                 ("HEAD", _) => (200, null),
                 ("OPTIONS" or "DELETE" or "POST", _) => (204, null),
                 (_, "/") => (204, null),
@@ -99,7 +121,7 @@ public class OperationsUsageTests
         });
         await server.StartAsync();
 
-        Assert.Equal("first,p 1,id.1 minimum", scenario.Call("Run", server.Urls.Single() + "/"));
+        Assert.Equal("first,p 1,id.1 minimum,o,null,g,api 202 {\"items\":[]},r", scenario.Call("Run", server.Urls.Single() + "/"));
         Assert.Equal(
             new[]
             {
@@ -117,6 +139,13 @@ public class OperationsUsageTests
                 "GET /",
                 "GET /things?id=1&id=2&tag=a%20b,,c%2Cd&sort=x%7Cy owner=name,size",
                 "GET /things",
+                "POST /orders application/json {\"name\":\"o\"}",
+                "POST /orders application/json {\"name\":\"o\"}",
+                "GET /orders/1",
+                "DELETE /orders/1",
+                "DELETE /orders/1",
+                "PUT /orders/1 application/json {\"name\":\"o\"}",
+                "PUT /orders/1 application/json {\"name\":\"o\"}",
             },
             received.ToArray());
         await server.StopAsync();

@@ -203,8 +203,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RequestBodyNotObject = Spec(UnsupportedId, "The request body of {0} must be an object schema ({1})");
 
-    public static readonly DiagnosticDescriptor SeveralSuccessResponses = Spec(UnsupportedId, "The operation {0} declares {1} success responses; exactly one 2xx response is supported");
-
     public static readonly DiagnosticDescriptor SuccessResponseNotObject = Spec(UnsupportedId, "The success response of {0} must be an object schema ({1})");
 
     public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using EvsContracts.Generator.Model;
+using EvsContracts.Generator.Support;
 
 namespace EvsContracts.Generator.Emitter;
 
@@ -90,6 +92,7 @@ internal sealed partial class ClientEmitter
         _w.Open($"public partial class {client} : I{client}");
         _w.Line($"private readonly {CSharpTypes.Evs}.EvsHttpInvoker _invoker;");
         EmitPatternFields();
+        EmitSuccessFields();
         _w.Line();
         _w.Line("/// <summary>Creates a client.</summary>");
         _w.Line("/// <param name=\"httpClient\">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>");
@@ -133,7 +136,7 @@ internal sealed partial class ClientEmitter
             : operation.Summary + "\n" + operation.Description;
         EmitterCommon.Summary(_w, text, operation.Name);
         string target = operation.FixedQuery is null ? operation.PathTemplate : operation.PathTemplate + "?" + operation.FixedQuery;
-        _w.Line($"/// <remarks><c>{operation.Method.ToString().ToUpperInvariant()} {EmitterCommon.DocText(target)}</c>, answered with {operation.SuccessStatus.ToString(CultureInfo.InvariantCulture)}.</remarks>");
+        _w.Line($"/// <remarks><c>{operation.Method.ToString().ToUpperInvariant()} {EmitterCommon.DocText(target)}</c>, answered with {SuccessText(operation)}.</remarks>");
         foreach (ParameterModel parameter in operation.Parameters)
         {
             _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");
@@ -152,7 +155,8 @@ internal sealed partial class ClientEmitter
 
     private string Signature(OperationModel operation, bool withDefaults)
     {
-        string returns = operation.SuccessType is { } success ? $"{Task}<{CSharpTypes.Of(success, Ns, false)}>" : Task;
+        string nullable = operation.Success is { MayBeEmpty: true } ? "?" : string.Empty;
+        string returns = operation.SuccessType is { } success ? $"{Task}<{CSharpTypes.Of(success, Ns, false)}{nullable}>" : Task;
         // Required parameters, a required body, optional parameters, an optional body: defaults come last.
         var required = new List<string>();
         var optional = new List<string>();
@@ -235,13 +239,16 @@ internal sealed partial class ClientEmitter
         EmitQuery(operation);
         string headers = EmitHeaders(operation);
         string method = "global::System.Net.Http.HttpMethod." + operation.Method;
-        string status = operation.SuccessStatus.ToString(CultureInfo.InvariantCulture);
+        string status = operation.Success is null ? operation.SuccessStatus.ToString(CultureInfo.InvariantCulture) : SuccessField(operation);
         if (operation.SuccessType is { } success)
         {
             string response = CSharpTypes.Of(success, Ns, false);
+
+            // Every success here carries the body, so the result the runtime may leave null never is.
+            string notNull = operation.Success is { MayBeEmpty: false } ? "!" : string.Empty;
             _w.Line(operation.Body is { } body
-                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}, {response}>({method}, __uri, body, {headers}, {status}, cancellationToken);"
-                : $"return _invoker.SendAsync<{response}>({method}, __uri, {headers}, {status}, cancellationToken);");
+                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}, {response}>({method}, __uri, body, {headers}, {status}, cancellationToken){notNull};"
+                : $"return _invoker.SendAsync<{response}>({method}, __uri, {headers}, {status}, cancellationToken){notNull};");
         }
         else
         {
@@ -251,6 +258,62 @@ internal sealed partial class ClientEmitter
         }
 
         _w.Close();
+    }
+
+    /// <summary>The statuses of success as the docs say them: <c>200</c>, or <c>200 or 201; 204 without a body (null)</c>.</summary>
+    private static string SuccessText(OperationModel operation)
+    {
+        if (operation.Success is not { } success)
+        {
+            return operation.SuccessStatus.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var withBody = new List<string>();
+        foreach (int status in success.WithBody)
+        {
+            withBody.Add(status.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var withoutBody = new List<string>();
+        foreach (int status in success.WithoutBody)
+        {
+            withoutBody.Add(status.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (success.AnyWithBody)
+        {
+            withBody.Add("any other 2xx");
+        }
+
+        if (success.AnyWithoutBody)
+        {
+            withoutBody.Add("any other 2xx");
+        }
+
+        string empty = operation.SuccessType is null ? string.Empty : " without a body (the result is null)";
+        string text = string.Join(" or ", withBody);
+        return withoutBody.Count == 0 ? text
+            : text.Length == 0 ? string.Join(" or ", withoutBody)
+            : text + "; " + string.Join(" or ", withoutBody) + empty;
+    }
+
+    private static string SuccessField(OperationModel operation) =>
+        "s_" + char.ToLowerInvariant(operation.Name[0]) + operation.Name.Substring(1) + "Success";
+
+    /// <summary>One set of success statuses per operation that has more than one, made once.</summary>
+    private void EmitSuccessFields()
+    {
+        foreach (OperationModel operation in _contract.Operations)
+        {
+            if (operation.Success is { } success)
+            {
+                string Statuses(EquatableArray<int> statuses) => statuses.Count == 0
+                    ? "global::System.Array.Empty<int>()"
+                    : "new int[] { " + string.Join(", ", statuses.Select(s => s.ToString(CultureInfo.InvariantCulture))) + " }";
+                string ranges = (success.AnyWithBody ? ", anyWithBody: true" : string.Empty) + (success.AnyWithoutBody ? ", anyWithoutBody: true" : string.Empty);
+                _w.Line($"private static readonly {CSharpTypes.Evs}.EvsSuccess {SuccessField(operation)} = new({Statuses(success.WithBody)}, {Statuses(success.WithoutBody)}{ranges});");
+            }
+        }
     }
 
     /// <summary>Parameters have rules too; all violations, the body's included, are reported together before anything is sent.</summary>

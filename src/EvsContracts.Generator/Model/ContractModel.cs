@@ -225,6 +225,9 @@ internal sealed record OperationModel
 
     public required int SuccessStatus { get; init; }
 
+    /// <summary>Every status that is a success, when there is more than the one <see cref="SuccessStatus"/>.</summary>
+    public SuccessModel? Success { get; init; }
+
     /// <summary>The success response's body, when it has one.</summary>
     public TypeRef? SuccessType { get; init; }
 
@@ -237,6 +240,23 @@ internal sealed record OperationModel
 
     /// <summary>The enumeration over every page, for a list operation (<c>x-pagination</c>).</summary>
     public PaginationModel? Pagination { get; init; }
+}
+
+/// <summary>The statuses an operation answers with success: those that carry the result's body, and those that carry none.</summary>
+internal sealed record SuccessModel
+{
+    public required EquatableArray<int> WithBody { get; init; }
+
+    public required EquatableArray<int> WithoutBody { get; init; }
+
+    /// <summary>A <c>2XX</c> range with the result's body: any other 2xx status carries it.</summary>
+    public required bool AnyWithBody { get; init; }
+
+    /// <summary>A <c>2XX</c> range without a body.</summary>
+    public required bool AnyWithoutBody { get; init; }
+
+    /// <summary>Some success carries no body, so the result may be null.</summary>
+    public bool MayBeEmpty => WithoutBody.Count > 0 || AnyWithoutBody;
 }
 
 internal sealed record ParameterModel

@@ -130,17 +130,11 @@ internal sealed partial class ContractModelBuilder
             return null;
         }
 
-        if (successes.Count > 1)
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.SeveralSuccessResponses,
-                operation.OperationIdNode,
-                operation.DisplayName,
-                successes.Count.ToString(CultureInfo.InvariantCulture));
-            return null;
-        }
-
-        OpenApiResponse success = successes[0];
+        // The result is the body of the first success that has one (200 before 201, a code before the 2XX range), as
+        // Kiota does. Successes without a body give null; one with another body is not a success this method can
+        // return, so it stays an EvsApiException that carries the body.
+        successes.Sort((x, y) => string.CompareOrdinal(x.Status, y.Status));
+        OpenApiResponse success = successes.FirstOrDefault(r => r.Schema is not null) ?? successes[0];
         TypeRef? successType = null;
         if (success.Schema is { } responseSchema)
         {
@@ -152,10 +146,32 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
+        var withBody = new List<int>();
+        var withoutBody = new List<int>();
+        bool anyWithBody = false, anyWithoutBody = false;
+        foreach (OpenApiResponse response in successes)
+        {
+            bool empty = response.Schema is null || successType is null;
+            if (!empty && !SameSchema(response.Schema!, success.Schema!))
+            {
+                continue;
+            }
+
+            if (response.Status == "2XX")
+            {
+                anyWithBody |= !empty;
+                anyWithoutBody |= empty;
+            }
+            else
+            {
+                (empty ? withoutBody : withBody).Add(int.Parse(response.Status, CultureInfo.InvariantCulture));
+            }
+        }
+
         // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
         foreach (OpenApiResponse response in operation.Responses)
         {
-            if (response.Schema is { } errorSchema && response != success && response.Part is not { LeftOut: true })
+            if (response.Schema is { } errorSchema && response.Status[0] != '2' && response.Part is not { LeftOut: true })
             {
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(response.Part);
                 Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
@@ -180,7 +196,16 @@ internal sealed partial class ContractModelBuilder
             Parameters = parameters.ToEquatableArray(),
             Body = body,
             BodyRequired = operation.RequestBodyRequired,
-            SuccessStatus = int.Parse(success.Status, CultureInfo.InvariantCulture),
+            SuccessStatus = success.Status == "2XX" ? 200 : int.Parse(success.Status, CultureInfo.InvariantCulture),
+            Success = withBody.Count + withoutBody.Count == 1 && !anyWithBody && !anyWithoutBody
+                ? null
+                : new SuccessModel
+                {
+                    WithBody = withBody.ToEquatableArray(),
+                    WithoutBody = withoutBody.ToEquatableArray(),
+                    AnyWithBody = anyWithBody,
+                    AnyWithoutBody = anyWithoutBody,
+                },
             SuccessType = successType,
             Summary = operation.Summary,
             Description = operation.Description,
@@ -202,6 +227,10 @@ internal sealed partial class ContractModelBuilder
 
         return waiters.ToEquatableArray();
     }
+
+    /// <summary>Two bodies of one type: the same <c>$ref</c>, or the same schema in the spec.</summary>
+    private static bool SameSchema(OpenApiSchema x, OpenApiSchema y) =>
+        x.RefName is not null ? x.RefName == y.RefName : ReferenceEquals(x.Node, y.Node);
 
     private static bool IsStructured(TypeRef type) =>
         type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes;

@@ -75,7 +75,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, expectedStatus, cancellationToken);
+        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, expectedStatus, null, cancellationToken);
     }
 
     /// <summary>Sends a request without a body and reads a JSON answer.</summary>
@@ -98,7 +98,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, expectedStatus, cancellationToken);
+        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, expectedStatus, null, cancellationToken);
     }
 
     /// <summary>Sends a request with an optional JSON body and expects an answer without one (<c>PATCH</c>, 202; <c>PUT</c>, 204).</summary>
@@ -124,7 +124,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, expectedStatus, cancellationToken);
+        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, expectedStatus, null, cancellationToken);
     }
 
     /// <summary>Sends a request without a body and expects an answer without one (<c>DELETE</c>, 202).</summary>
@@ -145,7 +145,109 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, expectedStatus, cancellationToken);
+        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, expectedStatus, null, cancellationToken);
+    }
+
+    /// <summary>Sends a request with an optional JSON body where more than one status is a success.</summary>
+    /// <typeparam name="TRequest">The body's model.</typeparam>
+    /// <typeparam name="TResponse">The answer's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="body">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="success">The statuses of success, and which carry the answer.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer; <see langword="null"/> for a success without a body.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResponse?> SendAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        (string Name, string? Value)[]? headers,
+        EvsSuccess success,
+        CancellationToken cancellationToken)
+        where TRequest : class, IEvsJsonModel<TRequest>
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(success);
+        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, 0, success, cancellationToken)!;
+    }
+
+    /// <summary>Sends a request without a body where more than one status is a success.</summary>
+    /// <typeparam name="TResponse">The answer's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="success">The statuses of success, and which carry the answer.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer; <see langword="null"/> for a success without a body.</returns>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResponse?> SendAsync<TResponse>(
+        HttpMethod method,
+        string relativeUri,
+        (string Name, string? Value)[]? headers,
+        EvsSuccess success,
+        CancellationToken cancellationToken)
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(success);
+        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, 0, success, cancellationToken)!;
+    }
+
+    /// <summary>Sends a request with an optional JSON body where more than one status, none with a body, is a success.</summary>
+    /// <typeparam name="TRequest">The body's model.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="body">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="success">The statuses of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes on success.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task SendAsync<TRequest>(
+        HttpMethod method,
+        string relativeUri,
+        TRequest? body,
+        (string Name, string? Value)[]? headers,
+        EvsSuccess success,
+        CancellationToken cancellationToken)
+        where TRequest : class, IEvsJsonModel<TRequest>
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(success);
+        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, 0, success, cancellationToken);
+    }
+
+    /// <summary>Sends a request without a body where more than one status, none with a body, is a success.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="success">The statuses of success.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes on success.</returns>
+    /// <exception cref="EvsApiException">Another status was answered.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task SendAsync(
+        HttpMethod method,
+        string relativeUri,
+        (string Name, string? Value)[]? headers,
+        EvsSuccess success,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(success);
+        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, 0, success, cancellationToken);
     }
 
     private async Task<TResponse> SendCoreAsync<TRequest, TResponse>(
@@ -154,6 +256,7 @@ public sealed class EvsHttpInvoker
         TRequest? body,
         (string Name, string? Value)[]? headers,
         int expectedStatus,
+        EvsSuccess? success,
         CancellationToken cancellationToken)
         where TRequest : class, IEvsJsonModel<TRequest>
         where TResponse : class, IEvsJsonModel<TResponse>
@@ -239,12 +342,13 @@ public sealed class EvsHttpInvoker
         using var bodyCancellation = new BodyCancellation(timeout, started, cancellationToken);
         try
         {
-            if ((int)response.StatusCode != expectedStatus)
+            bool hasBody = true;
+            if (success is null ? (int)response.StatusCode != expectedStatus : !success.Accepts((int)response.StatusCode, out hasBody))
             {
                 throw await CreateApiExceptionAsync(request, response, secret, bodyCancellation).ConfigureAwait(false);
             }
 
-            if (typeof(TResponse) == typeof(NoBody))
+            if (typeof(TResponse) == typeof(NoBody) || !hasBody)
             {
                 return null!;
             }

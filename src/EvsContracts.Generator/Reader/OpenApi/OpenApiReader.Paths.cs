@@ -394,7 +394,12 @@ internal sealed partial class OpenApiReader
     private void ReadResponse(OpenApiDocument document, OpenApiOperation operation, JsonMember member, string pointer)
     {
         string status = member.Name;
-        if (status != "default" && !(status.Length == 3 && status[0] >= '1' && status[0] <= '5' && char.IsDigit(status[1]) && char.IsDigit(status[2])))
+        // A range ("2XX") is kept upper-case: it stands for every status of its class.
+        if (status.Length == 3 && status[0] >= '1' && status[0] <= '5' && status[1] is 'X' or 'x' && status[2] is 'X' or 'x')
+        {
+            status = status.Substring(0, 1) + "XX";
+        }
+        else if (status != "default" && !(status.Length == 3 && status[0] >= '1' && status[0] <= '5' && char.IsDigit(status[1]) && char.IsDigit(status[2])))
         {
             if (!status.StartsWith("x-", StringComparison.Ordinal))
             {

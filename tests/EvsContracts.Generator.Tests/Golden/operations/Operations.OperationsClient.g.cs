@@ -139,6 +139,51 @@ namespace Operations
         global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Several successes: 200 and 201 carry the order, 202 nothing.
+        /// </summary>
+        /// <remarks><c>POST /orders</c>, answered with 200 or 201; 202 without a body (the result is null).</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// A 2XX range: any 2xx carries the order.
+        /// </summary>
+        /// <remarks><c>GET /orders/{id}</c>, answered with any other 2xx.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
+        /// </summary>
+        /// <remarks><c>PUT /orders/{id}</c>, answered with 200.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Two successes without a body.
+        /// </summary>
+        /// <remarks><c>DELETE /orders/{id}</c>, answered with 200 or 204.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A task that completes when the service has accepted the request.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// GetRoot
         /// </summary>
         /// <remarks><c>GET /</c>, answered with 204.</remarks>
@@ -157,6 +202,9 @@ namespace Operations
     public partial class OperationsClient : IOperationsClient
     {
         private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+        private static readonly global::EvsContracts.EvsSuccess s_createOrderSuccess = new(new int[] { 200, 201 }, new int[] { 202 });
+        private static readonly global::EvsContracts.EvsSuccess s_getOrderSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+        private static readonly global::EvsContracts.EvsSuccess s_deleteOrderSuccess = new(global::System.Array.Empty<int>(), new int[] { 200, 204 });
 
         /// <summary>Creates a client.</summary>
         /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
@@ -307,6 +355,39 @@ namespace Operations
             }
             (string Name, string? Value)[] __headers = { ("X-Fields", xFields is null ? null : global::EvsContracts.EvsParameters.Join(xFields, static (string __item) => __item, ",", false)) };
             return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = "orders";
+            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, s_createOrderSuccess, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrderSuccess, cancellationToken)!;
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, s_deleteOrderSuccess, cancellationToken);
         }
 
         /// <inheritdoc/>
