@@ -82,7 +82,9 @@ public static class SpecRunner
         var declaredSet = declared.Select(d => d.Operation.AsDocumented).ToHashSet();
         int foreign = generated.Keys.Count(g => !declaredSet.Contains(g));
         int generatedCount = 0;
-        List<GeneratorDiagnostic> unsupported = diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList();
+        var namer = new LeftOutNamer(
+            diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList(),
+            scanWhenNotIndexed: !diagnostics.Any(d => d.Severity == nameof(DiagnosticSeverity.Error)));
         var leftOut = new List<LeftOutOperation>();
         foreach ((SpecOperation operation, string? operationId) in declared)
         {
@@ -93,8 +95,8 @@ public static class SpecRunner
                 continue;
             }
 
-            GeneratorDiagnostic? namer = unsupported.FirstOrDefault(d => Names(d.Message, operation, operationId));
-            leftOut.Add(new LeftOutOperation(operation.ToString(), namer?.Message, namer?.Construct));
+            GeneratorDiagnostic? naming = namer.Find(operation, operationId);
+            leftOut.Add(new LeftOutOperation(operation.ToString(), naming?.Message, naming?.Construct));
         }
 
         return new SpecOutcome(

@@ -100,6 +100,45 @@ public sealed class RunnerTests : IDisposable
         Assert.Equal(names, SpecRunner.Names(message, new SpecOperation("get", "/pets/{id}"), "showPet"));
     }
 
+    [Fact]
+    public void The_indexed_namer_finds_the_first_message_a_plain_scan_finds()
+    {
+        GeneratorDiagnostic[] warnings =
+        [
+            Warning("Parameters in cookie are not supported (/paths/~1pets~1{id}~1toys/get/parameters/0/in); left out: operation listToys"),
+            Warning("\"not\" is not supported (/paths/~1pets~1{id}/get/responses/200/content/application~1json/schema/not); left out: operation showPet"),
+            Warning("The media type \"text/plain\" is not supported (/components/schemas/Pet); left out: operations deletePet, showPet; schema Pet"),
+            Warning("The operation GET /v1/{name}:cancel. It is left out"),
+            Warning("The operation POST /pets is left out"),
+            Warning("Nothing here names an operation: /paths/~1other/get-ish, showPet2x"),
+        ];
+        (SpecOperation Operation, string? Id)[] operations =
+        [
+            (new SpecOperation("get", "/pets/{id}"), "showPet"),
+            (new SpecOperation("delete", "/pets/{id}"), "deletePet"),
+            (new SpecOperation("get", "/pets/{id}/toys"), "listToys"),
+            (new SpecOperation("get", "/pets/{id}/toys"), null),
+            (new SpecOperation("get", "/v1/{name}:cancel"), null),
+            (new SpecOperation("post", "/pets"), "makePet"),
+            (new SpecOperation("get", "/other"), "showPet2"),
+            (new SpecOperation("put", "/pets"), "putPet"),
+        ];
+
+        var namer = new LeftOutNamer(warnings, scanWhenNotIndexed: true);
+
+        foreach ((SpecOperation operation, string? id) in operations)
+        {
+            GeneratorDiagnostic? scanned = warnings.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, id));
+            Assert.Same(scanned, namer.Find(operation, id));
+        }
+
+        Assert.Equal(
+            [1, 2, 0, 0, 3, 4, -1, -1],
+            operations.Select(o => Array.IndexOf(warnings, namer.Find(o.Operation, o.Id))));
+    }
+
+    private static GeneratorDiagnostic Warning(string message) => new("EVS102", "Warning", message, Located: true, Line: 1);
+
     [Theory]
     [InlineData("Parameters in cookie are not supported (/paths/~1a/get/parameters/0/in); supported: path, query, header", "in: cookie")]
     [InlineData("\"not\" is not supported (/components/schemas/Pet/properties/kind/not)", "not")]

@@ -1,0 +1,103 @@
+namespace EvsContracts.CorpusRunner;
+
+/// <summary>
+/// Finds the first located EVS102 that names a left-out operation (<see cref="SpecRunner.Names"/>). A large spec has
+/// thousands of left-out operations and thousands of warnings, each listing what it leaves out, so the messages are
+/// indexed by the words that can name an operation and only the messages holding one of its words are checked.
+/// </summary>
+public sealed class LeftOutNamer
+{
+    private static readonly char[] s_separators = [' ', '\t', '\r', '\n', ',', ';', '(', ')', '"', '\''];
+
+    private readonly IReadOnlyList<GeneratorDiagnostic> _warnings;
+    private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
+    private readonly bool _scanWhenNotIndexed;
+
+    /// <param name="warnings">The located EVS102 warnings, in the order the generator reported them.</param>
+    /// <param name="scanWhenNotIndexed">
+    /// Whether an operation no indexed word names is looked for in every message (a word the index does not split
+    /// out): worth it when every left-out operation should be named, not when an error refuses the spec.
+    /// </param>
+    public LeftOutNamer(IReadOnlyList<GeneratorDiagnostic> warnings, bool scanWhenNotIndexed)
+    {
+        _warnings = warnings;
+        _scanWhenNotIndexed = scanWhenNotIndexed;
+        for (int index = 0; index < warnings.Count; index++)
+        {
+            foreach (string word in warnings[index].Message.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(word, index);
+                Add(word.TrimEnd('.', ':'), index);
+                AddPointerPrefixes(word, index);
+            }
+        }
+    }
+
+    /// <summary>The first warning that names the operation, or null.</summary>
+    public GeneratorDiagnostic? Find(SpecOperation operation, string? operationId)
+    {
+        int first = int.MaxValue;
+        foreach (string? word in (string?[])[operation.JsonPointer, operation.Path, operationId])
+        {
+            if (word is { Length: > 0 } && _byWord.TryGetValue(word, out List<int>? indexes))
+            {
+                foreach (int index in indexes)
+                {
+                    if (index >= first)
+                    {
+                        break;
+                    }
+
+                    if (SpecRunner.Names(_warnings[index].Message, operation, operationId))
+                    {
+                        first = index;
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (first != int.MaxValue)
+        {
+            return _warnings[first];
+        }
+
+        return _scanWhenNotIndexed
+            ? _warnings.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, operationId))
+            : null;
+    }
+
+    private void Add(string word, int index)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        if (!_byWord.TryGetValue(word, out List<int>? indexes))
+        {
+            _byWord[word] = indexes = [];
+        }
+
+        // Messages are added in order, so each list stays sorted and holds an index once.
+        if (indexes.Count == 0 || indexes[^1] != index)
+        {
+            indexes.Add(index);
+        }
+    }
+
+    /// <summary>A pointer names the operations it is inside: "/paths/~1a/get/responses" also indexes "/paths/~1a/get".</summary>
+    private void AddPointerPrefixes(string word, int index)
+    {
+        for (int start = word.IndexOf("/paths/", StringComparison.Ordinal); start >= 0; start = word.IndexOf("/paths/", start + 1, StringComparison.Ordinal))
+        {
+            for (int end = start + "/paths/".Length; end <= word.Length; end++)
+            {
+                if (end == word.Length || word[end] is '/' or ':' or '.')
+                {
+                    Add(word[start..end], index);
+                }
+            }
+        }
+    }
+}
