@@ -201,10 +201,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); only application/json bodies are");
 
-    public static readonly DiagnosticDescriptor RequestBodyNotObject = Spec(UnsupportedId, "The request body of {0} must be an object schema ({1})");
-
-    public static readonly DiagnosticDescriptor SuccessResponseNotObject = Spec(UnsupportedId, "The success response of {0} must be an object schema ({1})");
-
     public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");
 
     public static readonly DiagnosticDescriptor StatusWaiterNeedsGet = Spec(UnsupportedId, "x-status-waiter needs a GET operation with a response body ({0})");

@@ -26,6 +26,9 @@ internal sealed partial class ClientEmitter
     private readonly ValueCheckEmitter _checks;
     private readonly Dictionary<(string Operation, string Parameter), string> _patternFields = new();
 
+    /// <summary>The wrappers of the bodies that are not objects.</summary>
+    private readonly List<JsonBody> _bodies;
+
     /// <summary>The parameter names of the method being written, which its loop variables must not take.</summary>
     private readonly HashSet<string> _parameterNames = new(StringComparer.Ordinal);
 
@@ -37,6 +40,7 @@ internal sealed partial class ClientEmitter
         _contract = contract;
         _cancellationToken = cancellationToken;
         _checks = new ValueCheckEmitter(contract, _w, "__violations", _parameterNames);
+        _bodies = ModelEmitter.JsonBodies(contract);
     }
 
     private string Ns => _contract.Namespace;
@@ -125,6 +129,7 @@ internal sealed partial class ClientEmitter
             }
         }
 
+        ModelEmitter.EmitJsonBodies(_contract, _w, _bodies);
         _w.Close();
         _w.Close();
     }
@@ -220,7 +225,9 @@ internal sealed partial class ClientEmitter
 
     private void EmitMethod(OperationModel operation)
     {
-        _w.Open("public " + Signature(operation, withDefaults: true));
+        // A result that is not an object arrives in its wrapper, which the method takes off.
+        string? resultBody = ModelEmitter.JsonBodyName(_bodies, operation.SuccessType, input: false);
+        _w.Open("public " + (resultBody is null ? string.Empty : "async ") + Signature(operation, withDefaults: true));
         foreach (ParameterModel parameter in operation.Parameters)
         {
             if (parameter.Required && !parameter.Type.IsValueType)
@@ -229,31 +236,48 @@ internal sealed partial class ClientEmitter
             }
         }
 
-        if (operation.Body is not null && operation.BodyRequired)
+        if (operation.Body is { IsValueType: false } && operation.BodyRequired)
         {
             _w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        EmitParameterValidation(operation);
+        // A body that is not an object goes in its wrapper, which the invoker validates and writes as any model.
+        string body = "body";
+        if (ModelEmitter.JsonBodyName(_bodies, operation.Body, input: true) is { } bodyWrapper)
+        {
+            string unwrapped = operation.Body!.IsValueType && !operation.BodyRequired ? "body.Value" : "body";
+            _w.Line(operation.BodyRequired
+                ? $"var __body = new {bodyWrapper}({unwrapped});"
+                : $"{bodyWrapper}? __body = body is null ? null : new {bodyWrapper}({unwrapped});");
+            body = "__body";
+        }
+
+        EmitParameterValidation(operation, body);
         _w.Line($"string __uri = {UriExpression(operation)};");
         EmitQuery(operation);
         string headers = EmitHeaders(operation);
         string method = "global::System.Net.Http.HttpMethod." + operation.Method;
         string status = operation.Success is null ? operation.SuccessStatus.ToString(CultureInfo.InvariantCulture) : SuccessField(operation);
+        string? request = operation.Body is { } bodyType
+            ? ModelEmitter.JsonBodyName(_bodies, bodyType, input: true) ?? CSharpTypes.Of(bodyType, Ns, true)
+            : null;
         if (operation.SuccessType is { } success)
         {
-            string response = CSharpTypes.Of(success, Ns, false);
+            string response = resultBody ?? CSharpTypes.Of(success, Ns, false);
+            string send = request is not null
+                ? $"_invoker.SendAsync<{request}, {response}>({method}, __uri, {body}, {headers}, {status}, cancellationToken)"
+                : $"_invoker.SendAsync<{response}>({method}, __uri, {headers}, {status}, cancellationToken)";
 
             // Every success here carries the body, so the result the runtime may leave null never is.
             string notNull = operation.Success is { MayBeEmpty: false } ? "!" : string.Empty;
-            _w.Line(operation.Body is { } body
-                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}, {response}>({method}, __uri, body, {headers}, {status}, cancellationToken){notNull};"
-                : $"return _invoker.SendAsync<{response}>({method}, __uri, {headers}, {status}, cancellationToken){notNull};");
+            _w.Line(resultBody is null
+                ? $"return {send}{notNull};"
+                : $"return (await {send}.ConfigureAwait(false)){(operation.Success is { MayBeEmpty: true } ? "?" : notNull)}.Value;");
         }
         else
         {
-            _w.Line(operation.Body is { } body
-                ? $"return _invoker.SendAsync<{CSharpTypes.Of(body, Ns, true)}>({method}, __uri, body, {headers}, {status}, cancellationToken);"
+            _w.Line(request is not null
+                ? $"return _invoker.SendAsync<{request}>({method}, __uri, {body}, {headers}, {status}, cancellationToken);"
                 : $"return _invoker.SendAsync({method}, __uri, {headers}, {status}, cancellationToken);");
         }
 
@@ -317,7 +341,7 @@ internal sealed partial class ClientEmitter
     }
 
     /// <summary>Parameters have rules too; all violations, the body's included, are reported together before anything is sent.</summary>
-    private void EmitParameterValidation(OperationModel operation)
+    private void EmitParameterValidation(OperationModel operation, string body)
     {
         var checks = new List<ParameterModel>();
         foreach (ParameterModel parameter in operation.Parameters)
@@ -351,7 +375,7 @@ internal sealed partial class ClientEmitter
         _w.Open("if (__violations is not null)");
         if (operation.Body is not null)
         {
-            _w.Line("body?.ValidateInto(string.Empty, ref __violations);");
+            _w.Line($"{body}?.ValidateInto(string.Empty, ref __violations);");
         }
 
         _w.Line($"throw new {CSharpTypes.Evs}.EvsValidationException({CSharpTypes.Evs}.ContractCheck.Result(__violations));");

@@ -20,15 +20,16 @@ internal sealed partial class ModelEmitter
     private const string ValuePatternField = "s_valuePattern";
 
     private readonly ContractModel _contract;
-    private readonly SourceWriter _w = new();
+    private readonly SourceWriter _w;
     private readonly ValueCheckEmitter _checks;
 
     /// <summary>Checked per type: a spec of thousands of schemas writes megabytes.</summary>
     private readonly CancellationToken _cancellationToken;
 
-    private ModelEmitter(ContractModel contract, CancellationToken cancellationToken)
+    private ModelEmitter(ContractModel contract, CancellationToken cancellationToken, SourceWriter? writer = null)
     {
         _contract = contract;
+        _w = writer ?? new SourceWriter();
         _cancellationToken = cancellationToken;
         _checks = new ValueCheckEmitter(contract, _w, "violations", new HashSet<string>());
     }

@@ -109,16 +109,12 @@ internal sealed partial class ContractModelBuilder
         TypeRef? body = null;
         if (operation.RequestBody is { } bodySchema)
         {
+            // An object is sent as its model; any other JSON value (an array, a map, a scalar) as the client's small
+            // wrapper around it.
             body = Resolve(bodySchema, name + "Request", name);
             if (body.Kind == TypeRefKind.Object && !_types.ContainsKey(body.Name!))
             {
                 // An inline body whose name another type holds: reported (EVS104) where it was named.
-                return null;
-            }
-
-            if (body.Kind != TypeRefKind.Object || _types[body.Name!].Kind != TypeModelKind.Object)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.RequestBodyNotObject, bodySchema.Node, operation.DisplayName, bodySchema.Pointer);
                 return null;
             }
         }
@@ -138,10 +134,11 @@ internal sealed partial class ContractModelBuilder
         TypeRef? successType = null;
         if (success.Schema is { } responseSchema)
         {
+            // An object, an array, a map or a scalar: the method returns it as the property of that schema would be.
             successType = Resolve(responseSchema, name + "Response", name);
-            if (successType.Kind != TypeRefKind.Object)
+            if (successType.Kind == TypeRefKind.Object && !_types.ContainsKey(successType.Name!))
             {
-                _diagnostics.Report(DiagnosticDescriptors.SuccessResponseNotObject, responseSchema.Node, operation.DisplayName, responseSchema.Pointer);
+                // An inline response whose name another type holds: reported (EVS104) where it was named.
                 return null;
             }
         }
@@ -289,9 +286,13 @@ internal sealed partial class ContractModelBuilder
         var pending = new Stack<string>();
         foreach (OperationModel operation in operations)
         {
-            if (operation.Body?.Name is { } name)
+            // An array or a map body makes its items inputs.
+            for (TypeRef? t = operation.Body; t is not null; t = t.Element)
             {
-                pending.Push(name);
+                if (t.Name is { } name)
+                {
+                    pending.Push(name);
+                }
             }
         }
 
