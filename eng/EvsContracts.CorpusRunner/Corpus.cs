@@ -58,6 +58,9 @@ public sealed class Corpus
             .Select(i => specs[(int)((long)i * specs.Count / Math.Min(count, specs.Count))])
             .ToList();
 
+    /// <summary>Where each spec's generated sources are written, in a folder named after the spec; null: nowhere.</summary>
+    public string? SourcesFolder { get; init; }
+
     /// <summary>
     /// Runs the specs, <paramref name="jobs"/> at a time, largest first so the long ones do not end the run alone. A
     /// spec still running after <paramref name="timeout"/> is cancelled and counts as timed out; the generator does
@@ -83,7 +86,7 @@ public sealed class Corpus
         using var cancellation = new CancellationTokenSource(timeout);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var run = Task.Factory.StartNew(
-            () => SpecRunner.Run(ApiFolder, spec, cancellation.Token),
+            () => SpecRunner.Run(ApiFolder, spec, cancellation.Token, SourcesFolder),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

@@ -4,9 +4,9 @@ using System.Text.Json;
 using EvsContracts.CorpusRunner;
 
 // Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N [--max-bytes B] | --specs FILE]
-//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA]
+//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA] [--sources DIR]
 // Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
-// report and the per-spec results.
+// report and the per-spec results; --sources also keeps each spec's generated code, to read.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -16,7 +16,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
     options[args[i].TrimStart('-')] = args[i + 1];
 }
 
-var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder());
+var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder()) { SourcesFolder = options.GetValueOrDefault("sources") };
 if (!corpus.Exists)
 {
     Console.Error.WriteLine($"No corpus at {corpus.ApiFolder}: run eng/openapi-corpus.sh, which fetches it.");

@@ -31,8 +31,11 @@ public static class SpecRunner
         nullableContextOptions: NullableContextOptions.Enable,
         deterministic: true);
 
-    /// <summary>Runs <paramref name="spec"/>, a path relative to the corpus's <paramref name="apiFolder"/> with '/' separators.</summary>
-    public static SpecOutcome Run(string apiFolder, string spec, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="spec"/>, a path relative to the corpus's <paramref name="apiFolder"/> with '/' separators,
+    /// and writes the generated sources under <paramref name="sourcesFolder"/> when one is given.
+    /// </summary>
+    public static SpecOutcome Run(string apiFolder, string spec, CancellationToken cancellationToken, string? sourcesFolder = null)
     {
         string path = Path.GetFullPath(Path.Combine(apiFolder, spec));
         string text = File.ReadAllText(path);
@@ -70,6 +73,15 @@ public static class SpecRunner
         List<GeneratorDiagnostic> diagnostics = result.Diagnostics.Select(d => Describe(d, path)).ToList();
         string[] sources = result.GeneratedSources.Select(s => s.SourceText.ToString()).ToArray();
         int lines = result.GeneratedSources.Sum(s => s.SourceText.Lines.Count);
+        if (sourcesFolder is not null && sources.Length > 0)
+        {
+            string folder = Path.Combine(sourcesFolder, Path.ChangeExtension(spec, null));
+            Directory.CreateDirectory(folder);
+            foreach (GeneratedSourceResult source in result.GeneratedSources)
+            {
+                File.WriteAllText(Path.Combine(folder, source.HintName), source.SourceText.ToString());
+            }
+        }
 
         clock.Restart();
         List<Diagnostic> errors = sources.Length == 0

@@ -110,8 +110,12 @@ internal static class SpecMutator
     public static Gen<FuzzCase> Cases(Gen<MutationKind> kinds, int maxMutations) =>
         Gen.Select(
             Gen.Int[0, SpecCorpus.Names.Length - 1],
-            Gen.Select(kinds, Gen.UInt, Gen.UInt, (k, a, b) => new Mutation(k, a, b)).Array[1, maxMutations],
+            Mutations(kinds, maxMutations),
             (spec, mutations) => new FuzzCase(spec, mutations));
+
+    /// <summary>One to <paramref name="maxMutations"/> mutations of the given kinds, for any spec.</summary>
+    public static Gen<Mutation[]> Mutations(Gen<MutationKind> kinds, int maxMutations) =>
+        Gen.Select(kinds, Gen.UInt, Gen.UInt, (k, a, b) => new Mutation(k, a, b)).Array[1, maxMutations];
 
     public static byte[] Apply(FuzzCase fuzzCase) => Apply(SpecCorpus.Bytes[fuzzCase.Spec], fuzzCase.Mutations);
 
