@@ -175,4 +175,17 @@ public class BodyShapeTests
 
         Assert.Equal("""[1,{"a":null},"x"]""", echoed.GetRawText());
     }
+
+    [Fact]
+    public async Task Json_content_without_a_schema_is_any_json_value()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"anything":[true]}""");
+        using HttpClient http = server.CreateClient();
+        using JsonDocument sent = JsonDocument.Parse("\"text\"");
+
+        JsonElement answer = await new ShapesClient(http).PostUnspecifiedAsync(sent.RootElement);
+
+        Assert.True(answer.GetProperty("anything")[0].GetBoolean());
+        Assert.Equal("\"text\"", Encoding.UTF8.GetString(server.SingleRequest.Body));
+    }
 }

@@ -115,8 +115,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ContentMissing = Spec(NotOpenApiId, "{0} has no \"content\"");
 
-    public static readonly DiagnosticDescriptor MediaTypeSchemaMissing = Spec(NotOpenApiId, "{0} has no \"schema\"");
-
     public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(NotOpenApiId, "The operation {0} declares no success (2xx) response");
 
     public static readonly DiagnosticDescriptor StatusWaiterNotObject = Spec(NotOpenApiId, "{0} must be an object with method, property and failureValues");

@@ -466,14 +466,12 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
+        // Without a schema the content is left unspecified (OpenAPI 3, Media Type Object): any JSON value, as a
+        // schema with no type is.
         JsonMember? schemaMember = mediaObject.Find("schema");
-        if (schemaMember is null)
-        {
-            Report(DiagnosticDescriptors.MediaTypeSchemaMissing, json, mediaPointer);
-            return null;
-        }
-
-        return ReadSchema(schemaMember.Value, mediaPointer + "/schema");
+        return schemaMember is null
+            ? new OpenApiSchema(mediaObject, mediaPointer) { Type = SchemaType.Any }
+            : ReadSchema(schemaMember.Value, mediaPointer + "/schema");
     }
 
     private static bool IsJsonMediaType(string mediaType)

@@ -177,6 +177,17 @@ namespace BodyShapes
         global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// JSON content without a schema: any JSON value, both ways.
+        /// </summary>
+        /// <remarks><c>POST /unspecified</c>, answered with 200.</remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Any JSON value.
         /// </summary>
         /// <remarks><c>POST /anything</c>, answered with 200.</remarks>
@@ -328,6 +339,14 @@ namespace BodyShapes
             Int32Request? __body = body is null ? null : new Int32Request(body.Value);
             string __uri = "limit";
             return (await _invoker.SendAsync<Int32Request, Int32Response>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var __body = new JsonElementRequest(body);
+            string __uri = "unspecified";
+            return (await _invoker.SendAsync<JsonElementRequest, JsonElementResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
