@@ -61,6 +61,9 @@ public sealed class Corpus
     /// <summary>Where each spec's generated sources are written, in a folder named after the spec; null: nowhere.</summary>
     public string? SourcesFolder { get; init; }
 
+    /// <summary>Whether the generated code is compiled; without it a run only looks for generator failures, fast.</summary>
+    public bool Compile { get; init; } = true;
+
     /// <summary>
     /// Runs the specs, <paramref name="jobs"/> at a time, largest first so the long ones do not end the run alone. A
     /// spec still running after <paramref name="timeout"/> is cancelled and counts as timed out; the generator does
@@ -86,7 +89,7 @@ public sealed class Corpus
         using var cancellation = new CancellationTokenSource(timeout);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var run = Task.Factory.StartNew(
-            () => SpecRunner.Run(ApiFolder, spec, cancellation.Token, SourcesFolder),
+            () => SpecRunner.Run(ApiFolder, spec, cancellation.Token, SourcesFolder, Compile),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);

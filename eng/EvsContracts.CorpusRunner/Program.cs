@@ -4,9 +4,10 @@ using System.Text.Json;
 using EvsContracts.CorpusRunner;
 
 // Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N [--max-bytes B] | --specs FILE]
-//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA] [--sources DIR]
+//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA] [--sources DIR] [--compile no]
 // Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
-// report and the per-spec results; --sources also keeps each spec's generated code, to read.
+// report and the per-spec results; --sources also keeps each spec's generated code, to read; "--compile no" only
+// generates, a quick look for generator failures (the report is not written then: nothing was compiled).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -16,7 +17,11 @@ for (int i = 0; i + 1 < args.Length; i += 2)
     options[args[i].TrimStart('-')] = args[i + 1];
 }
 
-var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder()) { SourcesFolder = options.GetValueOrDefault("sources") };
+var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder())
+{
+    SourcesFolder = options.GetValueOrDefault("sources"),
+    Compile = options.GetValueOrDefault("compile") != "no",
+};
 if (!corpus.Exists)
 {
     Console.Error.WriteLine($"No corpus at {corpus.ApiFolder}: run eng/openapi-corpus.sh, which fetches it.");
@@ -74,7 +79,7 @@ if (options.TryGetValue("json", out string? json))
     Console.WriteLine($"Results: {json}");
 }
 
-if (options.TryGetValue("markdown", out string? markdown))
+if (options.TryGetValue("markdown", out string? markdown) && corpus.Compile)
 {
     string commit = options.GetValueOrDefault("commit") ?? "unknown";
     await File.WriteAllTextAsync(markdown, CoverageReport.Markdown(summary, DateTimeOffset.UtcNow, commit, clock.Elapsed, jobs, scope)).ConfigureAwait(false);
