@@ -58,6 +58,62 @@ public sealed class SignerVectorTests : SecretKeyWatch.Test
         Assert.NotEqual(first, request.Headers.GetValues("Authorization").Single());
     }
 
+    [Fact]
+    public void Requests_signed_at_once_on_many_threads_with_two_keys_each_carry_their_own_keys_signature()
+    {
+        // The keyed HMACs are kept for reuse and a SHA-256 by each thread: more threads than the kept HMACs, each
+        // signing different requests with either key, must give every request the signature of its own key and bytes.
+        (HuaweiCloudCredentials Credentials, byte[] SecretKey)[] keys =
+        [
+            (new HuaweiCloudCredentials("AccessKeyOne", "SecretKeyOne"), "SecretKeyOne"u8.ToArray()),
+            (new HuaweiCloudCredentials("AccessKeyTwo", "SecretKeyTwo"), "SecretKeyTwo"u8.ToArray()),
+        ];
+        const int Threads = 8;
+        const int RequestsPerThread = 200;
+        var wrong = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var start = new Barrier(Threads);
+        Thread[] threads = [.. Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (int i = 0; i < RequestsPerThread; i++)
+            {
+                (HuaweiCloudCredentials credentials, byte[] secretKey) = keys[(t + i) % 2];
+                byte[] body = Encoding.UTF8.GetBytes($"{{\"thread\":{t},\"request\":{i}}}");
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"https://example.huaweicloud.com/v2/{t}/volumes?n={i}");
+                HuaweiCloudSigner.Sign(request, credentials, s_date.AddSeconds(i), body);
+
+                string authorization = request.Headers.GetValues("Authorization").Single();
+                string expected = $"SDK-HMAC-SHA256 Access={credentials.AccessKey}, SignedHeaders=host;x-sdk-date, Signature={Signature(request, body, secretKey)}";
+                if (authorization != expected)
+                {
+                    wrong.Enqueue($"thread {t}, request {i}: {authorization}, expected {expected}");
+                }
+            }
+        })
+        { IsBackground = true })];
+
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    /// <summary>The signature computed from the canonical request step by step, with one-shot hashes.</summary>
+    private static string Signature(HttpRequestMessage request, byte[] body, byte[] secretKey)
+    {
+        string canonical = HuaweiCloudSigner.CanonicalRequest(request, SHA256.HashData(body));
+        string date = request.Headers.GetValues("X-Sdk-Date").Single();
+        string stringToSign = $"SDK-HMAC-SHA256\n{date}\n{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
+        return Convert.ToHexStringLower(HMACSHA256.HashData(secretKey, Encoding.UTF8.GetBytes(stringToSign)));
+    }
+
     private static string GoSignature(HttpMethod method, string query, byte[] body)
     {
         using var request = new HttpRequestMessage(method, "https://example.huaweicloud.com/path?" + query);
