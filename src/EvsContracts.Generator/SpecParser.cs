@@ -106,14 +106,15 @@ internal static class SpecParser
             }
 
             leftOut = nowLeftOut;
-            int before = diagnostics.Items.Count;
+            int before = diagnostics.LeavingOutCount;
             ContractModel? model = build(document, input, diagnostics);
             if (model is null || diagnostics.HasDocumentProblems)
             {
                 return null;
             }
 
-            if (diagnostics.Items.Count == before)
+            // A note leaves nothing out, so it needs no other round (the next would report it again).
+            if (diagnostics.LeavingOutCount == before)
             {
                 return model;
             }

@@ -594,11 +594,10 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void An_inline_request_body_named_like_the_client_is_EVS104_only()
+    public void An_inline_request_body_named_like_the_client_is_numbered()
     {
-        // Once an EVS104 beside an EVS900: the refused body type was then looked up by its name.
-        AssertDiagnostic(
-            """
+        // Once an EVS104, before that an EVS900 beside it: the refused body type was then looked up by its name.
+        const string Text = """
             {
               "openapi": "3.1.0",
               "info": { "title": "Pets", "version": "1", "x-client-name": "AddPetRequest" },
@@ -606,15 +605,19 @@ public class SpecDiagnosticTests
                 "/pets": {
                   "post": {
                     "operationId": "addPet",
-                    "requestBody": { "content": { "application/json": { "schema": [|{ "type": "object" }|] } } },
+                    "requestBody": { "content": { "application/json": { "schema": { "type": "object" } } } },
                     "responses": { "204": { "description": "Added." } }
                   }
                 }
               }
             }
-            """,
-            "EVS104",
-            "The inline schema /paths/~1pets/post/requestBody/content/application~1json/schema would be named AddPetRequest, which another type already has; move it to components.schemas");
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Text));
+
+        Assert.Empty(run.Single.Diagnostics);
+        Assert.Contains("public sealed partial class AddPetRequest2 ", run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
     }
 
     [Fact]
@@ -684,9 +687,11 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void Required_naming_a_missing_property_is_EVS105()
+    public void Required_naming_a_missing_property_is_an_EVS102_note_at_the_name()
     {
-        AssertDiagnostic(
+        // Real specs do this (a member described elsewhere, or nowhere); JSON Schema lets it be an undeclared member,
+        // so the type is generated and only the requirement is not checked.
+        GeneratorRun run = AssertDiagnostic(
             """
             {
               "openapi": "3.1.0",
@@ -696,7 +701,7 @@ public class SpecDiagnosticTests
                 "schemas": {
                   "Pet": {
                     "type": "object",
-                    "required": [|["name", "nickname"]|],
+                    "required": ["name", [|"nickname"|]],
                     "properties": {
                       "name": { "type": "string" }
                     }
@@ -705,8 +710,9 @@ public class SpecDiagnosticTests
               }
             }
             """,
-            "EVS105",
-            "\"nickname\" is required but is not one of the properties of Pet (/components/schemas/Pet/required)");
+            "EVS102",
+            "\"nickname\" is required but is not one of the properties of Pet (/components/schemas/Pet/required); the requirement is not checked");
+        Assert.Contains("public sealed partial class Pet ", run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
     }
 
     // ---- more than one spec ----------------------------------------------------------------------------------------

@@ -104,8 +104,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor OperationNotObject = Spec(NotOpenApiId, "The operation {0} must be an object");
 
-    /// <summary>{0}: the path; {1}: the template parameter's name; {2}: the method; {3}: the name, quoted.</summary>
-    public static readonly DiagnosticDescriptor PathParameterUndeclared = Spec(NotOpenApiId, "The path {0} names {{{1}}} but {2} declares no path parameter {3}");
 
     public static readonly DiagnosticDescriptor PathParameterNotInPath = Spec(NotOpenApiId, "The path parameter {0} does not appear in {1}");
 
@@ -216,13 +214,26 @@ internal static class DiagnosticDescriptors
 
 
     /// <summary>{1}: why .NET refused the pattern.</summary>
-    public static readonly DiagnosticDescriptor PatternNotDotNet = Spec(UnsupportedId, "The pattern is not a regular expression .NET can run ({0}/pattern): {1}");
 
     public static readonly DiagnosticDescriptor RemoteSchemaReference = Spec(UnsupportedId, "The remote reference {0} is not supported ({1}/$ref); only local references (#/components/schemas/...) are");
 
     public static readonly DiagnosticDescriptor RemoteReference = Spec(UnsupportedId, "The remote reference {0} is not supported ({1}/$ref); only local references are");
 
     public static readonly DiagnosticDescriptor NonSchemaReference = Spec(UnsupportedId, "The reference {0} is not supported ({1}/$ref); schemas may only reference #/components/schemas/<name>");
+
+    // EVS102 notes: what the generator cannot express is only one check or one name, so it leaves out that alone and
+    // says so in the message; the schema or operation it is in is generated.
+
+    /// <summary>{1}: why .NET refused the pattern.</summary>
+    public static readonly DiagnosticDescriptor PatternNotDotNet = Note("The pattern is not a regular expression .NET can run ({0}/pattern): {1}; values are not checked against it");
+
+    /// <summary>{0}: the name, quoted; {1}: the type; {2}: the schema.</summary>
+    public static readonly DiagnosticDescriptor RequiredPropertyMissing = Note("{0} is required but is not one of the properties of {1} ({2}/required); the requirement is not checked");
+
+    /// <summary>{0}: the path; {1}: the template parameter's name; {2}: the method; {3}: the name, quoted.</summary>
+    public static readonly DiagnosticDescriptor PathParameterUndeclared = Note("The path {0} names {{{1}}} but {2} declares no path parameter {3}; it is generated as a required string parameter");
+
+    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared };
 
     // EVS103: references that do not resolve.
 
@@ -246,16 +257,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SchemaNameInvalid = Spec(InvalidNameId, "The schema name {0} does not give a C# type name");
 
-    public static readonly DiagnosticDescriptor SchemaNameReserved = Spec(InvalidNameId, "The schema name {0} becomes the C# name {1}, which is also the name of a member every generated type has");
 
-    /// <summary>{2}: what already has the name ("the client EvsClient", a quoted schema name, an inline schema).</summary>
-    public static readonly DiagnosticDescriptor SchemaNameTaken = Spec(InvalidNameId, "The schema name {0} becomes the C# name {1}, which {2} already has (generated names must differ in more than case)");
 
-    public static readonly DiagnosticDescriptor InlineSchemaNameTaken = Spec(InvalidNameId, "The inline schema {0} would be named {1}, which another type already has; move it to components.schemas");
 
-    public static readonly DiagnosticDescriptor EnumValueNameInvalid = Spec(InvalidNameId, "The enum value {0} of {1} does not give a C# name ({2}/enum)");
 
-    public static readonly DiagnosticDescriptor EnumValueNamesCollide = Spec(InvalidNameId, "The enum value {0} of {1} becomes {2}, which another value already has ({3}/enum)");
 
     public static readonly DiagnosticDescriptor PropertyNameInvalid = Spec(InvalidNameId, "The property {0} of {1} does not give a C# name");
 
@@ -287,7 +292,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MinItemsOverMaxItems = Spec(ContradictionId, "Contradictory constraints at {0}: minItems {1} is greater than maxItems {2}");
 
-    public static readonly DiagnosticDescriptor RequiredPropertyMissing = Spec(ContradictionId, "{0} is required but is not one of the properties of {1} ({2}/required)");
 
     // EVS900: a defect in the generator itself.
 
@@ -310,6 +314,16 @@ internal static class DiagnosticDescriptors
     /// is a warning: the construct and what needs it are left out, the rest is generated. Its format gets one more
     /// argument, filled in once the whole spec is read (<see cref="LeftOutParts"/>): what is left out.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="descriptor"/> is an EVS102 note: it leaves out only what its message says (a check, a
+    /// requirement), not the schema or operation it is found in.
+    /// </summary>
+    public static bool IsNote(DiagnosticDescriptor descriptor) => Array.IndexOf(s_notes, descriptor) >= 0;
+
+    /// <summary>An EVS102 warning that leaves out only what its format says; it gets no "left out" argument.</summary>
+    private static DiagnosticDescriptor Note(string format) =>
+        new(UnsupportedId, SpecTitle(UnsupportedId), format, SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, SpecDescription(UnsupportedId), HelpLink(UnsupportedId));
+
     private static DiagnosticDescriptor Spec(string id, string format) => id == UnsupportedId
         ? new(id, SpecTitle(id), format + "{" + ArgumentCount(format).ToString(CultureInfo.InvariantCulture) + "}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, SpecDescription(id), HelpLink(id))
         : new(id, SpecTitle(id), format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, SpecDescription(id), HelpLink(id));

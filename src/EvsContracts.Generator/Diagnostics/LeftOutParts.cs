@@ -25,9 +25,9 @@ internal static class LeftOutParts
     /// <summary>Marks as <see cref="SpecPart.LeftOut"/> every part with a problem in <paramref name="bag"/> and every part that needs one.</summary>
     public static void Mark(IReadOnlyList<SpecPart> parts, SpecDiagnosticBag bag)
     {
-        foreach (SpecPart? part in bag.Parts)
+        for (int i = 0; i < bag.Parts.Count; i++)
         {
-            if (part is not null)
+            if (bag.Parts[i] is { } part && bag.LeavesOut(i))
             {
                 part.LeftOut = true;
             }
@@ -85,7 +85,8 @@ internal static class LeftOutParts
         ImmutableArray<SpecDiagnostic>.Builder result = ImmutableArray.CreateBuilder<SpecDiagnostic>(order.Count);
         foreach (SpecDiagnostic diagnostic in order)
         {
-            result.Add(diagnostic.Id == DiagnosticDescriptors.UnsupportedId
+            // A note says in its own words the one thing it leaves out.
+            result.Add(diagnostic.Id == DiagnosticDescriptors.UnsupportedId && !DiagnosticDescriptors.IsNote(diagnostic.Descriptor)
                 ? diagnostic with { Arguments = diagnostic.Arguments.AsImmutableArray().Add(Suffix(owners[diagnostic], neededBy)).ToEquatableArray() }
                 : diagnostic);
         }

@@ -35,7 +35,39 @@ internal sealed class SpecDiagnosticBag
     public SpecPart? CurrentPart { get; private set; }
 
     /// <summary>Whether a problem was found outside every part: the document as a whole cannot be generated.</summary>
-    public bool HasDocumentProblems => _parts.Contains(null);
+    public bool HasDocumentProblems
+    {
+        get
+        {
+            for (int i = 0; i < _items.Count; i++)
+            {
+                if (_parts[i] is null && LeavesOut(i))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>How many items leave their part out: a note (<see cref="DiagnosticDescriptors.IsNote"/>) does not.</summary>
+    public int LeavingOutCount
+    {
+        get
+        {
+            int count = 0;
+            for (int i = 0; i < _items.Count; i++)
+            {
+                count += LeavesOut(i) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Whether item <paramref name="index"/> leaves its part out: every problem but a note does.</summary>
+    public bool LeavesOut(int index) => !DiagnosticDescriptors.IsNote(_items[index].Descriptor);
 
     /// <summary>Reports into <paramref name="part"/> until the returned scope is disposed.</summary>
     public PartScope Within(SpecPart? part)

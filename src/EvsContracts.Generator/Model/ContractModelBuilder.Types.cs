@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
 using EvsContracts.Generator.Support;
 using Microsoft.CodeAnalysis;
@@ -58,28 +59,26 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The member that holds an object's other members, when its schema has <c>additionalProperties</c>.</summary>
     internal const string AdditionalPropertiesName = "AdditionalProperties";
 
-    private TypeModel DefineEnum(string typeName, OpenApiSchema schema)
+    private static TypeModel DefineEnum(string typeName, OpenApiSchema schema)
     {
         var members = new List<EnumMemberModel>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string value in schema.Enum!)
+        for (int i = 0; i < schema.Enum!.Count; i++)
         {
-            string name = Naming.ToPascalCase(value);
+            string value = schema.Enum[i];
+            string name = EnumMemberName(value, i);
             if (name == typeName || Array.IndexOf(s_reservedEnumMemberNames, name) >= 0)
             {
                 name += "Value";
             }
 
-            if (!Naming.IsValidIdentifier(name))
+            // Values that meet after conversion ("last_activity", "-last_activity") are numbered in enum order; the
+            // wire value stays as written.
+            string stem = name;
+            string separator = char.IsDigit(stem[stem.Length - 1]) ? "_" : string.Empty;
+            for (int n = 2; !names.Add(name) || name == typeName; n++)
             {
-                _diagnostics.Report(DiagnosticDescriptors.EnumValueNameInvalid, schema.Node.Get("enum")!, Quote(value), typeName, schema.Pointer);
-                continue;
-            }
-
-            if (!names.Add(name))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.EnumValueNamesCollide, schema.Node.Get("enum")!, Quote(value), typeName, name, schema.Pointer);
-                continue;
+                name = stem + separator + n.ToString(CultureInfo.InvariantCulture);
             }
 
             members.Add(new EnumMemberModel { Name = name, Value = value });
@@ -93,6 +92,52 @@ internal sealed partial class ContractModelBuilder
             EnumMembers = members.ToEquatableArray(),
             ExtensibleEnum = schema.ExtensibleEnum,
         };
+    }
+
+    /// <summary>Symbols an enum value may be made of alone, and the words a member is named with.</summary>
+    private static readonly (char Symbol, string Word)[] s_symbolNames =
+    {
+        ('*', "Asterisk"), ('-', "Minus"), ('+', "Plus"), ('.', "Dot"), ('/', "Slash"), ('\\', "Backslash"), ('_', "Underscore"),
+        (' ', "Space"), ('=', "Equals"), ('<', "LessThan"), ('>', "GreaterThan"), ('!', "Not"), ('?', "Question"), ('@', "At"),
+        ('#', "Hash"), ('$', "Dollar"), ('%', "Percent"), ('&', "And"), ('|', "Or"), ('~', "Tilde"), (':', "Colon"), (',', "Comma"),
+    };
+
+    /// <summary>
+    /// The member name of an enum value: <c>in_progress</c> → <c>InProgress</c>; <c>""</c> → <c>Empty</c>; a value of
+    /// symbols alone is spelled out (<c>*</c> → <c>Asterisk</c>, <c>&gt;=</c> → <c>GreaterThanEquals</c>); a signed
+    /// number keeps its sign (<c>-1</c> → <c>Minus1</c>); anything else with no letter or digit is <c>Value</c> and its
+    /// position from 1. Unicode that C# cannot take at all is in no value a server sends, so this is enough.
+    /// </summary>
+    private static string EnumMemberName(string value, int index)
+    {
+        if (value.Length == 0)
+        {
+            return "Empty";
+        }
+
+        string name = Naming.ToPascalCase(value);
+        if (name.Length == 0)
+        {
+            var spelled = new System.Text.StringBuilder();
+            foreach (char c in value)
+            {
+                int at = Array.FindIndex(s_symbolNames, s => s.Symbol == c);
+                if (at < 0)
+                {
+                    return "Value" + (index + 1).ToString(CultureInfo.InvariantCulture);
+                }
+
+                spelled.Append(s_symbolNames[at].Word);
+            }
+
+            name = spelled.ToString();
+        }
+        else if (name[0] == '_' && value[0] is '-' or '+' && value.Length > 1 && char.IsDigit(value[1]))
+        {
+            name = (value[0] == '-' ? "Minus" : "Plus") + name.Substring(1);
+        }
+
+        return Naming.IsValidIdentifier(name) ? name : "Value" + (index + 1).ToString(CultureInfo.InvariantCulture);
     }
 
     private EquatableArray<PropertyModel> DefineProperties(string typeName, OpenApiSchema schema)
@@ -149,7 +194,12 @@ internal sealed partial class ContractModelBuilder
         {
             if (!schema.Properties.Exists(p => p.Name == required))
             {
-                _diagnostics.Report(DiagnosticDescriptors.RequiredPropertyMissing, schema.Node.Get("required")!, Quote(required), typeName, schema.Pointer);
+                // Real specs require members they describe elsewhere (or nowhere); JSON Schema lets such a member be
+                // one of the others, so this is not a contradiction: the generated type just cannot check it.
+                JsonNode at = schema.Node.Get("required") is JsonArrayNode list && list.Items.FirstOrDefault(n => n is JsonStringNode { } s && s.Value == required) is { } item
+                    ? item
+                    : schema.Node;
+                _diagnostics.Report(DiagnosticDescriptors.RequiredPropertyMissing, at, Quote(required), typeName, schema.Pointer);
             }
         }
 
@@ -200,8 +250,7 @@ internal sealed partial class ContractModelBuilder
         switch (schema.Type)
         {
             case SchemaType.String when schema.Enum is not null:
-                DefineInlineType(inlineName, schema);
-                return new TypeRef { Kind = TypeRefKind.Enum, Name = inlineName };
+                return new TypeRef { Kind = TypeRefKind.Enum, Name = DefineInlineType(inlineName, schema) };
             case SchemaType.String when schema.Format == "date-time":
                 return new TypeRef { Kind = TypeRefKind.DateTime, Constraints = ConstraintsOf(schema) };
             case SchemaType.String when schema.Format == "date":
@@ -228,25 +277,27 @@ internal sealed partial class ContractModelBuilder
                     return new TypeRef { Kind = TypeRefKind.Map, Element = Resolve(schema.AdditionalProperties, inlineName + "Value", owner) };
                 }
 
-                DefineInlineType(inlineName, schema);
-                return new TypeRef { Kind = TypeRefKind.Object, Name = inlineName };
+                return new TypeRef { Kind = TypeRefKind.Object, Name = DefineInlineType(inlineName, schema) };
         }
     }
 
-    private void DefineInlineType(string name, OpenApiSchema schema)
+    /// <summary>
+    /// Defines the type of an inline schema, named after its place; returns its name. A name another type has is
+    /// numbered (<c>TagResourceRequest2</c>), in the order the builder meets them: components, then operations in
+    /// document order. The same schema asked for under the same name again is the same type.
+    /// </summary>
+    private string DefineInlineType(string name, OpenApiSchema schema)
     {
-        if (_types.ContainsKey(name) || Claim(name, "the inline schema " + schema.Pointer) is not null)
+        string key = name + " " + schema.Pointer;
+        if (_inlineNames.TryGetValue(key, out string? defined))
         {
-            if (!_checkedSchemas.Contains("inline:" + schema.Pointer))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.InlineSchemaNameTaken, schema.Node, schema.Pointer, name);
-            }
-
-            return;
+            return defined;
         }
 
-        _checkedSchemas.Add("inline:" + schema.Pointer);
-        DefineType(name, schema);
+        string unique = ClaimUnique(name, "the inline schema " + schema.Pointer);
+        _inlineNames[key] = unique;
+        DefineType(unique, schema);
+        return unique;
     }
 
     private static Constraints ConstraintsOf(OpenApiSchema schema) => new()

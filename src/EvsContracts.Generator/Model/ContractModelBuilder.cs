@@ -38,6 +38,9 @@ internal sealed partial class ContractModelBuilder
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
     private readonly List<string> _typeOrder = new();
     private readonly HashSet<string> _checkedSchemas = new(StringComparer.Ordinal);
+
+    /// <summary>The type of each inline schema, by the name it was asked for and its pointer.</summary>
+    private readonly Dictionary<string, string> _inlineNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -138,41 +141,61 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
-        foreach (OpenApiNamedSchema component in _document.Schemas)
+        // A name written as its C# name ("Page") keeps it before one that only converts to it ("page" becomes Page2).
+        foreach (bool asWritten in new[] { true, false })
         {
-            if (component.Part.LeftOut)
+            foreach (OpenApiNamedSchema component in _document.Schemas)
             {
-                continue;
+                if (!component.Part.LeftOut && (Naming.ToPascalCase(component.Name) == component.Name) == asWritten)
+                {
+                    NameComponent(component);
+                }
             }
+        }
+    }
 
-            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(component.Part);
+    private void NameComponent(OpenApiNamedSchema component)
+    {
+        using (_diagnostics.Within(component.Part))
+        {
             if (!IsGeneratedType(component.Schema))
             {
-                continue;
+                return;
             }
 
             string name = Naming.ToPascalCase(component.Name);
             if (!Naming.IsValidIdentifier(name))
             {
                 _diagnostics.Report(DiagnosticDescriptors.SchemaNameInvalid, component.Member, Quote(component.Name));
-                continue;
+                return;
             }
 
             if (Array.IndexOf(s_reservedMemberNames, name) >= 0 || Array.IndexOf(s_reservedEnumMemberNames, name) >= 0 || name == "Key")
             {
                 // C# forbids a member named like its type (CS0542), and every generated type has these members.
-                _diagnostics.Report(DiagnosticDescriptors.SchemaNameReserved, component.Member, Quote(component.Name), name);
-                continue;
+                name += "Model";
             }
 
-            if (Claim(name, Quote(component.Name)) is { } holder)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.SchemaNameTaken, component.Member, Quote(component.Name), name, holder);
-                continue;
-            }
-
+            // Names that meet after conversion ("pet" and "Pet", "a.b" and "a_b") are numbered in document order.
+            name = ClaimUnique(name, Quote(component.Name));
             _componentTypeNames[component.Name] = name;
         }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="stem"/>, or the first of <c>stem2</c>, <c>stem3</c>, ... that is free (<c>stem_2</c> when
+    /// the stem ends in a digit), with the name of its JSON converter; returns the name taken.
+    /// </summary>
+    private string ClaimUnique(string stem, string owner)
+    {
+        string separator = char.IsDigit(stem[stem.Length - 1]) ? "_" : string.Empty;
+        string name = stem;
+        for (int i = 2; _types.ContainsKey(name) || Claim(name, owner) is not null; i++)
+        {
+            name = stem + separator + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     /// <summary>Takes a type name and the name of its JSON converter; when either is taken, returns what holds it.</summary>

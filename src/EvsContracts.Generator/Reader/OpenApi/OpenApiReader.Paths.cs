@@ -54,6 +54,7 @@ internal sealed partial class OpenApiReader
         }
 
         var shared = new List<OpenApiParameter>();
+        var sharedPathNames = new List<string>();
         foreach (JsonMember member in item.Members)
         {
             string name = member.Name;
@@ -64,7 +65,7 @@ internal sealed partial class OpenApiReader
 
             if (name == "parameters")
             {
-                ReadParameters(member.Value, pointer + "/parameters", shared);
+                ReadParameters(member.Value, pointer + "/parameters", shared, sharedPathNames);
             }
             else if (name == "$ref")
             {
@@ -86,7 +87,7 @@ internal sealed partial class OpenApiReader
                 operation.Needs.Add(part);
                 using SpecDiagnosticBag.PartScope operationScope = _diagnostics.Within(operation);
                 CheckLiteralLengths(member, pointer);
-                ReadOperation(document, key, path, fixedQuery, member, pointer + "/" + member.Name, shared);
+                ReadOperation(document, key, path, fixedQuery, member, pointer + "/" + member.Name, shared, sharedPathNames);
             }
         }
     }
@@ -181,7 +182,7 @@ internal sealed partial class OpenApiReader
         return builder.ToString();
     }
 
-    private void ReadOperation(OpenApiDocument document, string key, string path, string? fixedQuery, JsonMember methodMember, string pointer, List<OpenApiParameter> shared)
+    private void ReadOperation(OpenApiDocument document, string key, string path, string? fixedQuery, JsonMember methodMember, string pointer, List<OpenApiParameter> shared, List<string> sharedPathNames)
     {
         if (methodMember.Value is not JsonObjectNode operation)
         {
@@ -209,9 +210,10 @@ internal sealed partial class OpenApiReader
         };
 
         var own = new List<OpenApiParameter>();
+        var pathNames = new List<string>(sharedPathNames);
         if (operation.Find("parameters") is { } parametersMember)
         {
-            ReadParameters(parametersMember.Value, pointer + "/parameters", own);
+            ReadParameters(parametersMember.Value, pointer + "/parameters", own, pathNames);
         }
 
         // Operation parameters override path-level ones with the same name and location.
@@ -224,7 +226,7 @@ internal sealed partial class OpenApiReader
         }
 
         result.Parameters.AddRange(own);
-        CheckPathParameters(result, methodMember);
+        CheckPathParameters(result, methodMember, pathNames, pointer);
 
         if (operation.Find("requestBody") is { } bodyMember)
         {
@@ -262,7 +264,12 @@ internal sealed partial class OpenApiReader
         document.Operations.Add(result);
     }
 
-    private void CheckPathParameters(OpenApiOperation operation, JsonMember methodMember)
+    /// <summary>
+    /// Checks the path parameters against the template. A name in the template that no parameter declares (real
+    /// specs forget them) becomes a required string parameter, with a note; one declared but refused is reported
+    /// where it is declared.
+    /// </summary>
+    private void CheckPathParameters(OpenApiOperation operation, JsonMember methodMember, List<string> declared, string pointer)
     {
         var inTemplate = new List<string>();
         foreach (Match match in Regex.Matches(operation.Path, "\\{([^{}]*)\\}"))
@@ -272,9 +279,11 @@ internal sealed partial class OpenApiReader
 
         foreach (string name in inTemplate)
         {
-            if (!operation.Parameters.Exists(p => p.Location == ParameterLocation.Path && p.Name == name))
+            if (!declared.Contains(name) && !operation.Parameters.Exists(p => p.Location == ParameterLocation.Path && p.Name == name))
             {
+                var node = (JsonObjectNode)methodMember.Value;
                 Report(DiagnosticDescriptors.PathParameterUndeclared, methodMember, operation.Path, name, methodMember.Name, Quote(name));
+                operation.Parameters.Add(new OpenApiParameter(name, ParameterLocation.Path, required: true, new OpenApiSchema(node, pointer) { Type = SchemaType.String }, node, pointer));
             }
         }
 
@@ -287,7 +296,8 @@ internal sealed partial class OpenApiReader
         }
     }
 
-    private void ReadParameters(JsonNode node, string pointer, List<OpenApiParameter> into)
+    /// <summary>Reads parameters into <paramref name="into"/>; <paramref name="pathNames"/> gets the name of every path parameter declared, read or refused.</summary>
+    private void ReadParameters(JsonNode node, string pointer, List<OpenApiParameter> into, List<string> pathNames)
     {
         if (node is not JsonArrayNode array)
         {
@@ -308,6 +318,11 @@ internal sealed partial class OpenApiReader
             if (name is null || location is null)
             {
                 continue;
+            }
+
+            if (location == "path")
+            {
+                pathNames.Add(name);
             }
 
             ParameterLocation parsed;

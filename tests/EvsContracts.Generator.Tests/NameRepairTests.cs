@@ -1,0 +1,176 @@
+using System.Globalization;
+using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace EvsContracts.Generator.Tests;
+
+/// <summary>
+/// What real specs write that C# cannot take as it is, and the generator still generates: names that collide or
+/// give no identifier get stable names (the name-repairs golden spec), and what cannot be expressed at all is an
+/// EVS102 note that leaves out only that one check, not the schema or operation it is in.
+/// </summary>
+public class NameRepairTests
+{
+    private const string SpecPath = "/project/contracts/repairs.openapi.json";
+
+    private const string Usage = """
+        using System.Linq;
+        using NameRepairs;
+
+        namespace Usage;
+
+        public static class Scenario
+        {
+            public static string Names() => string.Join(",", new[]
+            {
+                EventType.Asterisk, EventType.Empty, EventType.Minus, EventType.Plus1, EventType.Minus1, EventType._1,
+                EventType.Created, EventType.Created2, EventType.GreaterThanEquals,
+            }.Select(v => "[" + v.Value + "]"));
+
+            public static string RoundTrip(string json) => Page.FromJson(json).ToJson();
+
+            public static string Read(string json)
+            {
+                Page page = Page.FromJson(json);
+                return (page.Event == EventType.Asterisk) + "|" + (page.Level == ValueModel.High) + "|" + page.Key?.Id + "|" + page.Items?.Single().Size
+                    + "|" + string.Join(",", page.Validate().Select(v => v.Path + " " + v.Rule));
+            }
+
+            public static string Empty() => new Page { Event = EventType.Empty }.ToJson();
+
+            public static string Orderings() => string.Join(",", new[]
+            {
+                ListRepositoriesOrdering.LastActivity, ListRepositoriesOrdering.LastActivity2, ListRepositoriesOrdering.Name, ListRepositoriesOrdering.Name2,
+            }.Select(v => v.Value));
+
+            public static string Body() => new TagResourceRequest2 { Tags = new System.Collections.Generic.Dictionary<string, string> { ["team"] = "a" } }.ToJson() + "|" + new TagResourceRequest { ResourceArn = "arn" }.ToJson();
+        }
+        """;
+
+    [Fact]
+    public void Enum_values_without_a_CSharp_name_keep_their_wire_value_exactly()
+    {
+        using LoadedScenario scenario = Load();
+
+        Assert.Equal("[*],[],[-],[+1],[-1],[1],[created],[Created],[>=]", scenario.Call("Names"));
+        Assert.Equal("last_activity,-last_activity,name,-name", scenario.Call("Orderings"));
+    }
+
+    [Fact]
+    public void Renamed_types_and_values_round_trip_as_the_spec_writes_them()
+    {
+        using LoadedScenario scenario = Load();
+
+        const string Json = """{"items":[{"size":2}],"level":"high","key":{"id":"k"},"event":"*"}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("True|True|k|2|", scenario.Call("Read", Json));
+        Assert.Equal("""{"event":""}""", scenario.Call("Empty"));
+        Assert.Equal("""{"event":""}""", scenario.Call("RoundTrip", """{"event":""}"""));
+        Assert.Equal("""{"tags":{"team":"a"}}|{"resourceArn":"arn"}""", scenario.Call("Body"));
+    }
+
+    [Fact]
+    public void A_path_parameter_the_operation_does_not_declare_is_a_required_string_with_a_note()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Lists", "version": "1" },
+              "paths": {
+                "/blocklists/{name}": {
+                  [|"delete"|]: {
+                    "operationId": "deleteBlockList",
+                    "responses": { "204": { "description": "Deleted." } }
+                  }
+                }
+              }
+            }
+            """,
+            "The path /blocklists/{name} names {name} but delete declares no path parameter \"name\"; it is generated as a required string parameter");
+
+        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("DeleteBlockListAsync(string name,", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_parameter_declared_but_refused_is_reported_where_it_is_declared_only()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Lists", "version": "1" },
+              "paths": {
+                "/blocklists/{name}": {
+                  "delete": {
+                    "operationId": "deleteBlockList",
+                    "parameters": [{ "name": "name", "in": "path", "required": true, "content": { "application/json": { "schema": { "type": "string" } } } }],
+                    "responses": { "204": { "description": "Deleted." } }
+                  }
+                }
+              }
+            }
+            """));
+
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.DoesNotContain("declares no path parameter", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_dotNet_cannot_run_leaves_out_only_its_check()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Pets", "version": "1" },
+              "paths": {
+                "/pets": {
+                  "post": {
+                    "operationId": "addPet",
+                    "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "name": { "type": "string", "pattern": [|"(?<=a"|] }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "The pattern is not a regular expression .NET can run (/components/schemas/Pet/properties/name/pattern): Invalid pattern '(?<=a' at offset 5. Not enough )'s.; values are not checked against it");
+
+        Assert.Contains("AddPetAsync(", run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+    }
+
+    private static LoadedScenario Load()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromFile("Specs/name-repairs.openapi.json") }, GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        return LoadedScenario.Load(run, "name repairs usage");
+    }
+
+    /// <summary>Asserts the spec gives one EVS102 warning, at the marked place, and generates code that compiles.</summary>
+    private static GeneratorRun AssertNote(string markup, string message)
+    {
+        SpecMarkup spec = SpecMarkup.Parse(markup);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal("EVS102", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
+        return run;
+    }
+}
