@@ -67,9 +67,12 @@ internal struct CanonicalBuffer : IDisposable
         }
 
         Span<byte> target = _buffer.AsSpan(_length, name.Length);
-        for (int i = 0; i < name.Length; i++)
+        if (Ascii.ToLower(name, target, out _) != OperationStatus.Done)
         {
-            target[i] = (byte)char.ToLowerInvariant(name[i]);
+            for (int i = 0; i < name.Length; i++)
+            {
+                target[i] = (byte)char.ToLowerInvariant(name[i]);
+            }
         }
 
         _length += name.Length;

@@ -54,6 +54,9 @@ internal static class HuaweiCloudSigner
     [ThreadStatic]
     private static IncrementalHash? s_sha256;
 
+    /// <summary>The SHA-256 of no bytes, the body hash of every request without a body.</summary>
+    private static readonly byte[] s_emptySha256 = SHA256.HashData([]);
+
     /// <summary>
     /// Adds <c>X-Sdk-Date</c> (from <paramref name="now"/>), <c>X-Project-Id</c> and <c>X-Security-Token</c> (when the
     /// credentials have them) and <c>Authorization</c> to <paramref name="request"/>, signed over
@@ -61,6 +64,12 @@ internal static class HuaweiCloudSigner
     /// </summary>
     public static void Sign(HttpRequestMessage request, HuaweiCloudCredentials credentials, DateTimeOffset now, ReadOnlySpan<byte> body)
     {
+        if (body.IsEmpty)
+        {
+            SignHashed(request, credentials, now, s_emptySha256);
+            return;
+        }
+
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         Sha256(body, hash);
         SignHashed(request, credentials, now, hash);
