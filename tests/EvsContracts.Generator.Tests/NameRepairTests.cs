@@ -151,6 +151,70 @@ public class NameRepairTests
         Assert.Contains("AddPetAsync(", run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_operation_described_by_default_alone_returns_its_body()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Nutrition", "version": "1" },
+              "paths": {
+                "/v1/nutrition": {
+                  "get": {
+                    "operationId": "getNutrition",
+                    "responses": {
+                      "default": {
+                        "description": "The items.",
+                        "content": { "application/json": { "schema": { "type": "object", "properties": { "calories": { "type": "number" } } } } }
+                      }
+                    }
+                  }
+                },
+                "/v1/ping": {
+                  "post": { "operationId": "ping", "responses": { "default": { "description": "Pinged." } } }
+                }
+              }
+            }
+            """));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("GetNutritionResponse> GetNutritionAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("Task PingAsync(", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_operation_with_neither_a_success_nor_a_default_is_left_out_with_EVS102()
+    {
+        SpecMarkup spec = SpecMarkup.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Channels", "version": "1" },
+              "paths": {
+                "/streams/channel": {
+                  "get": { "operationId": [|"getChannel"|], "responses": { "101": { "description": "Switching protocols." } } }
+                },
+                "/streams": {
+                  "get": { "operationId": "listStreams", "responses": { "204": { "description": "None." } } }
+                }
+              }
+            }
+            """);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal("EVS102", diagnostic.Id);
+        Assert.Equal("The operation getChannel declares neither a success (2xx) response nor a default one; left out: operation getChannel", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
+        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("ListStreamsAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetChannelAsync(", client, StringComparison.Ordinal);
+    }
+
     private static LoadedScenario Load()
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromFile("Specs/name-repairs.openapi.json") }, GeneratorHarness.CreateCompilation(Usage));

@@ -113,7 +113,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ContentMissing = Spec(NotOpenApiId, "{0} has no \"content\"");
 
-    public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(NotOpenApiId, "The operation {0} declares no success (2xx) response");
 
     public static readonly DiagnosticDescriptor StatusWaiterNotObject = Spec(NotOpenApiId, "{0} must be an object with method, property and failureValues");
 
@@ -197,6 +196,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); only application/json bodies are");
 
+    public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(UnsupportedId, "The operation {0} declares neither a success (2xx) response nor a default one");
     public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");
 
     public static readonly DiagnosticDescriptor StatusWaiterNeedsGet = Spec(UnsupportedId, "x-status-waiter needs a GET operation with a response body ({0})");

@@ -120,10 +120,19 @@ internal sealed partial class ContractModelBuilder
         }
 
         var successes = operation.Responses.Where(r => r.Status[0] == '2').ToList();
+        OpenApiResponse? defaultSuccess = null;
         if (successes.Count == 0)
         {
-            _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.DisplayName);
-            return null;
+            // Real specs describe some operations by "default" alone: then it is what the operation answers when it
+            // succeeds, and it stands for every 2xx status (an error status is still an EvsApiException).
+            defaultSuccess = operation.Responses.FirstOrDefault(r => r.Status == "default");
+            if (defaultSuccess is null)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.DisplayName);
+                return null;
+            }
+
+            successes.Add(new OpenApiResponse("2XX", defaultSuccess.Schema, defaultSuccess.Description, part: null));
         }
 
         // The result is the body of the first success that has one (200 before 201, a code before the 2XX range), as
@@ -168,7 +177,7 @@ internal sealed partial class ContractModelBuilder
         // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
         foreach (OpenApiResponse response in operation.Responses)
         {
-            if (response.Schema is { } errorSchema && response.Status[0] != '2' && response.Part is not { LeftOut: true })
+            if (response.Schema is { } errorSchema && response.Status[0] != '2' && response != defaultSuccess && response.Part is not { LeftOut: true })
             {
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(response.Part);
                 Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
@@ -236,9 +237,11 @@ internal sealed partial class OpenApiReader
         JsonMember? responsesMember = operation.Find("responses");
         if (responsesMember?.Value is JsonObjectNode responses)
         {
+            // Without a 2xx response, "default" is the success (the model builder says why), so it is part of the operation.
+            bool defaultIsSuccess = !responses.Members.Any(r => r.Name.StartsWith("2", StringComparison.Ordinal));
             foreach (JsonMember response in responses.Members)
             {
-                ReadResponse(document, result, response, pointer + "/responses/" + EscapePointer(response.Name));
+                ReadResponse(document, result, response, pointer + "/responses/" + EscapePointer(response.Name), defaultIsSuccess);
             }
         }
         else if (responsesMember is not null)
@@ -406,7 +409,7 @@ internal sealed partial class OpenApiReader
         operation.RequestBody = ReadJsonContent(body, pointer, required: true);
     }
 
-    private void ReadResponse(OpenApiDocument document, OpenApiOperation operation, JsonMember member, string pointer)
+    private void ReadResponse(OpenApiDocument document, OpenApiOperation operation, JsonMember member, string pointer, bool defaultIsSuccess)
     {
         string status = member.Name;
         // A range ("2XX") is kept upper-case: it stands for every status of its class.
@@ -425,7 +428,7 @@ internal sealed partial class OpenApiReader
         }
 
         // An error response is its own part: the client does not read it into a type, so the operation does not need it.
-        SpecPart? part = status[0] == '2' ? null : NewPart(document, SpecPartKind.ErrorResponse, status + " of " + operation.Part.Name);
+        SpecPart? part = status[0] == '2' || (status == "default" && defaultIsSuccess) ? null : NewPart(document, SpecPartKind.ErrorResponse, status + " of " + operation.Part.Name);
         using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part ?? operation.Part);
         if (Deref(member.Value, ref pointer) is not JsonObjectNode response)
         {
