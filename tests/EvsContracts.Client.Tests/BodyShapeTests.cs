@@ -188,4 +188,34 @@ public class BodyShapeTests
         Assert.True(answer.GetProperty("anything")[0].GetBoolean());
         Assert.Equal("\"text\"", Encoding.UTF8.GetString(server.SingleRequest.Body));
     }
+
+    [Fact]
+    public async Task Parameters_described_by_json_content_go_as_json_text_and_a_string_as_itself()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, "[]");
+        using HttpClient http = server.CreateClient();
+        using JsonDocument context = JsonDocument.Parse("""{"trace":"t-1"}""");
+        var client = new ShapesClient(http);
+
+        await client.SearchAsync("cat", new Filter { Name = "rex tom", Status = Status.Sold }, ids: [1, 9007199254740993], xContext: context.RootElement);
+        await client.SearchAsync("dog", new Filter());
+
+        Assert.Equal(
+            ["/search/cat?filter=%7B%22name%22%3A%22rex%20tom%22%2C%22status%22%3A%22sold%22%7D&ids=%5B1%2C9007199254740993%5D", "/search/dog?filter=%7B%7D"],
+            server.Requests.Select(r => r.RawTarget));
+        Assert.Equal("""{"trace":"t-1"}""", server.Requests[0].Header("X-Context"));
+        Assert.Null(server.Requests[1].Header("X-Context"));
+    }
+
+    [Fact]
+    public async Task A_parameter_sent_as_json_is_validated_as_a_body_is()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, "[]");
+        using HttpClient http = server.CreateClient();
+
+        EvsValidationException error = await Assert.ThrowsAsync<EvsValidationException>(() => new ShapesClient(http).SearchAsync("cat", new Filter { Name = new string('x', 11) }));
+
+        Assert.Equal(("maxLength", "filter.name"), (Assert.Single(error.Violations).Rule, error.Violations[0].Path));
+        Assert.Equal(0, server.RequestCount);
+    }
 }

@@ -105,7 +105,7 @@ public class NameRepairTests
                 "/blocklists/{name}": {
                   "delete": {
                     "operationId": "deleteBlockList",
-                    "parameters": [{ "name": "name", "in": "path", "required": true, "content": { "application/json": { "schema": { "type": "string" } } } }],
+                    "parameters": [{ "name": "name", "in": "path", "required": true, "content": { "text/plain": { "schema": { "type": "string" } } } }],
                     "responses": { "204": { "description": "Deleted." } }
                   }
                 }

@@ -186,7 +186,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterLocationUnsupported = Spec(UnsupportedId, "Parameters in {0} are not supported ({1}/in); supported: path, query, header");
 
-    public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are not supported ({0}/content); use \"schema\"");
+    public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are supported with one application/json media type only ({0}/content); use \"schema\" or JSON");
 
     public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Spec(UnsupportedId, "Parameters of type {0} are not supported ({1}/schema); use a string, integer, number or boolean, or an array of them in the query or a header");
 

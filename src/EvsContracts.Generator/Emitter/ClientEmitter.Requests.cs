@@ -6,7 +6,7 @@ namespace EvsContracts.Generator.Emitter;
 /// <summary>A client method's request: the URI with its path and query parameters, and the header parameters.</summary>
 internal sealed partial class ClientEmitter
 {
-    private static string UriExpression(OperationModel operation)
+    private string UriExpression(OperationModel operation)
     {
         // The query the path carries holds no braces (the reader refuses them), so it joins the last literal part.
         string template = operation.PathTemplate.TrimStart('/') + (operation.FixedQuery is { } fixedQuery ? "?" + fixedQuery : string.Empty);
@@ -37,7 +37,7 @@ internal sealed partial class ClientEmitter
                 }
             }
 
-            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {Text(parameter!.Type, Naming.Escape(parameter!.Name))})");
+            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {ParameterText(parameter!, Naming.Escape(parameter!.Name))})");
             position = close + 1;
         }
 
@@ -78,7 +78,7 @@ internal sealed partial class ClientEmitter
             ParameterModel parameter = query[i];
             string name = Naming.Escape(parameter.Name);
             string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
-            bool list = parameter.Type.Kind == TypeRefKind.Array;
+            bool list = parameter.Type.Kind == TypeRefKind.Array && !parameter.Json;
             bool optional = !parameter.Required;
             if (list && !optional)
             {
@@ -105,7 +105,7 @@ internal sealed partial class ClientEmitter
             }
             else
             {
-                string text = list ? Joined(parameter, value, escape: true) : $"global::System.Uri.EscapeDataString({Text(parameter.Type, value)})";
+                string text = list ? Joined(parameter, value, escape: true) : $"global::System.Uri.EscapeDataString({ParameterText(parameter, value)})";
                 _w.Line($"__uri = string.Concat(__uri, {separator}, {wireName}, \"=\", {text});");
             }
 
@@ -134,9 +134,9 @@ internal sealed partial class ClientEmitter
             if (parameter.Kind == ParameterKind.Header)
             {
                 string name = Naming.Escape(parameter.Name);
-                string text = parameter.Type.Kind == TypeRefKind.Array
+                string text = parameter.Type.Kind == TypeRefKind.Array && !parameter.Json
                     ? Joined(parameter, name, escape: false)
-                    : Text(parameter.Type, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
+                    : ParameterText(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
                 string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
                 headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
             }
@@ -154,6 +154,20 @@ internal sealed partial class ClientEmitter
     /// <summary>A list's items as one value: escaped for the query, as they are for a header.</summary>
     private string Joined(ParameterModel parameter, string value, bool escape) =>
         $"{CSharpTypes.Evs}.EvsParameters.Join({value}, static ({CSharpTypes.Of(parameter.Type.Element!, Ns, true)} __item) => {Text(parameter.Type.Element!, "__item")}, {CSharpLiteral.String(parameter.Delimiter)}, {(escape ? "true" : "false")})";
+
+    /// <summary>A parameter's value as the text that goes on the wire: its JSON text when it is described by JSON content.</summary>
+    private string ParameterText(ParameterModel parameter, string value)
+    {
+        if (!parameter.Json)
+        {
+            return Text(parameter.Type, value);
+        }
+
+        // Checked by ThrowIfNull or an "is not null" already; a "?." in the validation would leave the compiler unsure.
+        value = parameter.Type.IsValueType || value.EndsWith("!", System.StringComparison.Ordinal) ? value : value + "!";
+        string model = ModelEmitter.JsonBodyName(_bodies, parameter.Type, input: true) is { } wrapper ? $"new {wrapper}({value})" : value;
+        return $"{CSharpTypes.Evs}.EvsJsonModel.ToJson({model})";
+    }
 
     /// <summary>A value as the text that goes on the wire.</summary>
     private static string Text(TypeRef type, string value) => type.Kind switch

@@ -40,6 +40,14 @@ internal sealed partial class ModelEmitter
         {
             Add(operation.Body, true);
             Add(operation.SuccessType, false);
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                // A parameter sent as JSON text is written by the same wrapper a body of its type would be.
+                if (parameter.Json)
+                {
+                    Add(parameter.Type, true);
+                }
+            }
         }
 
         return bodies;

@@ -279,6 +279,9 @@ internal sealed record ParameterModel
 
     /// <summary>What joins an array's items: <c>,</c> (form, and headers), <c>%20</c> (spaceDelimited) or <c>%7C</c> (pipeDelimited, escaped as a query needs).</summary>
     public string Delimiter { get; init; } = ",";
+
+    /// <summary>Described by JSON <c>content</c>: an object, array, map or any value is sent as its JSON text.</summary>
+    public bool Json { get; init; }
 }
 
 /// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value, or until the resource is gone.</summary>

@@ -78,8 +78,8 @@ internal sealed partial class ContractModelBuilder
 
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
             // A list of plain values in the query or a header is sent item by item; anything else has no one wire form.
-            bool list = type.Kind == TypeRefKind.Array && parameter.Location != ParameterLocation.Path && !IsStructured(type.Element!);
-            if (!list && IsStructured(type))
+            bool list = type.Kind == TypeRefKind.Array && parameter.Location != ParameterLocation.Path && !IsStructured(type.Element!) && !parameter.Json;
+            if (!list && IsStructured(type) && !(parameter.Json && type.Kind != TypeRefKind.Bytes))
             {
                 // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
                 string typeName = type.Kind switch
@@ -103,6 +103,7 @@ internal sealed partial class ContractModelBuilder
                 Description = parameter.Description ?? parameter.Schema.Description,
                 Explode = list && parameter.Explode,
                 Delimiter = parameter.Delimiter,
+                Json = parameter.Json && IsStructured(type),
             });
         }
 
@@ -295,12 +296,17 @@ internal sealed partial class ContractModelBuilder
         var pending = new Stack<string>();
         foreach (OperationModel operation in operations)
         {
-            // An array or a map body makes its items inputs.
-            for (TypeRef? t = operation.Body; t is not null; t = t.Element)
+            // An array or a map body makes its items inputs, and so does a parameter sent as JSON.
+            var sent = new List<TypeRef?> { operation.Body };
+            sent.AddRange(operation.Parameters.Where(p => p.Json).Select(p => p.Type));
+            foreach (TypeRef? type in sent)
             {
-                if (t.Name is { } name)
+                for (TypeRef? t = type; t is not null; t = t.Element)
                 {
-                    pending.Push(name);
+                    if (t.Name is { } name)
+                    {
+                        pending.Push(name);
+                    }
                 }
             }
         }

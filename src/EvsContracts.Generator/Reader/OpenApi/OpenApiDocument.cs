@@ -156,6 +156,9 @@ internal sealed class OpenApiParameter
 
     /// <summary>What joins an array's items when they are not exploded: <c>,</c>, <c>%20</c> or <c>%7C</c>.</summary>
     public string Delimiter { get; set; } = ",";
+
+    /// <summary>Described by <c>content: {"application/json": ...}</c>: the value is sent as its JSON text.</summary>
+    public bool Json { get; set; }
 }
 
 internal sealed class OpenApiResponse

@@ -339,42 +339,49 @@ internal sealed partial class OpenApiReader
                     continue;
             }
 
-            if (parameter.Find("content") is { } content)
+            // A parameter described by JSON content is sent as the value's JSON text, whatever its schema's type; it
+            // has no style.
+            OpenApiSchema? schema;
+            string? style = null;
+            string? delimiter = ",";
+            JsonMember? content = parameter.Find("content");
+            if (content is not null)
             {
-                Report(DiagnosticDescriptors.ParameterContent, content, itemPointer);
-                continue;
+                schema = ReadParameterContent(content, itemPointer);
             }
-
-            JsonMember? schemaMember = parameter.Find("schema");
-            if (schemaMember is null)
+            else if (parameter.Find("schema") is not { } schemaMember)
             {
                 Report(DiagnosticDescriptors.ParameterSchemaMissing, parameter, Quote(name), itemPointer);
                 continue;
             }
+            else
+            {
+                schema = ReadSchema(schemaMember.Value, itemPointer + "/schema");
 
-            OpenApiSchema? schema = ReadSchema(schemaMember.Value, itemPointer + "/schema");
+                // An array in the query or a header is a list of values; the model builder checks its items.
+                bool list = schema?.Type == SchemaType.Array && parsed is ParameterLocation.Query or ParameterLocation.Header;
+                if (schema is { RefName: null, Type: SchemaType.Object or SchemaType.Array } && !list)
+                {
+                    Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
+                    continue;
+                }
+
+                style = OptionalString(parameter, "style", itemPointer);
+                delimiter = (parsed, style) switch
+                {
+                    (ParameterLocation.Query, null or "form") => ",",
+                    (ParameterLocation.Query, "spaceDelimited") => "%20",
+                    (ParameterLocation.Query, "pipeDelimited") => "%7C",
+                    (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ",",
+                    _ => null,
+                };
+            }
+
             if (schema is null)
             {
                 continue;
             }
 
-            // An array in the query or a header is a list of values; the model builder checks its items.
-            bool list = schema.Type == SchemaType.Array && parsed is ParameterLocation.Query or ParameterLocation.Header;
-            if (schema.RefName is null && schema.Type is SchemaType.Object or SchemaType.Array && !list)
-            {
-                Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
-                continue;
-            }
-
-            string? style = OptionalString(parameter, "style", itemPointer);
-            string? delimiter = (parsed, style) switch
-            {
-                (ParameterLocation.Query, null or "form") => ",",
-                (ParameterLocation.Query, "spaceDelimited") => "%20",
-                (ParameterLocation.Query, "pipeDelimited") => "%7C",
-                (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ",",
-                _ => null,
-            };
             if (delimiter is null)
             {
                 Report(DiagnosticDescriptors.ParameterStyleUnsupported, parameter.Get("style")!, Quote(style!), itemPointer);
@@ -391,11 +398,36 @@ internal sealed partial class OpenApiReader
             into.Add(new OpenApiParameter(name, parsed, required, schema, parameter, itemPointer)
             {
                 // OpenAPI's defaults: form style explodes, every other style does not.
-                Explode = OptionalBool(parameter, "explode", itemPointer) ?? (parsed == ParameterLocation.Query && style is null or "form"),
+                Explode = content is null && (OptionalBool(parameter, "explode", itemPointer) ?? (parsed == ParameterLocation.Query && style is null or "form")),
                 Delimiter = delimiter,
+                Json = content is not null,
                 Description = OptionalString(parameter, "description", itemPointer),
             });
         }
+    }
+
+    /// <summary>
+    /// The schema of a parameter's <c>content</c>: one JSON media type, whose value is sent as JSON text (OpenAPI 3,
+    /// Parameter Object); without a <c>schema</c>, any JSON value.
+    /// </summary>
+    private OpenApiSchema? ReadParameterContent(JsonMember content, string pointer)
+    {
+        if (content.Value is not JsonObjectNode media || media.Members.Count != 1 || !IsJsonMediaType(media.Members[0].Name))
+        {
+            Report(DiagnosticDescriptors.ParameterContent, content, pointer);
+            return null;
+        }
+
+        string mediaPointer = pointer + "/content/" + EscapePointer(media.Members[0].Name);
+        if (media.Members[0].Value is not JsonObjectNode mediaObject)
+        {
+            Report(DiagnosticDescriptors.NotAnObject, media.Members[0].Value, mediaPointer);
+            return null;
+        }
+
+        return mediaObject.Find("schema") is { } schemaMember
+            ? ReadSchema(schemaMember.Value, mediaPointer + "/schema")
+            : new OpenApiSchema(mediaObject, mediaPointer) { Type = SchemaType.Any };
     }
 
     private void ReadRequestBody(OpenApiOperation operation, JsonNode node, string pointer)

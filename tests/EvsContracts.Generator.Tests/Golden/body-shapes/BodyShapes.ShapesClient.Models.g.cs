@@ -6,6 +6,134 @@
 namespace BodyShapes
 {
     /// <summary>
+    /// The Filter object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.FilterJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Filter>
+    {
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(10)]
+        public string? Name { get; set; }
+
+        /// <summary>
+        /// The <c>status</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>status</c>.</remarks>
+        public global::BodyShapes.Status? Status { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxLength(Name, 10, path, "name", ref violations);
+            global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Status is { } status)
+            {
+                writer.WritePropertyName(s_statusJsonName);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? name = null;
+            global::BodyShapes.Status? status = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::BodyShapes.Filter
+            {
+                Name = name,
+                Status = status,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::BodyShapes.Filter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::BodyShapes.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.Filter"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class FilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.Filter>
+    {
+        public override global::BodyShapes.Filter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::BodyShapes.Filter.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.Filter value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// The Pet object of the spec.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.PetJsonConverter))]

@@ -177,6 +177,20 @@ namespace BodyShapes
         global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Parameters described by JSON content: objects, arrays and any value go as JSON text; a string as itself.
+        /// </summary>
+        /// <remarks><c>GET /search/{kind}</c>, answered with 200.</remarks>
+        /// <param name="kind">kind</param>
+        /// <param name="filter">filter</param>
+        /// <param name="ids">ids</param>
+        /// <param name="xContext">X-Context</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// JSON content without a schema: any JSON value, both ways.
         /// </summary>
         /// <remarks><c>POST /unspecified</c>, answered with 200.</remarks>
@@ -339,6 +353,32 @@ namespace BodyShapes
             Int32Request? __body = body is null ? null : new Int32Request(body.Value);
             string __uri = "limit";
             return (await _invoker.SendAsync<Int32Request, Int32Response>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(kind);
+            global::System.ArgumentNullException.ThrowIfNull(filter);
+            if (Options.ValidateRequests)
+            {
+                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+                filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
+                if (__violations is not null)
+                {
+                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                }
+            }
+            string __uri = string.Concat("search/", global::EvsContracts.EvsPath.Escape("kind", kind));
+            char __separator = '?';
+            __uri = string.Concat(__uri, __separator.ToString(), "filter", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(filter!)));
+            __separator = '&';
+            if (ids is not null)
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "ids", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(new Int64ListRequest(ids!))));
+            }
+            (string Name, string? Value)[] __headers = { ("X-Context", xContext is null ? null : global::EvsContracts.EvsJsonModel.ToJson(new JsonElementRequest(xContext.Value))) };
+            return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
@@ -1058,6 +1098,46 @@ namespace BodyShapes
             {
                 string path = string.Empty;
                 return new Int32Response(global::EvsContracts.EvsJson.ReadInt32(ref reader, path, string.Empty));
+            }
+        }
+
+        /// <summary>A <c>System.Collections.Generic.IList&lt;long&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+        private sealed class Int64ListRequest : global::EvsContracts.IEvsJsonModel<Int64ListRequest>
+        {
+            public Int64ListRequest(global::System.Collections.Generic.IList<long> value) => Value = value;
+
+            public global::System.Collections.Generic.IList<long> Value { get; }
+
+            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            {
+                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+                ValidateInto(string.Empty, ref violations);
+                return global::EvsContracts.ContractCheck.Result(violations);
+            }
+
+            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+            {
+            }
+
+            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(writer);
+                writer.WriteStartArray();
+                for (int i = 0; i < Value.Count; i++)
+                {
+                    writer.WriteNumberValue(Value[i]);
+                }
+                writer.WriteEndArray();
+            }
+
+            public static Int64ListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+            {
+                string path = string.Empty;
+                return new Int64ListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.Int64Values));
             }
         }
 
