@@ -152,6 +152,50 @@ public class SchemaShapeUsageTests
     }
 
     [Fact]
+    public void AllOf_of_two_types_that_each_nest_their_own_kind_is_one_recursive_type()
+    {
+        // Merging Folder and Album merges their children too, which merge their children in turn: without an end,
+        // unless the merged children's schema, met again inside itself, is the type being defined.
+        const string Spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Tree", "version": "1" },
+              "paths": {},
+              "components": { "schemas": {
+                "Folder": { "type": "object", "properties": { "name": { "type": "string", "maxLength": 8 }, "children": { "type": "array", "items": { "$ref": "#/components/schemas/Folder" } } } },
+                "Album": { "type": "object", "properties": { "size": { "type": "integer" }, "children": { "type": "array", "items": { "$ref": "#/components/schemas/Album" } } } },
+                "Shelf": { "allOf": [ { "$ref": "#/components/schemas/Folder" }, { "$ref": "#/components/schemas/Album" } ] }
+              } }
+            }
+            """;
+        const string Usage = """
+            using System.Linq;
+            using Tree;
+
+            namespace Usage;
+
+            public static class Scenario
+            {
+                public static string RoundTrip(string json) => Shelf.FromJson(json).ToJson();
+
+                public static string Violations(string json) => string.Join("\n", Shelf.FromJson(json).Validate().Select(v => v.Path + " " + v.Rule));
+
+                public static string ChildType() => typeof(Shelf).GetProperty("Children")!.PropertyType.GetGenericArguments()[0].Name + " "
+                    + typeof(ShelfChildrenItem).GetProperty("Children")!.PropertyType.GetGenericArguments()[0].Name;
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromText("/project/tree.openapi.json", Spec, "Tree") }, GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "recursive allOf");
+
+        Assert.Equal("ShelfChildrenItem ShelfChildrenItem", scenario.Call("ChildType"));
+        const string Json = """{"name":"a","children":[{"children":[{"name":"c","children":[{"size":3}]}],"size":1}],"size":0}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("children.0.children.0.name maxLength", scenario.Call("Violations", Json.Replace("\"c\"", "\"123456789\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void AllOf_parts_are_merged_into_one_type_with_every_rule()
     {
         using LoadedScenario scenario = Load("schema-composition", CompositionUsage);

@@ -288,6 +288,13 @@ internal sealed partial class ContractModelBuilder
     /// </summary>
     private string DefineInlineType(string name, OpenApiSchema schema)
     {
+        // Merging two parts that both recurse (allOf of two types, each with children of its own type) unfolds
+        // without end, one longer name a level: the place in the spec met again inside its own type is that type.
+        if (_inlineTypesBeingDefined.TryGetValue(schema.Pointer, out string? outer))
+        {
+            return outer;
+        }
+
         string key = name + " " + schema.Pointer;
         if (_inlineNames.TryGetValue(key, out string? defined))
         {
@@ -296,7 +303,16 @@ internal sealed partial class ContractModelBuilder
 
         string unique = ClaimUnique(name, "the inline schema " + schema.Pointer);
         _inlineNames[key] = unique;
-        DefineType(unique, schema);
+        _inlineTypesBeingDefined[schema.Pointer] = unique;
+        try
+        {
+            DefineType(unique, schema);
+        }
+        finally
+        {
+            _inlineTypesBeingDefined.Remove(schema.Pointer);
+        }
+
         return unique;
     }
 

@@ -41,6 +41,9 @@ internal sealed partial class ContractModelBuilder
 
     /// <summary>The type of each inline schema, by the name it was asked for and its pointer.</summary>
     private readonly Dictionary<string, string> _inlineNames = new(StringComparer.Ordinal);
+
+    /// <summary>The inline schemas whose types are being defined, by pointer, with their names.</summary>
+    private readonly Dictionary<string, string> _inlineTypesBeingDefined = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
     /// <summary>
