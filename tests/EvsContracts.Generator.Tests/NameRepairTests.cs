@@ -37,6 +37,8 @@ public class NameRepairTests
                     + "|" + string.Join(",", page.Validate().Select(v => v.Path + " " + v.Rule));
             }
 
+            public static string Nested(string json) => string.Join(",", Page.FromJson(json).Configurations!.Select(c => c.Classification + ":" + c.Configurations?.Count));
+
             public static string Empty() => new Page { Event = EventType.Empty }.ToJson();
 
             public static string Orderings() => string.Join(",", new[]
@@ -68,6 +70,43 @@ public class NameRepairTests
         Assert.Equal("""{"event":""}""", scenario.Call("Empty"));
         Assert.Equal("""{"event":""}""", scenario.Call("RoundTrip", """{"event":""}"""));
         Assert.Equal("""{"tags":{"team":"a"}}|{"resourceArn":"arn"}""", scenario.Call("Body"));
+    }
+
+    [Fact]
+    public void A_type_that_holds_a_list_alias_of_itself_round_trips_nested()
+    {
+        using LoadedScenario scenario = Load();
+
+        const string Json = """{"configurations":[{"Classification":"a","Configurations":[{"Classification":"b","Configurations":[]}]},{"Classification":"c"}]}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("a:1,c:", scenario.Call("Nested", Json));
+    }
+
+    [Fact]
+    public void Aliases_that_name_each_other_with_no_type_between_are_EVS103()
+    {
+        SpecMarkup spec = SpecMarkup.Parse("""
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Loops", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Holder": { "type": "object", "properties": { "a": { "$ref": "#/components/schemas/A" } } },
+                  "A": { "type": "array", "items": { "$ref": "#/components/schemas/B" } },
+                  "B": { "type": "array", "items": [|{ "$ref": "#/components/schemas/A" }|] }
+                }
+              }
+            }
+            """);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
+
+        // Each alias is found going round from itself.
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Equal(2, run.Single.Diagnostics.Length);
+        Assert.All(run.Single.Diagnostics, d => Assert.Equal("EVS103", d.Id));
+        Diagnostic diagnostic = run.Single.Diagnostics.Single(d => d.Location.SourceSpan == new TextSpan(spec.Start, spec.End - spec.Start));
+        Assert.Equal("The reference to \"A\" goes round in a circle (/components/schemas/B/items/$ref)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]

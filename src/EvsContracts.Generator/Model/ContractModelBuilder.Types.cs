@@ -220,9 +220,20 @@ internal sealed partial class ContractModelBuilder
             if (_componentTypeNames.TryGetValue(refName, out string? typeName))
             {
                 OpenApiNamedSchema component = _components[refName];
-                using (_diagnostics.Within(component.Part))
+                // A type breaks a chain of aliases: a list alias of the type it is a member of (Configuration has
+                // Configurations, a ConfigurationList of Configuration) is a reference in C#, not a circle.
+                HashSet<string> outer = _resolving;
+                _resolving = new HashSet<string>(StringComparer.Ordinal);
+                try
                 {
-                    DefineType(typeName, component.Schema);
+                    using (_diagnostics.Within(component.Part))
+                    {
+                        DefineType(typeName, component.Schema);
+                    }
+                }
+                finally
+                {
+                    _resolving = outer;
                 }
 
                 OpenApiSchema target = Merged(component.Schema);

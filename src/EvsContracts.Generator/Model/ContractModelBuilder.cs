@@ -44,7 +44,9 @@ internal sealed partial class ContractModelBuilder
 
     /// <summary>The inline schemas whose types are being defined, by pointer, with their names.</summary>
     private readonly Dictionary<string, string> _inlineTypesBeingDefined = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
+    /// <summary>The aliases being inlined, from the nearest type out: one met again goes round without a type in between.</summary>
+    private HashSet<string> _resolving = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Every type name generated into the namespace, and what holds it. Compared ignoring case: types that differ

@@ -6,6 +6,159 @@
 namespace NameRepairs
 {
     /// <summary>
+    /// Holds a list alias of itself: a reference in C#, not a circle.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ConfigurationJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class Configuration : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Configuration>
+    {
+        /// <summary>
+        /// The <c>Classification</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>Classification</c>.</remarks>
+        public string? Classification { get; init; }
+
+        /// <summary>
+        /// The <c>Configurations</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>Configurations</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (Configurations is not null)
+            {
+                for (int i = 0; i < Configurations.Count; i++)
+                {
+                    Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_classificationJsonName = global::System.Text.Json.JsonEncodedText.Encode("Classification"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("Configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Classification is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_classificationJsonName, Classification);
+            }
+            if (Configurations is not null)
+            {
+                writer.WritePropertyName(s_configurationsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Configurations.Count; i++)
+                {
+                    Configurations[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? classification = null;
+            global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Classification"u8):
+                        classification = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "Classification");
+                        break;
+                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Configurations"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            configurations = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "Configurations"), "an array");
+                            }
+                            configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                configurations.Add(item);
+                            }
+                        }
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::NameRepairs.Configuration
+            {
+                Classification = classification,
+                Configurations = configurations,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.Configuration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.Configuration FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.Configuration"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ConfigurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.Configuration>
+    {
+        public override global::NameRepairs.Configuration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.Configuration.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.Configuration value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// Values that give no C# name, or the same one.
     /// </summary>
     /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
@@ -343,6 +496,12 @@ namespace NameRepairs
     public sealed partial class Page : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page>
     {
         /// <summary>
+        /// The <c>configurations</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>configurations</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
+
+        /// <summary>
         /// The <c>items</c> member.
         /// </summary>
         /// <remarks>JSON: <c>items</c>.</remarks>
@@ -378,6 +537,13 @@ namespace NameRepairs
         /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
         internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
+            if (Configurations is not null)
+            {
+                for (int i = 0; i < Configurations.Count; i++)
+                {
+                    Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
             if (Items is not null)
             {
                 for (int i = 0; i < Items.Count; i++)
@@ -389,6 +555,8 @@ namespace NameRepairs
             Key?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "key"), ref violations);
             global::EvsContracts.ContractCheck.Enum(Event?.Value, global::NameRepairs.EventType.AllowedValues.AsSpan(), path, "event", ref violations);
         }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
@@ -404,6 +572,16 @@ namespace NameRepairs
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStartObject();
+            if (Configurations is not null)
+            {
+                writer.WritePropertyName(s_configurationsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Configurations.Count; i++)
+                {
+                    Configurations[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
             if (Items is not null)
             {
                 writer.WritePropertyName(s_itemsJsonName);
@@ -447,6 +625,7 @@ namespace NameRepairs
             {
                 throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
             }
+            global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
             global::System.Collections.Generic.List<global::NameRepairs.Page2>? items = null;
             global::NameRepairs.ValueModel? level = null;
             global::NameRepairs.KeyModel? keyValue = null;
@@ -485,6 +664,25 @@ namespace NameRepairs
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "event"u8):
                         @event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.EventType?) : global::NameRepairs.EventType.ReadJsonValue(ref reader, path, "event");
                         break;
+                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "configurations"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            configurations = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "configurations"), "an array");
+                            }
+                            configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                configurations.Add(item);
+                            }
+                        }
+                        break;
                     default:
                         reader.Skip();
                         break;
@@ -493,6 +691,7 @@ namespace NameRepairs
 
             return new global::NameRepairs.Page
             {
+                Configurations = configurations,
                 Items = items,
                 Level = level,
                 Key = keyValue,
