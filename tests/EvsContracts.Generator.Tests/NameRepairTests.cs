@@ -254,6 +254,103 @@ public class NameRepairTests
         Assert.DoesNotContain("GetChannelAsync(", client, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_integer_enum_that_lists_names_keeps_the_integer_unchecked()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Members", "version": "1" },
+              "paths": {
+                "/members": {
+                  "get": {
+                    "operationId": "listMembers",
+                    "parameters": [{ "name": "pageSize", "in": "query", "schema": { "type": "integer", "enum": [[|"BASIC"|], "FULL"] } }],
+                    "responses": { "204": { "description": "None." } }
+                  }
+                }
+              }
+            }
+            """,
+            "The enum lists a value that is not an integer (/paths/~1members/get/parameters/0/schema/enum); values are not checked against it");
+
+        Assert.Contains("ListMembersAsync(int? pageSize = null,", run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_string_enum_with_a_stray_object_keeps_the_string_unchecked()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Charge", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "ChargeState": {
+                    "type": "object",
+                    "properties": {
+                      "reasons": { "type": "array", "items": { "type": "string", "enum": [[|{ "override": true }|], "DEFAULT"] } }
+                    }
+                  }
+                }
+              }
+            }
+            """,
+            "The enum lists a value that is not a string (/components/schemas/ChargeState/properties/reasons/items/enum); values are not checked against it");
+
+        Assert.Contains("IReadOnlyList<string>? Reasons", run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_boolean_enum_keeps_the_boolean_unchecked()
+    {
+        AssertNote(
+            """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Flags", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Flag": { "type": "object", "properties": { "on": { "type": "boolean", [|"enum"|]: [true] } } }
+                }
+              }
+            }
+            """,
+            "An enum of type boolean is not checked (/components/schemas/Flag/properties/on/enum); only string and integer enums are");
+    }
+
+    [Fact]
+    public void Null_in_an_enum_makes_the_value_nullable()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Levels", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Level": { "type": "string", "enum": ["low", "high", null] },
+                  "Holder": { "type": "object", "required": ["level", "count"], "properties": {
+                    "level": { "$ref": "#/components/schemas/Level" },
+                    "count": { "type": "integer", "enum": [1, 2, null] }
+                  } }
+                }
+              }
+            }
+            """));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        string models = run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("Level High { get; }", models, StringComparison.Ordinal);
+        Assert.Contains("int? Count", models, StringComparison.Ordinal);
+    }
+
     private static LoadedScenario Load()
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromFile("Specs/name-repairs.openapi.json") }, GeneratorHarness.CreateCompilation(Usage));

@@ -161,9 +161,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EnumEmpty = Spec(NotOpenApiId, "{0}/enum must be a non-empty array");
 
-    public static readonly DiagnosticDescriptor EnumValueNotString = Spec(NotOpenApiId, "A string enum may only list strings ({0}/enum)");
 
-    public static readonly DiagnosticDescriptor EnumValueNotInteger = Spec(NotOpenApiId, "An integer enum may only list integers ({0}/enum)");
 
     public static readonly DiagnosticDescriptor MultipleOfNotPositive = Spec(NotOpenApiId, "{0}/multipleOf must be greater than 0");
 
@@ -210,7 +208,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor AllOfPatterns = Spec(UnsupportedId, "The allOf parts of {0} have two different patterns; one pattern per value is supported");
 
-    public static readonly DiagnosticDescriptor NonStringEnum = Spec(UnsupportedId, "Only string enums are supported ({0}/enum)");
 
 
     /// <summary>{1}: why .NET refused the pattern.</summary>
@@ -233,7 +230,13 @@ internal static class DiagnosticDescriptors
     /// <summary>{0}: the path; {1}: the template parameter's name; {2}: the method; {3}: the name, quoted.</summary>
     public static readonly DiagnosticDescriptor PathParameterUndeclared = Note("The path {0} names {{{1}}} but {2} declares no path parameter {3}; it is generated as a required string parameter");
 
-    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared };
+    /// <summary>{0}: the schema; {1}: the kind of value the enum would need ("a string").</summary>
+    public static readonly DiagnosticDescriptor EnumValueOfOtherType = Note("The enum lists a value that is not {1} ({0}/enum); values are not checked against it");
+
+    /// <summary>{0}: the schema; {1}: its type.</summary>
+    public static readonly DiagnosticDescriptor NonStringEnum = Note("An enum of type {1} is not checked ({0}/enum); only string and integer enums are");
+
+    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared, EnumValueOfOtherType, NonStringEnum };
 
     // EVS103: references that do not resolve.
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
@@ -17,6 +18,9 @@ internal sealed partial class OpenApiReader
         "prefixItems", "const", "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedProperties",
         "unevaluatedItems", "contains", "$dynamicRef", "$recursiveRef",
     };
+
+    /// <summary>What only a JSON number that is not written as an integer holds.</summary>
+    private static readonly char[] s_fractionMarks = { '.', 'e', 'E' };
 
     private static readonly string[] s_supportedFormats = { "uuid", "date-time", "date", "byte", "int32", "int64", "float", "double" };
 
@@ -374,6 +378,15 @@ internal sealed partial class OpenApiReader
             return false;
         }
 
+        // An enum without a type is of the type its values have: integers are an integer enum, anything mixed
+        // (or another kind) is any JSON value.
+        if (schema.Node.Find("type") is null && schema.Type == SchemaType.String && !values.Items.All(v => v is JsonStringNode or JsonNullNode))
+        {
+            schema.Type = values.Items.All(v => v is JsonNullNode || (v is JsonNumberNode n && n.Text.IndexOfAny(s_fractionMarks) < 0)) ? SchemaType.Integer
+                : values.Items.All(v => v is JsonNumberNode or JsonNullNode) ? SchemaType.Number
+                : SchemaType.Any;
+        }
+
         if (schema.Type == SchemaType.Integer)
         {
             return ReadIntegerEnum(schema, values, pointer);
@@ -381,22 +394,26 @@ internal sealed partial class OpenApiReader
 
         if (schema.Type != SchemaType.String)
         {
-            Report(DiagnosticDescriptors.NonStringEnum, enumMember, pointer);
-            return false;
+            // A boolean or number enum narrows what the type already says: the type is kept, without the check.
+            Report(DiagnosticDescriptors.NonStringEnum, enumMember, pointer, schema.Type.ToString().ToLowerInvariant());
+            return true;
         }
 
         var list = new List<string>();
         foreach (JsonNode item in values.Items)
         {
-            if (item is JsonNullNode && schema.Nullable)
+            if (item is JsonNullNode)
             {
+                // null listed in an enum: the value may be null.
+                schema.Nullable = true;
                 continue;
             }
 
             if (item is not JsonStringNode text)
             {
-                Report(DiagnosticDescriptors.EnumValueNotString, item, pointer);
-                return false;
+                // Real specs put a stray object or number in a string enum: the values stay strings, unchecked.
+                Report(DiagnosticDescriptors.EnumValueOfOtherType, item, pointer, "a string");
+                return true;
             }
 
             if (list.Contains(text.Value))
@@ -418,8 +435,9 @@ internal sealed partial class OpenApiReader
         var list = new List<string>();
         foreach (JsonNode item in values.Items)
         {
-            if (item is JsonNullNode && schema.Nullable)
+            if (item is JsonNullNode)
             {
+                schema.Nullable = true;
                 continue;
             }
 
@@ -427,8 +445,9 @@ internal sealed partial class OpenApiReader
                 || !decimal.TryParse(number.Text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal value)
                 || decimal.Truncate(value) != value || value < long.MinValue || value > long.MaxValue)
             {
-                Report(DiagnosticDescriptors.EnumValueNotInteger, item, pointer);
-                return false;
+                // An integer enum that lists names or fractions (real specs do): the values stay integers, unchecked.
+                Report(DiagnosticDescriptors.EnumValueOfOtherType, item, pointer, "an integer");
+                return true;
             }
 
             string text = ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
