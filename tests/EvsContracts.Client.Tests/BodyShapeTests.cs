@@ -218,4 +218,32 @@ public class BodyShapeTests
         Assert.Equal(("maxLength", "filter.name"), (Assert.Single(error.Violations).Rule, error.Violations[0].Path));
         Assert.Equal(0, server.RequestCount);
     }
+
+    [Fact]
+    public async Task A_deepObject_parameter_sends_each_member_that_is_set_in_brackets()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, "[]");
+        using HttpClient http = server.CreateClient();
+        using JsonDocument other = JsonDocument.Parse("""{"city":"San José","n":2}""");
+        var client = new ShapesClient(http);
+        var filter = new EmployeeFilter
+        {
+            FirstName = "Elon M",
+            Active = false,
+            Status = Status.Sold,
+            AdditionalProperties = new Dictionary<string, JsonElement> { ["city"] = other.RootElement.GetProperty("city"), ["n"] = other.RootElement.GetProperty("n") },
+        };
+
+        await client.ListEmployeesAsync(filter, sort: new Dictionary<string, string> { ["by"] = "name" });
+        await client.ListEmployeesAsync(new EmployeeFilter { MinAge = 30 });
+        await client.ListEmployeesAsync();
+
+        Assert.Equal(
+            [
+                "/employees?filter%5Bfirst_name%5D=Elon%20M&filter%5Bactive%5D=false&filter%5Bstatus%5D=sold&filter%5Bcity%5D=San%20Jos%C3%A9&filter%5Bn%5D=2&sort%5Bby%5D=name",
+                "/employees?filter%5Bmin_age%5D=30",
+                "/employees",
+            ],
+            server.Requests.Select(r => r.RawTarget));
+    }
 }

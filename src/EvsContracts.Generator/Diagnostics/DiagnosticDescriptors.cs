@@ -188,7 +188,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Spec(UnsupportedId, "Parameters of type {0} are not supported ({1}/schema); use a string, integer, number or boolean, or an array of them in the query or a header");
 
-    public static readonly DiagnosticDescriptor ParameterStyleUnsupported = Spec(UnsupportedId, "The parameter style {0} is not supported ({1}/style); supported: form, spaceDelimited and pipeDelimited in the query, simple in the path and headers");
+    public static readonly DiagnosticDescriptor ParameterStyleUnsupported = Spec(UnsupportedId, "The parameter style {0} is not supported ({1}/style); supported: form, spaceDelimited, pipeDelimited and deepObject in the query, simple in the path and headers");
 
     public static readonly DiagnosticDescriptor ResponseKeyUnsupported = Spec(UnsupportedId, "The response key {0} is not supported ({1}); use a status code like 202, or default");
 

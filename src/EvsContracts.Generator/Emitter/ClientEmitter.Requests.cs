@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
@@ -67,7 +68,7 @@ internal sealed partial class ClientEmitter
 
         // After the query the path carries, every parameter follows an '&'. Otherwise the first one written takes
         // the '?', which takes a variable when more than one value may be written.
-        bool separated = operation.FixedQuery is null && (query.Count > 1 || query[0].Explode);
+        bool separated = operation.FixedQuery is null && (query.Count > 1 || query[0].Explode || query[0].DeepObject);
         if (separated)
         {
             _w.Line("char __separator = '?';");
@@ -77,6 +78,12 @@ internal sealed partial class ClientEmitter
         {
             ParameterModel parameter = query[i];
             string name = Naming.Escape(parameter.Name);
+            if (parameter.DeepObject)
+            {
+                EmitDeepObject(parameter, name, separated ? "__separator.ToString()" : operation.FixedQuery is null ? "\"?\"" : "\"&\"", separated);
+                continue;
+            }
+
             string value = parameter.Required || !parameter.Type.IsValueType ? name : name + ".Value";
             bool list = parameter.Type.Kind == TypeRefKind.Array && !parameter.Json;
             bool optional = !parameter.Required;
@@ -123,6 +130,79 @@ internal sealed partial class ClientEmitter
             {
                 _w.Close();
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>style: deepObject</c>: one <c>name[member]=value</c> per member that is set, in the spec's order, then the
+    /// other members of the object (or the entries of a map) in their own order.
+    /// </summary>
+    private void EmitDeepObject(ParameterModel parameter, string name, string separator, bool separated)
+    {
+        string prefix = System.Uri.EscapeDataString(parameter.WireName) + "%5B";
+        void Pair(string key, TypeRef type, string value)
+        {
+            // Any JSON value (an object's other members) is sent as its text: a string's own text, else its JSON.
+            string text = type.Kind == TypeRefKind.Any ? $"{value}.ToString()" : Text(type, value);
+            _w.Line($"__uri = string.Concat(__uri, {separator}, {key}, global::System.Uri.EscapeDataString({text}));");
+            if (separated)
+            {
+                _w.Line("__separator = '&';");
+            }
+        }
+
+        // A required object is never null here (ThrowIfNull); an optional one sends nothing when null.
+        if (!parameter.Required)
+        {
+            _w.Open($"if ({name} is not null)");
+        }
+
+        TypeRef? other = parameter.Type.Kind == TypeRefKind.Map ? parameter.Type.Element : null;
+        string entries = name;
+        if (parameter.Type.Kind == TypeRefKind.Object)
+        {
+            TypeModel type = _contract.Types.First(t => t.Name == parameter.Type.Name);
+            for (int i = 0; i < type.Properties.Count; i++)
+            {
+                PropertyModel property = type.Properties[i];
+                if (property.ReadOnly)
+                {
+                    continue;
+                }
+
+                string member = $"{name}.{Naming.Escape(property.Name)}";
+                string local = "__member" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string key = CSharpLiteral.String(prefix + System.Uri.EscapeDataString(property.JsonName) + "%5D=");
+                _w.Open(property.Type.IsValueType ? $"if ({member} is {{ }} {local})" : $"if ({member} is not null)");
+                Pair(key, property.Type, property.Type.IsValueType ? local : member);
+                _w.Close();
+            }
+
+            other = type.AdditionalProperties;
+            entries = $"{name}.{ContractModelBuilder.AdditionalPropertiesName}";
+        }
+
+        if (other is not null)
+        {
+            // A map parameter is known not to be null here; an object's map of other members may be.
+            bool map = entries == name;
+            if (!map)
+            {
+                _w.Open($"if ({entries} is not null)");
+            }
+
+            _w.Open($"foreach (var __entry in {entries})");
+            Pair($"{CSharpLiteral.String(prefix)}, global::System.Uri.EscapeDataString(__entry.Key), \"%5D=\"", other, "__entry.Value");
+            _w.Close();
+            if (!map)
+            {
+                _w.Close();
+            }
+        }
+
+        if (!parameter.Required)
+        {
+            _w.Close();
         }
     }
 

@@ -282,6 +282,9 @@ internal sealed record ParameterModel
 
     /// <summary>Described by JSON <c>content</c>: an object, array, map or any value is sent as its JSON text.</summary>
     public bool Json { get; init; }
+
+    /// <summary><c>style: deepObject</c>: an object (or a map) whose members go in the query as <c>name[member]=value</c>.</summary>
+    public bool DeepObject { get; init; }
 }
 
 /// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value, or until the resource is gone.</summary>

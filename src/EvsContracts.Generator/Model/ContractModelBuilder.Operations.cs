@@ -79,7 +79,8 @@ internal sealed partial class ContractModelBuilder
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
             // A list of plain values in the query or a header is sent item by item; anything else has no one wire form.
             bool list = type.Kind == TypeRefKind.Array && parameter.Location != ParameterLocation.Path && !IsStructured(type.Element!) && !parameter.Json;
-            if (!list && IsStructured(type) && !(parameter.Json && type.Kind != TypeRefKind.Bytes))
+            bool deepObject = parameter.DeepObject && IsFlatObject(type);
+            if (!list && !deepObject && IsStructured(type) && !(parameter.Json && type.Kind != TypeRefKind.Bytes))
             {
                 // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
                 string typeName = type.Kind switch
@@ -104,6 +105,7 @@ internal sealed partial class ContractModelBuilder
                 Explode = list && parameter.Explode,
                 Delimiter = parameter.Delimiter,
                 Json = parameter.Json && IsStructured(type),
+                DeepObject = deepObject,
             });
         }
 
@@ -239,6 +241,26 @@ internal sealed partial class ContractModelBuilder
     private static bool SameSchema(OpenApiSchema x, OpenApiSchema y) =>
         x.RefName is not null ? x.RefName == y.RefName : ReferenceEquals(x.Node, y.Node);
 
+    /// <summary>
+    /// What <c>deepObject</c> can send: an object, or a map, whose members are plain values (OpenAPI defines no form
+    /// for nested ones); other members of an object may be any JSON value, sent as its text.
+    /// </summary>
+    private bool IsFlatObject(TypeRef type)
+    {
+        if (type.Kind == TypeRefKind.Map)
+        {
+            return !IsStructured(type.Element!);
+        }
+
+        if (type.Kind != TypeRefKind.Object || !_types.TryGetValue(type.Name!, out TypeModel? model) || model.Kind != TypeModelKind.Object)
+        {
+            return false;
+        }
+
+        return model.Properties.All(p => !IsStructured(p.Type))
+            && (model.AdditionalProperties is null || model.AdditionalProperties.Kind == TypeRefKind.Any || !IsStructured(model.AdditionalProperties));
+    }
+
     private static bool IsStructured(TypeRef type) =>
         type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes;
 
@@ -296,9 +318,9 @@ internal sealed partial class ContractModelBuilder
         var pending = new Stack<string>();
         foreach (OperationModel operation in operations)
         {
-            // An array or a map body makes its items inputs, and so does a parameter sent as JSON.
+            // An array or a map body makes its items inputs, and so does a parameter sent as JSON or as a deep object.
             var sent = new List<TypeRef?> { operation.Body };
-            sent.AddRange(operation.Parameters.Where(p => p.Json).Select(p => p.Type));
+            sent.AddRange(operation.Parameters.Where(p => p.Json || p.DeepObject).Select(p => p.Type));
             foreach (TypeRef? type in sent)
             {
                 for (TypeRef? t = type; t is not null; t = t.Element)

@@ -159,6 +159,9 @@ internal sealed class OpenApiParameter
 
     /// <summary>Described by <c>content: {"application/json": ...}</c>: the value is sent as its JSON text.</summary>
     public bool Json { get; set; }
+
+    /// <summary><c>style: deepObject</c> in the query: each member of an object is sent as <c>name[member]=value</c>.</summary>
+    public bool DeepObject { get; set; }
 }
 
 internal sealed class OpenApiResponse

@@ -358,18 +358,20 @@ internal sealed partial class OpenApiReader
             {
                 schema = ReadSchema(schemaMember.Value, itemPointer + "/schema");
 
-                // An array in the query or a header is a list of values; the model builder checks its items.
+                // An array in the query or a header is a list of values, an object in the query with style
+                // deepObject a set of members; the model builder checks their items and members.
+                style = OptionalString(parameter, "style", itemPointer);
                 bool list = schema?.Type == SchemaType.Array && parsed is ParameterLocation.Query or ParameterLocation.Header;
-                if (schema is { RefName: null, Type: SchemaType.Object or SchemaType.Array } && !list)
+                bool deepObject = schema?.Type == SchemaType.Object && parsed == ParameterLocation.Query && style == "deepObject";
+                if (schema is { RefName: null, Type: SchemaType.Object or SchemaType.Array } && !list && !deepObject)
                 {
                     Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
                     continue;
                 }
 
-                style = OptionalString(parameter, "style", itemPointer);
                 delimiter = (parsed, style) switch
                 {
-                    (ParameterLocation.Query, null or "form") => ",",
+                    (ParameterLocation.Query, null or "form" or "deepObject") => ",",
                     (ParameterLocation.Query, "spaceDelimited") => "%20",
                     (ParameterLocation.Query, "pipeDelimited") => "%7C",
                     (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ",",
@@ -401,6 +403,7 @@ internal sealed partial class OpenApiReader
                 Explode = content is null && (OptionalBool(parameter, "explode", itemPointer) ?? (parsed == ParameterLocation.Query && style is null or "form")),
                 Delimiter = delimiter,
                 Json = content is not null,
+                DeepObject = style == "deepObject",
                 Description = OptionalString(parameter, "description", itemPointer),
             });
         }

@@ -191,6 +191,18 @@ namespace BodyShapes
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// Objects and maps in the query with style deepObject.
+        /// </summary>
+        /// <remarks><c>GET /employees</c>, answered with 200.</remarks>
+        /// <param name="filter">filter</param>
+        /// <param name="sort">sort</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// JSON content without a schema: any JSON value, both ways.
         /// </summary>
         /// <remarks><c>POST /unspecified</c>, answered with 200.</remarks>
@@ -379,6 +391,62 @@ namespace BodyShapes
             }
             (string Name, string? Value)[] __headers = { ("X-Context", xContext is null ? null : global::EvsContracts.EvsJsonModel.ToJson(new JsonElementRequest(xContext.Value))) };
             return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken).ConfigureAwait(false)).Value;
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (Options.ValidateRequests)
+            {
+                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+                filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
+                if (__violations is not null)
+                {
+                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                }
+            }
+            string __uri = "employees";
+            char __separator = '?';
+            if (filter is not null)
+            {
+                if (filter.FirstName is not null)
+                {
+                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bfirst_name%5D=", global::System.Uri.EscapeDataString(filter.FirstName));
+                    __separator = '&';
+                }
+                if (filter.MinAge is { } __member1)
+                {
+                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bmin_age%5D=", global::System.Uri.EscapeDataString(__member1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                    __separator = '&';
+                }
+                if (filter.Active is { } __member2)
+                {
+                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bactive%5D=", global::System.Uri.EscapeDataString((__member2 ? "true" : "false")));
+                    __separator = '&';
+                }
+                if (filter.Status is { } __member3)
+                {
+                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bstatus%5D=", global::System.Uri.EscapeDataString(__member3.Value));
+                    __separator = '&';
+                }
+                if (filter.AdditionalProperties is not null)
+                {
+                    foreach (var __entry in filter.AdditionalProperties)
+                    {
+                        __uri = string.Concat(__uri, __separator.ToString(), "filter%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value.ToString()));
+                        __separator = '&';
+                    }
+                }
+            }
+            if (sort is not null)
+            {
+                foreach (var __entry in sort)
+                {
+                    __uri = string.Concat(__uri, __separator.ToString(), "sort%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value));
+                    __separator = '&';
+                }
+            }
+            return (await _invoker.SendAsync<StringListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
         }
 
         /// <inheritdoc/>
