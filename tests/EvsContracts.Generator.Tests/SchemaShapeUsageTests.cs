@@ -196,6 +196,52 @@ public class SchemaShapeUsageTests
     }
 
     [Fact]
+    public void Property_names_CSharp_cannot_take_get_readable_names_and_keep_their_wire_names()
+    {
+        // Real specs: GitHub's reactions ("+1", "-1"), MongoDB-style "_id" beside "id", a member named "validate" or
+        // "equals", a name of symbols alone, and a member named like its type or like the additional-members bag.
+        const string Spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Names", "version": "1" },
+              "paths": {},
+              "components": { "schemas": {
+                "Thing": {
+                  "type": "object",
+                  "properties": {
+                    "id": { "type": "string" }, "_id": { "type": "string" }, "+1": { "type": "integer" }, "-1": { "type": "integer" },
+                    "validate": { "type": "boolean" }, "equals": { "type": "string" }, "$": { "type": "string" },
+                    "thing": { "type": "string" }, "additionalProperties": { "type": "string" }
+                  },
+                  "additionalProperties": { "type": "integer" }
+                }
+              } }
+            }
+            """;
+        const string Usage = """
+            using System.Linq;
+            using Names;
+
+            namespace Usage;
+
+            public static class Scenario
+            {
+                public static string Members() => string.Join(",", typeof(Thing).GetProperties().Select(p => p.Name));
+
+                public static string RoundTrip(string json) => Thing.FromJson(json).ToJson();
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromText("/project/names.openapi.json", Spec, "Names") }, GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "property names");
+
+        Assert.Equal("Id,Id2,Plus1,Minus1,ValidateValue,EqualsValue,Dollar,ThingValue,AdditionalProperties2,AdditionalProperties", scenario.Call("Members"));
+        const string Json = """{"id":"a","_id":"b","+1":1,"-1":2,"validate":true,"equals":"e","$":"d","thing":"t","additionalProperties":"p","other":7}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+    }
+
+    [Fact]
     public void AllOf_parts_are_merged_into_one_type_with_every_rule()
     {
         using LoadedScenario scenario = Load("schema-composition", CompositionUsage);

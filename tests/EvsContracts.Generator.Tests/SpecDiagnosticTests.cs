@@ -568,32 +568,6 @@ public class SpecDiagnosticTests
     // ---- EVS104: names ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public void Properties_that_collide_in_CSharp_are_EVS104_on_the_second()
-    {
-        AssertDiagnostic(
-            """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Snapshots", "version": "1" },
-              "paths": {},
-              "components": {
-                "schemas": {
-                  "Snapshot": {
-                    "type": "object",
-                    "properties": {
-                      "volume_id": { "type": "string" },
-                      [|"volumeId"|]: { "type": "string" }
-                    }
-                  }
-                }
-              }
-            }
-            """,
-            "EVS104",
-            "The properties \"volume_id\" and \"volumeId\" of Snapshot both become the C# name VolumeId");
-    }
-
-    [Fact]
     public void An_inline_request_body_named_like_the_client_is_numbered()
     {
         // Once an EVS104, before that an EVS900 beside it: the refused body type was then looked up by its name.

@@ -260,17 +260,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SchemaNameInvalid = Spec(InvalidNameId, "The schema name {0} does not give a C# type name");
 
-
-
-
-
-
-    public static readonly DiagnosticDescriptor PropertyNameInvalid = Spec(InvalidNameId, "The property {0} of {1} does not give a C# name");
-
-    public static readonly DiagnosticDescriptor PropertyNameReserved = Spec(InvalidNameId, "The property {0} of {1} becomes {2}, a member every generated model already has");
-
-    public static readonly DiagnosticDescriptor PropertyNamesCollide = Spec(InvalidNameId, "The properties {0} and {1} of {2} both become the C# name {3}");
-
     public static readonly DiagnosticDescriptor PaginationMethodInvalid = Spec(InvalidNameId, "x-pagination.method {0} is not a valid C# method name");
 
     public static readonly DiagnosticDescriptor StatusWaiterMethodInvalid = Spec(InvalidNameId, "x-status-waiter.method {0} is not a valid C# method name");

@@ -39,15 +39,9 @@ internal sealed partial class ContractModelBuilder
             _types[typeName] = model;
             _typeOrder.Add(typeName);
             EquatableArray<PropertyModel> properties = DefineProperties(typeName, schema);
-            TypeRef? additional = null;
-            if (schema.AdditionalProperties is { } others)
-            {
-                additional = Resolve(others, typeName + "AdditionalProperty", typeName);
-                if (properties.Any(p => p.Name == AdditionalPropertiesName))
-                {
-                    _diagnostics.Report(DiagnosticDescriptors.PropertyNameReserved, schema.Node.Get("additionalProperties")!, Quote(AdditionalPropertiesName), typeName, AdditionalPropertiesName);
-                }
-            }
+            TypeRef? additional = schema.AdditionalProperties is { } others
+                ? Resolve(others, typeName + "AdditionalProperty", typeName)
+                : null;
 
             _types[typeName] = model with { Properties = properties, AdditionalProperties = additional };
             return;
@@ -66,7 +60,7 @@ internal sealed partial class ContractModelBuilder
         for (int i = 0; i < schema.Enum!.Count; i++)
         {
             string value = schema.Enum[i];
-            string name = EnumMemberName(value, i);
+            string name = MemberName(value, i, "Value");
             if (name == typeName || Array.IndexOf(s_reservedEnumMemberNames, name) >= 0)
             {
                 name += "Value";
@@ -74,12 +68,7 @@ internal sealed partial class ContractModelBuilder
 
             // Values that meet after conversion ("last_activity", "-last_activity") are numbered in enum order; the
             // wire value stays as written.
-            string stem = name;
-            string separator = char.IsDigit(stem[stem.Length - 1]) ? "_" : string.Empty;
-            for (int n = 2; !names.Add(name) || name == typeName; n++)
-            {
-                name = stem + separator + n.ToString(CultureInfo.InvariantCulture);
-            }
+            name = NumberedMemberName(name, names, typeName);
 
             members.Add(new EnumMemberModel { Name = name, Value = value });
         }
@@ -103,12 +92,12 @@ internal sealed partial class ContractModelBuilder
     };
 
     /// <summary>
-    /// The member name of an enum value: <c>in_progress</c> → <c>InProgress</c>; <c>""</c> → <c>Empty</c>; a value of
-    /// symbols alone is spelled out (<c>*</c> → <c>Asterisk</c>, <c>&gt;=</c> → <c>GreaterThanEquals</c>); a signed
-    /// number keeps its sign (<c>-1</c> → <c>Minus1</c>); anything else with no letter or digit is <c>Value</c> and its
-    /// position from 1. Unicode that C# cannot take at all is in no value a server sends, so this is enough.
+    /// The member name of an enum value or a property: <c>in_progress</c> → <c>InProgress</c>; <c>""</c> →
+    /// <c>Empty</c>; a name of symbols alone is spelled out (<c>*</c> → <c>Asterisk</c>, <c>&gt;=</c> →
+    /// <c>GreaterThanEquals</c>); a signed number keeps its sign (<c>-1</c> → <c>Minus1</c>); anything else C# cannot
+    /// take is <paramref name="fallback"/> and its position from 1.
     /// </summary>
-    private static string EnumMemberName(string value, int index)
+    private static string MemberName(string value, int index, string fallback)
     {
         if (value.Length == 0)
         {
@@ -124,7 +113,7 @@ internal sealed partial class ContractModelBuilder
                 int at = Array.FindIndex(s_symbolNames, s => s.Symbol == c);
                 if (at < 0)
                 {
-                    return "Value" + (index + 1).ToString(CultureInfo.InvariantCulture);
+                    return fallback + (index + 1).ToString(CultureInfo.InvariantCulture);
                 }
 
                 spelled.Append(s_symbolNames[at].Word);
@@ -137,41 +126,49 @@ internal sealed partial class ContractModelBuilder
             name = (value[0] == '-' ? "Minus" : "Plus") + name.Substring(1);
         }
 
-        return Naming.IsValidIdentifier(name) ? name : "Value" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        return Naming.IsValidIdentifier(name) ? name : fallback + (index + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <paramref name="stem"/>, or the first of <c>stem2</c>, <c>stem3</c>, ... (<c>stem_2</c> after a digit) that
+    /// <paramref name="taken"/> does not hold and is not the type's own name; the name returned is added to it.
+    /// </summary>
+    private static string NumberedMemberName(string stem, HashSet<string> taken, string typeName)
+    {
+        string separator = char.IsDigit(stem[stem.Length - 1]) ? "_" : string.Empty;
+        string name = stem;
+        for (int n = 2; name == typeName || !taken.Add(name); n++)
+        {
+            name = stem + separator + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     private EquatableArray<PropertyModel> DefineProperties(string typeName, OpenApiSchema schema)
     {
         var properties = new List<PropertyModel>();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (OpenApiProperty property in schema.Properties)
+
+        // The member that holds the other members is taken first: a property of that name is numbered.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.AdditionalProperties is not null)
         {
-            string name = Naming.ToPascalCase(property.Name);
-            if (name == typeName)
+            names.Add(AdditionalPropertiesName);
+        }
+
+        for (int index = 0; index < schema.Properties.Count; index++)
+        {
+            // Names real specs give that C# cannot take as they are get a readable one: spelled out ("+1" → Plus1),
+            // moved off a member every model has (Equals → EqualsValue) or off the type's own name (CS0542), and
+            // numbered in spec order when two meet after conversion ("id", "_id" → Id, Id2). The wire name stays.
+            OpenApiProperty property = schema.Properties[index];
+            string name = MemberName(property.Name, index, "Property");
+            if (name == typeName || Array.IndexOf(s_reservedMemberNames, name) >= 0)
             {
-                // C# forbids a member named like its type (CS0542).
                 name += "Value";
             }
 
-            if (!Naming.IsValidIdentifier(name))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.PropertyNameInvalid, property.Member, Quote(property.Name), typeName);
-                continue;
-            }
-
-            if (Array.IndexOf(s_reservedMemberNames, name) >= 0)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.PropertyNameReserved, property.Member, Quote(property.Name), typeName, name);
-                continue;
-            }
-
-            if (names.TryGetValue(name, out string? other))
-            {
-                _diagnostics.Report(DiagnosticDescriptors.PropertyNamesCollide, property.Member, Quote(other), Quote(property.Name), typeName, name);
-                continue;
-            }
-
-            names[name] = property.Name;
+            name = NumberedMemberName(name, names, typeName);
             OpenApiSchema propertySchema = Merged(property.Schema);
             TypeRef type = Resolve(propertySchema, typeName + name, typeName);
             OpenApiSchema? refTarget = propertySchema.RefName is { } refName && _components.TryGetValue(refName, out var target) ? Merged(target.Schema) : null;
