@@ -6,6 +6,7 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -18,9 +19,11 @@ namespace EvsContracts;
 /// turns the answer into a model or an <see cref="EvsApiException"/>.
 /// </summary>
 /// <remarks>
-/// Bodies go out with <c>Content-Length</c> and <c>Content-Type: application/json</c>, never chunked. Responses are
-/// read with <see cref="HttpCompletionOption.ResponseHeadersRead"/> and bounded: a success body over 16 MiB is an
-/// error, and only <see cref="EvsClientOptions.MaxErrorBodyBytes"/> of an error body is read.
+/// Bodies go out with <c>Content-Length</c> (<c>Content-Type: application/json</c> for a model, or the media type of an
+/// <see cref="EvsContent"/>), never chunked, except a stream that cannot tell its length. Responses are read with
+/// <see cref="HttpCompletionOption.ResponseHeadersRead"/> and bounded: a JSON or text success body over 16 MiB is an
+/// error (a binary one is handed over as a stream, unread), and only <see cref="EvsClientOptions.MaxErrorBodyBytes"/>
+/// of an error body is read.
 /// <see cref="HttpClient.Timeout"/> covers the whole exchange, body included, and gives HttpClient's own
 /// <see cref="TaskCanceledException"/> with an inner <see cref="TimeoutException"/>.
 /// </remarks>
@@ -75,7 +78,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, expectedStatus, null, cancellationToken);
+        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, null, headers, expectedStatus, null, EvsAnswer.Json<TResponse>(), cancellationToken);
     }
 
     /// <summary>Sends a request without a body and reads a JSON answer.</summary>
@@ -98,7 +101,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, expectedStatus, null, cancellationToken);
+        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, null, headers, expectedStatus, null, EvsAnswer.Json<TResponse>(), cancellationToken);
     }
 
     /// <summary>Sends a request with an optional JSON body and expects an answer without one (<c>PATCH</c>, 202; <c>PUT</c>, 204).</summary>
@@ -124,7 +127,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, expectedStatus, null, cancellationToken);
+        return SendCoreAsync<TRequest, object?>(method, relativeUri, body, null, headers, expectedStatus, null, EvsAnswer.None, cancellationToken);
     }
 
     /// <summary>Sends a request without a body and expects an answer without one (<c>DELETE</c>, 202).</summary>
@@ -145,7 +148,7 @@ public sealed class EvsHttpInvoker
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
-        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, expectedStatus, null, cancellationToken);
+        return SendCoreAsync<NoBody, object?>(method, relativeUri, null, null, headers, expectedStatus, null, EvsAnswer.None, cancellationToken);
     }
 
     /// <summary>Sends a request with an optional JSON body where more than one status is a success.</summary>
@@ -174,7 +177,7 @@ public sealed class EvsHttpInvoker
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
         ArgumentNullException.ThrowIfNull(success);
-        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, headers, 0, success, cancellationToken)!;
+        return SendCoreAsync<TRequest, TResponse>(method, relativeUri, body, null, headers, 0, success, EvsAnswer.Json<TResponse>(), cancellationToken)!;
     }
 
     /// <summary>Sends a request without a body where more than one status is a success.</summary>
@@ -198,7 +201,7 @@ public sealed class EvsHttpInvoker
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
         ArgumentNullException.ThrowIfNull(success);
-        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, headers, 0, success, cancellationToken)!;
+        return SendCoreAsync<NoBody, TResponse>(method, relativeUri, null, null, headers, 0, success, EvsAnswer.Json<TResponse>(), cancellationToken)!;
     }
 
     /// <summary>Sends a request with an optional JSON body where more than one status, none with a body, is a success.</summary>
@@ -225,7 +228,7 @@ public sealed class EvsHttpInvoker
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
         ArgumentNullException.ThrowIfNull(success);
-        return SendCoreAsync<TRequest, NoBody>(method, relativeUri, body, headers, 0, success, cancellationToken);
+        return SendCoreAsync<TRequest, object?>(method, relativeUri, body, null, headers, 0, success, EvsAnswer.None, cancellationToken);
     }
 
     /// <summary>Sends a request without a body where more than one status, none with a body, is a success.</summary>
@@ -247,24 +250,86 @@ public sealed class EvsHttpInvoker
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(relativeUri);
         ArgumentNullException.ThrowIfNull(success);
-        return SendCoreAsync<NoBody, NoBody>(method, relativeUri, null, headers, 0, success, cancellationToken);
+        return SendCoreAsync<NoBody, object?>(method, relativeUri, null, null, headers, 0, success, EvsAnswer.None, cancellationToken);
     }
 
-    private async Task<TResponse> SendCoreAsync<TRequest, TResponse>(
+    /// <summary>
+    /// Sends a request with any body (<see cref="EvsContent"/>: JSON under its media type, text, a stream, form
+    /// fields) and reads the answer as <paramref name="answer"/> says (a model, text, a stream, or nothing).
+    /// </summary>
+    /// <typeparam name="TResult">The result.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="content">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="expectedStatus">The status of success.</param>
+    /// <param name="answer">How the success body is read, and the <c>Accept</c> header.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResult> SendAsync<TResult>(
+        HttpMethod method,
+        string relativeUri,
+        EvsContent? content,
+        (string Name, string? Value)[]? headers,
+        int expectedStatus,
+        EvsAnswer<TResult> answer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(answer);
+        return SendCoreAsync<NoBody, TResult>(method, relativeUri, null, content, headers, expectedStatus, null, answer, cancellationToken);
+    }
+
+    /// <summary>As <see cref="SendAsync{TResult}(HttpMethod, string, EvsContent?, ValueTuple{string, string?}[], int, EvsAnswer{TResult}, CancellationToken)"/>, where more than one status is a success.</summary>
+    /// <typeparam name="TResult">The result.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativeUri">The escaped path and query, without a leading slash.</param>
+    /// <param name="content">The body; <see langword="null"/> sends none.</param>
+    /// <param name="headers">Extra headers; a <see langword="null"/> value is not sent.</param>
+    /// <param name="success">The statuses of success, and which carry the answer.</param>
+    /// <param name="answer">How the success body is read, and the <c>Accept</c> header.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer; <see langword="null"/> for a success without a body.</returns>
+    /// <exception cref="EvsValidationException">The body breaks its contract; nothing was sent.</exception>
+    /// <exception cref="EvsApiException">Another status was answered, or the success body could not be read.</exception>
+    /// <exception cref="InvalidOperationException">The <see cref="HttpClient"/> has no base address.</exception>
+    public Task<TResult?> SendAsync<TResult>(
+        HttpMethod method,
+        string relativeUri,
+        EvsContent? content,
+        (string Name, string? Value)[]? headers,
+        EvsSuccess success,
+        EvsAnswer<TResult> answer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(relativeUri);
+        ArgumentNullException.ThrowIfNull(success);
+        ArgumentNullException.ThrowIfNull(answer);
+        return SendCoreAsync<NoBody, TResult>(method, relativeUri, null, content, headers, 0, success, answer, cancellationToken)!;
+    }
+
+    /// <summary>The one send path: a model's JSON (<paramref name="body"/>, with no allocation of its own) or any other content.</summary>
+    private async Task<TResult> SendCoreAsync<TRequest, TResult>(
         HttpMethod method,
         string relativeUri,
         TRequest? body,
+        EvsContent? content,
         (string Name, string? Value)[]? headers,
         int expectedStatus,
         EvsSuccess? success,
+        EvsAnswer<TResult> answer,
         CancellationToken cancellationToken)
         where TRequest : class, IEvsJsonModel<TRequest>
-        where TResponse : class, IEvsJsonModel<TResponse>
     {
         // Everything that can refuse the call runs before any network I/O.
-        if (body is not null && Options.ValidateRequests)
+        if (Options.ValidateRequests && (body is not null || content is not null))
         {
-            IReadOnlyList<ContractViolation> violations = body.Validate();
+            IReadOnlyList<ContractViolation> violations = body is not null ? body.Validate() : content!.Validate();
             if (violations.Count > 0)
             {
                 throw new EvsValidationException(violations);
@@ -292,7 +357,7 @@ public sealed class EvsHttpInvoker
             : await GetTokenAsync(cancellationToken).ConfigureAwait(false);
 
         using var request = new HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        request.Headers.TryAddWithoutValidation("Accept", answer.Accept);
         if (!string.IsNullOrEmpty(token))
         {
             request.Headers.TryAddWithoutValidation(AuthTokenHeader, token);
@@ -314,24 +379,46 @@ public sealed class EvsHttpInvoker
             }
         }
 
-        PooledJsonContent? content = null;
         if (body is not null)
         {
-            content = Serialize(body);
-            request.Content = content;
+            request.Content = Serialize(body, "application/json");
+        }
+        else if (content is not null)
+        {
+            request.Content = content.Create();
         }
 
         // Signed last, over the headers and the exact body bytes that go out.
         if (Options.Credentials is { } credentials)
         {
-            HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), content is null ? [] : content.Bytes);
+            switch (request.Content)
+            {
+                case null:
+                    HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), []);
+                    break;
+                case PooledJsonContent pooled:
+                    HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), pooled.Bytes);
+                    break;
+                default:
+                    // A stream of unknown bytes: buffered, hashed, and then sent from that buffer, the same bytes.
+                    await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    byte[] hash;
+                    using (Stream buffered = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        hash = await SHA256.HashDataAsync(buffered, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    HuaweiCloudSigner.SignHashed(request, credentials, Options.TimeProvider.GetUtcNow(), hash);
+                    break;
+            }
         }
 
         // HttpClient's own timeout starts here too.
         long started = Stopwatch.GetTimestamp();
-        using HttpResponseMessage response = await _httpClient
+        HttpResponseMessage response = await _httpClient
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
+        bool kept = false;
 
         // What a server may echo back and must not reach logs: the token, or with AK/SK the security token, whether
         // this invoker or a signing handler in the pipeline added it (the secret key itself is never sent).
@@ -348,19 +435,14 @@ public sealed class EvsHttpInvoker
                 throw await CreateApiExceptionAsync(request, response, secret, bodyCancellation).ConfigureAwait(false);
             }
 
-            if (typeof(TResponse) == typeof(NoBody) || !hasBody)
+            if (ReferenceEquals(answer, EvsAnswer.None) || !hasBody)
             {
-                return null!;
+                return default!;
             }
 
-            long? declared = response.Content.Headers.ContentLength;
-            if (declared > MaxResponseBodyBytes)
-            {
-                throw TooLarge(request, response, secret);
-            }
-
-            using BoundedBody answer = await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, bodyCancellation).ConfigureAwait(false);
-            return ReadSuccess<TResponse>(request, response, secret, answer);
+            TResult result = await answer.ReadAsync(this, request, response, secret, bodyCancellation).ConfigureAwait(false);
+            kept = answer.KeepsResponse;
+            return result;
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
         {
@@ -384,6 +466,65 @@ public sealed class EvsHttpInvoker
                 exception,
                 response.StatusCode);
         }
+        finally
+        {
+            // A stream handed to the caller keeps the response open; the caller's dispose of it closes it.
+            if (!kept)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A JSON success body, read whole (at most <see cref="MaxResponseBodyBytes"/>) into a model.</summary>
+    internal async ValueTask<TResponse> ReadJsonAsync<TResponse>(HttpRequestMessage request, HttpResponseMessage response, string? secret, BodyCancellation cancellation)
+        where TResponse : class, IEvsJsonModel<TResponse>
+    {
+        using BoundedBody body = await ReadBoundedAsync(request, response, secret, cancellation).ConfigureAwait(false);
+        return ReadSuccess<TResponse>(request, response, secret, body);
+    }
+
+    /// <summary>A text success body, decoded by its charset (UTF-8 when it names none or one .NET does not know).</summary>
+    internal static async ValueTask<string> ReadTextAsync(HttpRequestMessage request, HttpResponseMessage response, string? secret, BodyCancellation cancellation)
+    {
+        using BoundedBody body = await ReadBoundedAsync(request, response, secret, cancellation).ConfigureAwait(false);
+        if (body.Truncated)
+        {
+            throw TooLarge(request, response, secret);
+        }
+
+        Encoding encoding = Encoding.UTF8;
+        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: UTF-8 reads ASCII alike, and marks what it cannot read.
+            }
+        }
+
+        ReadOnlySpan<byte> bytes = body.Span;
+        ReadOnlySpan<byte> preamble = encoding.Preamble;
+        if (!preamble.IsEmpty && bytes.StartsWith(preamble))
+        {
+            bytes = bytes[preamble.Length..];
+        }
+
+        return encoding.GetString(bytes);
+    }
+
+    private static async ValueTask<BoundedBody> ReadBoundedAsync(HttpRequestMessage request, HttpResponseMessage response, string? secret, BodyCancellation cancellation)
+    {
+        long? declared = response.Content.Headers.ContentLength;
+        if (declared > MaxResponseBodyBytes)
+        {
+            throw TooLarge(request, response, secret);
+        }
+
+        return await BoundedBody.ReadAsync(response.Content, MaxResponseBodyBytes, cancellation).ConfigureAwait(false);
     }
 
     private static string? SentSecurityToken(HttpRequestMessage request) =>
@@ -479,14 +620,14 @@ public sealed class EvsHttpInvoker
         return pathAndQuery[prefix.Length..];
     }
 
-    private static PooledJsonContent Serialize<TRequest>(TRequest body)
+    internal static PooledJsonContent Serialize<TRequest>(TRequest body, string mediaType)
         where TRequest : class, IEvsJsonModel<TRequest>
     {
         JsonWriterCache cache = JsonWriterCache.Write(body);
         try
         {
             byte[] array = cache.Buffer.Detach(out int length);
-            return new PooledJsonContent(array, length);
+            return new PooledJsonContent(array, length, mediaType);
         }
         finally
         {

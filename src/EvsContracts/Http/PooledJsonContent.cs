@@ -9,8 +9,8 @@ using System.Threading.Tasks;
 namespace EvsContracts;
 
 /// <summary>
-/// A JSON request body held in a pooled array: its length is known, so it goes out with <c>Content-Length</c>, never
-/// chunked (a real Cinder sees a chunked body as empty and answers 500).
+/// A request body held in a pooled array (JSON, text or form fields): its length is known, so it goes out with
+/// <c>Content-Length</c>, never chunked (a real Cinder sees a chunked body as empty and answers 500).
 /// </summary>
 internal sealed class PooledJsonContent : HttpContent
 {
@@ -23,12 +23,12 @@ internal sealed class PooledJsonContent : HttpContent
     private int _state;
 
     /// <summary>Takes ownership of <paramref name="buffer"/>, a rented array; it goes back to the pool on dispose.</summary>
-    public PooledJsonContent(byte[] buffer, int length)
+    public PooledJsonContent(byte[] buffer, int length, string contentType = "application/json")
     {
         _buffer = buffer;
         _length = length;
         // Added as text: a parsed MediaTypeHeaderValue would be made for every request only to be written back.
-        Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        Headers.TryAddWithoutValidation("Content-Type", contentType);
         Headers.ContentLength = length;
     }
 

@@ -1,0 +1,124 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+
+namespace EvsContracts;
+
+/// <summary>
+/// The fields of an <c>application/x-www-form-urlencoded</c> body, in the order added. Names and values are encoded
+/// as the WHATWG URL standard's form serializer does (what browsers send, and what ASP.NET Core and other servers
+/// read): UTF-8, a space as <c>+</c>, every byte but ASCII letters, digits and <c>*-._</c> percent-encoded.
+/// </summary>
+public sealed class EvsForm
+{
+    private readonly List<KeyValuePair<string, string>> _fields = [];
+
+    /// <summary>The fields added, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields => _fields;
+
+    /// <summary>Adds a field; a <see langword="null"/> value adds nothing (an unset optional member is not sent).</summary>
+    /// <param name="name">The field's name.</param>
+    /// <param name="value">The value as text.</param>
+    public void Add(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (value is not null)
+        {
+            _fields.Add(new KeyValuePair<string, string>(name, value));
+        }
+    }
+
+    /// <summary>Adds one field per item, all under <paramref name="name"/> (<c>tag=a&amp;tag=b</c>); <see langword="null"/> adds nothing.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="name">The fields' name.</param>
+    /// <param name="values">The items.</param>
+    /// <param name="format">An item as text.</param>
+    public void AddEach<T>(string name, IEnumerable<T>? values, Func<T, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (T value in values)
+        {
+            Add(name, format(value));
+        }
+    }
+
+    /// <summary>The body as sent: <c>name=value&amp;...</c>.</summary>
+    /// <returns>The encoded text.</returns>
+    public override string ToString()
+    {
+        using PooledJsonContent content = ToContent();
+        return Encoding.ASCII.GetString(content.Bytes);
+    }
+
+    internal PooledJsonContent ToContent()
+    {
+        var buffer = new PooledBufferWriter();
+        buffer.Start(256);
+        try
+        {
+            for (int i = 0; i < _fields.Count; i++)
+            {
+                if (i > 0)
+                {
+                    buffer.GetSpan(1)[0] = (byte)'&';
+                    buffer.Advance(1);
+                }
+
+                Encode(buffer, _fields[i].Key);
+                buffer.GetSpan(1)[0] = (byte)'=';
+                buffer.Advance(1);
+                Encode(buffer, _fields[i].Value);
+            }
+
+            byte[] array = buffer.Detach(out int length);
+            return new PooledJsonContent(array, length, "application/x-www-form-urlencoded");
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    private static void Encode(PooledBufferWriter buffer, string text)
+    {
+        const string Hex = "0123456789ABCDEF";
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Math.Max(Encoding.UTF8.GetMaxByteCount(text.Length), 1));
+        try
+        {
+            int count = Encoding.UTF8.GetBytes(text, utf8);
+            Span<byte> output = buffer.GetSpan(count * 3);
+            int written = 0;
+            for (int i = 0; i < count; i++)
+            {
+                byte b = utf8[i];
+                if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'*' or (byte)'-' or (byte)'.' or (byte)'_')
+                {
+                    output[written++] = b;
+                }
+                else if (b == (byte)' ')
+                {
+                    output[written++] = (byte)'+';
+                }
+                else
+                {
+                    output[written++] = (byte)'%';
+                    output[written++] = (byte)Hex[b >> 4];
+                    output[written++] = (byte)Hex[b & 0xF];
+                }
+            }
+
+            buffer.Advance(written);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+}
