@@ -143,7 +143,7 @@ public sealed class RunnerTests : IDisposable
     [InlineData("Parameters in cookie are not supported (/paths/~1a/get/parameters/0/in); supported: path, query, header", "in: cookie")]
     [InlineData("\"not\" is not supported (/components/schemas/Pet/properties/kind/not)", "not")]
     [InlineData("The schema /components/schemas/Error has no \"type\"; a value of any type is not supported", "schema with no type")]
-    [InlineData("The media type \"text/plain\" is not supported (/paths/~1a/get/responses/200/content); only application/json bodies are", "media type text/plain")]
+    [InlineData("The media type \"text/plain\" is not supported (/paths/~1a/get/responses/200/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies", "media type text/plain")]
     [InlineData("The path /a?b=1 has 3 problems", "The path /a?b=N has N problems")]
     public void A_message_is_counted_under_its_construct(string message, string construct)
     {

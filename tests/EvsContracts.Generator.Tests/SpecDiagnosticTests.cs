@@ -430,7 +430,7 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void A_text_plain_body_is_EVS102_on_the_media_type()
+    public void A_multipart_body_is_EVS102_on_the_media_type()
     {
         AssertDiagnostic(
             """
@@ -443,7 +443,7 @@ public class SpecDiagnosticTests
                     "operationId": "addNote",
                     "requestBody": {
                       "content": {
-                        [|"text/plain"|]: { "schema": { "type": "string" } }
+                        [|"multipart/mixed"|]: { "schema": { "type": "object" } }
                       }
                     },
                     "responses": { "204": { "description": "Added." } }
@@ -453,7 +453,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "The media type \"text/plain\" is not supported (/paths/~1notes/post/requestBody/content); only application/json bodies are; left out: operation addNote");
+            "The media type \"multipart/mixed\" is not supported (/paths/~1notes/post/requestBody/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies; left out: operation addNote");
     }
 
     [Fact]

@@ -192,7 +192,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ResponseKeyUnsupported = Spec(UnsupportedId, "The response key {0} is not supported ({1}); use a status code like 202, or default");
 
-    public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); only application/json bodies are");
+    public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies");
+
+    public static readonly DiagnosticDescriptor FormBodyNotObject = Spec(UnsupportedId, "The application/x-www-form-urlencoded body of {0} must be an object schema, whose members are the fields ({1})");
+
+    public static readonly DiagnosticDescriptor FormFieldUnsupported = Spec(UnsupportedId, "The form field {0} is not a value or a list of values, which is all application/x-www-form-urlencoded carries ({1})");
 
     public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(UnsupportedId, "The operation {0} declares neither a success (2xx) response nor a default one");
     public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");

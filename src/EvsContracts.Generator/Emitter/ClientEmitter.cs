@@ -114,6 +114,11 @@ internal sealed partial class ClientEmitter
             _w.Line();
             _w.Line("/// <inheritdoc/>");
             EmitMethod(operation);
+            if (operation.BodyKind == BodyKind.Form)
+            {
+                _w.Line();
+                EmitFormWriter(operation);
+            }
             foreach (WaiterModel waiter in operation.Waiters)
             {
                 _w.Line();
@@ -149,11 +154,21 @@ internal sealed partial class ClientEmitter
 
         if (operation.Body is not null)
         {
-            _w.Line("/// <param name=\"body\">The request body.</param>");
+            string media = EmitterCommon.DocText(operation.BodyMediaType);
+            _w.Line(operation.BodyKind switch
+            {
+                BodyKind.Binary => $"/// <param name=\"body\">The request body, sent as <c>{media}</c> from the stream's position to its end; the caller disposes the stream.</param>",
+                BodyKind.Json when operation.BodyMediaType == "application/json" => "/// <param name=\"body\">The request body.</param>",
+                BodyKind.Form => "/// <param name=\"body\">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>",
+                _ => $"/// <param name=\"body\">The request body, sent as <c>{media}</c>.</param>",
+            });
         }
 
         _w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        _w.Line(operation.SuccessType is null ? "/// <returns>A task that completes when the service has accepted the request.</returns>" : "/// <returns>The service's answer.</returns>");
+        _w.Line(operation.SuccessType is null ? "/// <returns>A task that completes when the service has accepted the request.</returns>"
+            : operation.SuccessKind == BodyKind.Binary ? $"/// <returns>The service's answer (<c>{EmitterCommon.DocText(operation.SuccessMediaType)}</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>"
+            : operation.SuccessKind == BodyKind.Text ? $"/// <returns>The service's answer (<c>{EmitterCommon.DocText(operation.SuccessMediaType)}</c>) as text.</returns>"
+            : "/// <returns>The service's answer.</returns>");
         _w.Line("/// <exception cref=\"global::EvsContracts.EvsValidationException\">The request breaks the spec's rules; nothing was sent.</exception>");
         _w.Line("/// <exception cref=\"global::EvsContracts.EvsApiException\">The service answered with another status.</exception>");
     }
@@ -161,7 +176,7 @@ internal sealed partial class ClientEmitter
     private string Signature(OperationModel operation, bool withDefaults)
     {
         string nullable = operation.Success is { MayBeEmpty: true } ? "?" : string.Empty;
-        string returns = operation.SuccessType is { } success ? $"{Task}<{CSharpTypes.Of(success, Ns, false)}{nullable}>" : Task;
+        string returns = operation.SuccessType is { } success ? $"{Task}<{ResultType(operation, success)}{nullable}>" : Task;
         // Required parameters, a required body, optional parameters, an optional body: defaults come last.
         var required = new List<string>();
         var optional = new List<string>();
@@ -186,7 +201,7 @@ internal sealed partial class ClientEmitter
 
         if (operation.Body is { } body)
         {
-            string bodyType = CSharpTypes.Of(body, Ns, true);
+            string bodyType = operation.BodyKind == BodyKind.Binary ? Stream : CSharpTypes.Of(body, Ns, true);
             if (operation.BodyRequired)
             {
                 required.Add($"{bodyType} body");
@@ -226,7 +241,7 @@ internal sealed partial class ClientEmitter
     private void EmitMethod(OperationModel operation)
     {
         // A result that is not an object arrives in its wrapper, which the method takes off.
-        string? resultBody = ModelEmitter.JsonBodyName(_bodies, operation.SuccessType, input: false);
+        string? resultBody = operation.SuccessKind == BodyKind.Json ? ModelEmitter.JsonBodyName(_bodies, operation.SuccessType, input: false) : null;
         _w.Open("public " + (resultBody is null ? string.Empty : "async ") + Signature(operation, withDefaults: true));
         foreach (ParameterModel parameter in operation.Parameters)
         {
@@ -243,7 +258,7 @@ internal sealed partial class ClientEmitter
 
         // A body that is not an object goes in its wrapper, which the invoker validates and writes as any model.
         string body = "body";
-        if (ModelEmitter.JsonBodyName(_bodies, operation.Body, input: true) is { } bodyWrapper)
+        if (operation.BodyKind == BodyKind.Json && ModelEmitter.JsonBodyName(_bodies, operation.Body, input: true) is { } bodyWrapper)
         {
             string unwrapped = operation.Body!.IsValueType && !operation.BodyRequired ? "body.Value" : "body";
             _w.Line(operation.BodyRequired
@@ -258,10 +273,21 @@ internal sealed partial class ClientEmitter
         string headers = EmitHeaders(operation);
         string method = "global::System.Net.Http.HttpMethod." + operation.Method;
         string status = operation.Success is null ? operation.SuccessStatus.ToString(CultureInfo.InvariantCulture) : SuccessField(operation);
-        string? request = operation.Body is { } bodyType
+        string? request = operation.Body is { } bodyType && operation.BodyKind == BodyKind.Json
             ? ModelEmitter.JsonBodyName(_bodies, bodyType, input: true) ?? CSharpTypes.Of(bodyType, Ns, true)
             : null;
-        if (operation.SuccessType is { } success)
+        if (!IsPlainJson(operation))
+        {
+            // Another media type: the body's content and the answer's reader say how each goes on the wire.
+            string content = operation.Body is null ? "null" : ContentExpression(operation, body);
+            string answer = operation.SuccessType is { } result ? AnswerExpression(operation, result, resultBody) : $"{CSharpTypes.Evs}.EvsAnswer.None";
+            string send = $"_invoker.SendAsync({method}, __uri, {content}, {headers}, {status}, {answer}, cancellationToken)";
+            string notNull = operation.SuccessType is not null && operation.Success is { MayBeEmpty: false } ? "!" : string.Empty;
+            _w.Line(resultBody is null
+                ? $"return {send}{notNull};"
+                : $"return (await {send}.ConfigureAwait(false)){(operation.Success is { MayBeEmpty: true } ? "?" : notNull)}.Value;");
+        }
+        else if (operation.SuccessType is { } success)
         {
             string response = resultBody ?? CSharpTypes.Of(success, Ns, false);
             string send = request is not null
@@ -282,6 +308,48 @@ internal sealed partial class ClientEmitter
         }
 
         _w.Close();
+    }
+
+    private const string Stream = "global::System.IO.Stream";
+
+    /// <summary>JSON sent and read as <c>application/json</c>: the invoker's model overloads, without a content or answer object.</summary>
+    private static bool IsPlainJson(OperationModel operation) =>
+        (operation.Body is null || (operation.BodyKind == BodyKind.Json && operation.BodyMediaType == "application/json"))
+        && (operation.SuccessType is null || (operation.SuccessKind == BodyKind.Json && operation.SuccessMediaType == "application/json"));
+
+    private string ResultType(OperationModel operation, TypeRef success) => operation.SuccessKind switch
+    {
+        BodyKind.Binary => Stream,
+        BodyKind.Text => "string",
+        _ => CSharpTypes.Of(success, Ns, false),
+    };
+
+    /// <summary>The request's content; <paramref name="body"/> is the body's variable (its wrapper, for JSON that is not an object).</summary>
+    private static string ContentExpression(OperationModel operation, string body)
+    {
+        string media = CSharpLiteral.String(operation.BodyMediaType);
+        string content = operation.BodyKind switch
+        {
+            BodyKind.Text => $"{CSharpTypes.Evs}.EvsContent.Text({body}, {media})",
+            BodyKind.Binary => $"{CSharpTypes.Evs}.EvsContent.Binary({body}, {media})",
+            BodyKind.Form => $"{CSharpTypes.Evs}.EvsContent.Form({body}, {FormWriterName(operation)})",
+            _ => $"{CSharpTypes.Evs}.EvsContent.Json({body}, {media})",
+        };
+        return operation.BodyRequired ? content : $"{body} is null ? null : {content}";
+    }
+
+    /// <summary>How the answer is read; <paramref name="wrapper"/> is the JSON wrapper of a result that is not an object.</summary>
+    private string AnswerExpression(OperationModel operation, TypeRef success, string? wrapper)
+    {
+        string media = CSharpLiteral.String(operation.SuccessMediaType);
+        string model = wrapper ?? CSharpTypes.Of(success, Ns, false);
+        return operation.SuccessKind switch
+        {
+            BodyKind.Text => $"{CSharpTypes.Evs}.EvsAnswer.Text({media})",
+            BodyKind.Binary => $"{CSharpTypes.Evs}.EvsAnswer.Binary({media})",
+            _ when operation.SuccessMediaType == "application/json" => $"{CSharpTypes.Evs}.EvsAnswer.Json<{model}>()",
+            _ => $"{CSharpTypes.Evs}.EvsAnswer.Json<{model}>({media})",
+        };
     }
 
     /// <summary>The statuses of success as the docs say them: <c>200</c>, or <c>200 or 201; 204 without a body (null)</c>.</summary>
@@ -373,7 +441,7 @@ internal sealed partial class ClientEmitter
         }
 
         _w.Open("if (__violations is not null)");
-        if (operation.Body is not null)
+        if (operation.Body is not null && operation.BodyKind is BodyKind.Json or BodyKind.Form)
         {
             _w.Line($"{body}?.ValidateInto(string.Empty, ref __violations);");
         }

@@ -38,8 +38,17 @@ internal sealed partial class ModelEmitter
 
         foreach (OperationModel operation in contract.Operations)
         {
-            Add(operation.Body, true);
-            Add(operation.SuccessType, false);
+            // Text and bytes are a string and a stream on the wire, not JSON.
+            if (operation.BodyKind == BodyKind.Json)
+            {
+                Add(operation.Body, true);
+            }
+
+            if (operation.SuccessKind == BodyKind.Json)
+            {
+                Add(operation.SuccessType, false);
+            }
+
             foreach (ParameterModel parameter in operation.Parameters)
             {
                 // A parameter sent as JSON text is written by the same wrapper a body of its type would be.

@@ -205,6 +205,22 @@ internal enum ParameterKind
     Header,
 }
 
+/// <summary>How a body goes on the wire, and its C# shape.</summary>
+internal enum BodyKind
+{
+    /// <summary>A model's JSON.</summary>
+    Json,
+
+    /// <summary>A <c>string</c>, sent as UTF-8.</summary>
+    Text,
+
+    /// <summary>A <c>Stream</c>: sent from the caller's stream, answered as one the caller disposes.</summary>
+    Binary,
+
+    /// <summary>A model's members as <c>application/x-www-form-urlencoded</c> fields.</summary>
+    Form,
+}
+
 internal sealed record OperationModel
 {
     public required string Name { get; init; }
@@ -219,9 +235,22 @@ internal sealed record OperationModel
 
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
+    /// <summary>The request body: the model for JSON and form fields, <see cref="TypeRefKind.String"/> for text and bytes.</summary>
     public TypeRef? Body { get; init; }
 
     public bool BodyRequired { get; init; }
+
+    /// <summary>How the request body goes on the wire.</summary>
+    public BodyKind BodyKind { get; init; }
+
+    /// <summary>The request body's <c>Content-Type</c>.</summary>
+    public string BodyMediaType { get; init; } = "application/json";
+
+    /// <summary>How the success body is read.</summary>
+    public BodyKind SuccessKind { get; init; }
+
+    /// <summary>The <c>Accept</c> header of an operation whose success has a body.</summary>
+    public string SuccessMediaType { get; init; } = "application/json";
 
     public required int SuccessStatus { get; init; }
 

@@ -110,7 +110,12 @@ internal sealed partial class ContractModelBuilder
         }
 
         TypeRef? body = null;
-        if (operation.RequestBody is { } bodySchema)
+        BodyKind bodyKind = Kind(operation.RequestMedia);
+        if (operation.RequestBody is { } textSchema && bodyKind is BodyKind.Text or BodyKind.Binary)
+        {
+            body = new TypeRef { Kind = TypeRefKind.String };
+        }
+        else if (operation.RequestBody is { } bodySchema)
         {
             // An object is sent as its model; any other JSON value (an array, a map, a scalar) as the client's small
             // wrapper around it.
@@ -118,6 +123,11 @@ internal sealed partial class ContractModelBuilder
             if (body.Kind == TypeRefKind.Object && !_types.ContainsKey(body.Name!))
             {
                 // An inline body whose name another type holds: reported (EVS104) where it was named.
+                return null;
+            }
+
+            if (bodyKind == BodyKind.Form && !FormFieldsSupported(body, bodySchema, operation))
+            {
                 return null;
             }
         }
@@ -135,7 +145,7 @@ internal sealed partial class ContractModelBuilder
                 return null;
             }
 
-            successes.Add(new OpenApiResponse("2XX", defaultSuccess.Schema, defaultSuccess.Description, part: null));
+            successes.Add(new OpenApiResponse("2XX", defaultSuccess.Schema, defaultSuccess.Description, part: null) { Media = defaultSuccess.Media });
         }
 
         // The result is the body of the first success that has one (200 before 201, a code before the 2XX range), as
@@ -144,7 +154,12 @@ internal sealed partial class ContractModelBuilder
         successes.Sort((x, y) => string.CompareOrdinal(x.Status, y.Status));
         OpenApiResponse success = successes.FirstOrDefault(r => r.Schema is not null) ?? successes[0];
         TypeRef? successType = null;
-        if (success.Schema is { } responseSchema)
+        BodyKind successKind = Kind(success.Media);
+        if (success.Schema is not null && successKind is BodyKind.Text or BodyKind.Binary)
+        {
+            successType = new TypeRef { Kind = TypeRefKind.String };
+        }
+        else if (success.Schema is { } responseSchema)
         {
             // An object, an array, a map or a scalar: the method returns it as the property of that schema would be.
             successType = Resolve(responseSchema, name + "Response", name);
@@ -161,7 +176,7 @@ internal sealed partial class ContractModelBuilder
         foreach (OpenApiResponse response in successes)
         {
             bool empty = response.Schema is null || successType is null;
-            if (!empty && !SameSchema(response.Schema!, success.Schema!))
+            if (!empty && !SameBody(response, success))
             {
                 continue;
             }
@@ -180,7 +195,7 @@ internal sealed partial class ContractModelBuilder
         // Error responses are read by the runtime's envelope reader; their schemas are still generated as types above.
         foreach (OpenApiResponse response in operation.Responses)
         {
-            if (response.Schema is { } errorSchema && response.Status[0] != '2' && response != defaultSuccess && response.Part is not { LeftOut: true })
+            if (response.Schema is { } errorSchema && response.Status[0] != '2' && response != defaultSuccess && response.Part is not { LeftOut: true } && Kind(response.Media) == BodyKind.Json)
             {
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(response.Part);
                 Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
@@ -205,6 +220,10 @@ internal sealed partial class ContractModelBuilder
             Parameters = parameters.ToEquatableArray(),
             Body = body,
             BodyRequired = operation.RequestBodyRequired,
+            BodyKind = bodyKind,
+            BodyMediaType = operation.RequestMedia?.ContentType ?? "application/json",
+            SuccessKind = successType is null ? BodyKind.Json : successKind,
+            SuccessMediaType = successType is null ? "application/json" : success.Media?.Accept ?? "application/json",
             SuccessStatus = success.Status == "2XX" ? 200 : int.Parse(success.Status, CultureInfo.InvariantCulture),
             Success = withBody.Count + withoutBody.Count == 1 && !anyWithBody && !anyWithoutBody
                 ? null
@@ -218,8 +237,9 @@ internal sealed partial class ContractModelBuilder
             SuccessType = successType,
             Summary = operation.Summary,
             Description = operation.Description,
-            Waiters = BuildWaiters(operation, successType),
-            Pagination = operation.Pagination is { } pagination ? BuildPagination(operation, pagination, name, parameters, successType) : null,
+            // Waiters and paging read the answer's members: a JSON answer only.
+            Waiters = BuildWaiters(operation, successKind == BodyKind.Json ? successType : null),
+            Pagination = operation.Pagination is { } pagination ? BuildPagination(operation, pagination, name, parameters, successKind == BodyKind.Json ? successType : null) : null,
         };
     }
 
@@ -235,6 +255,49 @@ internal sealed partial class ContractModelBuilder
         }
 
         return waiters.ToEquatableArray();
+    }
+
+    private static BodyKind Kind(OpenApiMedia? media) => media?.Kind switch
+    {
+        ContentKind.Text => BodyKind.Text,
+        ContentKind.Binary => BodyKind.Binary,
+        ContentKind.Form => BodyKind.Form,
+        _ => BodyKind.Json,
+    };
+
+    /// <summary>Two success bodies of one C# type: text and text, bytes and bytes, or JSON of one schema.</summary>
+    private static bool SameBody(OpenApiResponse x, OpenApiResponse y) =>
+        Kind(x.Media) == Kind(y.Media) && (Kind(x.Media) is BodyKind.Text or BodyKind.Binary || SameSchema(x.Schema!, y.Schema!));
+
+    /// <summary>
+    /// Form fields are the object's members, each a plain value or a list of them (sent as one field per item); a
+    /// nested object or map has no one form encoding.
+    /// </summary>
+    private bool FormFieldsSupported(TypeRef body, OpenApiSchema schema, OpenApiOperation operation)
+    {
+        if (body.Kind != TypeRefKind.Object || _types[body.Name!] is not { Kind: TypeModelKind.Object } type)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.FormBodyNotObject, schema.Node, operation.DisplayName, schema.Pointer);
+            return false;
+        }
+
+        foreach (PropertyModel property in type.Properties)
+        {
+            TypeRef field = property.Type.Kind == TypeRefKind.Array ? property.Type.Element! : property.Type;
+            if (IsStructured(field))
+            {
+                _diagnostics.Report(DiagnosticDescriptors.FormFieldUnsupported, schema.Node, Quote(property.JsonName), schema.Pointer);
+                return false;
+            }
+        }
+
+        if (type.AdditionalProperties is not null)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.FormFieldUnsupported, schema.Node, "additionalProperties", schema.Pointer);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Two bodies of one type: the same <c>$ref</c>, or the same schema in the spec.</summary>

@@ -108,6 +108,9 @@ internal sealed class OpenApiOperation
 
     public OpenApiSchema? RequestBody { get; set; }
 
+    /// <summary>The request body's media type, when it has one.</summary>
+    public OpenApiMedia? RequestMedia { get; set; }
+
     public bool RequestBodyRequired { get; set; }
 
     public List<OpenApiResponse> Responses { get; } = new();
@@ -183,6 +186,44 @@ internal sealed class OpenApiResponse
     public OpenApiSchema? Schema { get; }
 
     public string? Description { get; }
+
+    /// <summary>The body's media type, when it has a body.</summary>
+    public OpenApiMedia? Media { get; init; }
+}
+
+/// <summary>How a body goes on the wire.</summary>
+internal enum ContentKind
+{
+    /// <summary><c>application/json</c>, <c>text/json</c>, <c>*/*+json</c>: the model's JSON.</summary>
+    Json,
+
+    /// <summary><c>text/*</c>, XML, YAML: a string.</summary>
+    Text,
+
+    /// <summary><c>application/octet-stream</c>, <c>application/pdf</c>, <c>image/*</c>, a <c>format: binary</c> schema: a stream.</summary>
+    Binary,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: the object's members as form fields.</summary>
+    Form,
+}
+
+/// <summary>The media type chosen for a body, and how it goes on the wire.</summary>
+internal sealed class OpenApiMedia
+{
+    public OpenApiMedia(ContentKind kind, string contentType, string accept)
+    {
+        Kind = kind;
+        ContentType = contentType;
+        Accept = accept;
+    }
+
+    public ContentKind Kind { get; }
+
+    /// <summary>The <c>Content-Type</c> a request body is sent with: the media type without parameters, never a wildcard.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The <c>Accept</c> a response is asked with (a wildcard may stand).</summary>
+    public string Accept { get; }
 }
 
 /// <summary><c>x-status-waiter</c>: poll this operation until a status property reaches a wanted value.</summary>

@@ -441,7 +441,8 @@ internal sealed partial class OpenApiReader
         }
 
         operation.RequestBodyRequired = OptionalBool(body, "required", pointer) ?? false;
-        operation.RequestBody = ReadJsonContent(body, pointer, required: true);
+        operation.RequestBody = ReadContent(body, pointer, required: true, out OpenApiMedia? media);
+        operation.RequestMedia = media;
     }
 
     private void ReadResponse(OpenApiDocument document, OpenApiOperation operation, JsonMember member, string pointer, bool defaultIsSuccess)
@@ -470,13 +471,18 @@ internal sealed partial class OpenApiReader
             return;
         }
 
-        OpenApiSchema? schema = ReadJsonContent(response, pointer, required: false);
-        operation.Responses.Add(new OpenApiResponse(status, schema, OptionalString(response, "description", pointer), part));
+        OpenApiSchema? schema = ReadContent(response, pointer, required: false, out OpenApiMedia? media);
+        operation.Responses.Add(new OpenApiResponse(status, schema, OptionalString(response, "description", pointer), part) { Media = media });
     }
 
-    /// <summary>Reads <c>content</c>: JSON is the only body the generated code knows how to read and write.</summary>
-    private OpenApiSchema? ReadJsonContent(JsonObjectNode owner, string pointer, bool required)
+    /// <summary>
+    /// Reads <c>content</c>: of the media types listed, the one the client sends or asks for (JSON first, then form
+    /// fields, text and bytes, in document order within each). The schema of a text or binary body is not read: the
+    /// body is a string or a stream whatever it describes, so it is a string schema here.
+    /// </summary>
+    private OpenApiSchema? ReadContent(JsonObjectNode owner, string pointer, bool required, out OpenApiMedia? media)
     {
+        media = null;
         JsonMember? contentMember = owner.Find("content");
         if (contentMember is null)
         {
@@ -494,29 +500,47 @@ internal sealed partial class OpenApiReader
             return null;
         }
 
-        JsonMember? json = null;
-        foreach (JsonMember media in content.Members)
+        JsonMember? chosen = null;
+        int chosenRank = int.MaxValue;
+        ContentKind chosenKind = ContentKind.Json;
+        foreach (JsonMember candidate in content.Members)
         {
-            if (IsJsonMediaType(media.Name))
+            if (Classify(candidate, request: required) is { } classified && classified.Rank < chosenRank)
             {
-                json ??= media;
-            }
-            else
-            {
-                Report(DiagnosticDescriptors.MediaTypeUnsupported, media, Quote(media.Name), pointer);
+                (chosen, chosenRank, chosenKind) = (candidate, classified.Rank, classified.Kind);
             }
         }
 
-        if (json is null)
+        if (chosen is null)
         {
+            // Nothing the client can send or read: each media type is a reason.
+            foreach (JsonMember unsupported in content.Members)
+            {
+                Report(DiagnosticDescriptors.MediaTypeUnsupported, unsupported, Quote(unsupported.Name), pointer);
+            }
+
             return null;
         }
 
-        string mediaPointer = pointer + "/content/" + EscapePointer(json.Name);
-        if (json.Value is not JsonObjectNode mediaObject)
+        string mediaPointer = pointer + "/content/" + EscapePointer(chosen.Name);
+        string bare = BareMediaType(chosen.Name);
+        bool wildcard = bare.IndexOf('*') >= 0;
+        string contentType = !wildcard ? bare : chosenKind switch
         {
-            Report(DiagnosticDescriptors.NotAnObject, json.Value, mediaPointer);
+            ContentKind.Json => "application/json",
+            ContentKind.Text => "text/plain",
+            _ => "application/octet-stream",
+        };
+        media = new OpenApiMedia(chosenKind, contentType, chosenKind == ContentKind.Json && wildcard ? "application/json" : bare);
+        if (chosen.Value is not JsonObjectNode mediaObject)
+        {
+            Report(DiagnosticDescriptors.NotAnObject, chosen.Value, mediaPointer);
             return null;
+        }
+
+        if (chosenKind is ContentKind.Text or ContentKind.Binary)
+        {
+            return new OpenApiSchema(mediaObject, mediaPointer) { Type = SchemaType.String, Format = chosenKind == ContentKind.Binary ? "binary" : null };
         }
 
         // Without a schema the content is left unspecified (OpenAPI 3, Media Type Object): any JSON value, as a
@@ -527,11 +551,85 @@ internal sealed partial class OpenApiReader
             : ReadSchema(schemaMember.Value, mediaPointer + "/schema");
     }
 
+    /// <summary>
+    /// How a media type goes on the wire, and its rank among the others listed (lower is preferred); null for one
+    /// the client cannot send or read (<c>multipart/*</c>, form fields in an answer, an unknown type described as an
+    /// object).
+    /// </summary>
+    private static (ContentKind Kind, int Rank)? Classify(JsonMember media, bool request)
+    {
+        string bare = BareMediaType(media.Name).ToLowerInvariant();
+        JsonObjectNode? schema = (media.Value as JsonObjectNode)?.Get("schema") as JsonObjectNode;
+        bool noSchema = schema is null;
+        bool binarySchema = schema?.Get("format") is JsonStringNode { Value: "binary" };
+        bool stringSchema = schema?.Get("type") is JsonStringNode { Value: "string" } && schema.Get("enum") is null;
+        int slash = bare.IndexOf('/');
+        string type = slash < 0 ? bare : bare.Substring(0, slash);
+        string subtype = slash < 0 ? string.Empty : bare.Substring(slash + 1);
+
+        if (slash <= 0 || slash == bare.Length - 1)
+        {
+            // Not a media type ("file", "etat"): nothing says what goes on the wire.
+            return bare is "*" ? (binarySchema || noSchema ? (ContentKind.Binary, 6) : (ContentKind.Json, 6)) : null;
+        }
+
+        if (bare == "application/json")
+        {
+            return (ContentKind.Json, 0);
+        }
+
+        if (bare is "text/json" or "application/x-json" || subtype.EndsWith("+json", StringComparison.Ordinal))
+        {
+            return (ContentKind.Json, 1);
+        }
+
+        if (bare == "application/x-www-form-urlencoded")
+        {
+            // Form fields are what a client sends; an answer in them is not read.
+            return request ? (ContentKind.Form, 2) : null;
+        }
+
+        if (type == "multipart")
+        {
+            return null;
+        }
+
+        // A wildcard (springdoc writes "*/*" for everything) is JSON when it describes a value, bytes when it
+        // describes bytes or nothing.
+        if (bare is "*/*" or "application/*")
+        {
+            return binarySchema || noSchema ? (ContentKind.Binary, 6) : stringSchema ? (ContentKind.Text, 6) : (ContentKind.Json, 6);
+        }
+
+        if (binarySchema)
+        {
+            return (ContentKind.Binary, 5);
+        }
+
+        if (type == "text" || subtype is "xml" or "yaml" or "x-yaml" or "javascript" or "ecmascript" or "x-ndjson" or "csv"
+            || subtype.EndsWith("+xml", StringComparison.Ordinal) || subtype.EndsWith("+yaml", StringComparison.Ordinal))
+        {
+            return (ContentKind.Text, 4);
+        }
+
+        // Any other type is bytes (application/octet-stream, application/pdf, image/*, zip, ...), unless its schema
+        // describes a structured value no one wire form is known for.
+        return noSchema || stringSchema || type is "image" or "audio" or "video" or "font" || bare is "application/octet-stream" or "application/pdf"
+            ? (ContentKind.Binary, 5)
+            : null;
+    }
+
+    /// <summary><c>application/json</c>, or another JSON media type (<c>text/json</c>, <c>application/problem+json</c>).</summary>
     private static bool IsJsonMediaType(string mediaType)
     {
+        string bare = BareMediaType(mediaType).ToLowerInvariant();
+        return bare is "application/json" or "text/json" or "application/x-json" || bare.EndsWith("+json", StringComparison.Ordinal);
+    }
+
+    private static string BareMediaType(string mediaType)
+    {
         int semicolon = mediaType.IndexOf(';');
-        string bare = (semicolon >= 0 ? mediaType.Substring(0, semicolon) : mediaType).Trim();
-        return string.Equals(bare, "application/json", StringComparison.OrdinalIgnoreCase);
+        return (semicolon >= 0 ? mediaType.Substring(0, semicolon) : mediaType).Trim();
     }
 
     /// <summary>One waiter, or an array of them (a status waiter and a deletion waiter on the same GET).</summary>
