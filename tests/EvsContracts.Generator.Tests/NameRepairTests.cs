@@ -351,6 +351,83 @@ public class NameRepairTests
         Assert.Contains("int? Count", models, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reference_into_another_schema_or_an_operation_is_the_schema_there()
+    {
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Pointers", "version": "1" },
+              "paths": {
+                "/owners": {
+                  "get": {
+                    "operationId": "listOwners",
+                    "responses": {
+                      "200": { "description": "Owners.", "content": { "application/json": { "schema": {
+                        "type": "object", "properties": { "names": { "type": "array", "items": { "type": "string", "maxLength": 5 } } }
+                      } } } }
+                    }
+                  }
+                },
+                "/pets": {
+                  "get": {
+                    "operationId": "listPets",
+                    "responses": {
+                      "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } }
+                    }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Owner": { "type": "object", "properties": { "id": { "type": "string", "pattern": "^o[0-9]+$" } } },
+                  "Pet": {
+                    "type": "object",
+                    "properties": {
+                      "ownerId": { "$ref": "#/components/schemas/Owner/properties/id" },
+                      "ownerNames": { "$ref": "#/paths/~1owners/get/responses/200/content/application~1json/schema/properties/names" }
+                    }
+                  }
+                }
+              }
+            }
+            """));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        string models = run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("public string? OwnerId { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("IReadOnlyList<string>? OwnerNames { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("^o[0-9]+$", models, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_reference_into_a_schema_that_holds_it_is_EVS103()
+    {
+        SpecMarkup spec = SpecMarkup.Parse("""
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Pointers", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Node": { "type": "object", "properties": { "next": { "type": "object", "properties": {
+                    "next": { "$ref": [|"#/components/schemas/Node/properties/next"|] }
+                  } } } }
+                }
+              }
+            }
+            """);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec.Text));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal("EVS103", diagnostic.Id);
+        Assert.Equal("The references from /components/schemas/Node/properties/next/properties/next/$ref go round in a circle", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
+    }
+
     private static LoadedScenario Load()
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromFile("Specs/name-repairs.openapi.json") }, GeneratorHarness.CreateCompilation(Usage));

@@ -220,7 +220,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RemoteReference = Spec(UnsupportedId, "The remote reference {0} is not supported ({1}/$ref); only local references are");
 
-    public static readonly DiagnosticDescriptor NonSchemaReference = Spec(UnsupportedId, "The reference {0} is not supported ({1}/$ref); schemas may only reference #/components/schemas/<name>");
+    public static readonly DiagnosticDescriptor NonSchemaReference = Spec(UnsupportedId, "The reference {0} is not supported ({1}/$ref); a schema reference must lead to a schema");
 
     // EVS102 notes: what the generator cannot express is only one check or one name, so it leaves out that alone and
     // says so in the message; the schema or operation it is in is generated.

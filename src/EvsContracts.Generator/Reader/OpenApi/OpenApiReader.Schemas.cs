@@ -41,6 +41,11 @@ internal sealed partial class OpenApiReader
             schema.Description = OptionalString(obj, "description", pointer);
             schema.ReadOnly = OptionalBool(obj, "readOnly", pointer) ?? false;
             schema.WriteOnly = OptionalBool(obj, "writeOnly", pointer) ?? false;
+            if (refMember.Value is JsonStringNode { Value: var target } refNode && IsPointerIntoSchema(target))
+            {
+                return ReadPointedSchema(schema, refNode);
+            }
+
             return ReadSchemaRef(schema, refMember) ? schema : null;
         }
 
@@ -262,6 +267,60 @@ internal sealed partial class OpenApiReader
         }
 
         return ok;
+    }
+
+    /// <summary>A local reference to a place other than <c>#/components/schemas/&lt;name&gt;</c> that holds a schema.</summary>
+    private bool IsPointerIntoSchema(string target)
+    {
+        const string Prefix = "#/components/schemas/";
+        if (!target.StartsWith("#/", StringComparison.Ordinal)
+            || (target.StartsWith(Prefix, StringComparison.Ordinal) && target.IndexOf('/', Prefix.Length) < 0))
+        {
+            return false;
+        }
+
+        return ResolvePointer(target) is JsonObjectNode;
+    }
+
+    /// <summary>
+    /// A reference into another schema (<c>#/components/schemas/Pet/properties/owner</c>) or into an operation
+    /// (<c>#/paths/~1pets/get/responses/200/content/application~1json/schema</c>): the schema there, read as if it were
+    /// written in place, so it is generated as an inline schema of the place that uses it. The part it is in (a named
+    /// schema) is needed by the part reading it. A reference met again while it is being read goes round in a circle.
+    /// </summary>
+    private OpenApiSchema? ReadPointedSchema(OpenApiSchema reference, JsonStringNode refNode)
+    {
+        string target = refNode.Value;
+        if (!_pointedSchemas.Add(target))
+        {
+            Report(DiagnosticDescriptors.ReferenceCycle, refNode, reference.Pointer + "/$ref");
+            return null;
+        }
+
+        try
+        {
+            const string Prefix = "#/components/schemas/";
+            if (target.StartsWith(Prefix, StringComparison.Ordinal)
+                && _schemaParts.TryGetValue(UnescapePointer(target.Substring(Prefix.Length, target.IndexOf('/', Prefix.Length) - Prefix.Length)), out SpecPart? needed)
+                && _diagnostics.CurrentPart is { } part && part != needed && !part.Needs.Contains(needed))
+            {
+                part.Needs.Add(needed);
+            }
+
+            OpenApiSchema? pointed = ReadSchema(ResolvePointer(target)!, target.Substring(1));
+            if (pointed is not null)
+            {
+                // What the reference says beside $ref (nullable, a description) is kept, as for a named schema.
+                pointed.Nullable |= reference.Nullable;
+                pointed.Description = reference.Description ?? pointed.Description;
+            }
+
+            return pointed;
+        }
+        finally
+        {
+            _pointedSchemas.Remove(target);
+        }
     }
 
     private bool ReadSchemaRef(OpenApiSchema schema, JsonMember refMember)

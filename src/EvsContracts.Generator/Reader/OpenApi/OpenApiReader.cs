@@ -39,6 +39,9 @@ internal sealed partial class OpenApiReader
     /// <summary>The part of each named schema, made before any is read so that a reference may point forward.</summary>
     private readonly Dictionary<string, SpecPart> _schemaParts = new(StringComparer.Ordinal);
 
+    /// <summary>The references into other schemas being read (<see cref="ReadPointedSchema"/>).</summary>
+    private readonly HashSet<string> _pointedSchemas = new(StringComparer.Ordinal);
+
     private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _root = root;
