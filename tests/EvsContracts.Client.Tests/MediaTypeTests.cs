@@ -112,6 +112,31 @@ public class MediaTypeTests
     }
 
     [Fact]
+    public async Task A_stream_signed_with_AK_SK_is_hashed_over_the_bytes_sent_and_the_gateway_accepts_it()
+    {
+        byte[] bytes = RandomBytes(50_000, seed: 5);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async (context, request) =>
+        {
+            if (SigningGateway.Reject(context, request, FakeCredentials.SecretKey) is { } refusal)
+            {
+                await WriteAsync(context, "application/json", refusal, 401);
+                return;
+            }
+
+            context.Response.StatusCode = 204;
+        });
+        using HttpClient http = server.CreateClient();
+        var client = new MediaClient(http, new EvsClientOptions { Credentials = FakeCredentials.Create() });
+
+        // A stream that cannot tell its length is buffered once to be hashed, then sent from that buffer.
+        await client.UploadFileAsync("data.bin", new ForwardOnlyStream(bytes));
+
+        RecordedRequest request = server.SingleRequest;
+        Assert.Equal(bytes, request.Body);
+        Assert.StartsWith("SDK-HMAC-SHA256 ", request.Header("Authorization"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stream_that_cannot_seek_is_sent_chunked_and_arrives_unchanged()
     {
         byte[] bytes = RandomBytes(70_000, seed: 2);
