@@ -344,6 +344,33 @@ public class LeaveOutTests
         Assert.DoesNotContain("ListPetsAsync(", client, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Another_tools_extension_is_never_generated_so_its_long_strings_are_no_problem_but_ours_are()
+    {
+        // Bitbucket's spec carries its narrative documentation, pages long, in x-atlassian-narrative; that once left
+        // out the whole document as a literal too long to generate.
+        const int Limit = 16 * 1024;
+        string narrative = new('n', Limit + 1);
+        string prefix = new('p', Limit + 1);
+        string spec = Spec(
+            paths: """
+                "/pets": { "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } } }
+                """,
+            schemas: """
+                "Pet": { "type": "object", "properties": { "name": { "type": "string", "x-vendor-note": "NARRATIVE" } } },
+                "Tag": { "type": "object", "properties": { "label": { "type": "string", "x-reserved-prefixes": ["PREFIX"] } } }
+                """).Replace("NARRATIVE", narrative, StringComparison.Ordinal).Replace("PREFIX", prefix, StringComparison.Ordinal);
+        spec = spec.Replace("\"openapi\": \"3.1.0\",", "\"openapi\": \"3.1.0\", \"x-atlassian-narrative\": { \"documents\": [ { \"body\": \"" + narrative + "\" } ] },", StringComparison.Ordinal);
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, spec));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.StartsWith("A string of 16385 characters is too long to generate as code (/components/schemas/Tag/properties/label/x-reserved-prefixes/0)", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(run.Sources, s => s.Value.Contains("ListPetsAsync(", StringComparison.Ordinal));
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
     /// <summary>
     /// Runs the spec (with the construct marked <c>[|...|]</c>) and checks the one diagnostic, its place, and that
     /// what is generated compiles, holds <paramref name="kept"/> and none of <paramref name="leftOut"/>.

@@ -30,6 +30,10 @@ internal sealed partial class OpenApiReader
     /// <summary>Members that hold sample data, never generated as code.</summary>
     private static readonly string[] s_sampleMembers = { "example", "examples", "default" };
 
+    /// <summary>The extensions the generator reads; any other <c>x-</c> member is another tool's, never generated.</summary>
+    private static readonly string[] s_readExtensions =
+        { "x-client-name", "x-extensible-enum", "x-max-bytes", "x-namespace", "x-pagination", "x-reserved-prefixes", "x-status-waiter" };
+
     private readonly JsonObjectNode _root;
     private readonly SpecDiagnosticBag _diagnostics;
 
@@ -173,7 +177,8 @@ internal sealed partial class OpenApiReader
             Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
         }
         else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
-            && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0))
+            && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0)
+            && !(member.Name.StartsWith("x-", StringComparison.Ordinal) && Array.IndexOf(s_readExtensions, member.Name) < 0))
         {
             CheckLiteralLengths(member.Value, pointer + "/" + EscapePointer(member.Name));
         }
