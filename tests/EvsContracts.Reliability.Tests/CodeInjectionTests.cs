@@ -182,13 +182,13 @@ public sealed class CodeInjectionTests
             """, name, Q(name), Q(name), Q("#/components/schemas/" + name), Q(name), Q(name), Q(name), Q(name), Q("#/components/schemas/" + name));
 
     [Theory]
-    [InlineData("\u00E9", "e\u0301")]
-    [InlineData("name", "na\u200Bme")]
-    [InlineData("name", "na\u202Eme")]
-    [InlineData("a_b", "a-b")]
-    [InlineData("userId", "user_id")]
-    [InlineData("\u212B", "\u00C5")]
-    public void Names_that_become_the_same_identifier_are_refused_where_the_second_is_written(string first, string second)
+    [InlineData("\u00E9", "e\u0301", "\u00C9")]
+    [InlineData("name", "na\u200Bme", "Name")]
+    [InlineData("name", "na\u202Eme", "Name")]
+    [InlineData("a_b", "a-b", "AB")]
+    [InlineData("userId", "user_id", "UserId")]
+    [InlineData("\u212B", "\u00C5", "\u00C5")]
+    public void Names_that_become_the_same_identifier_are_numbered_and_keep_their_wire_names(string first, string second, string member)
     {
         string json = Fill("""
             {"openapi": "3.1.0", "info": {"title": "K", "version": "1", "x-namespace": "Injected.Api"},
@@ -196,9 +196,13 @@ public sealed class CodeInjectionTests
             """, Q(first), Q(second));
         GeneratorOutcome outcome = GeneratorHost.Run("/specs/collide.openapi.json", json);
         SpecInvariants.CheckOutcome(outcome);
-        Diagnostic diagnostic = Assert.Single(outcome.Diagnostics);
-        Assert.Equal("EVS104", diagnostic.Id);
-        Assert.Equal(json.IndexOf(Q(second), StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Empty(outcome.Diagnostics);
+
+        // The first keeps the name, the second is numbered; formatting characters never reach an identifier.
+        string models = Assert.Single(outcome.SourceTexts(), s => s.Key.EndsWith(".Models.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains($"public string? {member} {{ get; ", models, StringComparison.Ordinal);
+        Assert.Contains($"public string? {member}2 {{ get; ", models, StringComparison.Ordinal);
+        Assert.DoesNotContain(models, c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
     }
 
     [Theory]
@@ -226,26 +230,40 @@ public sealed class CodeInjectionTests
         Assert.Equal("EVS104", Assert.Single(outcome.Diagnostics).Id);
     }
 
-    [Theory]
-    [InlineData("Owner", "owner", "x-client-name")]
-    [InlineData("Pet", "PetJsonConverter", null)]
-    [InlineData("Pet", "pet_json_converter", null)]
-    [InlineData("Box", "BOX", null)]
-    [InlineData("EvsClientServiceCollectionExtensions", "EvsClient", "x-client-name")]
-    public void Generated_names_that_collide_ignoring_case_or_with_converters_are_refused(string schema, string other, string? otherIsClient)
+    [Fact]
+    public void An_all_lower_case_client_name_is_refused()
     {
-        string components = otherIsClient is null
-            ? Fill("""{§0§: {"type": "object", "properties": {"a": {"type": "string"}}}, §1§: {"type": "object", "properties": {"b": {"type": "string"}}}}""", Q(schema), Q(other))
-            : Fill("""{§0§: {"type": "object", "properties": {"a": {"type": "string"}}}}""", Q(schema));
-        string client = otherIsClient is null ? "InjectedClient" : other;
-        string json = Fill("""
+        GeneratorOutcome outcome = GeneratorHost.Run("/specs/hints.openapi.json", TwoNames("Owner", "owner", otherIsClient: true));
+        SpecInvariants.CheckOutcome(outcome);
+        Assert.Equal("EVS104", Assert.Single(outcome.Diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("Pet", "PetJsonConverter", false, "class Pet ", "class PetJsonConverter2 ")]
+    [InlineData("Pet", "pet_json_converter", false, "class Pet ", "class PetJsonConverter2 ")]
+    [InlineData("Box", "BOX", false, "class Box ", "class BOX2 ")]
+    [InlineData("EvsClientServiceCollectionExtensions", "EvsClient", true, "class EvsClientServiceCollectionExtensions2 ", "class EvsClient ")]
+    public void Generated_names_that_collide_ignoring_case_or_with_converters_are_numbered(string schema, string other, bool otherIsClient, string kept, string numbered)
+    {
+        // Types become files, and some file systems ignore case; every type also has a JSON converter class.
+        GeneratorOutcome outcome = GeneratorHost.Run("/specs/hints.openapi.json", TwoNames(schema, other, otherIsClient));
+        SpecInvariants.CheckOutcome(outcome);
+        Assert.Empty(outcome.Diagnostics);
+        string sources = string.Concat(outcome.SourceTexts().Select(s => s.Value));
+        Assert.Contains(kept, sources, StringComparison.Ordinal);
+        Assert.Contains(numbered, sources, StringComparison.Ordinal);
+    }
+
+    private static string TwoNames(string schema, string other, bool otherIsClient)
+    {
+        string components = otherIsClient
+            ? Fill("""{§0§: {"type": "object", "properties": {"a": {"type": "string"}}}}""", Q(schema))
+            : Fill("""{§0§: {"type": "object", "properties": {"a": {"type": "string"}}}, §1§: {"type": "object", "properties": {"b": {"type": "string"}}}}""", Q(schema), Q(other));
+        return Fill("""
             {"openapi": "3.1.0", "info": {"title": "K", "version": "1", "x-namespace": "Injected.Api", "x-client-name": §0§},
              "paths": {"/k": {"get": {"operationId": "getK", "responses": {"200": {"description": "ok"}}}}},
              "components": {"schemas": §1§}}
-            """, Q(client), components);
-        GeneratorOutcome outcome = GeneratorHost.Run("/specs/hints.openapi.json", json);
-        SpecInvariants.CheckOutcome(outcome);
-        Assert.Equal("EVS104", Assert.Single(outcome.Diagnostics).Id);
+            """, Q(otherIsClient ? other : "InjectedClient"), components);
     }
 
     [Theory]
