@@ -6,7 +6,6 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -391,26 +390,7 @@ public sealed class EvsHttpInvoker
         // Signed last, over the headers and the exact body bytes that go out.
         if (Options.Credentials is { } credentials)
         {
-            switch (request.Content)
-            {
-                case null:
-                    HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), []);
-                    break;
-                case PooledJsonContent pooled:
-                    HuaweiCloudSigner.Sign(request, credentials, Options.TimeProvider.GetUtcNow(), pooled.Bytes);
-                    break;
-                default:
-                    // A stream of unknown bytes: buffered, hashed, and then sent from that buffer, the same bytes.
-                    await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                    byte[] hash;
-                    using (Stream buffered = await request.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        hash = await SHA256.HashDataAsync(buffered, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    HuaweiCloudSigner.SignHashed(request, credentials, Options.TimeProvider.GetUtcNow(), hash);
-                    break;
-            }
+            await HuaweiCloudSigner.SignAsync(request, credentials, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
         // HttpClient's own timeout starts here too.

@@ -1,10 +1,13 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace EvsContracts;
 
@@ -73,6 +76,45 @@ internal static class HuaweiCloudSigner
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         Sha256(body, hash);
         SignHashed(request, credentials, now, hash);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="request"/> over the exact bytes it sends, at the time <paramref name="timeProvider"/> gives
+    /// when the signature is made: a body whose bytes are at hand (none, or the generated client's own) is hashed as it
+    /// is; any other is buffered once, so that what is hashed is what goes out, and hashed from that buffer.
+    /// </summary>
+    public static async ValueTask SignAsync(HttpRequestMessage request, HuaweiCloudCredentials credentials, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (TrySignUnbuffered(request, credentials, timeProvider))
+        {
+            return;
+        }
+
+        HttpContent content = request.Content!;
+        await content.LoadIntoBufferAsync().ConfigureAwait(false);
+        byte[] hash;
+        using (Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hash = await SHA256.HashDataAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+
+        SignHashed(request, credentials, timeProvider.GetUtcNow(), hash);
+    }
+
+    /// <summary>Signs a request without a body, or with the generated client's own body; false for any other body.</summary>
+    public static bool TrySignUnbuffered(HttpRequestMessage request, HuaweiCloudCredentials credentials, TimeProvider timeProvider)
+    {
+        switch (request.Content)
+        {
+            case null:
+                Sign(request, credentials, timeProvider.GetUtcNow(), []);
+                return true;
+            case PooledJsonContent pooled:
+                Sign(request, credentials, timeProvider.GetUtcNow(), pooled.Bytes);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>As <see cref="Sign"/>, with the SHA-256 of the body computed by the caller.</summary>

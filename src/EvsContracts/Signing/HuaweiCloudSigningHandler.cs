@@ -45,20 +45,7 @@ public sealed class HuaweiCloudSigningHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!SignWithoutBuffering(request))
-        {
-            // Buffered, the content is hashed from its buffer and then sent from it: the same bytes, and its length known.
-            HttpContent content = request.Content!;
-            await content.LoadIntoBufferAsync().ConfigureAwait(false);
-            byte[] hash;
-            using (Stream body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-            {
-                hash = await SHA256.HashDataAsync(body, cancellationToken).ConfigureAwait(false);
-            }
-
-            HuaweiCloudSigner.SignHashed(request, _credentials, _timeProvider.GetUtcNow(), hash);
-        }
-
+        await HuaweiCloudSigner.SignAsync(request, _credentials, _timeProvider, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
@@ -66,8 +53,9 @@ public sealed class HuaweiCloudSigningHandler : DelegatingHandler
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!SignWithoutBuffering(request))
+        if (!HuaweiCloudSigner.TrySignUnbuffered(request, _credentials, _timeProvider))
         {
+            // Buffered, the content is hashed from its buffer and then sent from it: the same bytes, and its length known.
             HttpContent content = request.Content!;
             content.LoadIntoBufferAsync().GetAwaiter().GetResult();
             using Stream body = content.ReadAsStream(cancellationToken);
@@ -75,21 +63,5 @@ public sealed class HuaweiCloudSigningHandler : DelegatingHandler
         }
 
         return base.Send(request, cancellationToken);
-    }
-
-    /// <summary>Signs a request without a body, or with the generated client's own body, whose bytes are at hand.</summary>
-    private bool SignWithoutBuffering(HttpRequestMessage request)
-    {
-        switch (request.Content)
-        {
-            case null:
-                HuaweiCloudSigner.Sign(request, _credentials, _timeProvider.GetUtcNow(), []);
-                return true;
-            case PooledJsonContent pooled:
-                HuaweiCloudSigner.Sign(request, _credentials, _timeProvider.GetUtcNow(), pooled.Bytes);
-                return true;
-            default:
-                return false;
-        }
     }
 }
