@@ -3,18 +3,40 @@ using System.Globalization;
 using System.Text.Json;
 using EvsContracts.CorpusRunner;
 
-// Usage: EvsContracts.CorpusRunner [--corpus DIR] [--jobs N] [--timeout SECONDS] [--sample N [--max-bytes B] | --specs FILE]
-//        [--filter TEXT] [--exclude TEXT] [--markdown FILE] [--json FILE] [--commit SHA] [--sources DIR] [--compile no]
 // Runs the generator over the corpus (eng/openapi-corpus.sh fetches it and passes the options) and writes the
 // report and the per-spec results; --sources also keeps each spec's generated code, to read; "--compile no" only
 // generates, a quick look for generator failures (the report is not written then: nothing was compiled).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
+const string Usage = """
+    Usage: EvsContracts.CorpusRunner [options]
+      --corpus DIR        the corpus folder (default: the cache eng/openapi-corpus.sh fills)
+      --jobs N            specs at a time (2)
+      --timeout SECONDS   per spec (300)
+      --sample N          a seeded sample of N specs (--max-bytes B: only specs up to B bytes)
+      --specs FILE        the specs listed in FILE, one path per line
+      --filter TEXT       only specs whose path contains TEXT
+      --exclude TEXT      leave out specs whose path contains TEXT
+      --compile no        generate only (no compile, no report)
+      --sources DIR       keep each spec's generated code under DIR
+      --markdown FILE     the coverage report
+      --json FILE         the per-spec results
+      --commit SHA        the commit named in the report
+    """;
+string[] known = ["corpus", "jobs", "timeout", "sample", "max-bytes", "specs", "filter", "exclude", "compile", "sources", "markdown", "json", "commit"];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
-for (int i = 0; i + 1 < args.Length; i += 2)
+for (int i = 0; i < args.Length; i += 2)
 {
-    options[args[i].TrimStart('-')] = args[i + 1];
+    string name = args[i].TrimStart('-');
+    if (!args[i].StartsWith("--", StringComparison.Ordinal) || !known.Contains(name) || i + 1 == args.Length)
+    {
+        // An unknown option or --help prints the usage rather than starting a whole-corpus run.
+        (name is "help" or "h" ? Console.Out : Console.Error).WriteLine(Usage);
+        return name is "help" or "h" ? 0 : 2;
+    }
+
+    options[name] = args[i + 1];
 }
 
 var corpus = new Corpus(options.GetValueOrDefault("corpus") ?? Corpus.DefaultFolder())
