@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -121,13 +122,12 @@ internal static class HuaweiCloudSigner
     public static void SignHashed(HttpRequestMessage request, HuaweiCloudCredentials credentials, DateTimeOffset now, ReadOnlySpan<byte> bodySha256)
     {
         HttpRequestHeaders headers = request.Headers;
-        Span<byte> date = stackalloc byte[DateLength];
-        FormatDate(now, date);
+        SigningDate date = SigningDate.For(now);
 
         // A request signed before (sent again by a retry) is dated and signed anew.
         headers.Remove(DateHeader);
         headers.Remove(AuthorizationHeader);
-        headers.TryAddWithoutValidation(DateHeader, Encoding.ASCII.GetString(date));
+        headers.TryAddWithoutValidation(DateHeader, date.Text);
         if (credentials.ProjectId is { } projectId && !headers.Contains(ProjectIdHeader))
         {
             headers.TryAddWithoutValidation(ProjectIdHeader, projectId);
@@ -148,7 +148,7 @@ internal static class HuaweiCloudSigner
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             Sha256(canonical.Written, digest);
             "SDK-HMAC-SHA256\n"u8.CopyTo(stringToSign);
-            date.CopyTo(stringToSign[(Algorithm.Length + 1)..]);
+            date.Utf8.CopyTo(stringToSign[(Algorithm.Length + 1)..]);
             stringToSign[Algorithm.Length + 1 + DateLength] = (byte)'\n';
             WriteHex(digest, stringToSign[(Algorithm.Length + 2 + DateLength)..]);
 
@@ -203,12 +203,13 @@ internal static class HuaweiCloudSigner
         WriteCanonicalQuery(ref canonical, uri.Query);
         canonical.Append((byte)'\n');
 
-        HeaderEntry[] entries = ArrayPool<HeaderEntry>.Shared.Rent(16);
+        // A request carries a handful of headers: they are collected on the stack, and only more spill to the pool.
+        var headers = default(HeaderEntries);
         try
         {
-            int count = CollectHeaders(request, uri, ref entries);
-            Span<HeaderEntry> sorted = entries.AsSpan(0, count);
-            sorted.Sort(default(HeaderNameComparer));
+            CollectHeaders(request, uri, ref headers);
+            Span<HeaderEntry> sorted = headers.Written;
+            SortHeaders(sorted);
 
             string? payloadHash = null;
             foreach (HeaderEntry entry in sorted)
@@ -254,25 +255,30 @@ internal static class HuaweiCloudSigner
         }
         finally
         {
-            ArrayPool<HeaderEntry>.Shared.Return(entries, clearArray: true);
+            headers.Dispose();
         }
     }
 
-    private static int CollectHeaders(HttpRequestMessage request, Uri uri, ref HeaderEntry[] entries)
+    private static void CollectHeaders(HttpRequestMessage request, Uri uri, ref HeaderEntries entries)
     {
-        int count = 0;
         bool hasHost = false;
         foreach (KeyValuePair<string, HeaderStringValues> header in request.Headers.NonValidated)
         {
             hasHost |= header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase);
-            Add(ref entries, ref count, header.Key, header.Value);
+            if (IsSigned(header.Key))
+            {
+                entries.Add(new HeaderEntry(header.Key, header.Value.ToString()));
+            }
         }
 
         if (request.Content is { } content)
         {
             foreach (KeyValuePair<string, HeaderStringValues> header in content.Headers.NonValidated)
             {
-                Add(ref entries, ref count, header.Key, header.Value);
+                if (IsSigned(header.Key))
+                {
+                    entries.Add(new HeaderEntry(header.Key, header.Value.ToString()));
+                }
             }
         }
 
@@ -280,47 +286,61 @@ internal static class HuaweiCloudSigner
         {
             // What HttpClient sends when no Host header is set: the host, and the port unless it is the scheme's own.
             string host = uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host;
-            Add(ref entries, ref count, "host", uri.IsDefaultPort ? host : string.Concat(host, ":", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            entries.Add(new HeaderEntry("host", uri.IsDefaultPort ? host : string.Concat(host, ":", uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-
-        return count;
     }
 
-    private static void Add(ref HeaderEntry[] entries, ref int count, string name, HeaderStringValues values)
+    /// <summary>
+    /// Sorts by name as the lower-case forms compare, ordinally. An insertion sort: a request has a few headers, and
+    /// the library's sort would box the comparer and make a delegate of it for every request.
+    /// </summary>
+    private static void SortHeaders(Span<HeaderEntry> headers)
     {
-        if (IsSigned(name))
+        for (int i = 1; i < headers.Length; i++)
         {
-            Add(ref entries, ref count, name, values.ToString());
+            HeaderEntry current = headers[i];
+            int j = i - 1;
+            while (j >= 0 && CompareNames(headers[j].Name, current.Name) > 0)
+            {
+                headers[j + 1] = headers[j];
+                j--;
+            }
+
+            headers[j + 1] = current;
+        }
+
+        static int CompareNames(string a, string b)
+        {
+            int common = Math.Min(a.Length, b.Length);
+            for (int i = 0; i < common; i++)
+            {
+                int difference = char.ToLowerInvariant(a[i]) - char.ToLowerInvariant(b[i]);
+                if (difference != 0)
+                {
+                    return difference;
+                }
+            }
+
+            return a.Length - b.Length;
         }
     }
 
-    private static void Add(ref HeaderEntry[] entries, ref int count, string name, string value)
-    {
-        if (count == entries.Length)
-        {
-            HeaderEntry[] larger = ArrayPool<HeaderEntry>.Shared.Rent(count * 2);
-            entries.AsSpan(0, count).CopyTo(larger);
-            ArrayPool<HeaderEntry>.Shared.Return(entries, clearArray: true);
-            entries = larger;
-        }
-
-        entries[count++] = new HeaderEntry(name, value);
-    }
-
+    /// <summary>Whether a header is signed; the names left out are told apart by their length first.</summary>
     private static bool IsSigned(string name) =>
         !name.Contains('_')
-        && !name.Equals(AuthorizationHeader, StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Connection", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Expect", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("TE", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Trailer", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Cookie", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        && !name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase);
+        && name.Length switch
+        {
+            2 => !name.Equals("TE", StringComparison.OrdinalIgnoreCase),
+            6 => !name.Equals("Expect", StringComparison.OrdinalIgnoreCase) && !name.Equals("Cookie", StringComparison.OrdinalIgnoreCase),
+            7 => !name.Equals("Trailer", StringComparison.OrdinalIgnoreCase) && !name.Equals("Upgrade", StringComparison.OrdinalIgnoreCase),
+            10 => !name.Equals("Connection", StringComparison.OrdinalIgnoreCase) && !name.Equals("Keep-Alive", StringComparison.OrdinalIgnoreCase),
+            13 => !name.Equals(AuthorizationHeader, StringComparison.OrdinalIgnoreCase),
+            14 => !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase),
+            16 => !name.Equals("Proxy-Connection", StringComparison.OrdinalIgnoreCase),
+            17 => !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase),
+            19 => !name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase),
+            _ => true,
+        };
 
     /// <summary>Each segment of the escaped path decoded and encoded again; a trailing <c>/</c> is added when missing.</summary>
     private static void WriteCanonicalPath(ref CanonicalBuffer canonical, string escapedPath)
@@ -507,8 +527,8 @@ internal static class HuaweiCloudSigner
 
             target.Append(raw[..reserved]);
             target.Append((byte)'%');
-            target.Append((byte)"0123456789ABCDEF"[raw[reserved] >> 4]);
-            target.Append((byte)"0123456789ABCDEF"[raw[reserved] & 0xF]);
+            target.Append("0123456789ABCDEF"u8[raw[reserved] >> 4]);
+            target.Append("0123456789ABCDEF"u8[raw[reserved] & 0xF]);
             raw = raw[(reserved + 1)..];
         }
     }
@@ -519,31 +539,8 @@ internal static class HuaweiCloudSigner
     {
         for (int i = 0; i < bytes.Length; i++)
         {
-            target[2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
-            target[(2 * i) + 1] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
-        }
-    }
-
-    /// <summary>Writes <c>yyyyMMddTHHmmssZ</c> in UTC.</summary>
-    private static void FormatDate(DateTimeOffset now, Span<byte> target)
-    {
-        DateTime utc = now.UtcDateTime;
-        Digits(target[..4], utc.Year);
-        Digits(target[4..6], utc.Month);
-        Digits(target[6..8], utc.Day);
-        target[8] = (byte)'T';
-        Digits(target[9..11], utc.Hour);
-        Digits(target[11..13], utc.Minute);
-        Digits(target[13..15], utc.Second);
-        target[15] = (byte)'Z';
-
-        static void Digits(Span<byte> target, int value)
-        {
-            for (int i = target.Length - 1; i >= 0; i--)
-            {
-                target[i] = (byte)('0' + (value % 10));
-                value /= 10;
-            }
+            target[2 * i] = "0123456789abcdef"u8[bytes[i] >> 4];
+            target[(2 * i) + 1] = "0123456789abcdef"u8[bytes[i] & 0xF];
         }
     }
 
@@ -574,26 +571,112 @@ internal static class HuaweiCloudSigner
 
     private readonly record struct HeaderEntry(string Name, string Value);
 
-    private readonly record struct QueryParameter(int NameStart, int NameLength, int ValueStart, int ValueLength);
-
-    /// <summary>Orders header names as their lower-case forms compare, ordinally.</summary>
-    private readonly struct HeaderNameComparer : IComparer<HeaderEntry>
+    /// <summary>
+    /// Room for the signed headers of a request: sixteen on the stack, and an array from the pool when a request has
+    /// more.
+    /// </summary>
+    private struct HeaderEntries : IDisposable
     {
-        public int Compare(HeaderEntry x, HeaderEntry y)
+        private InlineHeaders _inline;
+        private HeaderEntry[]? _spilled;
+        private int _count;
+
+        [UnscopedRef]
+        public Span<HeaderEntry> Written => Room[.._count];
+
+        [UnscopedRef]
+        private Span<HeaderEntry> Room => _spilled is { } spilled ? spilled : _inline;
+
+        public void Add(HeaderEntry entry)
         {
-            string a = x.Name;
-            string b = y.Name;
-            int common = Math.Min(a.Length, b.Length);
-            for (int i = 0; i < common; i++)
+            Span<HeaderEntry> room = Room;
+            if (_count == room.Length)
             {
-                int difference = char.ToLowerInvariant(a[i]) - char.ToLowerInvariant(b[i]);
-                if (difference != 0)
+                HeaderEntry[] larger = ArrayPool<HeaderEntry>.Shared.Rent(_count * 2);
+                room.CopyTo(larger);
+                if (_spilled is not null)
                 {
-                    return difference;
+                    ArrayPool<HeaderEntry>.Shared.Return(_spilled, clearArray: true);
                 }
+
+                _spilled = larger;
+                room = larger;
             }
 
-            return a.Length - b.Length;
+            room[_count++] = entry;
+        }
+
+        public void Dispose()
+        {
+            if (_spilled is { } spilled)
+            {
+                _spilled = null;
+                ArrayPool<HeaderEntry>.Shared.Return(spilled, clearArray: true);
+            }
         }
     }
+
+    [System.Runtime.CompilerServices.InlineArray(16)]
+    private struct InlineHeaders
+    {
+        private HeaderEntry _first;
+    }
+
+    /// <summary>
+    /// <c>X-Sdk-Date</c> for one second, <c>yyyyMMddTHHmmssZ</c> in UTC, as text for the header and as the bytes the
+    /// string to sign holds. The last one made is kept, so requests signed within the same second share it.
+    /// </summary>
+    private sealed class SigningDate
+    {
+        private static SigningDate? s_last;
+
+        private SigningDate(long second, byte[] utf8)
+        {
+            Second = second;
+            Utf8 = utf8;
+            Text = Encoding.ASCII.GetString(utf8);
+        }
+
+        public long Second { get; }
+
+        public byte[] Utf8 { get; }
+
+        public string Text { get; }
+
+        public static SigningDate For(DateTimeOffset now)
+        {
+            long second = now.UtcTicks / TimeSpan.TicksPerSecond;
+            SigningDate? last = Volatile.Read(ref s_last);
+            if (last is not null && last.Second == second)
+            {
+                return last;
+            }
+
+            DateTime utc = now.UtcDateTime;
+            byte[] text = new byte[DateLength];
+            Digits(text.AsSpan(0, 4), utc.Year);
+            Digits(text.AsSpan(4, 2), utc.Month);
+            Digits(text.AsSpan(6, 2), utc.Day);
+            text[8] = (byte)'T';
+            Digits(text.AsSpan(9, 2), utc.Hour);
+            Digits(text.AsSpan(11, 2), utc.Minute);
+            Digits(text.AsSpan(13, 2), utc.Second);
+            text[15] = (byte)'Z';
+            var date = new SigningDate(second, text);
+            Volatile.Write(ref s_last, date);
+            return date;
+
+            static void Digits(Span<byte> target, int value)
+            {
+                for (int i = target.Length - 1; i >= 0; i--)
+                {
+                    target[i] = (byte)('0' + (value % 10));
+                    value /= 10;
+                }
+            }
+        }
+    }
+
+    private readonly record struct QueryParameter(int NameStart, int NameLength, int ValueStart, int ValueLength);
+
 }
