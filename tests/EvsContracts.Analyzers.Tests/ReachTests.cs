@@ -100,13 +100,17 @@ public sealed class ReachTests
 
                     void WithDefault([ReservedPrefixes("tmp_")] string s = {|#3:"tmp_default"|}) { }
                     WithDefault();
+
+                    var lambdaWithDefault = ([ReservedPrefixes("tmp_")] string s = {|#4:"tmp_lambda_default"|}) => s.Length;
+                    Func<string, int> plain = s => s.Length;
                 }
             }
             """,
             Evs001(0).WithMessage("value starts with the reserved prefix \"tmp_\""),
             Evs001(1),
             Evs001(2),
-            Evs001(3));
+            Evs001(3),
+            Evs001(4));
 
     [Fact]
     public Task A_delegate_and_an_indexer_with_annotated_parameters_are_checked() =>

@@ -141,6 +141,13 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void OnFunction(OperationAnalysisContext context)
         {
+            // Read from the syntax first: almost no lambda or local function has a default value, and asking a
+            // parameter for one binds it.
+            if (!HasDefaultValue(context.Operation.Syntax))
+            {
+                return;
+            }
+
             IMethodSymbol? function = context.Operation switch
             {
                 ILocalFunctionOperation local => local.Symbol,
@@ -156,6 +163,31 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
                     Check(context, parameter, initializer.Value, lowerBound: false);
                 }
             }
+        }
+
+        private static bool HasDefaultValue(SyntaxNode function)
+        {
+            ParameterListSyntax? parameters = function switch
+            {
+                LocalFunctionStatementSyntax local => local.ParameterList,
+                ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList,
+                AnonymousMethodExpressionSyntax method => method.ParameterList,
+                _ => null,
+            };
+            if (parameters is null)
+            {
+                return false;
+            }
+
+            foreach (ParameterSyntax parameter in parameters.Parameters)
+            {
+                if (parameter.Default is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>Add(value)</c> and <c>Add(key, value)</c> on a collection member, explicit or from a collection initializer.</summary>
@@ -239,7 +271,8 @@ public sealed class ContractConstantAnalyzer : DiagnosticAnalyzer
         /// <summary>A value put into a collection member: by an indexer, <c>Add</c>, or an initializer's element.</summary>
         private void CheckElement(OperationAnalysisContext context, ISymbol? collection, IOperation? key, IOperation value, bool lowerBound)
         {
-            if (collection is null || !InFilter(context, value) || !IsCollection(collection) || _rules.For(collection) is not { IsEmpty: false } rules)
+            // The rules first: a cached lookup that finds none for nearly every collection, where IsCollection walks interfaces.
+            if (collection is null || _rules.For(collection) is not { IsEmpty: false } rules || !InFilter(context, value) || !IsCollection(collection))
             {
                 return;
             }
