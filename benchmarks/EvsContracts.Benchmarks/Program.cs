@@ -71,7 +71,8 @@ internal static class Program
         double generate = clock.Elapsed.TotalSeconds;
         clock.Restart();
         using var stream = new MemoryStream();
-        bool compiled = compilation.AddSyntaxTrees(result.GeneratedTrees).Emit(stream).Success;
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = compilation.AddSyntaxTrees(result.GeneratedTrees).Emit(stream);
+        bool compiled = emitted.Success;
         double compile = clock.Elapsed.TotalSeconds;
         int lines = result.GeneratedTrees.Sum(t => t.GetText().Lines.Count);
         Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
@@ -85,6 +86,10 @@ internal static class Program
             warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
         }));
+        foreach (Diagnostic error in emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+        {
+            Console.Error.WriteLine(error);
+        }
     }
 
 }

@@ -37,6 +37,14 @@ public class NameRepairTests
                     + "|" + string.Join(",", page.Validate().Select(v => v.Path + " " + v.Rule));
             }
 
+            public static string Entries(string json)
+            {
+                Page page = Page.FromJson(json);
+                System.Collections.Generic.IReadOnlyList<ContentDirectoryItem> entries = page.Entries!;
+                System.Collections.Generic.IReadOnlyList<ContentDirectoryItem> previous = page.PreviousEntries!;
+                return entries.Single().Name + ":" + previous.Single().Size + "|" + page.ToJson();
+            }
+
             public static string Nested(string json) => string.Join(",", Page.FromJson(json).Configurations!.Select(c => c.Classification + ":" + c.Configurations?.Count));
 
             public static string Empty() => new Page { Event = EventType.Empty }.ToJson();
@@ -80,6 +88,15 @@ public class NameRepairTests
         const string Json = """{"configurations":[{"Classification":"a","Configurations":[{"Classification":"b","Configurations":[]}]},{"Classification":"c"}]}""";
         Assert.Equal(Json, scenario.Call("RoundTrip", Json));
         Assert.Equal("a:1,c:", scenario.Call("Nested", Json));
+    }
+
+    [Fact]
+    public void The_items_of_an_alias_with_no_CSharp_name_are_one_type_named_after_it()
+    {
+        using LoadedScenario scenario = Load();
+
+        const string Json = """{"entries":[{"name":"a","size":1}],"previousEntries":[{"name":"b","size":2}]}""";
+        Assert.Equal("a:2|" + Json, scenario.Call("Entries", Json));
     }
 
     [Fact]

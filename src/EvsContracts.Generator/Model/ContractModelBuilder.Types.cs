@@ -245,8 +245,10 @@ internal sealed partial class ContractModelBuilder
 
             try
             {
+                // The inline types of an alias (the items of a named array) are named after the alias, once, not
+                // after each place that uses it.
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(alias.Part);
-                return Resolve(alias.Schema, inlineName, owner);
+                return Resolve(alias.Schema, AliasStem(refName), owner);
             }
             finally
             {
@@ -287,6 +289,13 @@ internal sealed partial class ContractModelBuilder
 
                 return new TypeRef { Kind = TypeRefKind.Object, Name = DefineInlineType(inlineName, schema) };
         }
+    }
+
+    /// <summary>The stem the inline types of an alias are named with: its name as a C# name (<c>content-directory</c> → <c>ContentDirectory</c>).</summary>
+    private static string AliasStem(string componentName)
+    {
+        string name = Naming.ToPascalCase(componentName);
+        return Naming.IsValidIdentifier(name) ? name : "Schema";
     }
 
     /// <summary>

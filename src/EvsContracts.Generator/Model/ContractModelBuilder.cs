@@ -116,7 +116,7 @@ internal sealed partial class ContractModelBuilder
             {
                 // An alias (a named string, array, ...): checked here, inlined where it is used. (A type whose name
                 // was refused above is not retried under its raw name.)
-                Resolve(component.Schema, component.Name, string.Empty);
+                Resolve(component.Schema, AliasStem(component.Name), string.Empty);
             }
         }
 

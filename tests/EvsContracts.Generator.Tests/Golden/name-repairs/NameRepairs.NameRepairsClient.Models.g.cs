@@ -159,6 +159,130 @@ namespace NameRepairs
     }
 
     /// <summary>
+    /// The ContentDirectoryItem object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ContentDirectoryItemJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ContentDirectoryItem : global::EvsContracts.IEvsJsonModel<global::NameRepairs.ContentDirectoryItem>
+    {
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        public string? Name { get; init; }
+
+        /// <summary>
+        /// The <c>size</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>size</c>.</remarks>
+        public int? Size { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Size is { } size)
+            {
+                writer.WriteNumber(s_sizeJsonName, size);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? name = null;
+            int? size = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                        size = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "size");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::NameRepairs.ContentDirectoryItem
+            {
+                Name = name,
+                Size = size,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.ContentDirectoryItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::NameRepairs.ContentDirectoryItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ContentDirectoryItem"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ContentDirectoryItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ContentDirectoryItem>
+    {
+        public override global::NameRepairs.ContentDirectoryItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ContentDirectoryItem value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// Values that give no C# name, or the same one.
     /// </summary>
     /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
@@ -525,6 +649,18 @@ namespace NameRepairs
         /// <remarks>JSON: <c>event</c>.</remarks>
         public global::NameRepairs.EventType? Event { get; init; }
 
+        /// <summary>
+        /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
+        /// </summary>
+        /// <remarks>JSON: <c>entries</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? Entries { get; init; }
+
+        /// <summary>
+        /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
+        /// </summary>
+        /// <remarks>JSON: <c>previousEntries</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? PreviousEntries { get; init; }
+
         /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
         /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
@@ -554,6 +690,20 @@ namespace NameRepairs
             global::EvsContracts.ContractCheck.Enum(Level?.Value, global::NameRepairs.ValueModel.AllowedValues.AsSpan(), path, "level", ref violations);
             Key?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "key"), ref violations);
             global::EvsContracts.ContractCheck.Enum(Event?.Value, global::NameRepairs.EventType.AllowedValues.AsSpan(), path, "event", ref violations);
+            if (Entries is not null)
+            {
+                for (int i = 0; i < Entries.Count; i++)
+                {
+                    Entries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+            if (PreviousEntries is not null)
+            {
+                for (int i = 0; i < PreviousEntries.Count; i++)
+                {
+                    PreviousEntries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
         }
 
         private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
@@ -565,6 +715,10 @@ namespace NameRepairs
         private static readonly global::System.Text.Json.JsonEncodedText s_keyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         private static readonly global::System.Text.Json.JsonEncodedText s_eventJsonName = global::System.Text.Json.JsonEncodedText.Encode("event"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_entriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("entries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_previousEntriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("previousEntries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
         /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
         /// <param name="writer">The writer.</param>
@@ -607,6 +761,26 @@ namespace NameRepairs
                 writer.WritePropertyName(s_eventJsonName);
                 global::EvsContracts.EvsJson.WriteStringValue(writer, @event.Value);
             }
+            if (Entries is not null)
+            {
+                writer.WritePropertyName(s_entriesJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Entries.Count; i++)
+                {
+                    Entries[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            if (PreviousEntries is not null)
+            {
+                writer.WritePropertyName(s_previousEntriesJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < PreviousEntries.Count; i++)
+                {
+                    PreviousEntries[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
 
@@ -630,6 +804,8 @@ namespace NameRepairs
             global::NameRepairs.ValueModel? level = null;
             global::NameRepairs.KeyModel? keyValue = null;
             global::NameRepairs.EventType? @event = null;
+            global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? entries = null;
+            global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? previousEntries = null;
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
@@ -664,6 +840,25 @@ namespace NameRepairs
                     case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "event"u8):
                         @event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.EventType?) : global::NameRepairs.EventType.ReadJsonValue(ref reader, path, "event");
                         break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "entries"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            entries = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "entries"), "an array");
+                            }
+                            entries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), entries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                entries.Add(item);
+                            }
+                        }
+                        break;
                     case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "configurations"u8):
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
@@ -683,6 +878,25 @@ namespace NameRepairs
                             }
                         }
                         break;
+                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "previousEntries"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            previousEntries = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "previousEntries"), "an array");
+                            }
+                            previousEntries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), previousEntries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                previousEntries.Add(item);
+                            }
+                        }
+                        break;
                     default:
                         reader.Skip();
                         break;
@@ -696,6 +910,8 @@ namespace NameRepairs
                 Level = level,
                 Key = keyValue,
                 Event = @event,
+                Entries = entries,
+                PreviousEntries = previousEntries,
             };
         }
 
