@@ -49,6 +49,16 @@ public static partial class Constructs
             return "parameter with content";
         }
 
+        if (message.StartsWith("The multipart/form-data body", StringComparison.Ordinal))
+        {
+            return "multipart form without fields";
+        }
+
+        if (message.StartsWith("The application/x-www-form-urlencoded body", StringComparison.Ordinal))
+        {
+            return "form body not an object";
+        }
+
         if (message.Contains("must be an object schema", StringComparison.Ordinal))
         {
             return message.StartsWith("The request body", StringComparison.Ordinal) ? "request body not an object" : "success response not an object";

@@ -430,7 +430,7 @@ public class SpecDiagnosticTests
     }
 
     [Fact]
-    public void A_multipart_body_is_EVS102_on_the_media_type()
+    public void A_multipart_body_other_than_form_data_is_EVS102_on_the_media_type()
     {
         AssertDiagnostic(
             """
@@ -453,7 +453,34 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS102",
-            "The media type \"multipart/mixed\" is not supported (/paths/~1notes/post/requestBody/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies; left out: operation addNote");
+            "The media type \"multipart/mixed\" is not supported (/paths/~1notes/post/requestBody/content); supported: JSON, text, binary, application/x-www-form-urlencoded and multipart/form-data bodies; left out: operation addNote");
+    }
+
+    [Fact]
+    public void A_multipart_form_without_fields_is_EVS102_on_its_schema()
+    {
+        AssertDiagnostic(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Notes", "version": "1" },
+              "paths": {
+                "/notes": {
+                  "post": {
+                    "operationId": "addNote",
+                    "requestBody": {
+                      "content": {
+                        "multipart/form-data": { "schema": [|{ "type": "string", "format": "binary" }|] }
+                      }
+                    },
+                    "responses": { "204": { "description": "Added." } }
+                  }
+                }
+              }
+            }
+            """,
+            "EVS102",
+            "The multipart/form-data body of addNote must be an object schema with properties, which are the fields (/paths/~1notes/post/requestBody/content/multipart~1form-data/schema); left out: operation addNote");
     }
 
     [Fact]

@@ -192,9 +192,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ResponseKeyUnsupported = Spec(UnsupportedId, "The response key {0} is not supported ({1}); use a status code like 202, or default");
 
-    public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies");
+    public static readonly DiagnosticDescriptor MediaTypeUnsupported = Spec(UnsupportedId, "The media type {0} is not supported ({1}/content); supported: JSON, text, binary, application/x-www-form-urlencoded and multipart/form-data bodies");
 
     public static readonly DiagnosticDescriptor FormBodyNotObject = Spec(UnsupportedId, "The application/x-www-form-urlencoded body of {0} must be an object schema, whose members are the fields ({1})");
+
+    public static readonly DiagnosticDescriptor MultipartBodyNotObject = Spec(UnsupportedId, "The multipart/form-data body of {0} must be an object schema with properties, which are the fields ({1})");
 
     public static readonly DiagnosticDescriptor FormFieldUnsupported = Spec(UnsupportedId, "The form field {0} is not a value or a list of values, which is all application/x-www-form-urlencoded carries ({1})");
 

@@ -23,6 +23,7 @@ internal static class CSharpTypes
         TypeRefKind.DateTime => "global::System.DateTimeOffset",
         TypeRefKind.Date => "global::System.DateOnly",
         TypeRefKind.Bytes => "byte[]",
+        TypeRefKind.File => Evs + ".EvsFile",
         TypeRefKind.Any => Json + ".JsonElement",
         TypeRefKind.Object or TypeRefKind.Enum => Named(ns, type.Name!),
         TypeRefKind.Array => (input ? Generic + ".IList<" : Generic + ".IReadOnlyList<") + Of(type.Element!, ns, input) + ">",

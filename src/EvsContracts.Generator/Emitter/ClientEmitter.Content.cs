@@ -2,7 +2,7 @@ using EvsContracts.Generator.Model;
 
 namespace EvsContracts.Generator.Emitter;
 
-/// <summary>Bodies other than JSON: the writer of a form body's fields.</summary>
+/// <summary>Bodies other than JSON: the writer of a form body's fields, and the parts of a multipart form.</summary>
 internal sealed partial class ClientEmitter
 {
     private static string FormWriterName(OperationModel operation) => "Write" + operation.Name + "Form";
@@ -54,4 +54,61 @@ internal sealed partial class ClientEmitter
 
         _w.Close();
     }
+
+    /// <summary>
+    /// The parts of a <c>multipart/form-data</c> body, one per field the method was given, in the spec's order (an
+    /// unset optional field is not sent): text, a file, or JSON; a list one part per item.
+    /// </summary>
+    private void EmitParts(OperationModel operation)
+    {
+        _w.Line($"var __form = new {CSharpTypes.Evs}.EvsMultipart();");
+        foreach (ParameterModel part in operation.Parameters)
+        {
+            if (part.Kind != ParameterKind.Part)
+            {
+                continue;
+            }
+
+            string name = CSharpLiteral.String(part.WireName);
+            string value = Naming.Escape(part.Name);
+            string contentType = part.PartContentType is { } given ? ", " + CSharpLiteral.String(given) : string.Empty;
+            TypeRef type = part.Type;
+            if (type.Kind == TypeRefKind.File)
+            {
+                _w.Line($"__form.AddFile({name}, {value}{contentType});");
+            }
+            else if (type.Kind == TypeRefKind.Array && type.Element!.Kind == TypeRefKind.File)
+            {
+                _w.Line($"__form.AddFiles({name}, {value}{contentType});");
+            }
+            else if (type.Kind == TypeRefKind.Array && !part.Json)
+            {
+                TypeRef element = type.Element!;
+                _w.Line($"__form.AddEach({name}, {value}, static ({CSharpTypes.Of(element, Ns, true)} __item) => {PartText(element, "__item")}{contentType});");
+            }
+            else if (part.Json)
+            {
+                string text = ParameterText(part, value);
+                _w.Line(part.Required ? $"__form.Add({name}, {text}{contentType});" : $"__form.Add({name}, {value} is null ? null : {text}{contentType});");
+            }
+            else if (!part.Required && type.Kind is not (TypeRefKind.String or TypeRefKind.StringOrNumber))
+            {
+                string present = type.IsValueType ? value + ".Value" : value;
+                _w.Line($"__form.Add({name}, {value} is null ? null : {PartText(type, present)}{contentType});");
+            }
+            else
+            {
+                _w.Line($"__form.Add({name}, {PartText(type, value)}{contentType});");
+            }
+        }
+    }
+
+    /// <summary>A field's value as the text of its part: bytes as base64, an object as its JSON, any JSON value as a string's own text or else its JSON.</summary>
+    private static string PartText(TypeRef type, string value) => type.Kind switch
+    {
+        TypeRefKind.Bytes => $"global::System.Convert.ToBase64String({value})",
+        TypeRefKind.Object => $"{CSharpTypes.Evs}.EvsJsonModel.ToJson({value})",
+        TypeRefKind.Any => $"{value}.ToString()",
+        _ => Text(type, value),
+    };
 }

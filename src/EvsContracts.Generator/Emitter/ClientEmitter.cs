@@ -271,6 +271,11 @@ internal sealed partial class ClientEmitter
         _w.Line($"string __uri = {UriExpression(operation)};");
         EmitQuery(operation);
         string headers = EmitHeaders(operation);
+        if (operation.BodyKind == BodyKind.Multipart)
+        {
+            EmitParts(operation);
+        }
+
         string method = "global::System.Net.Http.HttpMethod." + operation.Method;
         string status = operation.Success is null ? operation.SuccessStatus.ToString(CultureInfo.InvariantCulture) : SuccessField(operation);
         string? request = operation.Body is { } bodyType && operation.BodyKind == BodyKind.Json
@@ -279,7 +284,9 @@ internal sealed partial class ClientEmitter
         if (!IsPlainJson(operation))
         {
             // Another media type: the body's content and the answer's reader say how each goes on the wire.
-            string content = operation.Body is null ? "null" : ContentExpression(operation, body);
+            string content = operation.BodyKind == BodyKind.Multipart ? $"{CSharpTypes.Evs}.EvsContent.Multipart(__form)"
+                : operation.Body is null ? "null"
+                : ContentExpression(operation, body);
             string answer = operation.SuccessType is { } result ? AnswerExpression(operation, result, resultBody) : $"{CSharpTypes.Evs}.EvsAnswer.None";
             string send = $"_invoker.SendAsync({method}, __uri, {content}, {headers}, {status}, {answer}, cancellationToken)";
             string notNull = operation.SuccessType is not null && operation.Success is { MayBeEmpty: false } ? "!" : string.Empty;
@@ -314,7 +321,8 @@ internal sealed partial class ClientEmitter
 
     /// <summary>JSON sent and read as <c>application/json</c>: the invoker's model overloads, without a content or answer object.</summary>
     private static bool IsPlainJson(OperationModel operation) =>
-        (operation.Body is null || (operation.BodyKind == BodyKind.Json && operation.BodyMediaType == "application/json"))
+        operation.BodyKind != BodyKind.Multipart
+        && (operation.Body is null || (operation.BodyKind == BodyKind.Json && operation.BodyMediaType == "application/json"))
         && (operation.SuccessType is null || (operation.SuccessKind == BodyKind.Json && operation.SuccessMediaType == "application/json"));
 
     private string ResultType(OperationModel operation, TypeRef success) => operation.SuccessKind switch

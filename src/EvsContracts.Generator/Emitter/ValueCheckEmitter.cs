@@ -215,7 +215,7 @@ internal sealed class ValueCheckEmitter
     /// generated objects, bytes and JSON values compare by reference.
     /// </summary>
     private static bool ComparesByValue(TypeRef type) =>
-        type.Kind is not (TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Bytes or TypeRefKind.Any);
+        type.Kind is not (TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Bytes or TypeRefKind.Any or TypeRefKind.File);
 
     private static bool HasOwnChecks(TypeRef type) =>
         type.Constraints.MinItems is not null || type.Constraints.MaxItems is not null || (type.Constraints.UniqueItems && ComparesByValue(type.Element!));

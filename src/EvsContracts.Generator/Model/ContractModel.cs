@@ -128,6 +128,9 @@ internal enum TypeRefKind
     Enum,
     Array,
     Map,
+
+    /// <summary>A file (<c>format: binary</c> or <c>base64</c>), a part of a <c>multipart/form-data</c> body: <c>EvsFile</c>.</summary>
+    File,
 }
 
 /// <summary>The type of a property, parameter or element, with the constraints on its values.</summary>
@@ -203,6 +206,9 @@ internal enum ParameterKind
     Path,
     Query,
     Header,
+
+    /// <summary>A field of a <c>multipart/form-data</c> body: one part, or one per item of a list.</summary>
+    Part,
 }
 
 /// <summary>How a body goes on the wire, and its C# shape.</summary>
@@ -219,6 +225,9 @@ internal enum BodyKind
 
     /// <summary>A model's members as <c>application/x-www-form-urlencoded</c> fields.</summary>
     Form,
+
+    /// <summary><c>multipart/form-data</c>: the method takes the form's fields, as parameters of <see cref="ParameterKind.Part"/>.</summary>
+    Multipart,
 }
 
 internal sealed record OperationModel
@@ -314,6 +323,12 @@ internal sealed record ParameterModel
 
     /// <summary><c>style: deepObject</c>: an object (or a map) whose members go in the query as <c>name[member]=value</c>.</summary>
     public bool DeepObject { get; init; }
+
+    /// <summary>
+    /// A multipart part's <c>Content-Type</c>: for a file, the one sent when the file names none; for a field, the one
+    /// sent with it (<c>application/json</c> for a value written as JSON), or none for text.
+    /// </summary>
+    public string? PartContentType { get; init; }
 }
 
 /// <summary>A polling helper over a GET operation: wait until a status property reaches a wanted value, or until the resource is gone.</summary>

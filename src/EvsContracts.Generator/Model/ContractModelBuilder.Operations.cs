@@ -111,8 +111,17 @@ internal sealed partial class ContractModelBuilder
 
         TypeRef? body = null;
         BodyKind bodyKind = Kind(operation.RequestMedia);
-        if (operation.RequestBody is { } textSchema && bodyKind is BodyKind.Text or BodyKind.Binary)
+        if (operation.RequestBody is { } formSchema && bodyKind == BodyKind.Multipart)
         {
+            if (!AddParts(operation, formSchema, name, parameters, parameterNames))
+            {
+                return null;
+            }
+        }
+        else if (operation.RequestBody is { } textSchema && (bodyKind is BodyKind.Text or BodyKind.Binary || (bodyKind == BodyKind.Form && IsText(textSchema))))
+        {
+            // A form described as a string is the encoded form itself ("text=...&lang=en"): sent as it is.
+            bodyKind = bodyKind == BodyKind.Form ? BodyKind.Text : bodyKind;
             body = new TypeRef { Kind = TypeRefKind.String };
         }
         else if (operation.RequestBody is { } bodySchema)
@@ -262,8 +271,89 @@ internal sealed partial class ContractModelBuilder
         ContentKind.Text => BodyKind.Text,
         ContentKind.Binary => BodyKind.Binary,
         ContentKind.Form => BodyKind.Form,
+        ContentKind.Multipart => BodyKind.Multipart,
         _ => BodyKind.Json,
     };
+
+    /// <summary>
+    /// <c>multipart/form-data</c>: each property of the body's object schema is a field the method takes, typed as
+    /// the property would be and checked as a parameter is; a file (<c>format: binary</c> or <c>base64</c>), or a
+    /// list of files, is an <c>EvsFile</c>. As OpenAPI 3.0.3 says of multipart content (Media Type Object, "Special
+    /// Considerations for multipart Content"): a plain value, or each item of a list of them, is a text part; an
+    /// object (a map, a list of lists) a JSON part; a file an <c>application/octet-stream</c> part; an
+    /// <c>encoding</c> entry's <c>contentType</c> names another. A list is one part per item, under the field's name.
+    /// </summary>
+    private bool AddParts(OpenApiOperation operation, OpenApiSchema bodySchema, string name, List<ParameterModel> parameters, HashSet<string> parameterNames)
+    {
+        OpenApiSchema form = Target(bodySchema);
+        if (form.Type is not (SchemaType.Object or SchemaType.None) || form.Properties.Count == 0)
+        {
+            _diagnostics.Report(DiagnosticDescriptors.MultipartBodyNotObject, bodySchema.Node, operation.DisplayName, bodySchema.Pointer);
+            return false;
+        }
+
+        // A named schema is a type of its own already: its fields take the types its properties have, so an inline
+        // enum is one type. An inline form defines no type, only those of its fields.
+        TypeModel? model = bodySchema.RefName is not null && Resolve(bodySchema, name + "Request", name) is { Kind: TypeRefKind.Object } named
+            && _types.TryGetValue(named.Name!, out TypeModel? defined) && defined.Kind == TypeModelKind.Object ? defined : null;
+        foreach (OpenApiProperty property in form.Properties)
+        {
+            OpenApiSchema fieldSchema = Target(property.Schema);
+            if (fieldSchema.ReadOnly)
+            {
+                continue;
+            }
+
+            TypeRef type = IsFile(fieldSchema) ? new TypeRef { Kind = TypeRefKind.File }
+                : fieldSchema.Type == SchemaType.Array && fieldSchema.Items is { } items && IsFile(Target(items))
+                    ? new TypeRef { Kind = TypeRefKind.Array, Element = new TypeRef { Kind = TypeRefKind.File }, Constraints = ConstraintsOf(fieldSchema) }
+                    : model?.Properties.FirstOrDefault(p => p.JsonName == property.Name)?.Type
+                        ?? Resolve(property.Schema, name + Naming.ToPascalCase(property.Name), name);
+
+            // A list of plain values, files, objects or any values is a part per item; anything else structured is
+            // one JSON part.
+            TypeRef item = type.Kind == TypeRefKind.Array ? type.Element! : type;
+            bool json = type.Kind is TypeRefKind.Object or TypeRefKind.Map
+                || (type.Kind == TypeRefKind.Array && item.Kind is TypeRefKind.Array or TypeRefKind.Map);
+            string? given = operation.RequestMedia!.Encoding.TryGetValue(property.Name, out OpenApiEncoding? encoding) ? encoding.ContentType : null;
+            // Only one concrete media type can label a part: a list ("image/png, image/jpeg") or a range
+            // ("image/*") says what the server takes, and the default is sent for it.
+            string? single = given is not null && given.IndexOf(',') < 0 && given.IndexOf('*') < 0 && given.IndexOf('/') > 0 ? given.Trim() : null;
+            string? contentType = item.Kind == TypeRefKind.File ? single ?? "application/octet-stream"
+                : json || item.Kind == TypeRefKind.Object ? (single is not null && IsJsonMediaType(single) ? single : "application/json")
+                : single;
+
+            string camel = Naming.ToCamelCase(property.Name);
+            parameters.Add(new ParameterModel
+            {
+                WireName = property.Name,
+                Name = Naming.Unique(Naming.IsValidIdentifier(camel) ? camel : "field", parameterNames),
+                Kind = ParameterKind.Part,
+                Required = form.Required.Contains(property.Name),
+                Type = type,
+                Description = fieldSchema.Description,
+                Json = json,
+                PartContentType = contentType,
+            });
+        }
+
+        return true;
+    }
+
+    /// <summary>A plain string (not an enum, a date or bytes).</summary>
+    private bool IsText(OpenApiSchema schema) =>
+        Target(schema) is { Type: SchemaType.String, Enum: null, Format: not ("date-time" or "date" or "byte") };
+
+    /// <summary>A file's bytes: a string (or a schema with no type) of <c>format: binary</c> or <c>base64</c>.</summary>
+    private static bool IsFile(OpenApiSchema schema) =>
+        schema.Type is (SchemaType.String or SchemaType.None or SchemaType.Any) && schema.Format is ("binary" or "base64");
+
+    /// <summary><c>application/json</c>, or a media type of JSON under another name (<c>text/json</c>, <c>*/*+json</c>).</summary>
+    private static bool IsJsonMediaType(string mediaType)
+    {
+        string bare = (mediaType.IndexOf(';') is int semicolon and >= 0 ? mediaType.Substring(0, semicolon) : mediaType).Trim().ToLowerInvariant();
+        return bare is "application/json" or "text/json" || bare.EndsWith("+json", StringComparison.Ordinal);
+    }
 
     /// <summary>Two success bodies of one C# type: text and text, bytes and bytes, or JSON of one schema.</summary>
     private static bool SameBody(OpenApiResponse x, OpenApiResponse y) =>
@@ -383,7 +473,7 @@ internal sealed partial class ContractModelBuilder
         {
             // An array or a map body makes its items inputs, and so does a parameter sent as JSON or as a deep object.
             var sent = new List<TypeRef?> { operation.Body };
-            sent.AddRange(operation.Parameters.Where(p => p.Json || p.DeepObject).Select(p => p.Type));
+            sent.AddRange(operation.Parameters.Where(p => p.Json || p.DeepObject || p.Kind == ParameterKind.Part).Select(p => p.Type));
             foreach (TypeRef? type in sent)
             {
                 for (TypeRef? t = type; t is not null; t = t.Element)

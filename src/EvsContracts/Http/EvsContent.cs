@@ -12,7 +12,7 @@ namespace EvsContracts;
 
 /// <summary>
 /// A request body other than the JSON of a model sent as <c>application/json</c>: JSON under another media type
-/// (<c>application/problem+json</c>, <c>text/json</c>), text, bytes from a stream, or form fields. A generated client
+/// (<c>application/problem+json</c>, <c>text/json</c>), text, bytes from a stream, form fields, or a multipart form of fields and files. A generated client
 /// makes one per call and hands it to <see cref="EvsHttpInvoker"/>.
 /// </summary>
 public abstract class EvsContent
@@ -70,6 +70,18 @@ public abstract class EvsContent
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(write);
         return new FormContent<T>(body, write);
+    }
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body: the fields and files of <paramref name="form"/>, each a part. The fields
+    /// were validated by the method that added them.
+    /// </summary>
+    /// <param name="form">The parts.</param>
+    /// <returns>The content; its <c>Content-Type</c> carries the boundary.</returns>
+    public static EvsContent Multipart(EvsMultipart form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new MultipartContent(form);
     }
 
     /// <summary>The contract's violations; empty for a body without rules.</summary>
@@ -139,6 +151,19 @@ public abstract class EvsContent
         }
     }
 
+    private sealed class MultipartContent : EvsContent
+    {
+        private readonly EvsMultipart _form;
+
+        public MultipartContent(EvsMultipart form)
+            : base("multipart/form-data")
+        {
+            _form = form;
+        }
+
+        internal override HttpContent Create() => _form.ToContent();
+    }
+
     private sealed class BinaryContent : EvsContent
     {
         private readonly Stream _stream;
@@ -156,7 +181,7 @@ public abstract class EvsContent
     /// The caller's stream as a body, left open: the caller made it and disposes it (<see cref="StreamContent"/>
     /// would dispose it with the request).
     /// </summary>
-    private sealed class CallerStreamContent : HttpContent
+    internal sealed class CallerStreamContent : HttpContent
     {
         private readonly Stream _stream;
         private readonly long _start;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
@@ -205,6 +206,22 @@ internal enum ContentKind
 
     /// <summary><c>application/x-www-form-urlencoded</c>: the object's members as form fields.</summary>
     Form,
+
+    /// <summary><c>multipart/form-data</c>: the object's members as parts, files among them.</summary>
+    Multipart,
+}
+
+/// <summary>An <c>encoding</c> entry of a form's media type: how one of its fields goes on the wire.</summary>
+internal sealed class OpenApiEncoding
+{
+    /// <summary><c>contentType</c>: the part's media type (multipart), or <c>application/json</c> for a field sent as JSON text.</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary><c>style</c>: <c>form</c> (the default) or <c>deepObject</c>.</summary>
+    public string? Style { get; set; }
+
+    /// <summary><c>explode</c>, when given.</summary>
+    public bool? Explode { get; set; }
 }
 
 /// <summary>The media type chosen for a body, and how it goes on the wire.</summary>
@@ -224,6 +241,9 @@ internal sealed class OpenApiMedia
 
     /// <summary>The <c>Accept</c> a response is asked with (a wildcard may stand).</summary>
     public string Accept { get; }
+
+    /// <summary>A form's <c>encoding</c>, by field name.</summary>
+    public Dictionary<string, OpenApiEncoding> Encoding { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary><c>x-status-waiter</c>: poll this operation until a status property reaches a wanted value.</summary>

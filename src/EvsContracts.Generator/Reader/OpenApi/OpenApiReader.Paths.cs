@@ -525,17 +525,40 @@ internal sealed partial class OpenApiReader
         string mediaPointer = pointer + "/content/" + EscapePointer(chosen.Name);
         string bare = BareMediaType(chosen.Name);
         bool wildcard = bare.IndexOf('*') >= 0;
-        string contentType = !wildcard ? bare : chosenKind switch
-        {
-            ContentKind.Json => "application/json",
-            ContentKind.Text => "text/plain",
-            _ => "application/octet-stream",
-        };
-        media = new OpenApiMedia(chosenKind, contentType, chosenKind == ContentKind.Json && wildcard ? "application/json" : bare);
+        int slash = bare.IndexOf('/');
+        bool malformed = !wildcard && (slash <= 0 || slash == bare.Length - 1);
+        string contentType = chosenKind == ContentKind.Multipart ? "multipart/form-data"
+            : !wildcard && !malformed ? bare
+            : chosenKind switch
+            {
+                ContentKind.Json => "application/json",
+                ContentKind.Text => "text/plain",
+                _ => "application/octet-stream",
+            };
+
+        // A name that is no media type ("", "file", "applicationjson") is not asked for as such: any answer is read.
+        string accept = chosenKind == ContentKind.Json && wildcard ? "application/json" : malformed ? "*/*" : bare;
+        media = new OpenApiMedia(chosenKind, contentType, accept);
         if (chosen.Value is not JsonObjectNode mediaObject)
         {
             Report(DiagnosticDescriptors.NotAnObject, chosen.Value, mediaPointer);
             return null;
+        }
+
+        if (chosenKind is ContentKind.Form or ContentKind.Multipart && mediaObject.Get("encoding") is JsonObjectNode encoding)
+        {
+            foreach (JsonMember field in encoding.Members)
+            {
+                if (field.Value is JsonObjectNode entry)
+                {
+                    media.Encoding[field.Name] = new OpenApiEncoding
+                    {
+                        ContentType = (entry.Get("contentType") as JsonStringNode)?.Value,
+                        Style = (entry.Get("style") as JsonStringNode)?.Value,
+                        Explode = (entry.Get("explode") as JsonBooleanNode)?.Value,
+                    };
+                }
+            }
         }
 
         if (chosenKind is ContentKind.Text or ContentKind.Binary)
@@ -553,8 +576,7 @@ internal sealed partial class OpenApiReader
 
     /// <summary>
     /// How a media type goes on the wire, and its rank among the others listed (lower is preferred); null for one
-    /// the client cannot send or read (<c>multipart/*</c>, form fields in an answer, an unknown type described as an
-    /// object).
+    /// the client cannot send or read (<c>multipart/*</c> other than a request's form data, a multipart answer).
     /// </summary>
     private static (ContentKind Kind, int Rank)? Classify(JsonMember media, bool request)
     {
@@ -567,10 +589,20 @@ internal sealed partial class OpenApiReader
         string type = slash < 0 ? bare : bare.Substring(0, slash);
         string subtype = slash < 0 ? string.Empty : bare.Substring(slash + 1);
 
+        if (bare is "multipart/form-data" or "application/form-data" or "form-data")
+        {
+            // Form data with files (the misspelt names too); an answer in it has no one reader. A schema that
+            // cannot describe fields (a lone file, a list) names no part, so any other type listed is taken first.
+            bool fields = schema is not null && (schema.Get("properties") is not null || schema.Get("$ref") is not null || schema.Get("allOf") is not null
+                || schema.Get("type") is JsonStringNode { Value: "object" });
+            return request ? (ContentKind.Multipart, fields ? 3 : 8) : null;
+        }
+
         if (slash <= 0 || slash == bare.Length - 1)
         {
-            // Not a media type ("file", "etat"): nothing says what goes on the wire.
-            return bare is "*" ? (binarySchema || noSchema ? (ContentKind.Binary, 6) : (ContentKind.Json, 6)) : null;
+            // Not a media type ("", "file", "applicationjson"): nothing says what goes on the wire, so it is bytes,
+            // taken only when nothing better is listed.
+            return bare is "*" ? (binarySchema || noSchema ? (ContentKind.Binary, 6) : (ContentKind.Json, 6)) : (ContentKind.Binary, 7);
         }
 
         if (bare == "application/json")
@@ -585,12 +617,13 @@ internal sealed partial class OpenApiReader
 
         if (bare == "application/x-www-form-urlencoded")
         {
-            // Form fields are what a client sends; an answer in them is not read.
-            return request ? (ContentKind.Form, 2) : null;
+            // Form fields are what a client sends; an answer in them is text.
+            return request ? (ContentKind.Form, 2) : (ContentKind.Text, 4);
         }
 
         if (type == "multipart")
         {
+            // multipart/mixed, multipart/related: parts of several bodies, no one C# shape.
             return null;
         }
 
@@ -606,18 +639,23 @@ internal sealed partial class OpenApiReader
             return (ContentKind.Binary, 5);
         }
 
-        if (type == "text" || subtype is "xml" or "yaml" or "x-yaml" or "javascript" or "ecmascript" or "x-ndjson" or "csv"
+        if (type == "text" || Array.IndexOf(s_textSubtypes, subtype) >= 0
             || subtype.EndsWith("+xml", StringComparison.Ordinal) || subtype.EndsWith("+yaml", StringComparison.Ordinal))
         {
             return (ContentKind.Text, 4);
         }
 
-        // Any other type is bytes (application/octet-stream, application/pdf, image/*, zip, ...), unless its schema
-        // describes a structured value no one wire form is known for.
-        return noSchema || stringSchema || type is "image" or "audio" or "video" or "font" || bare is "application/octet-stream" or "application/pdf"
-            ? (ContentKind.Binary, 5)
-            : null;
+        // Any other type is bytes (application/octet-stream, application/pdf, image/*, zip, gzip, dicom, a vendor's
+        // own type, ...), whatever its schema says of the content: the client sends and hands over the bytes as they are.
+        return (ContentKind.Binary, 5);
     }
+
+    /// <summary>Subtypes of <c>application/</c> (or any type) whose content is text: markup, data as text, tokens.</summary>
+    private static readonly string[] s_textSubtypes =
+    {
+        "xml", "yaml", "x-yaml", "javascript", "x-javascript", "ecmascript", "x-ndjson", "ndjson", "jsonl", "x-jsonlines",
+        "json-seq", "csv", "jwt", "html", "sql", "graphql", "markdown", "x-sh",
+    };
 
     /// <summary><c>application/json</c>, or another JSON media type (<c>text/json</c>, <c>application/problem+json</c>).</summary>
     private static bool IsJsonMediaType(string mediaType)

@@ -22,7 +22,7 @@ internal sealed partial class OpenApiReader
     /// <summary>What only a JSON number that is not written as an integer holds.</summary>
     private static readonly char[] s_fractionMarks = { '.', 'e', 'E' };
 
-    private static readonly string[] s_supportedFormats = { "uuid", "date-time", "date", "byte", "int32", "int64", "float", "double" };
+    private static readonly string[] s_supportedFormats = { "uuid", "date-time", "date", "byte", "binary", "base64", "int32", "int64", "float", "double" };
 
     private OpenApiSchema? ReadSchema(JsonNode node, string pointer)
     {

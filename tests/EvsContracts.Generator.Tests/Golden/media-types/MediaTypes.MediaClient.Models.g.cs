@@ -86,6 +86,447 @@ namespace MediaTypes
     }
 
     /// <summary>
+    /// The PhotoUpload object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.PhotoUploadJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class PhotoUpload : global::EvsContracts.IEvsJsonModel<global::MediaTypes.PhotoUpload>
+    {
+        /// <summary>
+        /// The photo itself.
+        /// </summary>
+        /// <remarks>JSON: <c>photo</c>.</remarks>
+        public required string Photo { get; init; }
+
+        /// <summary>
+        /// The <c>extras</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>extras</c>.</remarks>
+        [global::EvsContracts.MaxItems(3)]
+        public global::System.Collections.Generic.IReadOnlyList<string>? Extras { get; init; }
+
+        /// <summary>
+        /// The <c>caption</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>caption</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(40)]
+        public required string Caption { get; init; }
+
+        /// <summary>
+        /// The <c>labels[]</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>labels[]</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<string>? Labels { get; init; }
+
+        /// <summary>
+        /// The <c>rating</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>rating</c>.</remarks>
+        [global::EvsContracts.Minimum(1d)]
+        [global::EvsContracts.Maximum(5d)]
+        public int? Rating { get; init; }
+
+        /// <summary>
+        /// The <c>public</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>public</c>.</remarks>
+        public bool? Public { get; init; }
+
+        /// <summary>
+        /// The <c>taken</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>taken</c>.</remarks>
+        public global::System.DateTimeOffset? Taken { get; init; }
+
+        /// <summary>
+        /// The <c>kind</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>kind</c>.</remarks>
+        public global::MediaTypes.PhotoUploadKind? Kind { get; init; }
+
+        /// <summary>
+        /// The <c>report</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>report</c>.</remarks>
+        public global::MediaTypes.Report? Report { get; init; }
+
+        /// <summary>
+        /// The <c>notes</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>notes</c>.</remarks>
+        public global::System.Collections.Generic.IReadOnlyList<global::MediaTypes.Report>? Notes { get; init; }
+
+        /// <summary>
+        /// The <c>checksum</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>checksum</c>.</remarks>
+        public byte[]? Checksum { get; init; }
+
+        /// <summary>
+        /// The <c>id</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+        public string? Id { get; init; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Required(Photo, path, "photo", ref violations);
+            global::EvsContracts.ContractCheck.MaxItems(Extras?.Count, 3, path, "extras", ref violations);
+            global::EvsContracts.ContractCheck.Required(Caption, path, "caption", ref violations);
+            global::EvsContracts.ContractCheck.MaxLength(Caption, 40, path, "caption", ref violations);
+            global::EvsContracts.ContractCheck.Minimum(Rating, 1d, path, "rating", ref violations);
+            global::EvsContracts.ContractCheck.Maximum(Rating, 5d, path, "rating", ref violations);
+            global::EvsContracts.ContractCheck.Enum(Kind?.Value, global::MediaTypes.PhotoUploadKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+            Report?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "report"), ref violations);
+            if (Notes is not null)
+            {
+                for (int i = 0; i < Notes.Count; i++)
+                {
+                    Notes[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "notes"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_photoJsonName = global::System.Text.Json.JsonEncodedText.Encode("photo"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_extrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_captionJsonName = global::System.Text.Json.JsonEncodedText.Encode("caption"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_labelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("labels[]"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_ratingJsonName = global::System.Text.Json.JsonEncodedText.Encode("rating"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_publicJsonName = global::System.Text.Json.JsonEncodedText.Encode("public"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_takenJsonName = global::System.Text.Json.JsonEncodedText.Encode("taken"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_reportJsonName = global::System.Text.Json.JsonEncodedText.Encode("report"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_checksumJsonName = global::System.Text.Json.JsonEncodedText.Encode("checksum"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Photo is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_photoJsonName, Photo);
+            }
+            else
+            {
+                writer.WriteNull(s_photoJsonName);
+            }
+            if (Extras is not null)
+            {
+                writer.WritePropertyName(s_extrasJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Extras.Count; i++)
+                {
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Extras[i]);
+                }
+                writer.WriteEndArray();
+            }
+            if (Caption is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_captionJsonName, Caption);
+            }
+            else
+            {
+                writer.WriteNull(s_captionJsonName);
+            }
+            if (Labels is not null)
+            {
+                writer.WritePropertyName(s_labelsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Labels.Count; i++)
+                {
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Labels[i]);
+                }
+                writer.WriteEndArray();
+            }
+            if (Rating is { } rating)
+            {
+                writer.WriteNumber(s_ratingJsonName, rating);
+            }
+            if (Public is { } @public)
+            {
+                writer.WriteBoolean(s_publicJsonName, @public);
+            }
+            if (Taken is { } taken)
+            {
+                writer.WritePropertyName(s_takenJsonName);
+                global::EvsContracts.EvsDateTime.Write(writer, taken);
+            }
+            if (Kind is { } kind)
+            {
+                writer.WritePropertyName(s_kindJsonName);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, kind.Value);
+            }
+            if (Report is not null)
+            {
+                writer.WritePropertyName(s_reportJsonName);
+                Report.WriteJson(writer);
+            }
+            if (Notes is not null)
+            {
+                writer.WritePropertyName(s_notesJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Notes.Count; i++)
+                {
+                    Notes[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            if (Checksum is not null)
+            {
+                writer.WritePropertyName(s_checksumJsonName);
+                writer.WriteBase64StringValue(Checksum);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.PhotoUpload ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::MediaTypes.PhotoUpload ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? photo = null;
+            global::System.Collections.Generic.List<string>? extras = null;
+            string? caption = null;
+            global::System.Collections.Generic.List<string>? labels = null;
+            int? rating = null;
+            bool? @public = null;
+            global::System.DateTimeOffset? taken = null;
+            global::MediaTypes.PhotoUploadKind? kind = null;
+            global::MediaTypes.Report? report = null;
+            global::System.Collections.Generic.List<global::MediaTypes.Report>? notes = null;
+            byte[]? checksum = null;
+            string? id = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                        break;
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
+                        kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::MediaTypes.PhotoUploadKind?) : global::MediaTypes.PhotoUploadKind.ReadJsonValue(ref reader, path, "kind");
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "photo"u8):
+                        photo = global::EvsContracts.EvsJson.ReadString(ref reader, path, "photo");
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "taken"u8):
+                        taken = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "taken");
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            notes = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "notes"), "an array");
+                            }
+                            notes = new global::System.Collections.Generic.List<global::MediaTypes.Report>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::MediaTypes.Report item = global::MediaTypes.Report.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "notes"), notes.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                notes.Add(item);
+                            }
+                        }
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "extras"u8):
+                        extras = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "extras", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rating"u8):
+                        rating = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "rating");
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "public"u8):
+                        @public = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "public");
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "report"u8):
+                        report = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.Report.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "report"));
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "caption"u8):
+                        caption = global::EvsContracts.EvsJson.ReadString(ref reader, path, "caption");
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels[]"u8):
+                        labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "labels[]", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "checksum"u8):
+                        checksum = global::EvsContracts.EvsJson.ReadNullableBytes(ref reader, path, "checksum");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (photo is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "photo"));
+            }
+            if (caption is null)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "caption"));
+            }
+
+            return new global::MediaTypes.PhotoUpload
+            {
+                Photo = photo,
+                Extras = extras,
+                Caption = caption,
+                Labels = labels,
+                Rating = rating,
+                Public = @public,
+                Taken = taken,
+                Kind = kind,
+                Report = report,
+                Notes = notes,
+                Checksum = checksum,
+                Id = id,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.PhotoUpload FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.PhotoUpload>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.PhotoUpload FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.PhotoUpload>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.PhotoUpload"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class PhotoUploadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.PhotoUpload>
+    {
+        public override global::MediaTypes.PhotoUpload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.PhotoUpload.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.PhotoUpload value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// The PhotoUploadKind values of the spec.
+    /// </summary>
+    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.PhotoUploadKindJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public readonly partial struct PhotoUploadKind : global::System.IEquatable<global::MediaTypes.PhotoUploadKind>
+    {
+        private readonly string? _value;
+
+        /// <summary>A value, listed by the spec or not.</summary>
+        /// <param name="value">The value as it appears in JSON.</param>
+        public PhotoUploadKind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+        /// <summary><c>portrait</c></summary>
+        public static global::MediaTypes.PhotoUploadKind Portrait { get; } = new("portrait");
+
+        /// <summary><c>landscape</c></summary>
+        public static global::MediaTypes.PhotoUploadKind Landscape { get; } = new("landscape");
+
+        /// <summary>The values the spec lists, as JSON text.</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("portrait", "landscape");
+
+        /// <summary>The value as it appears in JSON.</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Whether the spec lists this value.</summary>
+        public bool IsKnown => AllowedValues.Contains(Value);
+
+        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+        internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.ValueTextEquals("portrait"u8))
+            {
+                return Portrait;
+            }
+            if (reader.ValueTextEquals("landscape"u8))
+            {
+                return Landscape;
+            }
+            return new global::MediaTypes.PhotoUploadKind(global::EvsContracts.EvsJson.GetString(ref reader));
+        }
+
+        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+        internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+        /// <inheritdoc/>
+        public bool Equals(global::MediaTypes.PhotoUploadKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is global::MediaTypes.PhotoUploadKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>The value as it appears in JSON.</summary>
+        /// <returns>The value.</returns>
+        public override string ToString() => Value;
+
+        /// <summary>Compares two values ordinally.</summary>
+        public static bool operator ==(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => left.Equals(right);
+
+        /// <summary>Compares two values ordinally.</summary>
+        public static bool operator !=(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => !left.Equals(right);
+
+        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+        public static implicit operator global::MediaTypes.PhotoUploadKind(string value) => new(value);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.PhotoUploadKind"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class PhotoUploadKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.PhotoUploadKind>
+    {
+        public override global::MediaTypes.PhotoUploadKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::MediaTypes.PhotoUploadKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.PhotoUploadKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+    }
+
+    /// <summary>
     /// The Problem object of the spec.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ProblemJsonConverter))]

@@ -167,6 +167,62 @@ namespace MediaTypes
         /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
         /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
         global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// multipart/form-data: the form's fields are the method's parameters, a file is an EvsFile, a list is a part per item, an object a JSON part.
+        /// </summary>
+        /// <remarks><c>POST /photos/{album}</c>, answered with 200.</remarks>
+        /// <param name="album">album</param>
+        /// <param name="photo">The photo itself.</param>
+        /// <param name="extras">extras</param>
+        /// <param name="caption">caption</param>
+        /// <param name="labels">labels[]</param>
+        /// <param name="rating">rating</param>
+        /// <param name="public">public</param>
+        /// <param name="taken">taken</param>
+        /// <param name="kind">kind</param>
+        /// <param name="report">report</param>
+        /// <param name="notes">notes</param>
+        /// <param name="checksum">checksum</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// A form described as a string is the encoded form, sent as it is.
+        /// </summary>
+        /// <remarks><c>POST /detect</c>, answered with 200.</remarks>
+        /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c>.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// An archive is bytes, whatever its schema says of what it holds.
+        /// </summary>
+        /// <remarks><c>GET /exports/{id}</c>, answered with 200.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer (<c>application/zip</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// A name that is no media type is bytes too, sent as application/octet-stream; a JWT is text.
+        /// </summary>
+        /// <remarks><c>PUT /exports/{id}</c>, answered with 200.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="body">The request body, sent as <c>application/octet-stream</c> from the stream's position to its end; the caller disposes the stream.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer (<c>application/jwt</c>) as text.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -314,6 +370,74 @@ namespace MediaTypes
             form.Add("lifetime", body.Lifetime is null ? null : body.Lifetime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             form.Add("offline", body.Offline is null ? null : (body.Offline.Value ? "true" : "false"));
             form.Add("note", body.Note);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(album);
+            global::System.ArgumentNullException.ThrowIfNull(photo);
+            global::System.ArgumentNullException.ThrowIfNull(caption);
+            if (Options.ValidateRequests)
+            {
+                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+                global::EvsContracts.ContractCheck.MaxItems(extras?.Count, 3, string.Empty, "extras", ref __violations);
+                global::EvsContracts.ContractCheck.MaxLength(caption, 40, string.Empty, "caption", ref __violations);
+                global::EvsContracts.ContractCheck.Minimum(rating, 1d, string.Empty, "rating", ref __violations);
+                global::EvsContracts.ContractCheck.Maximum(rating, 5d, string.Empty, "rating", ref __violations);
+                global::EvsContracts.ContractCheck.Enum(kind?.Value, global::MediaTypes.PhotoUploadKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
+                report?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "report"), ref __violations);
+                if (notes is not null)
+                {
+                    for (int i = 0; i < notes.Count; i++)
+                    {
+                        notes[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(string.Empty, "notes"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref __violations);
+                    }
+                }
+                if (__violations is not null)
+                {
+                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                }
+            }
+            string __uri = string.Concat("photos/", global::EvsContracts.EvsPath.Escape("album", album));
+            var __form = new global::EvsContracts.EvsMultipart();
+            __form.AddFile("photo", photo, "image/png");
+            __form.AddFiles("extras", extras, "application/octet-stream");
+            __form.Add("caption", caption);
+            __form.AddEach("labels[]", labels, static (string __item) => __item);
+            __form.Add("rating", rating is null ? null : rating.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            __form.Add("public", @public is null ? null : (@public.Value ? "true" : "false"));
+            __form.Add("taken", taken is null ? null : taken.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
+            __form.Add("kind", kind is null ? null : kind.Value.Value);
+            __form.Add("report", report is null ? null : global::EvsContracts.EvsJsonModel.ToJson(report!), "application/vnd.photos.report+json");
+            __form.AddEach("notes", notes, static (global::MediaTypes.Report __item) => global::EvsContracts.EvsJsonModel.ToJson(__item), "application/json");
+            __form.Add("checksum", checksum is null ? null : global::System.Convert.ToBase64String(checksum));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Multipart(__form), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = "detect";
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Text(body, "application/x-www-form-urlencoded"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("application/zip"), cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "application/octet-stream"), null, 200, global::EvsContracts.EvsAnswer.Text("application/jwt"), cancellationToken);
         }
 
         /// <summary>A <c>System.Collections.Generic.IList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
