@@ -17,7 +17,8 @@ internal static class Program
     /// <summary>
     /// BenchmarkDotNet's command line (<c>--filter '*'</c>, <c>--job dry</c>, ...), plus two commands for
     /// <c>build-time.py</c>: <c>write-spec FILE</c> (the 300-operation spec) and <c>write-models SPEC DIR</c> (what the
-    /// generator makes of a spec, as plain files).
+    /// generator makes of a spec, as plain files); and <c>analyzer-times ROUNDS</c>, the analyzer driver's own timing of
+    /// EVS001-EVS004 in the analyzer benchmark's compilation.
     /// </summary>
     private static int Main(string[] args)
     {
@@ -34,6 +35,12 @@ internal static class Program
                     File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString());
                 }
 
+                return 0;
+            case ["analyzer-times", string rounds]:
+                var analyzers = new AnalyzerBenchmarks();
+                analyzers.Setup();
+                analyzers.WriteAnalyzerTimes(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture));
+                analyzers.Cleanup();
                 return 0;
             case ["scale-once", string spec]:
                 ScaleOnce(spec);

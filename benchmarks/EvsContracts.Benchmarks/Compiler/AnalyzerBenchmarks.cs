@@ -110,6 +110,32 @@ public class AnalyzerBenchmarks
         return analyzers;
     }
 
+    /// <summary>
+    /// For <c>analyzer-times</c>: the driver's own account of each analyzer's time (its callbacks, not the driver's
+    /// work around them) over <paramref name="rounds"/> analyses with the SDK's analyzers and ours, with the whole
+    /// analysis's time. Machine load that drifts between BenchmarkDotNet's two cases does not enter this share.
+    /// </summary>
+    internal void WriteAnalyzerTimes(int rounds)
+    {
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var evs = new HashSet<DiagnosticAnalyzer>(EvsAnalyzersOf(_sdkAndEvs));
+        for (int round = 0; round < rounds; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            CompilationWithAnalyzers analysis = _compilation.Clone().WithAnalyzers(_sdkAndEvs, options);
+            analysis.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+            TimeSpan whole = clock.Elapsed;
+            var times = analysis.GetAnalysisResultAsync(default).GetAwaiter().GetResult().AnalyzerTelemetryInfo;
+            double all = times.Values.Sum(t => t.ExecutionTime.TotalMilliseconds);
+            double ours = times.Where(t => evs.Contains(t.Key)).Sum(t => t.Value.ExecutionTime.TotalMilliseconds);
+            Console.WriteLine(FormattableString.Invariant(
+                $"round {round}: whole {whole.TotalMilliseconds:F0} ms, all analyzers {all:F0} ms, EVS001-EVS004 {ours:F1} ms ({100 * ours / whole.TotalMilliseconds:F2} % of the whole)"));
+        }
+    }
+
+    private static IEnumerable<DiagnosticAnalyzer> EvsAnalyzersOf(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        analyzers.Where(analyzer => analyzer.GetType().Assembly == typeof(EvsContractGenerator).Assembly);
+
     private ImmutableArray<Diagnostic> Diagnose(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         _compilation.Clone().WithAnalyzers(analyzers, s_options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
