@@ -41,7 +41,7 @@ public static partial class Constructs
 
         if (ParameterType().Match(message) is { Success: true } parameterType)
         {
-            return "parameter of type " + parameterType.Groups[1].Value;
+            return "parameter that is " + parameterType.Groups[1].Value;
         }
 
         if (message.StartsWith("Parameters described by \"content\"", StringComparison.Ordinal))
@@ -139,7 +139,7 @@ public static partial class Constructs
     [GeneratedRegex(@"[Mm]edia type (\S+) is not supported", RegexOptions.CultureInvariant)]
     private static partial Regex MediaType();
 
-    [GeneratedRegex(@"^Parameters of type (\S+) are not supported", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^The (?:optional )?parameter ""[^""]*"" is (an array of \S+|an object)", RegexOptions.CultureInvariant)]
     private static partial Regex ParameterType();
 
     [GeneratedRegex(@"^The method (\S+) is not supported", RegexOptions.CultureInvariant)]

@@ -9,7 +9,7 @@ namespace EvsContracts.Generator.Tests;
 /// </summary>
 public class GoldenFileTests
 {
-    public static TheoryData<string> Specs => new() { "evs-snapshots", "kitchen-sink", "name-repairs", "nullable-30", "operations", "schema-composition", "schema-constraints", "body-shapes", "media-types" };
+    public static TheoryData<string> Specs => new() { "evs-snapshots", "kitchen-sink", "name-repairs", "nullable-30", "operations", "schema-composition", "schema-constraints", "body-shapes", "media-types", "parameter-styles" };
 
     /// <summary>The shipped spec is the built-in one (no EvsContract item); the others are test specs.</summary>
     internal static GeneratorRun Generate(string spec) => spec switch

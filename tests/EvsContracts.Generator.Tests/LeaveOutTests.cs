@@ -218,20 +218,24 @@ public class LeaveOutTests
     }
 
     [Fact]
-    public void An_unsupported_method_leaves_out_that_method_only()
+    public void Callbacks_are_a_note_and_the_operation_is_generated_without_them()
     {
+        // A callback is a request the service makes: nothing a client sends, so nothing of the operation is missing.
         AssertLeftOut(
             Spec(
                 paths: """
-                    "/pets": {
-                      [|"trace"|]: { "operationId": "checkPets", "responses": { "204": { "description": "None." } } },
-                      "get": { "operationId": "listPets", "responses": { "204": { "description": "None." } } }
+                    "/hooks": {
+                      "post": {
+                        "operationId": "subscribe",
+                        "responses": { "201": { "description": "Subscribed." } },
+                        [|"callbacks"|]: { "onEvent": { "{$request.query.url}": { "post": { "responses": { "204": { "description": "Received." } } } } } }
+                      }
                     }
                     """,
                 schemas: string.Empty),
-            "The method \"trace\" is not supported (/paths/~1pets/trace); supported: get, post, put, patch, delete, head, options; left out: operation checkPets",
-            kept: ["ListPetsAsync("],
-            leftOut: ["CheckPetsAsync("]);
+            "The callbacks of subscribe (requests the service makes to the caller) are not generated (/paths/~1hooks/post/callbacks); the operation is",
+            kept: ["SubscribeAsync("],
+            leftOut: []);
     }
 
     [Fact]

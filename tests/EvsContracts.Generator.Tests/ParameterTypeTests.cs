@@ -6,10 +6,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvsContracts.Generator.Tests;
 
 /// <summary>
-/// Every parameter type the spec subset allows (a string, integer, number or boolean, a string enum, and each of
-/// those through a <c>$ref</c>) gives a client that compiles, in the path, the query and a header, required and
-/// optional; an object, array or map, written inline or reached through a <c>$ref</c>, is EVS102 at the schema, and
-/// the operation is left out.
+/// Every parameter type OpenAPI's styles can write (a value of any type, a list of values, an object or a map of
+/// values, inline or through a <c>$ref</c>) gives a client that compiles, in the path, the query and a header,
+/// required and optional; a list of objects or an object that nests one, for which OpenAPI defines no wire form, is
+/// EVS102 at the schema: the operation is left out for a required parameter, the parameter alone for an optional one.
 /// </summary>
 public class ParameterTypeTests
 {
@@ -23,7 +23,8 @@ public class ParameterTypeTests
         "Flag": { "type": ["boolean", "null"] },
         "Names": { "type": "array", "items": { "type": "string" } },
         "Labels": { "type": "object", "additionalProperties": { "type": "string" } },
-        "Thing": { "type": "object", "properties": { "name": { "type": "string" } } }
+        "Thing": { "type": "object", "properties": { "name": { "type": "string" } } },
+        "Nested": { "type": "object", "properties": { "thing": { "$ref": "#/components/schemas/Thing" } } }
         """;
 
     public static TheoryData<string, string, bool> Allowed()
@@ -45,6 +46,13 @@ public class ParameterTypeTests
             """{ "$ref": "#/components/schemas/Code" }""",
             """{ "$ref": "#/components/schemas/Count" }""",
             """{ "$ref": "#/components/schemas/Flag" }""",
+            """{ "type": "string", "format": "byte" }""",
+            """{ "oneOf": [{ "type": "string" }, { "type": "integer" }] }""",
+            """{ "$ref": "#/components/schemas/Names" }""",
+            """{ "type": "array", "items": { "type": "integer", "format": "int64" } }""",
+            """{ "$ref": "#/components/schemas/Labels" }""",
+            """{ "$ref": "#/components/schemas/Thing" }""",
+            """{ "type": "object", "additionalProperties": { "type": "integer" } }""",
         ];
         var data = new TheoryData<string, string, bool>();
         foreach (string schema in schemas)
@@ -73,47 +81,67 @@ public class ParameterTypeTests
     }
 
     [Theory]
-    [InlineData("""{ "$ref": "#/components/schemas/Thing" }""", "object", "path query header")]
-    [InlineData("""{ "$ref": "#/components/schemas/Names" }""", "array", "path")]
-    [InlineData("""{ "$ref": "#/components/schemas/Labels" }""", "object", "path query header")]
-    [InlineData("""{ "type": "array", "items": { "type": "string" } }""", "array", "path")]
-    [InlineData("""{ "type": "array", "items": { "$ref": "#/components/schemas/Thing" } }""", "array", "query header")]
-    [InlineData("""{ "type": "object", "additionalProperties": { "type": "string" } }""", "object", "path query header")]
-    public void An_object_or_map_parameter_or_an_array_in_the_path_is_EVS102_at_its_schema_and_leaves_out_the_operation(string schema, string type, string locations)
+    [InlineData("""{ "type": "array", "items": { "$ref": "#/components/schemas/Thing" } }""", "an array of objects")]
+    [InlineData("""{ "type": "array", "items": { "$ref": "#/components/schemas/Names" } }""", "an array of arrays")]
+    [InlineData("""{ "$ref": "#/components/schemas/Nested" }""", "an object whose members are not all values")]
+    public void A_required_parameter_no_style_can_write_is_EVS102_at_its_schema_and_leaves_out_the_operation(string schema, string type)
     {
-        foreach (string location in locations.Split(' '))
+        foreach (string location in new[] { "path", "query", "header" })
         {
             string text = Spec(schema, location, required: true);
             string pathPointer = location == "path" ? "~1things~1{id}" : "~1things";
+            string name = location == "path" ? "id" : "X-Id";
+            string where = location switch { "path" => "the path", "query" => "the query", _ => "a header" };
             GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
 
             GeneratorHarness.AssertGeneratorDidNotFail(run);
             Assert.DoesNotContain(run.Sources, s => s.Key == "Params.ParamsClient.g.cs");
             GeneratorHarness.AssertCompilesCleanly(run);
 
-            // A refused inline path parameter also leaves its {id} undeclared (EVS101).
             Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics, d => d.Id == "EVS102");
             Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
             Assert.Equal(
-                $"Parameters of type {type} are not supported (/paths/{pathPointer}/get/parameters/0/schema); use a string, integer, number or boolean, or an array of them in the query or a header; left out: operation getThing",
+                $"The parameter \"{name}\" is {type}, which OpenAPI gives no way to write in {where} (/paths/{pathPointer}/get/parameters/0/schema); a value, a list of values or an object of values can be, and anything as JSON content; left out: operation getThing",
                 diagnostic.GetMessage(CultureInfo.InvariantCulture));
             Assert.Equal(new TextSpan(text.IndexOf(schema, StringComparison.Ordinal), schema.Length), diagnostic.Location.SourceSpan);
         }
     }
 
-    [Theory]
-    [InlineData("""{ "$ref": "#/components/schemas/Names" }""")]
-    [InlineData("""{ "type": "array", "items": { "type": "integer", "format": "int64" } }""")]
-    public void An_array_parameter_in_the_query_or_a_header_is_a_list(string schema)
+    [Fact]
+    public void An_optional_parameter_no_style_can_write_is_left_out_alone_with_a_note()
     {
+        const string Schema = """{ "type": "array", "items": { "$ref": "#/components/schemas/Thing" } }""";
         foreach (string location in new[] { "query", "header" })
         {
-            GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(schema, location, required: false)));
+            string text = Spec(Schema, location, required: false);
+            GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
 
-            Assert.Empty(run.Single.Diagnostics);
-            Assert.Contains("global::System.Collections.Generic.IList<", run.Sources.Single(s => s.Key == "Params.ParamsClient.g.cs").Value, StringComparison.Ordinal);
+            GeneratorHarness.AssertGeneratorDidNotFail(run);
             GeneratorHarness.AssertCompilesCleanly(run);
+            Assert.Contains("Task GetThingAsync(global::System.Threading.CancellationToken cancellationToken = default);", run.Sources.Single(s => s.Key == "Params.ParamsClient.g.cs").Value, StringComparison.Ordinal);
+            Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics, d => d.Id == "EVS102");
+            Assert.Equal(
+                $"The optional parameter \"X-Id\" is an array of objects, which OpenAPI gives no way to write in {(location == "query" ? "the query" : "a header")} (/paths/~1things/get/parameters/0/schema); the operation is generated without it",
+                diagnostic.GetMessage(CultureInfo.InvariantCulture));
+            Assert.Equal(new TextSpan(text.IndexOf(Schema, StringComparison.Ordinal), Schema.Length), diagnostic.Location.SourceSpan);
         }
+    }
+
+    [Theory]
+    [InlineData("path", "form")]
+    [InlineData("path", "deepObject")]
+    [InlineData("query", "matrix")]
+    [InlineData("header", "label")]
+    public void A_style_OpenAPI_does_not_define_in_its_location_is_EVS102_at_the_style(string location, string style)
+    {
+        string text = Spec("""{ "type": "string" }""", location, required: true).Replace("\"schema\": {", $"\"style\": \"{style}\", \"schema\": {{", StringComparison.Ordinal);
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, text));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics, d => d.Id == "EVS102");
+        Assert.StartsWith($"The parameter style \"{style}\" is not one OpenAPI defines in the {location} (", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.EndsWith("; left out: operation getThing", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal($"\"{style}\"", text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
 
     /// <summary>One operation with one parameter of the given schema; only a path parameter appears in the path.</summary>

@@ -178,17 +178,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PathItemReference = Spec(UnsupportedId, "A path item reference is not supported ({0}/$ref)");
 
-    public static readonly DiagnosticDescriptor MethodUnsupported = Spec(UnsupportedId, "The method {0} is not supported ({1}); supported: get, post, put, patch, delete, head, options");
-
-    public static readonly DiagnosticDescriptor Callbacks = Spec(UnsupportedId, "Callbacks are not supported ({0}/callbacks)");
-
     public static readonly DiagnosticDescriptor ParameterLocationUnsupported = Spec(UnsupportedId, "Parameters in {0} are not supported ({1}/in); supported: path, query, header");
 
     public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are supported with one application/json media type only ({0}/content); use \"schema\" or JSON");
 
-    public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Spec(UnsupportedId, "Parameters of type {0} are not supported ({1}/schema); use a string, integer, number or boolean, or an array of them in the query or a header");
+    /// <summary>{0}: the name, quoted; {1}: the parameter; {2}: what its type is ("an array of objects"); {3}: where it goes ("the query").</summary>
+    public static readonly DiagnosticDescriptor ParameterTypeUnsupported = Spec(UnsupportedId, "The parameter {0} is {2}, which OpenAPI gives no way to write in {3} ({1}/schema); a value, a list of values or an object of values can be, and anything as JSON content");
 
-    public static readonly DiagnosticDescriptor ParameterStyleUnsupported = Spec(UnsupportedId, "The parameter style {0} is not supported ({1}/style); supported: form, spaceDelimited, pipeDelimited and deepObject in the query, simple in the path and headers");
+    /// <summary>{0}: the style, quoted; {1}: the parameter; {2}: its location.</summary>
+    public static readonly DiagnosticDescriptor ParameterStyleUnsupported = Spec(UnsupportedId, "The parameter style {0} is not one OpenAPI defines in the {2} ({1}/style); it defines simple, label and matrix in the path, form, spaceDelimited, pipeDelimited and deepObject in the query, and simple in headers");
 
     public static readonly DiagnosticDescriptor ResponseKeyUnsupported = Spec(UnsupportedId, "The response key {0} is not supported ({1}); use a status code like 202, or default");
 
@@ -207,8 +205,6 @@ internal static class DiagnosticDescriptors
 
     /// <summary>{0}: the keyword, quoted; {1}: where it is.</summary>
     public static readonly DiagnosticDescriptor SchemaKeywordUnsupported = Spec(UnsupportedId, "{0} is not supported ({1})");
-
-    public static readonly DiagnosticDescriptor NullOnlyType = Spec(UnsupportedId, "A schema whose only type is null is not supported ({0}/type)");
 
     public static readonly DiagnosticDescriptor TypeCombinationUnsupported = Spec(UnsupportedId, "The type [{0}] is not supported ({1}/type); one type, optionally with \"null\", or [\"string\", \"integer\"]");
 
@@ -242,7 +238,13 @@ internal static class DiagnosticDescriptors
     /// <summary>{0}: the schema; {1}: its type.</summary>
     public static readonly DiagnosticDescriptor NonStringEnum = Note("An enum of type {1} is not checked ({0}/enum); only string and integer enums are");
 
-    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared, EnumValueOfOtherType, NonStringEnum };
+    /// <summary>{0}: the operation.</summary>
+    public static readonly DiagnosticDescriptor Callbacks = Note("The callbacks of {0} (requests the service makes to the caller) are not generated ({1}/callbacks); the operation is");
+
+    /// <summary>As <see cref="ParameterTypeUnsupported"/>, for an optional parameter.</summary>
+    public static readonly DiagnosticDescriptor ParameterNotSent = Note("The optional parameter {0} is {2}, which OpenAPI gives no way to write in {3} ({1}/schema); the operation is generated without it");
+
+    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared, EnumValueOfOtherType, NonStringEnum, Callbacks, ParameterNotSent };
 
     // EVS103: references that do not resolve.
 

@@ -115,6 +115,7 @@ internal sealed partial class ClientEmitter
                 _w.Line(pageSize + ",");
                 break;
             default:
+                EmitMembers(operation, headersOnly: true);
                 string headers = EmitHeaders(operation);
                 _w.Line($"return {CSharpTypes.Evs}.EvsPaging.ByNextLinkAsync<{page}, {item}>(");
                 _w.Indent();

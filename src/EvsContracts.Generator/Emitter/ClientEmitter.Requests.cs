@@ -38,7 +38,7 @@ internal sealed partial class ClientEmitter
                 }
             }
 
-            parts.Add($"{CSharpTypes.Evs}.EvsPath.Escape({CSharpLiteral.String(wireName)}, {ParameterText(parameter!, Naming.Escape(parameter!.Name))})");
+            parts.Add(PathText(parameter!));
             position = close + 1;
         }
 
@@ -48,6 +48,113 @@ internal sealed partial class ClientEmitter
             1 => parts[0],
             _ => "string.Concat(" + string.Join(", ", parts) + ")",
         };
+    }
+
+    /// <summary>A path parameter as the escaped text that replaces its <c>{name}</c>, in its style.</summary>
+    private string PathText(ParameterModel parameter)
+    {
+        string name = Naming.Escape(parameter.Name);
+        string wireName = CSharpLiteral.String(parameter.WireName);
+        string style = $"{CSharpTypes.Evs}.EvsParameterStyle.{parameter.Style}";
+        string explode = parameter.Explode ? "true" : "false";
+        if (parameter.Members)
+        {
+            return $"{CSharpTypes.Evs}.EvsParameters.PathMembers({wireName}, {MembersLocal(parameter)}, {style}, {explode})";
+        }
+
+        if (parameter.Type.Kind == TypeRefKind.Array && !parameter.Json)
+        {
+            TypeRef item = parameter.Type.Element!;
+            // Checked by ThrowIfNull already; the validation's own null test would leave the compiler unsure.
+            string items = $"global::System.Linq.Enumerable.Select({name}!, static ({CSharpTypes.Of(item, Ns, true)} __item) => {Text(item, "__item")})";
+            return $"{CSharpTypes.Evs}.EvsParameters.PathList({wireName}, {items}, {style}, {explode})";
+        }
+
+        return parameter.Style == ParameterStyle.Simple
+            ? $"{CSharpTypes.Evs}.EvsPath.Escape({wireName}, {ParameterText(parameter, name)})"
+            : $"{CSharpTypes.Evs}.EvsParameters.PathValue({wireName}, {ParameterText(parameter, name)}, {style})";
+    }
+
+    private static string MembersLocal(ParameterModel parameter) => "__" + parameter.Name.TrimStart('@') + "Members";
+
+    /// <summary>
+    /// For each object or map sent member by member (other than <c>deepObject</c>, which writes its own), a list of its
+    /// members that are set, as text: the properties in the spec's order, then the other members or the map's entries.
+    /// Null for an optional parameter that is.
+    /// </summary>
+    private void EmitMembers(OperationModel operation, bool headersOnly = false)
+    {
+        const string Pairs = CSharpTypes.Generic + ".List<" + CSharpTypes.Generic + ".KeyValuePair<string, string>>";
+        foreach (ParameterModel parameter in operation.Parameters)
+        {
+            if (!parameter.Members || parameter.DeepObject || (headersOnly && parameter.Kind != ParameterKind.Header))
+            {
+                continue;
+            }
+
+            // A required parameter is checked by ThrowIfNull already (an optional one just below); the validation's
+            // own null test would leave the compiler unsure.
+            string name = Naming.Escape(parameter.Name) + (parameter.Required ? "!" : string.Empty);
+            string local = MembersLocal(parameter);
+            if (parameter.Required)
+            {
+                _w.Line($"var {local} = new {Pairs}();");
+            }
+            else
+            {
+                _w.Line($"{Pairs}? {local} = null;");
+                _w.Open($"if ({name} is not null)");
+                _w.Line($"{local} = new {Pairs}();");
+            }
+
+            TypeRef? other = parameter.Type.Kind == TypeRefKind.Map ? parameter.Type.Element : null;
+            string entries = name;
+            if (parameter.Type.Kind == TypeRefKind.Object)
+            {
+                TypeModel type = _contract.Types.First(t => t.Name == parameter.Type.Name);
+                for (int i = 0; i < type.Properties.Count; i++)
+                {
+                    PropertyModel property = type.Properties[i];
+                    if (property.ReadOnly)
+                    {
+                        continue;
+                    }
+
+                    string member = $"{name}.{Naming.Escape(property.Name)}";
+                    // Named after the parameter too: a pattern's variable belongs to the whole method.
+                    string value = local + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    _w.Open(property.Type.IsValueType ? $"if ({member} is {{ }} {value})" : $"if ({member} is not null)");
+                    _w.Line($"{local}.Add(new({CSharpLiteral.String(property.JsonName)}, {Text(property.Type, property.Type.IsValueType ? value : member)}));");
+                    _w.Close();
+                }
+
+                other = type.AdditionalProperties;
+                entries = $"{name}.{ContractModelBuilder.AdditionalPropertiesName}";
+            }
+
+            if (other is not null)
+            {
+                // A map parameter is known not to be null here; an object's map of other members may be.
+                bool map = entries == name;
+                if (!map)
+                {
+                    _w.Open($"if ({entries} is not null)");
+                }
+
+                _w.Open($"foreach (var __entry in {entries})");
+                _w.Line($"{local}.Add(new(__entry.Key, {Text(other, "__entry.Value")}));");
+                _w.Close();
+                if (!map)
+                {
+                    _w.Close();
+                }
+            }
+
+            if (!parameter.Required)
+            {
+                _w.Close();
+            }
+        }
     }
 
     private void EmitQuery(OperationModel operation)
@@ -68,7 +175,7 @@ internal sealed partial class ClientEmitter
 
         // After the query the path carries, every parameter follows an '&'. Otherwise the first one written takes
         // the '?', which takes a variable when more than one value may be written.
-        bool separated = operation.FixedQuery is null && (query.Count > 1 || query[0].Explode || query[0].DeepObject);
+        bool separated = operation.FixedQuery is null && (query.Count > 1 || query[0].Explode || query[0].Members);
         if (separated)
         {
             _w.Line("char __separator = '?';");
@@ -81,6 +188,22 @@ internal sealed partial class ClientEmitter
             if (parameter.DeepObject)
             {
                 EmitDeepObject(parameter, name, separated ? "__separator.ToString()" : operation.FixedQuery is null ? "\"?\"" : "\"&\"", separated);
+                continue;
+            }
+
+            if (parameter.Members)
+            {
+                // The members, joined as the style says; nothing at all when none is set.
+                string pairs = "__" + parameter.Name.TrimStart('@') + "Query";
+                _w.Line($"string {pairs} = {CSharpTypes.Evs}.EvsParameters.QueryMembers({CSharpLiteral.String(parameter.WireName)}, {MembersLocal(parameter)}, {CSharpTypes.Evs}.EvsParameterStyle.{parameter.Style}, {(parameter.Explode ? "true" : "false")});");
+                _w.Open($"if ({pairs}.Length > 0)");
+                _w.Line($"__uri = string.Concat(__uri, {(separated ? "__separator.ToString()" : operation.FixedQuery is null ? "\"?\"" : "\"&\"")}, {pairs});");
+                if (separated && i < query.Count - 1)
+                {
+                    _w.Line("__separator = '&';");
+                }
+
+                _w.Close();
                 continue;
             }
 
@@ -214,10 +337,10 @@ internal sealed partial class ClientEmitter
             if (parameter.Kind == ParameterKind.Header)
             {
                 string name = Naming.Escape(parameter.Name);
-                string text = parameter.Type.Kind == TypeRefKind.Array && !parameter.Json
-                    ? Joined(parameter, name, escape: false)
+                string text = parameter.Members ? $"{CSharpTypes.Evs}.EvsParameters.HeaderMembers({MembersLocal(parameter)}, {(parameter.Explode ? "true" : "false")})"
+                    : parameter.Type.Kind == TypeRefKind.Array && !parameter.Json ? Joined(parameter, name, escape: false)
                     : ParameterText(parameter, parameter.Type.IsValueType && !parameter.Required ? name + ".Value" : name);
-                string value = parameter.Required || text == name ? text : $"{name} is null ? null : {text}";
+                string value = parameter.Required || text == name || parameter.Members ? text : $"{name} is null ? null : {text}";
                 headers.Add($"({CSharpLiteral.String(parameter.WireName)}, {value})");
             }
         }
@@ -255,6 +378,10 @@ internal sealed partial class ClientEmitter
         TypeRefKind.String or TypeRefKind.StringOrNumber => value,
         TypeRefKind.Boolean => $"({value} ? \"true\" : \"false\")",
         TypeRefKind.Enum => $"{value}.Value",
+        TypeRefKind.Bytes => $"global::System.Convert.ToBase64String({value})",
+
+        // Any JSON value: a string's own text, anything else its JSON.
+        TypeRefKind.Any => $"{value}.ToString()",
         TypeRefKind.DateTime => $"{value}.ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
         TypeRefKind.Date => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
         _ => $"{value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",

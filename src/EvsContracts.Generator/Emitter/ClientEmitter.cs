@@ -166,6 +166,7 @@ internal sealed partial class ClientEmitter
 
         _w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         _w.Line(operation.SuccessType is null ? "/// <returns>A task that completes when the service has accepted the request.</returns>"
+            : operation.RedirectOnly ? "/// <returns>The answer the service's redirect leads to, as it arrives (the spec declares only the redirect): read the stream, then dispose it to free the connection.</returns>"
             : operation.SuccessKind == BodyKind.Binary ? $"/// <returns>The service's answer (<c>{EmitterCommon.DocText(operation.SuccessMediaType)}</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>"
             : operation.SuccessKind == BodyKind.Text ? $"/// <returns>The service's answer (<c>{EmitterCommon.DocText(operation.SuccessMediaType)}</c>) as text.</returns>"
             : "/// <returns>The service's answer.</returns>");
@@ -268,6 +269,7 @@ internal sealed partial class ClientEmitter
         }
 
         EmitParameterValidation(operation, body);
+        EmitMembers(operation);
         _w.Line($"string __uri = {UriExpression(operation)};");
         EmitQuery(operation);
         string headers = EmitHeaders(operation);
@@ -354,6 +356,7 @@ internal sealed partial class ClientEmitter
         return operation.SuccessKind switch
         {
             BodyKind.Text => $"{CSharpTypes.Evs}.EvsAnswer.Text({media})",
+            BodyKind.Binary when operation.RedirectOnly => $"{CSharpTypes.Evs}.EvsAnswer.Redirected({media})",
             BodyKind.Binary => $"{CSharpTypes.Evs}.EvsAnswer.Binary({media})",
             _ when operation.SuccessMediaType == "application/json" => $"{CSharpTypes.Evs}.EvsAnswer.Json<{model}>()",
             _ => $"{CSharpTypes.Evs}.EvsAnswer.Json<{model}>({media})",
@@ -388,6 +391,11 @@ internal sealed partial class ClientEmitter
         if (success.AnyWithoutBody)
         {
             withoutBody.Add("any other 2xx");
+        }
+
+        if (operation.RedirectOnly)
+        {
+            return "a redirect, followed to the answer it leads to";
         }
 
         string empty = operation.SuccessType is null ? string.Empty : " without a body (the result is null)";

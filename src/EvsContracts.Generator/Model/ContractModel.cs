@@ -199,6 +199,32 @@ internal enum HttpMethodKind
     Delete,
     Head,
     Options,
+    Trace,
+}
+
+/// <summary>How a parameter's value is written (OpenAPI's <c>style</c>, after RFC 6570's expansions).</summary>
+internal enum ParameterStyle
+{
+    /// <summary>Query: <c>name=value</c>; a list <c>name=a,b</c>, or <c>name=a&amp;name=b</c> exploded.</summary>
+    Form,
+
+    /// <summary>Query: a list joined by <c>%20</c>.</summary>
+    SpaceDelimited,
+
+    /// <summary>Query: a list joined by <c>|</c>.</summary>
+    PipeDelimited,
+
+    /// <summary>Query: an object's members as <c>name[member]=value</c>.</summary>
+    DeepObject,
+
+    /// <summary>Path and header: the value; a list <c>a,b</c>.</summary>
+    Simple,
+
+    /// <summary>Path: <c>.value</c>; a list <c>.a,b</c>, or <c>.a.b</c> exploded.</summary>
+    Label,
+
+    /// <summary>Path: <c>;name=value</c>; a list <c>;name=a,b</c>, or <c>;name=a;name=b</c> exploded.</summary>
+    Matrix,
 }
 
 internal enum ParameterKind
@@ -269,6 +295,9 @@ internal sealed record OperationModel
     /// <summary>The success response's body, when it has one.</summary>
     public TypeRef? SuccessType { get; init; }
 
+    /// <summary>The spec declares only redirects: the result is the body of the answer they lead to.</summary>
+    public bool RedirectOnly { get; init; }
+
     public string? Summary { get; init; }
 
     public string? Description { get; init; }
@@ -312,17 +341,28 @@ internal sealed record ParameterModel
 
     public string? Description { get; init; }
 
-    /// <summary>An array in the query: one <c>name=value</c> per item, rather than one value joined by <see cref="Delimiter"/>.</summary>
+    /// <summary>OpenAPI's <c>explode</c>, for a list or an object: one <c>name=value</c> (or <c>member=value</c>) per item, rather than one value that joins them.</summary>
     public bool Explode { get; init; }
 
-    /// <summary>What joins an array's items: <c>,</c> (form, and headers), <c>%20</c> (spaceDelimited) or <c>%7C</c> (pipeDelimited, escaped as a query needs).</summary>
-    public string Delimiter { get; init; } = ",";
+    /// <summary>How the value is written: OpenAPI's <c>style</c>, or its location's default.</summary>
+    public ParameterStyle Style { get; init; }
 
     /// <summary>Described by JSON <c>content</c>: an object, array, map or any value is sent as its JSON text.</summary>
     public bool Json { get; init; }
 
+    /// <summary>An object or a map whose members are sent as <see cref="Style"/> says (<c>deepObject</c>: <c>name[member]=value</c>).</summary>
+    public bool Members { get; init; }
+
     /// <summary><c>style: deepObject</c>: an object (or a map) whose members go in the query as <c>name[member]=value</c>.</summary>
-    public bool DeepObject { get; init; }
+    public bool DeepObject => Members && Style == ParameterStyle.DeepObject;
+
+    /// <summary>What joins a list's items in the query or a header: <c>,</c>, <c>%20</c> (spaceDelimited) or <c>%7C</c> (pipeDelimited, escaped as a query needs).</summary>
+    public string Delimiter => Style switch
+    {
+        ParameterStyle.SpaceDelimited => "%20",
+        ParameterStyle.PipeDelimited => "%7C",
+        _ => ",",
+    };
 
     /// <summary>
     /// A multipart part's <c>Content-Type</c>: for a file, the one sent when the file names none; for a field, the one

@@ -72,28 +72,39 @@ internal sealed partial class ContractModelBuilder
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
         foreach (OpenApiParameter parameter in operation.Parameters)
         {
-            // Two parameters that spell alike (a path "id" and a query "id") keep both, the later one numbered.
-            string camel = Naming.ToCamelCase(parameter.Name);
-            string parameterName = Naming.Unique(Naming.IsValidIdentifier(camel) ? camel : "parameter", parameterNames);
-
             TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
-            // A list of plain values in the query or a header is sent item by item; anything else has no one wire form.
-            bool list = type.Kind == TypeRefKind.Array && parameter.Location != ParameterLocation.Path && !IsStructured(type.Element!) && !parameter.Json;
-            bool deepObject = parameter.DeepObject && IsFlatObject(type);
-            if (!list && !deepObject && IsStructured(type) && !(parameter.Json && type.Kind != TypeRefKind.Bytes))
+
+            // A value, a list of values or an object of values has a wire form in every style (RFC 6570's
+            // expansions); what nests further has none, unless the parameter is described as JSON.
+            bool list = type.Kind == TypeRefKind.Array && IsPlain(type.Element!) && !parameter.Json;
+            bool members = IsFlatObject(type) && !parameter.Json;
+            if (!list && !members && !IsPlain(type) && !(parameter.Json && type.Kind != TypeRefKind.Bytes))
             {
-                // The reader refuses an inline object or array; a $ref shows what it names only once resolved.
                 string typeName = type.Kind switch
                 {
-                    TypeRefKind.Array => "array",
-                    TypeRefKind.Any => "any (no \"type\")",
-                    TypeRefKind.Bytes => "string with format byte",
-                    _ => "object",
+                    TypeRefKind.Array => "an array of " + (type.Element!.Kind switch { TypeRefKind.Array => "arrays", TypeRefKind.Map => "maps", _ => "objects" }),
+                    _ => "an object whose members are not all values",
                 };
-                _diagnostics.Report(DiagnosticDescriptors.ParameterTypeUnsupported, parameter.Schema.Node, typeName, parameter.Pointer);
+                string where = parameter.Location switch
+                {
+                    ParameterLocation.Path => "the path",
+                    ParameterLocation.Header => "a header",
+                    _ => "the query",
+                };
+                if (!parameter.Required)
+                {
+                    // Optional: the operation is whole without it, so only the parameter is left out.
+                    _diagnostics.Report(DiagnosticDescriptors.ParameterNotSent, parameter.Schema.Node, Quote(parameter.Name), parameter.Pointer, typeName, where);
+                    continue;
+                }
+
+                _diagnostics.Report(DiagnosticDescriptors.ParameterTypeUnsupported, parameter.Schema.Node, Quote(parameter.Name), parameter.Pointer, typeName, where);
                 return null;
             }
 
+            // Two parameters that spell alike (a path "id" and a query "id") keep both, the later one numbered.
+            string camel = Naming.ToCamelCase(parameter.Name);
+            string parameterName = Naming.Unique(Naming.IsValidIdentifier(camel) ? camel : "parameter", parameterNames);
             parameters.Add(new ParameterModel
             {
                 WireName = parameter.Name,
@@ -102,10 +113,10 @@ internal sealed partial class ContractModelBuilder
                 Required = parameter.Required,
                 Type = type,
                 Description = parameter.Description ?? parameter.Schema.Description,
-                Explode = list && parameter.Explode,
-                Delimiter = parameter.Delimiter,
+                Explode = (list || members) && parameter.Explode,
+                Style = parameter.Style,
                 Json = parameter.Json && IsStructured(type),
-                DeepObject = deepObject,
+                Members = members,
             });
         }
 
@@ -222,6 +233,7 @@ internal sealed partial class ContractModelBuilder
                 "patch" => HttpMethodKind.Patch,
                 "head" => HttpMethodKind.Head,
                 "options" => HttpMethodKind.Options,
+                "trace" => HttpMethodKind.Trace,
                 _ => HttpMethodKind.Delete,
             },
             PathTemplate = operation.Path,
@@ -244,6 +256,7 @@ internal sealed partial class ContractModelBuilder
                     AnyWithoutBody = anyWithoutBody,
                 },
             SuccessType = successType,
+            RedirectOnly = operation.RedirectOnly,
             Summary = operation.Summary,
             Description = operation.Description,
             // Waiters and paging read the answer's members: a JSON answer only.
@@ -402,7 +415,7 @@ internal sealed partial class ContractModelBuilder
     {
         if (type.Kind == TypeRefKind.Map)
         {
-            return !IsStructured(type.Element!);
+            return IsPlain(type.Element!);
         }
 
         if (type.Kind != TypeRefKind.Object || !_types.TryGetValue(type.Name!, out TypeModel? model) || model.Kind != TypeModelKind.Object)
@@ -410,9 +423,12 @@ internal sealed partial class ContractModelBuilder
             return false;
         }
 
-        return model.Properties.All(p => !IsStructured(p.Type))
-            && (model.AdditionalProperties is null || model.AdditionalProperties.Kind == TypeRefKind.Any || !IsStructured(model.AdditionalProperties));
+        return model.Properties.All(p => IsPlain(p.Type)) && (model.AdditionalProperties is null || IsPlain(model.AdditionalProperties));
     }
+
+    /// <summary>A value a parameter sends as text: bytes as base64, any JSON value as its text.</summary>
+    private static bool IsPlain(TypeRef type) =>
+        type.Kind is not (TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map);
 
     private static bool IsStructured(TypeRef type) =>
         type.Kind is TypeRefKind.Object or TypeRefKind.Array or TypeRefKind.Map or TypeRefKind.Any or TypeRefKind.Bytes;
@@ -471,9 +487,9 @@ internal sealed partial class ContractModelBuilder
         var pending = new Stack<string>();
         foreach (OperationModel operation in operations)
         {
-            // An array or a map body makes its items inputs, and so does a parameter sent as JSON or as a deep object.
+            // An array or a map body makes its items inputs, and so does a parameter sent as JSON or member by member.
             var sent = new List<TypeRef?> { operation.Body };
-            sent.AddRange(operation.Parameters.Where(p => p.Json || p.DeepObject || p.Kind == ParameterKind.Part).Select(p => p.Type));
+            sent.AddRange(operation.Parameters.Where(p => p.Json || p.Members || p.Kind == ParameterKind.Part).Select(p => p.Type));
             foreach (TypeRef? type in sent)
             {
                 for (TypeRef? t = type; t is not null; t = t.Element)

@@ -24,6 +24,9 @@ public abstract class EvsAnswer<TResult>
     /// <summary>Whether the result keeps the response open (a stream the caller reads and disposes).</summary>
     internal virtual bool KeepsResponse => false;
 
+    /// <summary>Whether a redirect is followed to the answer it leads to, when the handler has not followed it already.</summary>
+    internal virtual bool FollowsRedirects => false;
+
     /// <summary>Reads the body of a success that has one.</summary>
     internal abstract ValueTask<TResult> ReadAsync(EvsHttpInvoker invoker, HttpRequestMessage request, HttpResponseMessage response, string? secret, BodyCancellation cancellation);
 }
@@ -62,7 +65,19 @@ public static class EvsAnswer
     /// </summary>
     /// <param name="mediaType">The <c>Accept</c> header.</param>
     /// <returns>The answer.</returns>
-    public static EvsAnswer<Stream> Binary(string mediaType) => new BinaryAnswer(mediaType);
+    public static EvsAnswer<Stream> Binary(string mediaType) => new BinaryAnswer(mediaType, followsRedirects: false);
+
+    /// <summary>
+    /// For an operation that answers only with a redirect (a download link): the body of the answer the redirect leads
+    /// to, as a stream, as <see cref="Binary"/> reads it. A handler that follows redirects (HttpClient's default) has
+    /// done so already; otherwise the invoker follows a <c>Location</c> itself, at most 10 times, with a <c>GET</c> that
+    /// carries neither the token, the API version nor the caller's headers (the place may be another host; the link
+    /// itself authorises the download), and never from <c>https</c> to <c>http</c>. A redirect it does not follow is
+    /// an <see cref="EvsApiException"/>.
+    /// </summary>
+    /// <param name="mediaType">The <c>Accept</c> header.</param>
+    /// <returns>The answer.</returns>
+    public static EvsAnswer<Stream> Redirected(string mediaType) => new BinaryAnswer(mediaType, followsRedirects: true);
 
     private sealed class NoneAnswer : EvsAnswer<object?>
     {
@@ -102,12 +117,17 @@ public static class EvsAnswer
 
     private sealed class BinaryAnswer : EvsAnswer<Stream>
     {
-        public BinaryAnswer(string accept)
+        private readonly bool _followsRedirects;
+
+        public BinaryAnswer(string accept, bool followsRedirects)
             : base(accept)
         {
+            _followsRedirects = followsRedirects;
         }
 
         internal override bool KeepsResponse => true;
+
+        internal override bool FollowsRedirects => _followsRedirects;
 
         internal override async ValueTask<Stream> ReadAsync(EvsHttpInvoker invoker, HttpRequestMessage request, HttpResponseMessage response, string? secret, BodyCancellation cancellation)
         {

@@ -399,6 +399,14 @@ public sealed class EvsHttpInvoker
             .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
         bool kept = false;
+        HttpRequestMessage? followed = null;
+        if (answer.FollowsRedirects)
+        {
+            (followed, response) = await FollowRedirectsAsync(request, response, answer.Accept, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The request that was answered, for messages: the last redirect followed, else the one sent.
+        HttpRequestMessage answered = followed ?? request;
 
         // What a server may echo back and must not reach logs: the token, or with AK/SK the security token, whether
         // this invoker or a signing handler in the pipeline added it (the secret key itself is never sent).
@@ -412,7 +420,7 @@ public sealed class EvsHttpInvoker
             bool hasBody = true;
             if (success is null ? (int)response.StatusCode != expectedStatus : !success.Accepts((int)response.StatusCode, out hasBody))
             {
-                throw await CreateApiExceptionAsync(request, response, secret, bodyCancellation).ConfigureAwait(false);
+                throw await CreateApiExceptionAsync(answered, response, secret, bodyCancellation).ConfigureAwait(false);
             }
 
             if (ReferenceEquals(answer, EvsAnswer.None) || !hasBody)
@@ -420,7 +428,7 @@ public sealed class EvsHttpInvoker
                 return default!;
             }
 
-            TResult result = await answer.ReadAsync(this, request, response, secret, bodyCancellation).ConfigureAwait(false);
+            TResult result = await answer.ReadAsync(this, answered, response, secret, bodyCancellation).ConfigureAwait(false);
             kept = answer.KeepsResponse;
             return result;
         }
@@ -442,7 +450,7 @@ public sealed class EvsHttpInvoker
             // reads a body itself; so does this, saying what was asked and what had been answered.
             throw new HttpRequestException(
                 HttpRequestError.ResponseEnded,
-                Redact($"{Describe(request, response)}, but the connection broke while its body was read: {exception.Message}", secret),
+                Redact($"{Describe(answered, response)}, but the connection broke while its body was read: {exception.Message}", secret),
                 exception,
                 response.StatusCode);
         }
@@ -453,7 +461,45 @@ public sealed class EvsHttpInvoker
             {
                 response.Dispose();
             }
+
+            followed?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Follows redirects the handler did not (<see cref="EvsAnswer.Redirected"/>): a <c>GET</c> (a <c>HEAD</c> stays
+    /// one) to each <c>Location</c>, with only the <c>Accept</c> header. Returns the last request it made (null when
+    /// none) and the answer to follow no further.
+    /// </summary>
+    private async Task<(HttpRequestMessage? Request, HttpResponseMessage Response)> FollowRedirectsAsync(HttpRequestMessage request, HttpResponseMessage response, string accept, CancellationToken cancellationToken)
+    {
+        const int MaxRedirects = 10;
+        HttpRequestMessage? followed = null;
+        for (int hop = 0; hop < MaxRedirects; hop++)
+        {
+            HttpRequestMessage from = followed ?? request;
+            int status = (int)response.StatusCode;
+            bool resent = from.Method == HttpMethod.Get || from.Method == HttpMethod.Head || status == 303;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || !resent)
+            {
+                break;
+            }
+
+            var target = new Uri(from.RequestUri!, location);
+            if ((from.RequestUri!.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+            {
+                break;
+            }
+
+            var next = new HttpRequestMessage(from.Method == HttpMethod.Head ? HttpMethod.Head : HttpMethod.Get, target);
+            next.Headers.TryAddWithoutValidation("Accept", accept);
+            response.Dispose();
+            followed?.Dispose();
+            followed = next;
+            response = await _httpClient.SendAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (followed, response);
     }
 
     /// <summary>A JSON success body, read whole (at most <see cref="MaxResponseBodyBytes"/>) into a model.</summary>

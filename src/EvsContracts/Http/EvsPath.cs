@@ -58,6 +58,32 @@ public static class EvsPath
         return Uri.EscapeDataString(value);
     }
 
+    /// <summary>
+    /// Escapes one item of a list or one member's key or value in a path segment: as <see cref="Escape"/>, except that
+    /// it may be empty and may be a dot (the segment it is part of is checked whole by <see cref="CheckSegment"/>).
+    /// </summary>
+    internal static string EscapeItem(string parameterName, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        return value.Length == 0 || value is "." or ".." ? Uri.EscapeDataString(value) : Escape(parameterName, value);
+    }
+
+    /// <summary>Refuses a whole segment, made of escaped parts, that is empty or a dot segment.</summary>
+    internal static string CheckSegment(string parameterName, string segment)
+    {
+        if (segment.Length == 0)
+        {
+            throw new ArgumentException($"Path parameter '{parameterName}' is empty; it must have a value.", parameterName);
+        }
+
+        if (segment is "." or "..")
+        {
+            throw new ArgumentException($"Path parameter '{parameterName}' is refused because it would change the request path: it is the dot segment \"{segment}\".", parameterName);
+        }
+
+        return segment;
+    }
+
     private static string? Check(string value)
     {
         if (value.Length == 0)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.Json;
 
 namespace EvsContracts.Generator.Reader.OpenApi;
@@ -116,6 +117,9 @@ internal sealed class OpenApiOperation
 
     public List<OpenApiResponse> Responses { get; } = new();
 
+    /// <summary>The operation declares only redirects (3xx): its success is the answer they lead to, read as bytes.</summary>
+    public bool RedirectOnly { get; set; }
+
     public List<OpenApiStatusWaiter> StatusWaiters { get; } = new();
 
     public OpenApiPagination? Pagination { get; set; }
@@ -155,17 +159,17 @@ internal sealed class OpenApiParameter
 
     public string? Description { get; set; }
 
-    /// <summary>An array in the query is sent as one <c>name=value</c> per item (<c>explode</c>), else as one joined value.</summary>
+    /// <summary>
+    /// OpenAPI's <c>explode</c>: an array or object is sent as one <c>name=value</c> (or <c>member=value</c>) per item,
+    /// rather than as one value that joins them.
+    /// </summary>
     public bool Explode { get; set; }
 
-    /// <summary>What joins an array's items when they are not exploded: <c>,</c>, <c>%20</c> or <c>%7C</c>.</summary>
-    public string Delimiter { get; set; } = ",";
+    /// <summary>OpenAPI's <c>style</c>, or the default of the parameter's location.</summary>
+    public ParameterStyle Style { get; set; }
 
     /// <summary>Described by <c>content: {"application/json": ...}</c>: the value is sent as its JSON text.</summary>
     public bool Json { get; set; }
-
-    /// <summary><c>style: deepObject</c> in the query: each member of an object is sent as <c>name[member]=value</c>.</summary>
-    public bool DeepObject { get; set; }
 }
 
 internal sealed class OpenApiResponse

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Diagnostics;
+using EvsContracts.Generator.Model;
 using EvsContracts.Generator.Reader.Json;
 using static EvsContracts.Generator.Diagnostics.DiagnosticText;
 
@@ -12,8 +13,7 @@ namespace EvsContracts.Generator.Reader.OpenApi;
 /// <summary>Paths, operations, parameters, request bodies and responses.</summary>
 internal sealed partial class OpenApiReader
 {
-    private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete", "head", "options" };
-    private static readonly string[] s_unsupportedMethods = { "trace" };
+    private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete", "head", "options", "trace" };
 
     private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
     {
@@ -59,7 +59,7 @@ internal sealed partial class OpenApiReader
         foreach (JsonMember member in item.Members)
         {
             string name = member.Name;
-            if (Array.IndexOf(s_methods, name) < 0 && Array.IndexOf(s_unsupportedMethods, name) < 0)
+            if (Array.IndexOf(s_methods, name) < 0)
             {
                 CheckLiteralLengths(member, pointer);
             }
@@ -71,12 +71,6 @@ internal sealed partial class OpenApiReader
             else if (name == "$ref")
             {
                 Report(DiagnosticDescriptors.PathItemReference, member, pointer);
-            }
-            else if (Array.IndexOf(s_unsupportedMethods, name) >= 0)
-            {
-                // Left out on its own: the path's other operations do not need it.
-                using SpecDiagnosticBag.PartScope method = _diagnostics.Within(NewPart(document, SpecPartKind.Operation, OperationName(member, pathMember.Name)));
-                Report(DiagnosticDescriptors.MethodUnsupported, member, Quote(name), pointer + "/" + name);
             }
         }
 
@@ -249,9 +243,22 @@ internal sealed partial class OpenApiReader
             Report(DiagnosticDescriptors.NotAnObject, responsesMember.Value, pointer + "/responses");
         }
 
+        if (!result.Responses.Any(r => r.Status[0] == '2' || r.Status == "default") && result.Responses.Any(r => r.Status[0] == '3'))
+        {
+            // Only redirects (GitHub's downloads answer 302 and a link): what the caller wants is where the redirect
+            // leads, which the spec does not describe, so any 2xx there is a success, its body the bytes.
+            result.RedirectOnly = true;
+            result.Responses.Add(new OpenApiResponse("2XX", new OpenApiSchema(operation, pointer + "/responses") { Type = SchemaType.String, Format = "binary" }, null, part: null)
+            {
+                Media = new OpenApiMedia(ContentKind.Binary, "application/octet-stream", "*/*"),
+            });
+        }
+
         if (operation.Find("callbacks") is { } callbacks)
         {
-            Report(DiagnosticDescriptors.Callbacks, callbacks, pointer);
+            // A callback describes requests the service sends to the caller: a server's concern, which a client
+            // does not make. The operation itself is whole without it.
+            Report(DiagnosticDescriptors.Callbacks, callbacks, result.DisplayName, pointer);
         }
 
         if (operation.Find("x-status-waiter") is { } waiter)
@@ -342,8 +349,8 @@ internal sealed partial class OpenApiReader
             // A parameter described by JSON content is sent as the value's JSON text, whatever its schema's type; it
             // has no style.
             OpenApiSchema? schema;
-            string? style = null;
-            string? delimiter = ",";
+            ParameterStyle? style = null;
+            string? styleName = null;
             JsonMember? content = parameter.Find("content");
             if (content is not null)
             {
@@ -356,25 +363,19 @@ internal sealed partial class OpenApiReader
             }
             else
             {
+                // The model builder checks what the type can be in each style (a value, a list of values, an
+                // object of values); here only whether OpenAPI defines the style where it is.
                 schema = ReadSchema(schemaMember.Value, itemPointer + "/schema");
-
-                // An array in the query or a header is a list of values, an object in the query with style
-                // deepObject a set of members; the model builder checks their items and members.
-                style = OptionalString(parameter, "style", itemPointer);
-                bool list = schema?.Type == SchemaType.Array && parsed is ParameterLocation.Query or ParameterLocation.Header;
-                bool deepObject = schema?.Type == SchemaType.Object && parsed == ParameterLocation.Query && style == "deepObject";
-                if (schema is { RefName: null, Type: SchemaType.Object or SchemaType.Array } && !list && !deepObject)
+                styleName = OptionalString(parameter, "style", itemPointer);
+                style = (parsed, styleName) switch
                 {
-                    Report(DiagnosticDescriptors.ParameterTypeUnsupported, schemaMember.Value, schema.Type.ToString().ToLowerInvariant(), itemPointer);
-                    continue;
-                }
-
-                delimiter = (parsed, style) switch
-                {
-                    (ParameterLocation.Query, null or "form" or "deepObject") => ",",
-                    (ParameterLocation.Query, "spaceDelimited") => "%20",
-                    (ParameterLocation.Query, "pipeDelimited") => "%7C",
-                    (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ",",
+                    (ParameterLocation.Query, null or "form") => ParameterStyle.Form,
+                    (ParameterLocation.Query, "spaceDelimited") => ParameterStyle.SpaceDelimited,
+                    (ParameterLocation.Query, "pipeDelimited") => ParameterStyle.PipeDelimited,
+                    (ParameterLocation.Query, "deepObject") => ParameterStyle.DeepObject,
+                    (ParameterLocation.Header or ParameterLocation.Path, null or "simple") => ParameterStyle.Simple,
+                    (ParameterLocation.Path, "label") => ParameterStyle.Label,
+                    (ParameterLocation.Path, "matrix") => ParameterStyle.Matrix,
                     _ => null,
                 };
             }
@@ -384,9 +385,9 @@ internal sealed partial class OpenApiReader
                 continue;
             }
 
-            if (delimiter is null)
+            if (content is null && style is null)
             {
-                Report(DiagnosticDescriptors.ParameterStyleUnsupported, parameter.Get("style")!, Quote(style!), itemPointer);
+                Report(DiagnosticDescriptors.ParameterStyleUnsupported, parameter.Get("style")!, Quote(styleName!), itemPointer, parsed.ToString().ToLowerInvariant());
                 continue;
             }
 
@@ -400,10 +401,9 @@ internal sealed partial class OpenApiReader
             into.Add(new OpenApiParameter(name, parsed, required, schema, parameter, itemPointer)
             {
                 // OpenAPI's defaults: form style explodes, every other style does not.
-                Explode = content is null && (OptionalBool(parameter, "explode", itemPointer) ?? (parsed == ParameterLocation.Query && style is null or "form")),
-                Delimiter = delimiter,
+                Explode = content is null && (OptionalBool(parameter, "explode", itemPointer) ?? style == ParameterStyle.Form),
+                Style = style ?? ParameterStyle.Simple,
                 Json = content is not null,
-                DeepObject = style == "deepObject",
                 Description = OptionalString(parameter, "description", itemPointer),
             });
         }

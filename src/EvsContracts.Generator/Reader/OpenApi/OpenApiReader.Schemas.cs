@@ -209,6 +209,11 @@ internal sealed partial class OpenApiReader
         return Number(obj, name, pointer);
     }
 
+    /// <summary><c>{"type": "null"}</c> alone (or with a description): a part that only says "or null".</summary>
+    private static bool IsNullOnly(JsonNode node) =>
+        node is JsonObjectNode only && only.Find("type")?.Value is JsonStringNode { Value: "null" } or JsonArrayNode { Items: [JsonStringNode { Value: "null" }] }
+        && only.Members.All(m => m.Name is "type" or "description" or "title" || m.Name.StartsWith("x-", StringComparison.Ordinal));
+
     private bool ReadAllOf(OpenApiSchema schema, JsonMember member, string pointer)
     {
         if (member.Value is not JsonArrayNode parts || parts.Items.Count == 0)
@@ -221,6 +226,14 @@ internal sealed partial class OpenApiReader
         bool ok = true;
         for (int i = 0; i < parts.Items.Count; i++)
         {
+            if (IsNullOnly(parts.Items[i]))
+            {
+                // allOf: [{ $ref }, { "type": "null" }] can only mean "the reference, or null", as in a oneOf: read
+                // literally, no value but null could be both, and the other part would say nothing.
+                schema.Nullable = true;
+                continue;
+            }
+
             OpenApiSchema? part = ReadSchema(parts.Items[i], pointer + "/allOf/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (part is null)
             {
@@ -250,7 +263,7 @@ internal sealed partial class OpenApiReader
         bool ok = true;
         for (int i = 0; i < variants.Items.Count; i++)
         {
-            if (variants.Items[i] is JsonObjectNode only && only.Members.Count == 1 && only.Find("type")?.Value is JsonStringNode { Value: "null" })
+            if (IsNullOnly(variants.Items[i]))
             {
                 schema.Nullable = true;
                 continue;
@@ -421,8 +434,10 @@ internal sealed partial class OpenApiReader
             case "array": schema.Type = SchemaType.Array; return true;
             case "integer,string": schema.Type = SchemaType.StringOrInteger; return true;
             case "":
-                Report(DiagnosticDescriptors.NullOnlyType, typeMember.Value, pointer);
-                return false;
+                // Only null: a member that is always null (or absent). It is any JSON value to the reader, so a
+                // service that starts to send a value does not break the client.
+                schema.Type = SchemaType.Any;
+                return true;
             default:
                 Report(DiagnosticDescriptors.TypeCombinationUnsupported, typeMember.Value, key, pointer);
                 return false;
