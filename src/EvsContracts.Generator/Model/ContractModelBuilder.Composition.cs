@@ -64,6 +64,7 @@ internal sealed partial class ContractModelBuilder
                 // whichever variant arrives.
                 return new OpenApiSchema(schema.Node, schema.Pointer)
                 {
+                    Composed = schema.Composed,
                     Type = SchemaType.Any,
                     Description = schema.Description,
                     ReadOnly = schema.ReadOnly,
@@ -72,7 +73,7 @@ internal sealed partial class ContractModelBuilder
             }
 
             // One variant (beside null): that variant, as a part of an allOf.
-            var single = new OpenApiSchema(schema.Node, schema.Pointer);
+            var single = new OpenApiSchema(schema.Node, schema.Pointer) { Composed = schema.Composed };
             MergeInto(single, schema);
             single.Type = schema.Type;
             single.Nullable = schema.Nullable;
@@ -87,6 +88,7 @@ internal sealed partial class ContractModelBuilder
             // allOf: [{ $ref }] with a description or nullable beside it: the reference, described.
             return new OpenApiSchema(schema.Node, schema.Pointer)
             {
+                Composed = schema.Composed,
                 RefName = refName,
                 Nullable = schema.Nullable || shaped[0].Nullable,
                 Description = schema.Description ?? shaped[0].Description,
@@ -95,7 +97,7 @@ internal sealed partial class ContractModelBuilder
             };
         }
 
-        var merged = new OpenApiSchema(schema.Node, schema.Pointer) { Type = schema.Type };
+        var merged = new OpenApiSchema(schema.Node, schema.Pointer) { Type = schema.Type, Composed = schema.Composed };
         OpenApiSchema own = Own(schema);
         bool nullable = true;
         foreach (OpenApiSchema part in schema.AllOf!.Select(Target).Append(own))
@@ -144,7 +146,7 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The schema's own members, without its allOf.</summary>
     private static OpenApiSchema Own(OpenApiSchema schema)
     {
-        var own = new OpenApiSchema(schema.Node, schema.Pointer);
+        var own = new OpenApiSchema(schema.Node, schema.Pointer) { Composed = schema.Composed };
         MergeInto(own, schema);
         own.Nullable = schema.Nullable;
         own.Description = schema.Description;
@@ -227,7 +229,7 @@ internal sealed partial class ContractModelBuilder
 
     /// <summary>A schema that requires both, merged when it is used.</summary>
     private static OpenApiSchema Both(OpenApiSchema first, OpenApiSchema second) =>
-        new(second.Node, second.Pointer) { Type = SchemaType.None, AllOf = new List<OpenApiSchema> { first, second } };
+        new(second.Node, second.Pointer) { Type = SchemaType.None, AllOf = new List<OpenApiSchema> { first, second }, Composed = true };
 
     private static SchemaType MergeType(SchemaType current, SchemaType next) =>
         next is SchemaType.None or SchemaType.Any ? current

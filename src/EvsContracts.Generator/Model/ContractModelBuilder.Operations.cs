@@ -72,7 +72,7 @@ internal sealed partial class ContractModelBuilder
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
         foreach (OpenApiParameter parameter in operation.Parameters)
         {
-            TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), name);
+            TypeRef type = Resolve(parameter.Schema, name + Naming.ToPascalCase(parameter.Name), shared: false);
 
             // A value, a list of values or an object of values has a wire form in every style (RFC 6570's
             // expansions); what nests further has none, unless the parameter is described as JSON.
@@ -139,7 +139,7 @@ internal sealed partial class ContractModelBuilder
         {
             // An object is sent as its model; any other JSON value (an array, a map, a scalar) as the client's small
             // wrapper around it.
-            body = Resolve(bodySchema, name + "Request", name);
+            body = Resolve(bodySchema, name + "Request", shared: false);
             if (body.Kind == TypeRefKind.Object && !_types.ContainsKey(body.Name!))
             {
                 // An inline body whose name another type holds: reported (EVS104) where it was named.
@@ -182,7 +182,7 @@ internal sealed partial class ContractModelBuilder
         else if (success.Schema is { } responseSchema)
         {
             // An object, an array, a map or a scalar: the method returns it as the property of that schema would be.
-            successType = Resolve(responseSchema, name + "Response", name);
+            successType = Resolve(responseSchema, name + "Response", shared: false);
             if (successType.Kind == TypeRefKind.Object && !_types.ContainsKey(successType.Name!))
             {
                 // An inline response whose name another type holds: reported (EVS104) where it was named.
@@ -218,7 +218,7 @@ internal sealed partial class ContractModelBuilder
             if (response.Schema is { } errorSchema && response.Status[0] != '2' && response != defaultSuccess && response.Part is not { LeftOut: true } && Kind(response.Media) == BodyKind.Json)
             {
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(response.Part);
-                Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), name);
+                Resolve(errorSchema, name + "Error" + (response.Status == "default" ? string.Empty : response.Status), shared: false);
             }
         }
 
@@ -307,7 +307,7 @@ internal sealed partial class ContractModelBuilder
 
         // A named schema is a type of its own already: its fields take the types its properties have, so an inline
         // enum is one type. An inline form defines no type, only those of its fields.
-        TypeModel? model = bodySchema.RefName is not null && Resolve(bodySchema, name + "Request", name) is { Kind: TypeRefKind.Object } named
+        TypeModel? model = bodySchema.RefName is not null && Resolve(bodySchema, name + "Request", shared: false) is { Kind: TypeRefKind.Object } named
             && _types.TryGetValue(named.Name!, out TypeModel? defined) && defined.Kind == TypeModelKind.Object ? defined : null;
         foreach (OpenApiProperty property in form.Properties)
         {
@@ -321,7 +321,7 @@ internal sealed partial class ContractModelBuilder
                 : fieldSchema.Type == SchemaType.Array && fieldSchema.Items is { } items && IsFile(Target(items))
                     ? new TypeRef { Kind = TypeRefKind.Array, Element = new TypeRef { Kind = TypeRefKind.File }, Constraints = ConstraintsOf(fieldSchema) }
                     : model?.Properties.FirstOrDefault(p => p.JsonName == property.Name)?.Type
-                        ?? Resolve(property.Schema, name + Naming.ToPascalCase(property.Name), name);
+                        ?? Resolve(property.Schema, name + Naming.ToPascalCase(property.Name), shared: false);
 
             // A list of plain values, files, objects or any values is a part per item; anything else structured is
             // one JSON part.

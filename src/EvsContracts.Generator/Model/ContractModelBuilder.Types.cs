@@ -29,7 +29,7 @@ internal sealed partial class ContractModelBuilder
         }
         else if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties == 1)
         {
-            TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value", typeName);
+            TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value");
             _types[typeName] = new TypeModel { Name = typeName, Kind = TypeModelKind.KeyedEnvelope, Description = schema.Description, EnvelopeValue = value };
         }
         else
@@ -40,7 +40,7 @@ internal sealed partial class ContractModelBuilder
             _typeOrder.Add(typeName);
             EquatableArray<PropertyModel> properties = DefineProperties(typeName, schema);
             TypeRef? additional = schema.AdditionalProperties is { } others
-                ? Resolve(others, typeName + "AdditionalProperty", typeName)
+                ? Resolve(others, typeName + "AdditionalProperty")
                 : null;
 
             _types[typeName] = model with { Properties = properties, AdditionalProperties = additional };
@@ -170,7 +170,7 @@ internal sealed partial class ContractModelBuilder
 
             name = NumberedMemberName(name, names, typeName);
             OpenApiSchema propertySchema = Merged(property.Schema);
-            TypeRef type = Resolve(propertySchema, typeName + name, typeName);
+            TypeRef type = Resolve(propertySchema, typeName + name);
             OpenApiSchema? refTarget = propertySchema.RefName is { } refName && _components.TryGetValue(refName, out var target) ? Merged(target.Schema) : null;
             bool nullable = propertySchema.Nullable || (refTarget is not null && refTarget.Nullable && !IsGeneratedShape(refTarget));
             properties.Add(new PropertyModel
@@ -208,32 +208,22 @@ internal sealed partial class ContractModelBuilder
             ? Merged(target.Schema).Description
             : null;
 
-    /// <summary>The C# type of a schema used as a member, element or parameter; inline objects and enums become types named after their place.</summary>
-    private TypeRef Resolve(OpenApiSchema schema, string inlineName, string owner)
+    /// <summary>
+    /// The C# type of a schema used as a member, element or parameter; inline objects and enums become types named
+    /// after their place. An inline schema written like a named one is that type; written like an inline schema met
+    /// before, it is that one's type when <paramref name="shared"/> (places named after an operation are not, so a
+    /// signature never shows another operation's name).
+    /// </summary>
+    private TypeRef Resolve(OpenApiSchema schema, string inlineName, bool shared = true)
     {
+        int? shape = _identity.Of(schema);
         schema = Merged(schema);
         if (schema.RefName is { } refName)
         {
-            if (_componentTypeNames.TryGetValue(refName, out string? typeName))
+            if (_componentTypeNames.ContainsKey(refName))
             {
-                OpenApiNamedSchema component = _components[refName];
-                // A type breaks a chain of aliases: a list alias of the type it is a member of (Configuration has
-                // Configurations, a ConfigurationList of Configuration) is a reference in C#, not a circle.
-                HashSet<string> outer = _resolving;
-                _resolving = new HashSet<string>(StringComparer.Ordinal);
-                try
-                {
-                    using (_diagnostics.Within(component.Part))
-                    {
-                        DefineType(typeName, component.Schema);
-                    }
-                }
-                finally
-                {
-                    _resolving = outer;
-                }
-
-                OpenApiSchema target = Merged(component.Schema);
+                string typeName = DefineComponentType(refName);
+                OpenApiSchema target = Merged(_components[refName].Schema);
                 return new TypeRef { Kind = target.Type == SchemaType.String ? TypeRefKind.Enum : TypeRefKind.Object, Name = typeName };
             }
 
@@ -248,7 +238,7 @@ internal sealed partial class ContractModelBuilder
                 // The inline types of an alias (the items of a named array) are named after the alias, once, not
                 // after each place that uses it.
                 using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(alias.Part);
-                return Resolve(alias.Schema, AliasStem(refName), owner);
+                return Resolve(alias.Schema, AliasStem(refName));
             }
             finally
             {
@@ -260,7 +250,7 @@ internal sealed partial class ContractModelBuilder
         switch (schema.Type)
         {
             case SchemaType.String when schema.Enum is not null:
-                return new TypeRef { Kind = TypeRefKind.Enum, Name = DefineInlineType(inlineName, schema) };
+                return new TypeRef { Kind = TypeRefKind.Enum, Name = DefineInlineType(inlineName, schema, shape, shared) };
             case SchemaType.String when schema.Format == "date-time":
                 return new TypeRef { Kind = TypeRefKind.DateTime, Constraints = ConstraintsOf(schema) };
             case SchemaType.String when schema.Format == "date":
@@ -280,14 +270,14 @@ internal sealed partial class ContractModelBuilder
             case SchemaType.Any:
                 return new TypeRef { Kind = TypeRefKind.Any };
             case SchemaType.Array:
-                return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", owner), Constraints = ConstraintsOf(schema) };
+                return new TypeRef { Kind = TypeRefKind.Array, Element = Resolve(schema.Items!, inlineName + "Item", shared), Constraints = ConstraintsOf(schema) };
             default:
                 if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties != 1)
                 {
-                    return new TypeRef { Kind = TypeRefKind.Map, Element = Resolve(schema.AdditionalProperties, inlineName + "Value", owner) };
+                    return new TypeRef { Kind = TypeRefKind.Map, Element = Resolve(schema.AdditionalProperties, inlineName + "Value", shared) };
                 }
 
-                return new TypeRef { Kind = TypeRefKind.Object, Name = DefineInlineType(inlineName, schema) };
+                return new TypeRef { Kind = TypeRefKind.Object, Name = DefineInlineType(inlineName, schema, shape, shared) };
         }
     }
 
@@ -298,12 +288,38 @@ internal sealed partial class ContractModelBuilder
         return Naming.IsValidIdentifier(name) ? name : "Schema";
     }
 
+    /// <summary>Defines the type of a named schema (once) and returns its name.</summary>
+    private string DefineComponentType(string refName)
+    {
+        string typeName = _componentTypeNames[refName];
+        OpenApiNamedSchema component = _components[refName];
+
+        // A type breaks a chain of aliases: a list alias of the type it is a member of (Configuration has
+        // Configurations, a ConfigurationList of Configuration) is a reference in C#, not a circle.
+        HashSet<string> outer = _resolving;
+        _resolving = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            using (_diagnostics.Within(component.Part))
+            {
+                DefineType(typeName, component.Schema);
+            }
+        }
+        finally
+        {
+            _resolving = outer;
+        }
+
+        return typeName;
+    }
+
     /// <summary>
     /// Defines the type of an inline schema, named after its place; returns its name. A name another type has is
     /// numbered (<c>TagResourceRequest2</c>), in the order the builder meets them: components, then operations in
-    /// document order. The same schema asked for under the same name again is the same type.
+    /// document order. The same schema asked for under the same name again is the same type; one written like a named
+    /// schema is that type, and one written like a shared inline schema met before is that one's type.
     /// </summary>
-    private string DefineInlineType(string name, OpenApiSchema schema)
+    private string DefineInlineType(string name, OpenApiSchema schema, int? shape, bool shared)
     {
         // Merging two parts that both recurse (allOf of two types, each with children of its own type) unfolds
         // without end, one longer name a level: the place in the spec met again inside its own type is that type.
@@ -318,8 +334,26 @@ internal sealed partial class ContractModelBuilder
             return defined;
         }
 
+        if (shape is int known)
+        {
+            if (_componentsByShape.TryGetValue(known, out string? component))
+            {
+                return DefineComponentType(component);
+            }
+
+            if (shared && _inlineTypesByShape.TryGetValue(known, out string? same))
+            {
+                return same;
+            }
+        }
+
         string unique = ClaimUnique(name, "the inline schema " + schema.Pointer);
         _inlineNames[key] = unique;
+        if (shared && shape is int first)
+        {
+            _inlineTypesByShape[first] = unique;
+        }
+
         _inlineTypesBeingDefined[schema.Pointer] = unique;
         try
         {

@@ -42,6 +42,15 @@ internal sealed partial class ContractModelBuilder
     /// <summary>The type of each inline schema, by the name it was asked for and its pointer.</summary>
     private readonly Dictionary<string, string> _inlineNames = new(StringComparer.Ordinal);
 
+    /// <summary>What schemas say, numbered: inline schemas that say the same are one type.</summary>
+    private readonly SchemaIdentity _identity = new();
+
+    /// <summary>The type of each inline schema that may be shared, by <see cref="_identity"/>: the first place met names it.</summary>
+    private readonly Dictionary<int, string> _inlineTypesByShape = new();
+
+    /// <summary>The named schemas that are types, by <see cref="_identity"/>: an inline schema written alike is that type.</summary>
+    private readonly Dictionary<int, string> _componentsByShape = new();
+
     /// <summary>The inline schemas whose types are being defined, by pointer, with their names.</summary>
     private readonly Dictionary<string, string> _inlineTypesBeingDefined = new(StringComparer.Ordinal);
 
@@ -116,7 +125,7 @@ internal sealed partial class ContractModelBuilder
             {
                 // An alias (a named string, array, ...): checked here, inlined where it is used. (A type whose name
                 // was refused above is not retried under its raw name.)
-                Resolve(component.Schema, AliasStem(component.Name), string.Empty);
+                Resolve(component.Schema, AliasStem(component.Name));
             }
         }
 
@@ -184,6 +193,10 @@ internal sealed partial class ContractModelBuilder
             // Names that meet after conversion ("pet" and "Pet", "a.b" and "a_b") are numbered in document order.
             name = ClaimUnique(name, Quote(component.Name));
             _componentTypeNames[component.Name] = name;
+            if (_identity.Of(component.Schema) is int shape && !_componentsByShape.ContainsKey(shape))
+            {
+                _componentsByShape[shape] = component.Name;
+            }
         }
     }
 

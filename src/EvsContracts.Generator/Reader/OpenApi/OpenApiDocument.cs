@@ -375,6 +375,12 @@ internal sealed class OpenApiSchema
 
     /// <summary>The variants of a <c>oneOf</c> or <c>anyOf</c>, without the ones that only allow null.</summary>
     public List<OpenApiSchema>? Variants { get; set; }
+
+    /// <summary>
+    /// Made by the model builder from two schemas (a property two <c>allOf</c> parts declare), so <see cref="Node"/>
+    /// holds only one of them and does not tell what the schema says.
+    /// </summary>
+    public bool Composed { get; set; }
 }
 
 internal sealed class OpenApiProperty

@@ -34,6 +34,9 @@ internal sealed partial class OpenApiReader
     private static readonly string[] s_readExtensions =
         { "x-client-name", "x-extensible-enum", "x-max-bytes", "x-namespace", "x-pagination", "x-reserved-prefixes", "x-status-waiter" };
 
+    /// <summary>Whether the generator reads an <c>x-</c> member of that name.</summary>
+    public static bool IsReadExtension(string name) => Array.IndexOf(s_readExtensions, name) >= 0;
+
     private readonly JsonObjectNode _root;
     private readonly SpecDiagnosticBag _diagnostics;
 
@@ -178,7 +181,7 @@ internal sealed partial class OpenApiReader
         }
         else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
             && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0)
-            && !(member.Name.StartsWith("x-", StringComparison.Ordinal) && Array.IndexOf(s_readExtensions, member.Name) < 0))
+            && !(member.Name.StartsWith("x-", StringComparison.Ordinal) && !IsReadExtension(member.Name)))
         {
             CheckLiteralLengths(member.Value, pointer + "/" + EscapePointer(member.Name));
         }
