@@ -151,6 +151,48 @@ public class NameRepairTests
     }
 
     [Fact]
+    public void A_path_parameter_the_path_does_not_name_is_not_taken_with_a_note()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Lists", "version": "1" },
+              "paths": {
+                "/send/": {
+                  "post": {
+                    "operationId": "send",
+                    "parameters": [ [|{ "name": "partnerId", "in": "path", "required": true, "schema": { "type": "string" } }|] ],
+                    "responses": { "204": { "description": "Sent." } }
+                  }
+                }
+              }
+            }
+            """,
+            "The path parameter \"partnerId\" does not appear in /send/, so the method does not take it");
+
+        string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("SendAsync(global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_that_is_not_a_string_is_not_checked_with_a_note()
+    {
+        GeneratorRun run = AssertNote(
+            """
+            {
+              "openapi": "3.0.0",
+              "info": { "title": "Thumbs", "version": "1" },
+              "paths": {},
+              "components": { "schemas": { "Pick": { "type": "object", "properties": { "timecode": { "type": "string", "pattern": [|0|] } } } } }
+            }
+            """,
+            "The pattern is not a string (/components/schemas/Pick/properties/timecode/pattern); values are not checked against it");
+
+        Assert.Contains("public string? Timecode", run.Sources.Single(s => s.Key.EndsWith("Models.g.cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_path_parameter_declared_but_refused_is_reported_where_it_is_declared_only()
     {
         GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, """

@@ -44,6 +44,7 @@ public class OperationsUsageTests
                 await client.ListPets2Async();
                 await client.GetPetsByIdToysAsync("p1", id2: 7, body2: true);
                 await client.GetRootAsync();
+                await client.GetAlertsAsync(lat: 51.5, lon: -0.25, key: "k 1");
                 await client.ListThingsAsync(new[] { 1, 2 }, tag: new[] { "a b", "", "c,d" }, sort: new[] { "x", "y" }, xFields: new[] { "name", "size" });
                 await client.ListThingsAsync(new int[0], tag: new string[0]);
                 try
@@ -108,6 +109,7 @@ public class OperationsUsageTests
                 ("HEAD", _) => (200, null),
                 ("OPTIONS" or "DELETE" or "POST", _) => (204, null),
                 (_, "/") => (204, null),
+                (_, var t) when t.StartsWith("/alerts", StringComparison.Ordinal) => (204, null),
                 (_, "/pets/p%201") => (200, """{"name":"p 1"}"""),
                 (_, var t) when t.Contains("Action=DeleteThing", StringComparison.Ordinal) => (200, null),
                 _ => (200, """{"items":[{"name":"first"}]}"""),
@@ -137,6 +139,7 @@ public class OperationsUsageTests
                 "DELETE /pets",
                 "GET /pets/p1/toys?id=7&body=true",
                 "GET /",
+                "GET /alerts?units=M&lat=51.5&lon=-0.25&key=k%201",
                 "GET /things?id=1&id=2&tag=a%20b,,c%2Cd&sort=x%7Cy owner=name,size",
                 "GET /things",
                 "POST /orders application/json {\"name\":\"o\"}",

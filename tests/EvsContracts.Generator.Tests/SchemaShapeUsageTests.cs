@@ -196,6 +196,105 @@ public class SchemaShapeUsageTests
     }
 
     [Fact]
+    public void An_enum_value_listed_twice_is_one_member_and_an_enum_of_only_null_is_any_value()
+    {
+        // JSON Schema asks for unique enum values but allows repeats (Stripe and Telnyx have them); null alone is
+        // a member that is always null, kept as the JSON it is, as type "null" is.
+        const string Spec = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Enums", "version": "1" },
+              "paths": {},
+              "components": { "schemas": {
+                "Code": { "type": "string", "enum": [ "a", "b", "a" ] },
+                "Never": { "enum": [ null ] },
+                "Holder": { "type": "object", "properties": {
+                  "code": { "$ref": "#/components/schemas/Code" },
+                  "level": { "type": "integer", "enum": [ 1, 2, 1 ] },
+                  "never": { "$ref": "#/components/schemas/Never" },
+                  "nothing": { "type": "integer", "enum": [ null ] }
+                } }
+              } }
+            }
+            """;
+        const string Usage = """
+            using System.Linq;
+            using Enums;
+
+            namespace Usage;
+
+            public static class Scenario
+            {
+                public static string Members() => string.Join(",", Code.AllowedValues) + "|" + TypeOf("Never") + "|" + TypeOf("Nothing");
+
+                private static string TypeOf(string property) => System.Nullable.GetUnderlyingType(typeof(Holder).GetProperty(property)!.PropertyType)!.Name;
+
+                public static string RoundTrip(string json) => Holder.FromJson(json).ToJson();
+
+                public static string Violations(string json) => string.Join("\n", Holder.FromJson(json).Validate().Select(v => v.Path + " " + v.Rule));
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromText("/project/enums.openapi.json", Spec, "Enums") }, GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "enum repeats");
+
+        Assert.Equal("a,b|JsonElement|JsonElement", scenario.Call("Members"));
+        const string Json = """{"code":"b","level":2,"never":null,"nothing":null}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("code enum\nlevel enum", scenario.Call("Violations", """{"code":"c","level":3}"""));
+    }
+
+    [Fact]
+    public void Boolean_schemas_and_arrays_without_items_hold_any_value_and_an_alias_may_hold_itself_through_an_inline_type()
+    {
+        // true (and false) as a schema, an array with no items (OpenAPI 3.1), and Just Eat's order-item: a list of
+        // objects whose Items member is that list again.
+        const string Spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Loose", "version": "1" },
+              "paths": {},
+              "components": { "schemas": {
+                "order-item": { "type": "array", "items": { "type": "object", "properties": {
+                  "Name": { "type": "string" }, "Items": { "$ref": "#/components/schemas/order-item" } } } },
+                "Order": { "type": "object", "properties": {
+                  "items": { "$ref": "#/components/schemas/order-item" },
+                  "extra": true,
+                  "never": false,
+                  "emojis": { "type": "array" }
+                } }
+              } }
+            }
+            """;
+        const string Usage = """
+            using System.Linq;
+            using Loose;
+
+            namespace Usage;
+
+            public static class Scenario
+            {
+                public static string RoundTrip(string json) => Order.FromJson(json).ToJson();
+
+                public static string Names(string json) => string.Join(",", Order.FromJson(json).Items!.Select(i => i.Name + ":" + i.Items?.Count));
+
+                public static string Types() => string.Join(",", new[] { "Extra", "Never", "Emojis" }.Select(p => typeof(Order).GetProperty(p)!.PropertyType)
+                    .Select(t => (System.Nullable.GetUnderlyingType(t) ?? t.GetGenericArguments()[0]).Name));
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { TestSpec.FromText("/project/loose.openapi.json", Spec, "Loose") }, GeneratorHarness.CreateCompilation(Usage));
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "loose schemas");
+
+        Assert.Equal("JsonElement,JsonElement,JsonElement", scenario.Call("Types"));
+        const string Json = """{"items":[{"Name":"pizza","Items":[{"Name":"olives"}]}],"extra":{"a":[1]},"never":null,"emojis":[":)",1]}""";
+        Assert.Equal(Json, scenario.Call("RoundTrip", Json));
+        Assert.Equal("pizza:1", scenario.Call("Names", Json));
+    }
+
+    [Fact]
     public void Property_names_CSharp_cannot_take_get_readable_names_and_keep_their_wire_names()
     {
         // Real specs: GitHub's reactions ("+1", "-1"), MongoDB-style "_id" beside "id", a member named "validate" or

@@ -105,8 +105,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OperationNotObject = Spec(NotOpenApiId, "The operation {0} must be an object");
 
 
-    public static readonly DiagnosticDescriptor PathParameterNotInPath = Spec(NotOpenApiId, "The path parameter {0} does not appear in {1}");
-
     public static readonly DiagnosticDescriptor PathParameterOptional = Spec(NotOpenApiId, "The path parameter {0} must be \"required\": true ({1})");
 
     public static readonly DiagnosticDescriptor ParameterSchemaMissing = Spec(NotOpenApiId, "The parameter {0} has no schema ({1})");
@@ -153,19 +151,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TypeInvalid = Spec(NotOpenApiId, "{0}/type must be a string or an array of strings");
 
-    public static readonly DiagnosticDescriptor ArrayItemsMissing = Spec(NotOpenApiId, "The array schema {0} has no \"items\"");
-
     public static readonly DiagnosticDescriptor AllOfEmpty = Spec(NotOpenApiId, "{0}/allOf must be a non-empty array of schemas");
 
     public static readonly DiagnosticDescriptor VariantsEmpty = Spec(NotOpenApiId, "{0}/{1} must be a non-empty array of schemas");
 
     public static readonly DiagnosticDescriptor EnumEmpty = Spec(NotOpenApiId, "{0}/enum must be a non-empty array");
 
-
-
     public static readonly DiagnosticDescriptor MultipleOfNotPositive = Spec(NotOpenApiId, "{0}/multipleOf must be greater than 0");
-
-    public static readonly DiagnosticDescriptor EnumValueRepeated = Spec(NotOpenApiId, "The enum value {0} is listed twice ({1}/enum)");
 
     // EVS102 (a warning): outside the supported subset. The construct is left out with what needs it; each format
     // gets a last argument that says what (see Unsupported).
@@ -224,6 +216,10 @@ internal static class DiagnosticDescriptors
     // says so in the message; the schema or operation it is in is generated.
 
     /// <summary>{1}: why .NET refused the pattern.</summary>
+    public static readonly DiagnosticDescriptor PatternNotString = Note("The pattern is not a string ({0}/pattern); values are not checked against it");
+
+    public static readonly DiagnosticDescriptor PathParameterNotInPath = Note("The path parameter {0} does not appear in {1}, so the method does not take it");
+
     public static readonly DiagnosticDescriptor PatternNotDotNet = Note("The pattern is not a regular expression .NET can run ({0}/pattern): {1}; values are not checked against it");
 
     /// <summary>{0}: the name, quoted; {1}: the type; {2}: the schema.</summary>
@@ -244,7 +240,7 @@ internal static class DiagnosticDescriptors
     /// <summary>As <see cref="ParameterTypeUnsupported"/>, for an optional parameter.</summary>
     public static readonly DiagnosticDescriptor ParameterNotSent = Note("The optional parameter {0} is {2}, which OpenAPI gives no way to write in {3} ({1}/schema); the operation is generated without it");
 
-    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared, EnumValueOfOtherType, NonStringEnum, Callbacks, ParameterNotSent };
+    private static readonly DiagnosticDescriptor[] s_notes = { PatternNotString, PathParameterNotInPath, PatternNotDotNet, RequiredPropertyMissing, PathParameterUndeclared, EnumValueOfOtherType, NonStringEnum, Callbacks, ParameterNotSent };
 
     // EVS103: references that do not resolve.
 

@@ -145,8 +145,7 @@ internal sealed partial class ClientEmitter
             : operation.Description is null ? operation.Summary
             : operation.Summary + "\n" + operation.Description;
         EmitterCommon.Summary(_w, text, operation.Name);
-        string target = operation.FixedQuery is null ? operation.PathTemplate : operation.PathTemplate + "?" + operation.FixedQuery;
-        _w.Line($"/// <remarks><c>{operation.Method.ToString().ToUpperInvariant()} {EmitterCommon.DocText(target)}</c>, answered with {SuccessText(operation)}.</remarks>");
+        _w.Line($"/// <remarks><c>{operation.Method.ToString().ToUpperInvariant()} {EmitterCommon.DocText(operation.SpecPath)}</c>, answered with {SuccessText(operation)}.</remarks>");
         foreach (ParameterModel parameter in operation.Parameters)
         {
             _w.Line($"/// <param name=\"{parameter.Name}\">{EmitterCommon.DocText(parameter.Description ?? parameter.WireName)}</param>");

@@ -22,13 +22,12 @@ internal static class SourceEmitter
             yield return new GeneratedFile(prefix + ".Models.g.cs", ModelEmitter.Emit(model, cancellationToken));
         }
 
-        if (!model.Operations.IsEmpty)
+        // The client is there even with no operation (a spec with no paths yet, or every operation left out), so
+        // code that uses it does not stop compiling with a missing type when the last operation goes.
+        yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model, cancellationToken));
+        if (features.HttpClientFactory)
         {
-            yield return new GeneratedFile(prefix + ".g.cs", ClientEmitter.Emit(model, cancellationToken));
-            if (features.HttpClientFactory)
-            {
-                yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model));
-            }
+            yield return new GeneratedFile(prefix + "ServiceCollectionExtensions.g.cs", ServiceCollectionEmitter.Emit(model));
         }
     }
 }

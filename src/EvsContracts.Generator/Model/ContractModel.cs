@@ -268,6 +268,9 @@ internal sealed record OperationModel
     /// <summary>The query the spec's path carries, escaped, sent before the query parameters (<c>Action=Describe</c>).</summary>
     public string? FixedQuery { get; init; }
 
+    /// <summary>The path as the spec writes it, query included and fragment not, as the documentation shows it.</summary>
+    public required string SpecPath { get; init; }
+
     public required EquatableArray<ParameterModel> Parameters { get; init; }
 
     /// <summary>The request body: the model for JSON and form fields, <see cref="TypeRefKind.String"/> for text and bytes.</summary>

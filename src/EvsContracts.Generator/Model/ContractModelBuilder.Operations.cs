@@ -238,6 +238,7 @@ internal sealed partial class ContractModelBuilder
             },
             PathTemplate = operation.Path,
             FixedQuery = operation.FixedQuery,
+            SpecPath = operation.Key.IndexOf('#') is int fragment and >= 0 ? operation.Key.Substring(0, fragment) : operation.Key,
             Parameters = parameters.ToEquatableArray(),
             Body = body,
             BodyRequired = operation.RequestBodyRequired,

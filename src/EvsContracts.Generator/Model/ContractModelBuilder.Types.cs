@@ -354,7 +354,11 @@ internal sealed partial class ContractModelBuilder
             _inlineTypesByShape[first] = unique;
         }
 
+        // A type breaks a chain of aliases, as a named one does: an alias of a list of objects whose members hold
+        // that alias again (Just Eat's order-item) goes round through a type, not in a circle.
         _inlineTypesBeingDefined[schema.Pointer] = unique;
+        HashSet<string> aliases = _resolving;
+        _resolving = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             DefineType(unique, schema);
@@ -362,6 +366,7 @@ internal sealed partial class ContractModelBuilder
         finally
         {
             _inlineTypesBeingDefined.Remove(schema.Pointer);
+            _resolving = aliases;
         }
 
         return unique;

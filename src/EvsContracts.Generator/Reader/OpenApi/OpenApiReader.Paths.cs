@@ -40,6 +40,7 @@ internal sealed partial class OpenApiReader
         int question = withoutFragment.IndexOf('?');
         string path = question >= 0 ? withoutFragment.Substring(0, question) : withoutFragment;
         string? query = question >= 0 ? withoutFragment.Substring(question + 1) : null;
+        List<(string Key, string Parameter)> templated = TakeTemplatedQuery(path, ref query);
         if ((PathTemplateProblem(path) ?? (query is null ? null : FixedQueryProblem(query))) is { } problem)
         {
             Report(DiagnosticDescriptors.PathTemplateInvalid, pathMember, Quote(pathMember.Name), problem);
@@ -82,7 +83,7 @@ internal sealed partial class OpenApiReader
                 operation.Needs.Add(part);
                 using SpecDiagnosticBag.PartScope operationScope = _diagnostics.Within(operation);
                 CheckLiteralLengths(member, pointer);
-                ReadOperation(document, key, path, fixedQuery, member, pointer + "/" + member.Name, shared, sharedPathNames);
+                ReadOperation(document, key, path, fixedQuery, templated, member, pointer + "/" + member.Name, shared, sharedPathNames);
             }
         }
     }
@@ -125,6 +126,38 @@ internal sealed partial class OpenApiReader
         }
 
         return open >= 0 ? "has a '{' that is not closed" : null;
+    }
+
+    /// <summary>
+    /// Takes the <c>key={parameter}</c> pairs out of the query a path carries (Weatherbit's
+    /// <c>/alerts?lat={lat}&amp;lon={lon}</c>); <paramref name="query"/> keeps the fixed pairs, or null when none is left.
+    /// Each becomes a query parameter of that key, which the spec usually declares "in": "path". A parameter the path
+    /// itself names too stays in the query, which then cannot be sent.
+    /// </summary>
+    private static List<(string Key, string Parameter)> TakeTemplatedQuery(string path, ref string? query)
+    {
+        var templated = new List<(string Key, string Parameter)>();
+        if (query is null || query.IndexOf('{') < 0)
+        {
+            return templated;
+        }
+
+        var rest = new List<string>();
+        foreach (string pair in query.Split('&'))
+        {
+            Match match = Regex.Match(pair, "^([^={}]+)=\\{([^{}]+)\\}$");
+            if (match.Success && path.IndexOf("{" + match.Groups[2].Value + "}", StringComparison.Ordinal) < 0)
+            {
+                templated.Add((Uri.UnescapeDataString(match.Groups[1].Value), match.Groups[2].Value));
+            }
+            else
+            {
+                rest.Add(pair);
+            }
+        }
+
+        query = rest.Count == 0 ? null : string.Join("&", rest);
+        return templated;
     }
 
     /// <summary>Why the query a path carries cannot be sent as it is: it is fixed text, so it names no parameter.</summary>
@@ -177,7 +210,9 @@ internal sealed partial class OpenApiReader
         return builder.ToString();
     }
 
-    private void ReadOperation(OpenApiDocument document, string key, string path, string? fixedQuery, JsonMember methodMember, string pointer, List<OpenApiParameter> shared, List<string> sharedPathNames)
+    private void ReadOperation(
+        OpenApiDocument document, string key, string path, string? fixedQuery, List<(string Key, string Parameter)> templatedQuery, JsonMember methodMember, string pointer,
+        List<OpenApiParameter> shared, List<string> sharedPathNames)
     {
         if (methodMember.Value is not JsonObjectNode operation)
         {
@@ -221,6 +256,7 @@ internal sealed partial class OpenApiReader
         }
 
         result.Parameters.AddRange(own);
+        MoveToQuery(result, templatedQuery, methodMember, pathNames, pointer);
         CheckPathParameters(result, methodMember, pathNames, pointer);
 
         if (operation.Find("requestBody") is { } bodyMember)
@@ -275,6 +311,40 @@ internal sealed partial class OpenApiReader
     }
 
     /// <summary>
+    /// The parameters a path's query names (<c>?lat={lat}</c>) are query parameters of the key that names them,
+    /// whatever the spec declares them as; one it does not declare is a required string, with a note.
+    /// </summary>
+    private void MoveToQuery(OpenApiOperation operation, List<(string Key, string Parameter)> templated, JsonMember methodMember, List<string> pathNames, string pointer)
+    {
+        foreach ((string key, string name) in templated)
+        {
+            int index = operation.Parameters.FindIndex(p => p.Name == name && p.Location is ParameterLocation.Path or ParameterLocation.Query);
+            pathNames.Remove(name);
+            if (index < 0)
+            {
+                var node = (JsonObjectNode)methodMember.Value;
+                Report(DiagnosticDescriptors.PathParameterUndeclared, methodMember, operation.Path + "?" + key + "={" + name + "}", name, methodMember.Name, Quote(name));
+                operation.Parameters.Add(new OpenApiParameter(key, ParameterLocation.Query, required: true, new OpenApiSchema(node, pointer) { Type = SchemaType.String }, node, pointer)
+                {
+                    Style = ParameterStyle.Form,
+                    Explode = true,
+                });
+                continue;
+            }
+
+            // Sent as the query's form style sends it: a value as key=value, a list as key=a&key=b.
+            OpenApiParameter declared = operation.Parameters[index];
+            operation.Parameters[index] = new OpenApiParameter(key, ParameterLocation.Query, declared.Required, declared.Schema, declared.Node, declared.Pointer)
+            {
+                Description = declared.Description,
+                Json = declared.Json,
+                Style = ParameterStyle.Form,
+                Explode = !declared.Json,
+            };
+        }
+    }
+
+    /// <summary>
     /// Checks the path parameters against the template. A name in the template that no parameter declares (real
     /// specs forget them) becomes a required string parameter, with a note; one declared but refused is reported
     /// where it is declared.
@@ -297,6 +367,8 @@ internal sealed partial class OpenApiReader
             }
         }
 
+        // Declared for a path that does not name it (a copied parameter list, a path renamed since): there is
+        // nowhere to send it, so the method does not take it.
         foreach (OpenApiParameter parameter in operation.Parameters)
         {
             if (parameter.Location == ParameterLocation.Path && !inTemplate.Contains(parameter.Name))
@@ -304,6 +376,8 @@ internal sealed partial class OpenApiReader
                 Report(DiagnosticDescriptors.PathParameterNotInPath, parameter.Node, Quote(parameter.Name), operation.Path);
             }
         }
+
+        operation.Parameters.RemoveAll(p => p.Location == ParameterLocation.Path && !inTemplate.Contains(p.Name));
     }
 
     /// <summary>Reads parameters into <paramref name="into"/>; <paramref name="pathNames"/> gets the name of every path parameter declared, read or refused.</summary>

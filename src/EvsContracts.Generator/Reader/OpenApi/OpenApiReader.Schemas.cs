@@ -26,6 +26,13 @@ internal sealed partial class OpenApiReader
 
     private OpenApiSchema? ReadSchema(JsonNode node, string pointer)
     {
+        if (node is JsonBooleanNode)
+        {
+            // JSON Schema's boolean schemas (OpenAPI 3.1): true admits any value, as {} does. false admits none, which
+            // only a member that is never sent can satisfy; it is read as any value too, so nothing that arrives is lost.
+            return new OpenApiSchema(new JsonObjectNode(node.Start, node.End, Array.Empty<JsonMember>()), pointer) { Type = SchemaType.Any };
+        }
+
         if (node is not JsonObjectNode obj)
         {
             Report(DiagnosticDescriptors.SchemaNotObject, node, pointer, Article(node.KindName));
@@ -149,8 +156,8 @@ internal sealed partial class OpenApiReader
         }
         else if (schema.Type == SchemaType.Array)
         {
-            Report(DiagnosticDescriptors.ArrayItemsMissing, obj, pointer);
-            ok = false;
+            // No items: JSON Schema admits items of any kind (OpenAPI 3.0 asks for items, 3.1 does not).
+            schema.Items = new OpenApiSchema(obj, pointer + "/items") { Type = SchemaType.Any };
         }
 
         if (obj.Find("additionalProperties") is { } additionalMember)
@@ -490,13 +497,17 @@ internal sealed partial class OpenApiReader
                 return true;
             }
 
-            if (list.Contains(text.Value))
+            // JSON Schema asks for unique values but allows a value listed twice; it is the same value.
+            if (!list.Contains(text.Value))
             {
-                Report(DiagnosticDescriptors.EnumValueRepeated, item, Quote(text.Value), pointer);
-                return false;
+                list.Add(text.Value);
             }
+        }
 
-            list.Add(text.Value);
+        if (list.Count == 0)
+        {
+            OnlyNull(schema);
+            return true;
         }
 
         schema.Enum = list;
@@ -525,24 +536,37 @@ internal sealed partial class OpenApiReader
             }
 
             string text = ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (list.Contains(text))
+            if (!list.Contains(text))
             {
-                Report(DiagnosticDescriptors.EnumValueRepeated, item, text, pointer);
-                return false;
+                list.Add(text);
             }
+        }
 
-            list.Add(text);
+        if (list.Count == 0)
+        {
+            OnlyNull(schema);
+            return true;
         }
 
         schema.IntegerEnum = list;
         return true;
     }
 
+    /// <summary>
+    /// An enum that lists only null: a member that is always null (or absent), read as any JSON value, as
+    /// <c>type: "null"</c> is, so a service that starts to send a value does not break the client.
+    /// </summary>
+    private static void OnlyNull(OpenApiSchema schema)
+    {
+        schema.Type = SchemaType.Any;
+        schema.Nullable = true;
+    }
+
     private string? ReadPattern(JsonMember member, string pointer)
     {
         if (member.Value is not JsonStringNode pattern)
         {
-            Report(DiagnosticDescriptors.NotAString, member.Value, pointer + "/pattern");
+            Report(DiagnosticDescriptors.PatternNotString, member.Value, pointer);
             return null;
         }
 

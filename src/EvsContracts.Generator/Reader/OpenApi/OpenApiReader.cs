@@ -136,7 +136,12 @@ internal sealed partial class OpenApiReader
             foreach (JsonMember path in paths.Members)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                ReadPathItem(document, path);
+
+                // The paths object may carry extensions (Apicurio's x-codegen-contextRoot); a path starts with '/'.
+                if (!path.Name.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    ReadPathItem(document, path);
+                }
             }
         }
         else

@@ -12,6 +12,19 @@ namespace Operations
     public partial interface IOperationsClient
     {
         /// <summary>
+        /// A query that names parameters, declared in the path as specs that write this do: sent as query parameters of its keys.
+        /// </summary>
+        /// <remarks><c>GET /alerts?units=M&amp;lat={lat}&amp;lon={lon}</c>, answered with 204.</remarks>
+        /// <param name="lat">lat</param>
+        /// <param name="lon">lon</param>
+        /// <param name="key">key</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A task that completes when the service has accepted the request.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// A path that carries a query, sent before the query parameters.
         /// </summary>
         /// <remarks><c>GET /?Action=DescribeThings&amp;Version=2016-11-15</c>, answered with 200.</remarks>
@@ -216,6 +229,17 @@ namespace Operations
 
         /// <summary>The options this client uses.</summary>
         public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(key);
+            string __uri = "alerts?units=M";
+            __uri = string.Concat(__uri, "&", "lat", "=", global::System.Uri.EscapeDataString(lat.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __uri = string.Concat(__uri, "&", "lon", "=", global::System.Uri.EscapeDataString(lon.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __uri = string.Concat(__uri, "&", "key", "=", global::System.Uri.EscapeDataString(key));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+        }
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Operations.ThingList> DescribeThingsAsync(int? maxResults = null, string? nextToken = null, global::System.Threading.CancellationToken cancellationToken = default)
