@@ -284,6 +284,60 @@ public class MediaTypeTests
     }
 
     [Fact]
+    public async Task Form_fields_of_the_deepObject_style_send_each_member_and_item_as_a_field_that_ASP_NET_Core_reads_back()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+        using HttpClient http = server.CreateClient();
+        var body = new ChargeRequest
+        {
+            Amount = 2000,
+            Description = "tea & cake",
+            Expand = ["customer", "invoice"],
+            Items = [new ChargeRequestItemsItem { Price = "p_1", Quantity = 2 }, new ChargeRequestItemsItem { Price = "p 2" }],
+            Metadata = new Dictionary<string, string> { ["order"] = "6735", ["备注"] = "a[b]" },
+            Shipping = new ChargeRequestShipping { Name = "Jenny", Address = new ChargeRequestShippingAddress { Line1 = "1 Main St", City = "上海" } },
+        };
+
+        await new MediaClient(http).CreateChargeAsync(body);
+
+        RecordedRequest request = server.SingleRequest;
+        Assert.Equal("application/x-www-form-urlencoded", request.Header("Content-Type"));
+        Assert.Equal(
+            "amount=2000&description=tea+%26+cake&expand%5B0%5D=customer&expand%5B1%5D=invoice&items%5B0%5D%5Bprice%5D=p_1&items%5B0%5D%5Bquantity%5D=2"
+            + "&items%5B1%5D%5Bprice%5D=p+2&metadata%5Border%5D=6735&metadata%5B%E5%A4%87%E6%B3%A8%5D=a%5Bb%5D&shipping%5Bname%5D=Jenny"
+            + "&shipping%5Baddress%5D%5Bline1%5D=1+Main+St&shipping%5Baddress%5D%5Bcity%5D=%E4%B8%8A%E6%B5%B7",
+            Encoding.ASCII.GetString(request.Body));
+
+        Dictionary<string, Microsoft.Extensions.Primitives.StringValues> form = new FormReader(Encoding.UTF8.GetString(request.Body)).ReadForm();
+        Assert.Equal("invoice", form["expand[1]"]);
+        Assert.Equal("2", form["items[0][quantity]"]);
+        Assert.Equal("a[b]", form["metadata[备注]"]);
+        Assert.Equal("上海", form["shipping[address][city]"]);
+        Assert.False(form.ContainsKey("items[1][quantity]"));
+    }
+
+    [Fact]
+    public async Task A_deepObject_form_field_that_breaks_its_contract_is_refused_before_anything_is_sent()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+        using HttpClient http = server.CreateClient();
+
+        EvsValidationException refused = await Assert.ThrowsAsync<EvsValidationException>(
+            () => new MediaClient(http).CreateChargeAsync(new ChargeRequest { Amount = 1, Shipping = new ChargeRequestShipping { Name = new string('J', 9) } }));
+
+        Assert.Equal("shipping.name", Assert.Single(refused.Violations).Path);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task Unset_optional_form_fields_are_not_sent()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) => WriteAsync(context, "application/json", """{"access_token":"t-1"}"""));

@@ -9,7 +9,8 @@ internal sealed partial class ClientEmitter
 
     /// <summary>
     /// One line per member, in the model's order: a value as its wire text (an unset one is not sent), a list as one
-    /// field per item. Generated rather than reflected, so the client stays trim- and AOT-safe.
+    /// field per item; then the members sent in the deepObject style, taken from the body's own JSON. Generated
+    /// rather than reflected, so the client stays trim- and AOT-safe.
     /// </summary>
     private void EmitFormWriter(OperationModel operation)
     {
@@ -26,10 +27,17 @@ internal sealed partial class ClientEmitter
         string bodyType = CSharpTypes.Of(body, Ns, true);
         _w.Line($"/// <summary>The fields of <see cref=\"{bodyType}\"/> as <see cref=\"{operation.Name}Async\"/> sends them.</summary>");
         _w.Open($"private static void {FormWriterName(operation)}({bodyType} body, {CSharpTypes.Evs}.EvsForm form)");
+        var deep = new System.Collections.Generic.List<string>();
         foreach (PropertyModel property in type!.Properties)
         {
             if (property.ReadOnly)
             {
+                continue;
+            }
+
+            if (operation.FormDeepObjects.AsImmutableArray().Contains(property.JsonName))
+            {
+                deep.Add(CSharpLiteral.String(property.JsonName));
                 continue;
             }
 
@@ -50,6 +58,11 @@ internal sealed partial class ClientEmitter
             {
                 _w.Line($"form.Add({name}, {Text(property.Type, member)});");
             }
+        }
+
+        if (deep.Count > 0)
+        {
+            _w.Line($"form.AddDeepObjects(body, {string.Join(", ", deep)});");
         }
 
         _w.Close();

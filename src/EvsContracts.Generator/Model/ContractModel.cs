@@ -284,6 +284,12 @@ internal sealed record OperationModel
     /// <summary>The request body's <c>Content-Type</c>.</summary>
     public string BodyMediaType { get; init; } = "application/json";
 
+    /// <summary>
+    /// The fields of a form body its <c>encoding</c> sends in OpenAPI's <c>deepObject</c> style (Stripe's
+    /// <c>shipping[address][line1]=...</c>), by JSON name.
+    /// </summary>
+    public EquatableArray<string> FormDeepObjects { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>How the success body is read.</summary>
     public BodyKind SuccessKind { get; init; }
 

@@ -244,6 +244,7 @@ internal sealed partial class ContractModelBuilder
             BodyRequired = operation.RequestBodyRequired,
             BodyKind = bodyKind,
             BodyMediaType = operation.RequestMedia?.ContentType ?? "application/json",
+            FormDeepObjects = bodyKind == BodyKind.Form ? DeepObjectFields(operation.RequestMedia!) : EquatableArray<string>.Empty,
             SuccessKind = successType is null ? BodyKind.Json : successKind,
             SuccessMediaType = successType is null ? "application/json" : success.Media?.Accept ?? "application/json",
             SuccessStatus = success.Status == "2XX" ? 200 : int.Parse(success.Status, CultureInfo.InvariantCulture),
@@ -373,9 +374,14 @@ internal sealed partial class ContractModelBuilder
     private static bool SameBody(OpenApiResponse x, OpenApiResponse y) =>
         Kind(x.Media) == Kind(y.Media) && (Kind(x.Media) is BodyKind.Text or BodyKind.Binary || SameSchema(x.Schema!, y.Schema!));
 
+    /// <summary>The fields the form's <c>encoding</c> sends in the <c>deepObject</c> style, in name order.</summary>
+    private static EquatableArray<string> DeepObjectFields(OpenApiMedia media) =>
+        media.Encoding.Where(e => e.Value.Style == "deepObject").Select(e => e.Key).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
+
     /// <summary>
     /// Form fields are the object's members, each a plain value or a list of them (sent as one field per item); a
-    /// nested object or map has no one form encoding.
+    /// nested object or map has no one form encoding unless the form's <c>encoding</c> gives it the
+    /// <c>deepObject</c> style, which writes every member, item and nested member as a field of its own.
     /// </summary>
     private bool FormFieldsSupported(TypeRef body, OpenApiSchema schema, OpenApiOperation operation)
     {
@@ -385,10 +391,11 @@ internal sealed partial class ContractModelBuilder
             return false;
         }
 
+        EquatableArray<string> deep = DeepObjectFields(operation.RequestMedia!);
         foreach (PropertyModel property in type.Properties)
         {
             TypeRef field = property.Type.Kind == TypeRefKind.Array ? property.Type.Element! : property.Type;
-            if (IsStructured(field))
+            if (IsStructured(field) && !deep.AsImmutableArray().Contains(property.JsonName))
             {
                 _diagnostics.Report(DiagnosticDescriptors.FormFieldUnsupported, schema.Node, Quote(property.JsonName), schema.Pointer);
                 return false;

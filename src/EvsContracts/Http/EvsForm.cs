@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace EvsContracts;
 
@@ -45,6 +47,68 @@ public sealed class EvsForm
         foreach (T value in values)
         {
             Add(name, format(value));
+        }
+    }
+
+    /// <summary>
+    /// Adds members of <paramref name="body"/> as OpenAPI's <c>deepObject</c> style writes them into a form (Stripe's
+    /// API reads them so): an object's members as <c>name[member]</c>, a list's items as <c>name[0]</c>, as deep as
+    /// the value goes, each value as its JSON text (a string unquoted); a null or absent member adds nothing.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="body">The model whose members these are; read through its own JSON.</param>
+    /// <param name="names">The members' JSON names.</param>
+    public void AddDeepObjects<T>(T body, params string[] names)
+        where T : IEvsJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(names);
+        using var buffer = new PooledBufferWriter();
+        buffer.Start(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteJson(writer);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        using var json = JsonDocument.ParseValue(ref reader);
+        foreach (string name in names)
+        {
+            if (json.RootElement.TryGetProperty(name, out JsonElement value))
+            {
+                AddDeep(name, value);
+            }
+        }
+    }
+
+    private void AddDeep(string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (JsonProperty member in value.EnumerateObject())
+                {
+                    AddDeep(name + "[" + member.Name + "]", member.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                int index = 0;
+                foreach (JsonElement item in value.EnumerateArray())
+                {
+                    AddDeep(name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", item);
+                    index++;
+                }
+
+                break;
+            case JsonValueKind.String:
+                Add(name, value.GetString());
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                break;
+            default:
+                Add(name, value.GetRawText());
+                break;
         }
     }
 

@@ -6,6 +6,617 @@
 namespace MediaTypes
 {
     /// <summary>
+    /// The ChargeRequest object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ChargeRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequest>
+    {
+        /// <summary>
+        /// The <c>amount</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>amount</c>.</remarks>
+        [global::EvsContracts.Minimum(1d)]
+        public required int Amount { get; set; }
+
+        /// <summary>
+        /// The <c>description</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>description</c>.</remarks>
+        public string? Description { get; set; }
+
+        /// <summary>
+        /// The <c>expand</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>expand</c>.</remarks>
+        public global::System.Collections.Generic.IList<string>? Expand { get; set; }
+
+        /// <summary>
+        /// The <c>items</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>items</c>.</remarks>
+        public global::System.Collections.Generic.IList<global::MediaTypes.ChargeRequestItemsItem>? Items { get; set; }
+
+        /// <summary>
+        /// The <c>metadata</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>metadata</c>.</remarks>
+        public global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
+
+        /// <summary>
+        /// The <c>shipping</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>shipping</c>.</remarks>
+        public global::MediaTypes.ChargeRequestShipping? Shipping { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Minimum(Amount, 1d, path, "amount", ref violations);
+            if (Items is not null)
+            {
+                for (int i = 0; i < Items.Count; i++)
+                {
+                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+                }
+            }
+            Shipping?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "shipping"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_amountJsonName = global::System.Text.Json.JsonEncodedText.Encode("amount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_expandJsonName = global::System.Text.Json.JsonEncodedText.Encode("expand"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_shippingJsonName = global::System.Text.Json.JsonEncodedText.Encode("shipping"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            writer.WriteNumber(s_amountJsonName, Amount);
+            if (Description is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+            }
+            if (Expand is not null)
+            {
+                writer.WritePropertyName(s_expandJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Expand.Count; i++)
+                {
+                    global::EvsContracts.EvsJson.WriteStringValue(writer, Expand[i]);
+                }
+                writer.WriteEndArray();
+            }
+            if (Items is not null)
+            {
+                writer.WritePropertyName(s_itemsJsonName);
+                writer.WriteStartArray();
+                for (int i = 0; i < Items.Count; i++)
+                {
+                    Items[i].WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            if (Metadata is not null)
+            {
+                writer.WritePropertyName(s_metadataJsonName);
+                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+            }
+            if (Shipping is not null)
+            {
+                writer.WritePropertyName(s_shippingJsonName);
+                Shipping.WriteJson(writer);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            int amount = default;
+            bool hasAmount = false;
+            string? description = null;
+            global::System.Collections.Generic.List<string>? expand = null;
+            global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>? items = null;
+            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+            global::MediaTypes.ChargeRequestShipping? shipping = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            items = null;
+                        }
+                        else
+                        {
+                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                            {
+                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
+                            }
+                            items = new global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>();
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                            {
+                                global::MediaTypes.ChargeRequestItemsItem item = global::MediaTypes.ChargeRequestItemsItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                                items.Add(item);
+                            }
+                        }
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "amount"u8):
+                        amount = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "amount");
+                        hasAmount = true;
+                        break;
+                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "expand"u8):
+                        expand = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "expand", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "shipping"u8):
+                        shipping = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShipping.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "shipping"));
+                        break;
+                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+            if (!hasAmount)
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "amount"));
+            }
+
+            return new global::MediaTypes.ChargeRequest
+            {
+                Amount = amount,
+                Description = description,
+                Expand = expand,
+                Items = items,
+                Metadata = metadata,
+                Shipping = shipping,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequest"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ChargeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequest>
+    {
+        public override global::MediaTypes.ChargeRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequest.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// The ChargeRequestItemsItem object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestItemsItemJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ChargeRequestItemsItem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestItemsItem>
+    {
+        /// <summary>
+        /// The <c>price</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>price</c>.</remarks>
+        public string? Price { get; set; }
+
+        /// <summary>
+        /// The <c>quantity</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>quantity</c>.</remarks>
+        public int? Quantity { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_priceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_quantityJsonName = global::System.Text.Json.JsonEncodedText.Encode("quantity"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Price is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_priceJsonName, Price);
+            }
+            if (Quantity is { } quantity)
+            {
+                writer.WriteNumber(s_quantityJsonName, quantity);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? price = null;
+            int? quantity = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "price"u8):
+                        price = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "price");
+                        break;
+                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "quantity"u8):
+                        quantity = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "quantity");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::MediaTypes.ChargeRequestItemsItem
+            {
+                Price = price,
+                Quantity = quantity,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestItemsItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestItemsItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestItemsItem"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ChargeRequestItemsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestItemsItem>
+    {
+        public override global::MediaTypes.ChargeRequestItemsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestItemsItem.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestItemsItem value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// The ChargeRequestShipping object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestShippingJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ChargeRequestShipping : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShipping>
+    {
+        /// <summary>
+        /// The <c>name</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>name</c>.</remarks>
+        [global::EvsContracts.MaxCodePoints(8)]
+        public string? Name { get; set; }
+
+        /// <summary>
+        /// The <c>address</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>address</c>.</remarks>
+        public global::MediaTypes.ChargeRequestShippingAddress? Address { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxLength(Name, 8, path, "name", ref violations);
+            Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Name is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+            }
+            if (Address is not null)
+            {
+                writer.WritePropertyName(s_addressJsonName);
+                Address.WriteJson(writer);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? name = null;
+            global::MediaTypes.ChargeRequestShippingAddress? address = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                        break;
+                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
+                        address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShippingAddress.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::MediaTypes.ChargeRequestShipping
+            {
+                Name = name,
+                Address = address,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShipping FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShipping FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestShipping"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ChargeRequestShippingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestShipping>
+    {
+        public override global::MediaTypes.ChargeRequestShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestShipping.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestShipping value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
+    /// The ChargeRequestShippingAddress object of the spec.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestShippingAddressJsonConverter))]
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    public sealed partial class ChargeRequestShippingAddress : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShippingAddress>
+    {
+        /// <summary>
+        /// The <c>line1</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>line1</c>.</remarks>
+        public string? Line1 { get; set; }
+
+        /// <summary>
+        /// The <c>city</c> member.
+        /// </summary>
+        /// <remarks>JSON: <c>city</c>.</remarks>
+        public string? City { get; set; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_line1JsonName = global::System.Text.Json.JsonEncodedText.Encode("line1"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+        /// <param name="writer">The writer.</param>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartObject();
+            if (Line1 is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_line1JsonName, Line1);
+            }
+            if (City is not null)
+            {
+                global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
+            }
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+        /// <param name="reader">The reader, on the value's first token or just before it.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+        internal static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            {
+                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+            }
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+            }
+            string? line1 = null;
+            string? city = null;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+                reader.Read();
+                switch (propertyName.Length)
+                {
+                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
+                        city = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "city");
+                        break;
+                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "line1"u8):
+                        line1 = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "line1");
+                        break;
+                    default:
+                        reader.Skip();
+                        break;
+                }
+            }
+
+            return new global::MediaTypes.ChargeRequestShippingAddress
+            {
+                Line1 = line1,
+                City = city,
+            };
+        }
+
+        /// <summary>This value as UTF-8 JSON.</summary>
+        /// <returns>The JSON bytes.</returns>
+        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+        /// <summary>This value as a JSON string.</summary>
+        /// <returns>The JSON text.</returns>
+        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+        /// <summary>Reads a value from UTF-8 JSON.</summary>
+        /// <param name="utf8Json">The JSON bytes.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShippingAddress FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(utf8Json);
+
+        /// <summary>Reads a value from JSON text.</summary>
+        /// <param name="json">The JSON text.</param>
+        /// <returns>The value.</returns>
+        public static global::MediaTypes.ChargeRequestShippingAddress FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(json);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestShippingAddress"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    internal sealed class ChargeRequestShippingAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestShippingAddress>
+    {
+        public override global::MediaTypes.ChargeRequestShippingAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestShippingAddress.ReadJson(ref reader, string.Empty);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestShippingAddress value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    /// <summary>
     /// The GrantType values of the spec.
     /// </summary>
     /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>

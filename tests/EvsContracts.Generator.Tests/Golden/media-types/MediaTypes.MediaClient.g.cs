@@ -169,6 +169,17 @@ namespace MediaTypes
         global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// A form whose encoding sends some fields in the deepObject style, as Stripe's spec does: members, items and nested members each a field of their own.
+        /// </summary>
+        /// <remarks><c>POST /charges</c>, answered with 204.</remarks>
+        /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A task that completes when the service has accepted the request.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// multipart/form-data: the form's fields are the method's parameters, a file is an EvsFile, a list is a part per item, an object a JSON part.
         /// </summary>
         /// <remarks><c>POST /photos/{album}</c>, answered with 200.</remarks>
@@ -370,6 +381,22 @@ namespace MediaTypes
             form.Add("lifetime", body.Lifetime is null ? null : body.Lifetime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             form.Add("offline", body.Offline is null ? null : (body.Offline.Value ? "true" : "false"));
             form.Add("note", body.Note);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = "charges";
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Form(body, WriteCreateChargeForm), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
+        }
+
+        /// <summary>The fields of <see cref="global::MediaTypes.ChargeRequest"/> as <see cref="CreateChargeAsync"/> sends them.</summary>
+        private static void WriteCreateChargeForm(global::MediaTypes.ChargeRequest body, global::EvsContracts.EvsForm form)
+        {
+            form.Add("amount", body.Amount.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            form.Add("description", body.Description);
+            form.AddDeepObjects(body, "expand", "items", "metadata", "shipping");
         }
 
         /// <inheritdoc/>
