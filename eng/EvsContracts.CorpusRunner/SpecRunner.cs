@@ -98,8 +98,12 @@ public static class SpecRunner
         var namer = new LeftOutNamer(
             diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList(),
             scanWhenNotIndexed: !diagnostics.Any(d => d.Severity == nameof(DiagnosticSeverity.Error)));
+        var said = new LeftOutClauses(diagnostics.Where(d => d.Id == UnsupportedId && d.Located));
         var leftOut = new List<LeftOutOperation>();
-        foreach ((SpecOperation operation, string? operationId) in declared)
+
+        // Operations that share a documented text take its count in order, so those the generator says it left out
+        // come last and are the ones found missing.
+        foreach ((SpecOperation operation, string? operationId) in declared.OrderBy(d => said.LeftOut(d.Operation, d.OperationId) ? 1 : 0))
         {
             if (generated.GetValueOrDefault(operation.AsDocumented) > 0)
             {
@@ -108,7 +112,7 @@ public static class SpecRunner
                 continue;
             }
 
-            GeneratorDiagnostic? naming = namer.Find(operation, operationId);
+            GeneratorDiagnostic? naming = namer.Find(operation, operationId) ?? said.PathLeftOut(operation);
             leftOut.Add(new LeftOutOperation(operation.ToString(), naming?.Message, naming?.Construct));
         }
 

@@ -101,6 +101,26 @@ public sealed class RunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_left_out_clause_tells_which_operations_of_a_shared_text_are_missing_and_names_a_whole_path()
+    {
+        var said = new LeftOutClauses(
+        [
+            new GeneratorDiagnostic("EVS102", "Warning", "The parameter \"Tag\" is an array of objects (/paths/~1#Action=CreateTags/get/parameters/2/schema); left out: operation GET_CreateTags", true, 1),
+            new GeneratorDiagnostic("EVS102", "Warning", "A path item reference is not supported (/paths/~1support/$ref); left out: path /support", true, 2),
+            new GeneratorDiagnostic("EVS102", "Warning", "\"not\" is not supported (/components/schemas/Pet/not); left out: operations addPet, GET /pets; schema Pet", true, 3),
+            new GeneratorDiagnostic("EVS102", "Warning", "The optional parameter \"Filter\" is an array of objects (/paths/~1#Action=DescribeTags/get/parameters/1/schema); the operation is generated without it", true, 4),
+        ]);
+
+        Assert.True(said.LeftOut(new SpecOperation("get", "/#Action=CreateTags"), "GET_CreateTags"));
+        Assert.False(said.LeftOut(new SpecOperation("get", "/#Action=DescribeTags"), "GET_DescribeTags"));
+        Assert.True(said.LeftOut(new SpecOperation("get", "/pets"), null));
+        Assert.True(said.LeftOut(new SpecOperation("post", "/pets"), "addPet"));
+        Assert.False(said.LeftOut(new SpecOperation("get", "/pets/{id}"), "getPet"));
+        Assert.Equal(2, said.PathLeftOut(new SpecOperation("delete", "/support"))?.Line);
+        Assert.Null(said.PathLeftOut(new SpecOperation("get", "/pets")));
+    }
+
+    [Fact]
     public void The_indexed_namer_finds_the_first_message_a_plain_scan_finds()
     {
         GeneratorDiagnostic[] warnings =
