@@ -95,10 +95,9 @@ public static class SpecRunner
         var declaredSet = declared.Select(d => d.Operation.AsDocumented).ToHashSet();
         int foreign = generated.Keys.Count(g => !declaredSet.Contains(g));
         int generatedCount = 0;
-        var namer = new LeftOutNamer(
-            diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList(),
-            scanWhenNotIndexed: !diagnostics.Any(d => d.Severity == nameof(DiagnosticSeverity.Error)));
-        var said = new LeftOutClauses(diagnostics.Where(d => d.Id == UnsupportedId && d.Located));
+        List<GeneratorDiagnostic> located = diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList();
+        var namer = new LeftOutNamer(located, scanWhenNotIndexed: !diagnostics.Any(d => d.Severity == nameof(DiagnosticSeverity.Error)));
+        var said = new LeftOutClauses(located);
         var leftOut = new List<LeftOutOperation>();
 
         // Operations that share a documented text take its count in order, so those the generator says it left out

@@ -122,6 +122,7 @@ internal sealed partial class ContractModelBuilder
 
         TypeRef? body = null;
         BodyKind bodyKind = Kind(operation.RequestMedia);
+        EquatableArray<string> deepObjects = bodyKind == BodyKind.Form ? DeepObjectFields(operation.RequestMedia!) : EquatableArray<string>.Empty;
         if (operation.RequestBody is { } formSchema && bodyKind == BodyKind.Multipart)
         {
             if (!AddParts(operation, formSchema, name, parameters, parameterNames))
@@ -146,7 +147,7 @@ internal sealed partial class ContractModelBuilder
                 return null;
             }
 
-            if (bodyKind == BodyKind.Form && !FormFieldsSupported(body, bodySchema, operation))
+            if (bodyKind == BodyKind.Form && !FormFieldsSupported(body, bodySchema, operation, deepObjects))
             {
                 return null;
             }
@@ -244,7 +245,7 @@ internal sealed partial class ContractModelBuilder
             BodyRequired = operation.RequestBodyRequired,
             BodyKind = bodyKind,
             BodyMediaType = operation.RequestMedia?.ContentType ?? "application/json",
-            FormDeepObjects = bodyKind == BodyKind.Form ? DeepObjectFields(operation.RequestMedia!) : EquatableArray<string>.Empty,
+            FormDeepObjects = deepObjects,
             SuccessKind = successType is null ? BodyKind.Json : successKind,
             SuccessMediaType = successType is null ? "application/json" : success.Media?.Accept ?? "application/json",
             SuccessStatus = success.Status == "2XX" ? 200 : int.Parse(success.Status, CultureInfo.InvariantCulture),
@@ -383,7 +384,7 @@ internal sealed partial class ContractModelBuilder
     /// nested object or map has no one form encoding unless the form's <c>encoding</c> gives it the
     /// <c>deepObject</c> style, which writes every member, item and nested member as a field of its own.
     /// </summary>
-    private bool FormFieldsSupported(TypeRef body, OpenApiSchema schema, OpenApiOperation operation)
+    private bool FormFieldsSupported(TypeRef body, OpenApiSchema schema, OpenApiOperation operation, EquatableArray<string> deepObjects)
     {
         if (body.Kind != TypeRefKind.Object || _types[body.Name!] is not { Kind: TypeModelKind.Object } type)
         {
@@ -391,11 +392,10 @@ internal sealed partial class ContractModelBuilder
             return false;
         }
 
-        EquatableArray<string> deep = DeepObjectFields(operation.RequestMedia!);
         foreach (PropertyModel property in type.Properties)
         {
             TypeRef field = property.Type.Kind == TypeRefKind.Array ? property.Type.Element! : property.Type;
-            if (IsStructured(field) && !deep.AsImmutableArray().Contains(property.JsonName))
+            if (IsStructured(field) && !deepObjects.AsImmutableArray().Contains(property.JsonName))
             {
                 _diagnostics.Report(DiagnosticDescriptors.FormFieldUnsupported, schema.Node, Quote(property.JsonName), schema.Pointer);
                 return false;

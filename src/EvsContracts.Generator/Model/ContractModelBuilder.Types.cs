@@ -21,33 +21,45 @@ internal sealed partial class ContractModelBuilder
             return;
         }
 
-        schema = Merged(schema);
-        CheckConstraints(schema);
-        if (schema.Type == SchemaType.String)
+        // A type, named or inline, breaks a chain of aliases: a list alias of the type it is a member of
+        // (Configuration has Configurations, a ConfigurationList of Configuration), or an alias of a list of objects
+        // whose members hold that alias again (Just Eat's order-item), is a reference in C#, not a circle.
+        HashSet<string> aliases = _resolving;
+        _resolving = new HashSet<string>(StringComparer.Ordinal);
+        try
         {
-            _types[typeName] = DefineEnum(typeName, schema);
-        }
-        else if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties == 1)
-        {
-            TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value");
-            _types[typeName] = new TypeModel { Name = typeName, Kind = TypeModelKind.KeyedEnvelope, Description = schema.Description, EnvelopeValue = value };
-        }
-        else
-        {
-            // Reserve the name first: a property may refer back to the type it is declared in.
-            var model = new TypeModel { Name = typeName, Kind = TypeModelKind.Object, Description = schema.Description };
-            _types[typeName] = model;
+            schema = Merged(schema);
+            CheckConstraints(schema);
+            if (schema.Type == SchemaType.String)
+            {
+                _types[typeName] = DefineEnum(typeName, schema);
+            }
+            else if (schema.Properties.Count == 0 && schema.AdditionalProperties is not null && schema.MaxProperties == 1)
+            {
+                TypeRef value = Resolve(schema.AdditionalProperties, typeName + "Value");
+                _types[typeName] = new TypeModel { Name = typeName, Kind = TypeModelKind.KeyedEnvelope, Description = schema.Description, EnvelopeValue = value };
+            }
+            else
+            {
+                // Reserve the name first: a property may refer back to the type it is declared in.
+                var model = new TypeModel { Name = typeName, Kind = TypeModelKind.Object, Description = schema.Description };
+                _types[typeName] = model;
+                _typeOrder.Add(typeName);
+                EquatableArray<PropertyModel> properties = DefineProperties(typeName, schema);
+                TypeRef? additional = schema.AdditionalProperties is { } others
+                    ? Resolve(others, typeName + "AdditionalProperty")
+                    : null;
+
+                _types[typeName] = model with { Properties = properties, AdditionalProperties = additional };
+                return;
+            }
+
             _typeOrder.Add(typeName);
-            EquatableArray<PropertyModel> properties = DefineProperties(typeName, schema);
-            TypeRef? additional = schema.AdditionalProperties is { } others
-                ? Resolve(others, typeName + "AdditionalProperty")
-                : null;
-
-            _types[typeName] = model with { Properties = properties, AdditionalProperties = additional };
-            return;
         }
-
-        _typeOrder.Add(typeName);
+        finally
+        {
+            _resolving = aliases;
+        }
     }
 
     /// <summary>The member that holds an object's other members, when its schema has <c>additionalProperties</c>.</summary>
@@ -293,21 +305,9 @@ internal sealed partial class ContractModelBuilder
     {
         string typeName = _componentTypeNames[refName];
         OpenApiNamedSchema component = _components[refName];
-
-        // A type breaks a chain of aliases: a list alias of the type it is a member of (Configuration has
-        // Configurations, a ConfigurationList of Configuration) is a reference in C#, not a circle.
-        HashSet<string> outer = _resolving;
-        _resolving = new HashSet<string>(StringComparer.Ordinal);
-        try
+        using (_diagnostics.Within(component.Part))
         {
-            using (_diagnostics.Within(component.Part))
-            {
-                DefineType(typeName, component.Schema);
-            }
-        }
-        finally
-        {
-            _resolving = outer;
+            DefineType(typeName, component.Schema);
         }
 
         return typeName;
@@ -354,11 +354,7 @@ internal sealed partial class ContractModelBuilder
             _inlineTypesByShape[first] = unique;
         }
 
-        // A type breaks a chain of aliases, as a named one does: an alias of a list of objects whose members hold
-        // that alias again (Just Eat's order-item) goes round through a type, not in a circle.
         _inlineTypesBeingDefined[schema.Pointer] = unique;
-        HashSet<string> aliases = _resolving;
-        _resolving = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             DefineType(unique, schema);
@@ -366,7 +362,6 @@ internal sealed partial class ContractModelBuilder
         finally
         {
             _inlineTypesBeingDefined.Remove(schema.Pointer);
-            _resolving = aliases;
         }
 
         return unique;
