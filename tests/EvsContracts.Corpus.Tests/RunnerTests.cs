@@ -106,7 +106,7 @@ public sealed class RunnerTests : IDisposable
         var said = new LeftOutClauses(
         [
             new GeneratorDiagnostic("EVS102", "Warning", "The parameter \"Tag\" is an array of objects (/paths/~1#Action=CreateTags/get/parameters/2/schema); left out: operation GET_CreateTags", true, 1),
-            new GeneratorDiagnostic("EVS102", "Warning", "A path item reference is not supported (/paths/~1support/$ref); left out: path /support", true, 2),
+            new GeneratorDiagnostic("EVS102", "Warning", "The remote reference \"other.yaml#/paths/~1help\" is not supported (/paths/~1support/$ref); only local references are; left out: path /support", true, 2),
             new GeneratorDiagnostic("EVS102", "Warning", "\"not\" is not supported (/components/schemas/Pet/not); left out: operations addPet, GET /pets; schema Pet", true, 3),
             new GeneratorDiagnostic("EVS102", "Warning", "The optional parameter \"Filter\" is an array of objects (/paths/~1#Action=DescribeTags/get/parameters/1/schema); the operation is generated without it", true, 4),
         ]);

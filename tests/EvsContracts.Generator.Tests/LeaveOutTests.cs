@@ -148,6 +148,24 @@ public class LeaveOutTests
     }
 
     [Fact]
+    public void A_remote_path_item_reference_leaves_out_its_path_and_a_local_one_serves_the_operations_it_names()
+    {
+        AssertLeftOut(
+            Spec(
+                paths: """
+                    "/pets": {
+                      "get": { "operationId": "listPets", "responses": { "204": { "description": "None." } } }
+                    },
+                    "/v2/pets": { "$ref": "#/paths/~1pets" },
+                    "/owners": { "$ref": [|"owners.json#/paths/~1owners"|] }
+                    """,
+                schemas: string.Empty),
+            "The remote reference \"owners.json#/paths/~1owners\" is not supported (/paths/~1owners/$ref); only local references are; left out: path /owners",
+            kept: ["ListPetsAsync(", "ListPets2Async(", "\"v2/pets\""],
+            leftOut: ["owners"]);
+    }
+
+    [Fact]
     public void A_referenced_parameter_is_one_warning_for_every_operation_that_uses_it()
     {
         string text = Spec(

@@ -73,6 +73,8 @@ public class OperationsUsageTests
                 }
 
                 answers.Add((await client.ReplaceOrderAsync("1", order)).Name);
+                answers.Add((await client.GetOrder2Async("2")).Name);
+                await client.ArchiveOrderAsync("2");
                 return string.Join(",", answers);
             }
         }
@@ -106,6 +108,7 @@ public class OperationsUsageTests
             (int status, string? json) = (http.Request.Method, target) switch
             {
                 (_, var t) when t.StartsWith("/orders", StringComparison.Ordinal) => orders.Dequeue(),
+                ("GET", var t) when t.StartsWith("/v1/orders", StringComparison.Ordinal) => (200, """{"name":"v1"}"""),
                 ("HEAD", _) => (200, null),
                 ("OPTIONS" or "DELETE" or "POST", _) => (204, null),
                 (_, "/") => (204, null),
@@ -123,7 +126,7 @@ public class OperationsUsageTests
         });
         await server.StartAsync();
 
-        Assert.Equal("first,p 1,id.1 minimum,o,null,g,api 202 {\"items\":[]},r", scenario.Call("Run", server.Urls.Single() + "/"));
+        Assert.Equal("first,p 1,id.1 minimum,o,null,g,api 202 {\"items\":[]},r,v1", scenario.Call("Run", server.Urls.Single() + "/"));
         Assert.Equal(
             new[]
             {
@@ -149,6 +152,8 @@ public class OperationsUsageTests
                 "DELETE /orders/1",
                 "PUT /orders/1 application/json {\"name\":\"o\"}",
                 "PUT /orders/1 application/json {\"name\":\"o\"}",
+                "GET /v1/orders/2",
+                "DELETE /v1/orders/2",
             },
             received.ToArray());
         await server.StopAsync();

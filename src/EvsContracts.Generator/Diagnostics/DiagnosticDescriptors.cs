@@ -168,8 +168,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StringTooLong = Spec(UnsupportedId, "A string of {0} characters is too long to generate as code ({1}); names, enum values, prefixes and patterns are limited to {2}");
 
-    public static readonly DiagnosticDescriptor PathItemReference = Spec(UnsupportedId, "A path item reference is not supported ({0}/$ref)");
-
     public static readonly DiagnosticDescriptor ParameterLocationUnsupported = Spec(UnsupportedId, "Parameters in {0} are not supported ({1}/in); supported: path, query, header");
 
     public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are supported with one application/json media type only ({0}/content); use \"schema\" or JSON");

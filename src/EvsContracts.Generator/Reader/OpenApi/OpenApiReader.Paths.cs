@@ -55,37 +55,77 @@ internal sealed partial class OpenApiReader
             return;
         }
 
+        List<(JsonMember Member, string Pointer)>? members = PathItemMembers(item, pointer);
+        if (members is null)
+        {
+            return;
+        }
+
         var shared = new List<OpenApiParameter>();
         var sharedPathNames = new List<string>();
-        foreach (JsonMember member in item.Members)
+        foreach ((JsonMember member, string itemPointer) in members)
         {
-            string name = member.Name;
-            if (Array.IndexOf(s_methods, name) < 0)
+            if (Array.IndexOf(s_methods, member.Name) < 0)
             {
-                CheckLiteralLengths(member, pointer);
+                CheckLiteralLengths(member, itemPointer);
             }
 
-            if (name == "parameters")
+            if (member.Name == "parameters")
             {
-                ReadParameters(member.Value, pointer + "/parameters", shared, sharedPathNames);
-            }
-            else if (name == "$ref")
-            {
-                Report(DiagnosticDescriptors.PathItemReference, member, pointer);
+                ReadParameters(member.Value, itemPointer + "/parameters", shared, sharedPathNames);
             }
         }
 
-        foreach (JsonMember member in item.Members)
+        foreach ((JsonMember member, string itemPointer) in members)
         {
             if (Array.IndexOf(s_methods, member.Name) >= 0)
             {
                 SpecPart operation = NewPart(document, SpecPartKind.Operation, OperationName(member, pathMember.Name));
                 operation.Needs.Add(part);
                 using SpecDiagnosticBag.PartScope operationScope = _diagnostics.Within(operation);
-                CheckLiteralLengths(member, pointer);
-                ReadOperation(document, key, path, fixedQuery, templated, member, pointer + "/" + member.Name, shared, sharedPathNames);
+                CheckLiteralLengths(member, itemPointer);
+                ReadOperation(document, key, path, fixedQuery, templated, member, itemPointer + "/" + member.Name, shared, sharedPathNames);
             }
         }
+    }
+
+    /// <summary>
+    /// The members of a path item, each with the pointer of the object it is written in. A path item may
+    /// <c>$ref</c> another (a second path serving the same operations): the referenced item's members are read, and
+    /// a member the item also writes beside its <c>$ref</c> is taken from the item itself, the reading closest to
+    /// what its author sees where OpenAPI leaves the clash undefined. Null when the reference leads nowhere (reported).
+    /// </summary>
+    private List<(JsonMember Member, string Pointer)>? PathItemMembers(JsonObjectNode item, string pointer)
+    {
+        var members = new List<(JsonMember Member, string Pointer)>();
+        foreach (JsonMember member in item.Members)
+        {
+            if (member.Name != "$ref")
+            {
+                members.Add((member, pointer));
+            }
+        }
+
+        if (item.Find("$ref") is null)
+        {
+            return members;
+        }
+
+        string targetPointer = pointer;
+        if (Deref(item, ref targetPointer) is not JsonObjectNode target)
+        {
+            return null;
+        }
+
+        foreach (JsonMember member in target.Members)
+        {
+            if (item.Find(member.Name) is null)
+            {
+                members.Add((member, targetPointer));
+            }
+        }
+
+        return members;
     }
 
     /// <summary>What a message calls an operation: its operationId, or its method and path when it has none.</summary>

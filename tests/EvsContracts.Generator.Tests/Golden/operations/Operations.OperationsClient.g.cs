@@ -197,6 +197,40 @@ namespace Operations
         global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// A path item that refers to another serves its operations; a method written beside the reference is its own.
+        /// </summary>
+        /// <remarks><c>DELETE /v1/orders/{id}</c>, answered with 204.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A task that completes when the service has accepted the request.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// A 2XX range: any 2xx carries the order.
+        /// </summary>
+        /// <remarks><c>GET /v1/orders/{id}</c>, answered with any other 2xx.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
+        /// </summary>
+        /// <remarks><c>PUT /v1/orders/{id}</c>, answered with 200.</remarks>
+        /// <param name="id">id</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The service's answer.</returns>
+        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+        global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// GetRoot
         /// </summary>
         /// <remarks><c>GET /</c>, answered with 204.</remarks>
@@ -218,6 +252,7 @@ namespace Operations
         private static readonly global::EvsContracts.EvsSuccess s_createOrderSuccess = new(new int[] { 200, 201 }, new int[] { 202 });
         private static readonly global::EvsContracts.EvsSuccess s_getOrderSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
         private static readonly global::EvsContracts.EvsSuccess s_deleteOrderSuccess = new(global::System.Array.Empty<int>(), new int[] { 200, 204 });
+        private static readonly global::EvsContracts.EvsSuccess s_getOrder2Success = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
 
         /// <summary>Creates a client.</summary>
         /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
@@ -412,6 +447,31 @@ namespace Operations
             global::System.ArgumentNullException.ThrowIfNull(id);
             string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
             return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, s_deleteOrderSuccess, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrder2Success, cancellationToken)!;
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(id);
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
         }
 
         /// <inheritdoc/>
