@@ -462,7 +462,64 @@ public class NameRepairTests
     }
 
     [Fact]
-    public void A_reference_into_a_schema_that_holds_it_is_EVS103()
+    public void A_place_that_a_reference_reaches_again_inside_itself_is_a_type_of_its_own()
+    {
+        const string Usage = """
+            using Pointers;
+
+            namespace Usage;
+
+            public static class Scenario
+            {
+                public static string Run(string json)
+                {
+                    Tree tree = Tree.FromJson(json);
+                    var violation = tree.Validate()[0];
+                    TreeNode leaf = tree.Root!.Children![0].Children![0];
+                    return tree.ToJson() + " " + leaf.Name + " " + violation.Path + " " + violation.Rule;
+                }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(
+            new[]
+            {
+                TestSpec.FromText(SpecPath, """
+                    {
+                      "openapi": "3.0.3",
+                      "info": { "title": "Pointers", "version": "1" },
+                      "paths": {},
+                      "components": {
+                        "schemas": {
+                          "Tree": {
+                            "type": "object",
+                            "properties": { "root": { "$ref": "#/components/schemas/Tree/definitions/node" } },
+                            "definitions": {
+                              "node": {
+                                "type": "object",
+                                "properties": {
+                                  "name": { "type": "string", "maxLength": 3 },
+                                  "children": { "type": "array", "items": { "$ref": "#/components/schemas/Tree/definitions/node" } }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                    """, @namespace: "Pointers"),
+            },
+            GeneratorHarness.CreateCompilation(Usage));
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Assert.Empty(run.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run);
+        using LoadedScenario scenario = LoadedScenario.Load(run, "recursive pointer usage");
+        const string Json = """{"root":{"name":"a","children":[{"name":"b","children":[{"name":"long"}]}]}}""";
+        Assert.Equal(Json + " long root.children.0.children.0.name maxLength", scenario.Call("Run", Json));
+    }
+
+    [Fact]
+    public void A_place_that_is_only_a_reference_to_itself_is_EVS103()
     {
         SpecMarkup spec = SpecMarkup.Parse("""
             {
@@ -471,9 +528,7 @@ public class NameRepairTests
               "paths": {},
               "components": {
                 "schemas": {
-                  "Node": { "type": "object", "properties": { "next": { "type": "object", "properties": {
-                    "next": { "$ref": [|"#/components/schemas/Node/properties/next"|] }
-                  } } } }
+                  "Node": { "type": "object", "properties": { "next": [|{ "$ref": "#/components/schemas/Node/properties/next" }|] } }
                 }
               }
             }
@@ -483,7 +538,7 @@ public class NameRepairTests
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS103", diagnostic.Id);
-        Assert.Equal("The references from /components/schemas/Node/properties/next/properties/next/$ref go round in a circle", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("The reference to \"Node/next\" goes round in a circle (/components/schemas/Node/properties/next/$ref)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
     }
 

@@ -19,6 +19,13 @@ internal sealed partial class OpenApiReader
         "unevaluatedItems", "contains", "$dynamicRef", "$recursiveRef",
     };
 
+    /// <summary>The members of OpenAPI and JSON Schema a pointer passes through on its way to a schema.</summary>
+    private static readonly string[] s_pointerKeywords =
+    {
+        "components", "schemas", "definitions", "$defs", "properties", "items", "additionalProperties", "allOf", "oneOf",
+        "anyOf", "paths", "parameters", "requestBodies", "requestBody", "responses", "content", "schema",
+    };
+
     /// <summary>What only a JSON number that is not written as an integer holds.</summary>
     private static readonly char[] s_fractionMarks = { '.', 'e', 'E' };
 
@@ -306,25 +313,25 @@ internal sealed partial class OpenApiReader
     /// A reference into another schema (<c>#/components/schemas/Pet/properties/owner</c>) or into an operation
     /// (<c>#/paths/~1pets/get/responses/200/content/application~1json/schema</c>): the schema there, read as if it were
     /// written in place, so it is generated as an inline schema of the place that uses it. The part it is in (a named
-    /// schema) is needed by the part reading it. A reference met again while it is being read goes round in a circle.
+    /// schema) is needed by the part reading it. A place reached again while it is being read holds itself (a tree
+    /// node whose children are nodes): that place becomes a named schema of its own, which every reference to it
+    /// names from then on.
     /// </summary>
     private OpenApiSchema? ReadPointedSchema(OpenApiSchema reference, JsonStringNode refNode)
     {
         string target = refNode.Value;
-        if (!_pointedSchemas.Add(target))
+        if (_recursiveTargets.TryGetValue(target, out string? named) || !_pointedSchemas.Add(target))
         {
-            Report(DiagnosticDescriptors.ReferenceCycle, refNode, reference.Pointer + "/$ref");
-            return null;
+            return NameRecursiveTarget(reference, target, named);
         }
 
         try
         {
             const string Prefix = "#/components/schemas/";
             if (target.StartsWith(Prefix, StringComparison.Ordinal)
-                && _schemaParts.TryGetValue(UnescapePointer(target.Substring(Prefix.Length, target.IndexOf('/', Prefix.Length) - Prefix.Length)), out SpecPart? needed)
-                && _diagnostics.CurrentPart is { } part && part != needed && !part.Needs.Contains(needed))
+                && _schemaParts.TryGetValue(UnescapePointer(target.Substring(Prefix.Length, target.IndexOf('/', Prefix.Length) - Prefix.Length)), out SpecPart? needed))
             {
-                part.Needs.Add(needed);
+                Need(needed);
             }
 
             OpenApiSchema? pointed = ReadSchema(ResolvePointer(target)!, target.Substring(1));
@@ -340,6 +347,89 @@ internal sealed partial class OpenApiReader
         finally
         {
             _pointedSchemas.Remove(target);
+        }
+    }
+
+    /// <summary>Makes <paramref name="reference"/> name the schema at <paramref name="target"/>, named on first use.</summary>
+    private OpenApiSchema NameRecursiveTarget(OpenApiSchema reference, string target, string? name)
+    {
+        if (name is null)
+        {
+            name = RecursiveTargetName(target);
+            _recursiveTargets[target] = name;
+            _recursiveTargetsToRead.Add((name, target));
+            _schemaParts[name] = new SpecPart(SpecPartKind.Schema, name);
+        }
+
+        Need(_schemaParts[name]);
+        reference.RefName = name;
+        return reference;
+    }
+
+    /// <summary>
+    /// The schemas <see cref="NameRecursiveTarget"/> named, each read in its own part as a named schema; reading one
+    /// may name another.
+    /// </summary>
+    private void ReadRecursiveTargets(OpenApiDocument document)
+    {
+        for (int i = 0; i < _recursiveTargetsToRead.Count; i++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            (string name, string target) = _recursiveTargetsToRead[i];
+            SpecPart part = _schemaParts[name];
+            document.Parts.Add(part);
+            using SpecDiagnosticBag.PartScope scope = _diagnostics.Within(part);
+            JsonNode node = ResolvePointer(target)!;
+            OpenApiSchema? schema = ReadSchema(node, target.Substring(1));
+            if (schema is not null)
+            {
+                document.Schemas.Add(new OpenApiNamedSchema(name, MemberAt(target) ?? new JsonMember(name, node.Start, node.Start + 1, node), schema, part));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A readable name for a schema reached by a pointer: its named schema and the names on the way, without the
+    /// keywords between them (<c>#/components/schemas/Report/definitions/component</c>: <c>Report/component</c>). It
+    /// keeps a <c>/</c>, which no name in <c>components.schemas</c> holds, so it never takes one of theirs.
+    /// </summary>
+    private string RecursiveTargetName(string target)
+    {
+        var words = new List<string>();
+        foreach (string raw in target.Substring(2).Split('/'))
+        {
+            string token = UnescapePointer(Uri.UnescapeDataString(raw));
+            if (Array.IndexOf(s_pointerKeywords, token) < 0 && !token.All(char.IsDigit))
+            {
+                words.Add(token);
+            }
+        }
+
+        string stem = words.Count > 0 ? string.Join("/", words) : "schema";
+        string name = stem.IndexOf('/') >= 0 ? stem : stem + "/schema";
+        for (int i = 2; _schemaParts.ContainsKey(name); i++)
+        {
+            name = stem + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    /// <summary>The member whose value a pointer leads to, when that value is a member of an object.</summary>
+    private JsonMember? MemberAt(string target)
+    {
+        int slash = target.LastIndexOf('/');
+        return slash > 1 && ResolvePointer(target.Substring(0, slash)) is JsonObjectNode parent
+            ? parent.Find(UnescapePointer(Uri.UnescapeDataString(target.Substring(slash + 1))))
+            : null;
+    }
+
+    /// <summary>Records that the part being read needs <paramref name="needed"/>.</summary>
+    private void Need(SpecPart needed)
+    {
+        if (_diagnostics.CurrentPart is { } part && part != needed && !part.Needs.Contains(needed))
+        {
+            part.Needs.Add(needed);
         }
     }
 

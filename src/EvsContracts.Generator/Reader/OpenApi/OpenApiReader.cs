@@ -49,6 +49,12 @@ internal sealed partial class OpenApiReader
     /// <summary>The references into other schemas being read (<see cref="ReadPointedSchema"/>).</summary>
     private readonly HashSet<string> _pointedSchemas = new(StringComparer.Ordinal);
 
+    /// <summary>The name given to each place a reference into another schema reaches again while reading it.</summary>
+    private readonly Dictionary<string, string> _recursiveTargets = new(StringComparer.Ordinal);
+
+    /// <summary>Those places in the order met, read as named schemas once everything else is read.</summary>
+    private readonly List<(string Name, string Target)> _recursiveTargetsToRead = new();
+
     private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _root = root;
@@ -149,6 +155,7 @@ internal sealed partial class OpenApiReader
             Report(DiagnosticDescriptors.NotAnObject, pathsMember.Value, Quote("paths"));
         }
 
+        ReadRecursiveTargets(document);
         return document;
     }
 
