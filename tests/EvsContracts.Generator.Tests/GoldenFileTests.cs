@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using EvsContracts.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace EvsContracts.Generator.Tests;
 
@@ -38,6 +40,26 @@ public class GoldenFileTests
 
         Assert.NotEmpty(run.Sources);
         GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
+    /// <summary>
+    /// The generated files turn nullable warnings off, which saves their flow analysis in every build; here they are
+    /// compiled with the warnings on, so the code stays null-safe all the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Generated_sources_have_no_nullable_warning_when_the_warnings_are_on(string spec)
+    {
+        GeneratorRun run = Generate(spec);
+        const string Off = "#nullable enable annotations\n#nullable disable warnings\n";
+        Assert.All(run.Sources, source => Assert.Contains(Off, source.Value, StringComparison.Ordinal));
+
+        Compilation withWarnings = run.Output.RemoveAllSyntaxTrees().AddSyntaxTrees(
+            run.Output.SyntaxTrees.Select(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)
+                ? CSharpSyntaxTree.ParseText(tree.ToString().Replace(Off, "#nullable enable\n", StringComparison.Ordinal), GeneratorHarness.ParseOptions, tree.FilePath)
+                : tree));
+        Assert.Equal(run.Sources.Count, withWarnings.SyntaxTrees.Count(tree => tree.ToString().Contains("#nullable enable\n", StringComparison.Ordinal)));
+        Assert.Empty(withWarnings.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Theory]
