@@ -85,4 +85,21 @@ internal sealed partial class ModelEmitter
         _w.Close();
         EmitConverter(type.Name, self, $"reader.TokenType == {json}.JsonTokenType.String ? {self}.ReadJsonValue(ref reader) : throw {CSharpTypes.Evs}.EvsJson.Unexpected(ref reader, \"$\", \"a string\")", $"{CSharpTypes.Evs}.EvsJson.WriteStringValue(writer, value.Value)");
     }
+
+    /// <summary>
+    /// The converter an enum's <c>[JsonConverter]</c> names (a model names the runtime's
+    /// <c>EvsJsonModelConverter&lt;T&gt;</c>). Internal: System.Text.Json creates it from the attribute (its
+    /// constructor is public), and nothing else needs to see it.
+    /// </summary>
+    private void EmitConverter(string name, string self, string read, string write)
+    {
+        _w.Line();
+        _w.Line($"/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref=\"{self}\"/>.</summary>");
+        EmitterCommon.GeneratedCode(_w);
+        _w.Open($"internal sealed class {name}JsonConverter : {CSharpTypes.Json}.Serialization.JsonConverter<{self}>");
+        _w.Line($"public override {self} Read(ref {CSharpTypes.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharpTypes.Json}.JsonSerializerOptions options) => {read};");
+        _w.Line();
+        _w.Line($"public override void Write({CSharpTypes.Json}.Utf8JsonWriter writer, {self} value, {CSharpTypes.Json}.JsonSerializerOptions options) => {write};");
+        _w.Close();
+    }
 }

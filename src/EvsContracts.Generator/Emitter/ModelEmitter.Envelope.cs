@@ -63,6 +63,5 @@ internal sealed partial class ModelEmitter
         _w.Close();
         EmitConvenience(self);
         _w.Close();
-        EmitConverter(type.Name, self, $"{self}.ReadJson(ref reader, string.Empty)", "value.WriteJson(writer)");
     }
 }

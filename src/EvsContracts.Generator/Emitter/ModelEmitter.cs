@@ -217,12 +217,11 @@ internal sealed partial class ModelEmitter
         EmitRead(type, self);
         EmitConvenience(self);
         _w.Close();
-        EmitConverter(type.Name, self, $"{self}.ReadJson(ref reader, string.Empty)", "value.WriteJson(writer)");
     }
 
     private void EmitClassHeader(string name, string self)
     {
-        _w.Line($"[{CSharpTypes.Json}.Serialization.JsonConverter(typeof({CSharpTypes.Named(Ns, name + "JsonConverter")}))]");
+        _w.Line($"[{CSharpTypes.Json}.Serialization.JsonConverter(typeof({CSharpTypes.Evs}.EvsJsonModelConverter<{self}>))]");
         EmitterCommon.GeneratedCode(_w);
         _w.Open($"public sealed partial class {Naming.Escape(name)} : {CSharpTypes.Evs}.IEvsJsonModel<{self}>");
     }
@@ -278,21 +277,5 @@ internal sealed partial class ModelEmitter
         _w.Line("/// <param name=\"json\">The JSON text.</param>");
         _w.Line("/// <returns>The value.</returns>");
         _w.Line($"public static {self} FromJson(string json) => {CSharpTypes.Evs}.EvsJsonModel.FromJson<{self}>(json);");
-    }
-
-    /// <summary>
-    /// The converter <c>[JsonConverter]</c> names. Internal: System.Text.Json creates it from the attribute (its
-    /// constructor is public), and nothing else needs to see it.
-    /// </summary>
-    private void EmitConverter(string name, string self, string read, string write)
-    {
-        _w.Line();
-        _w.Line($"/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref=\"{self}\"/>.</summary>");
-        EmitterCommon.GeneratedCode(_w);
-        _w.Open($"internal sealed class {name}JsonConverter : {CSharpTypes.Json}.Serialization.JsonConverter<{self}>");
-        _w.Line($"public override {self} Read(ref {CSharpTypes.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharpTypes.Json}.JsonSerializerOptions options) => {read};");
-        _w.Line();
-        _w.Line($"public override void Write({CSharpTypes.Json}.Utf8JsonWriter writer, {self} value, {CSharpTypes.Json}.JsonSerializerOptions options) => {write};");
-        _w.Close();
     }
 }

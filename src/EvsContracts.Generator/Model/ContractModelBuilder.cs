@@ -216,7 +216,10 @@ internal sealed partial class ContractModelBuilder
         return name;
     }
 
-    /// <summary>Takes a type name and the name of its JSON converter; when either is taken, returns what holds it.</summary>
+    /// <summary>
+    /// Takes a type name and the name of its JSON converter (an enum's has one of its own); when either is taken,
+    /// returns what holds it. Both are taken for every type, so that a type's name never depends on its kind.
+    /// </summary>
     private string? Claim(string typeName, string owner)
     {
         string converter = typeName + "JsonConverter";

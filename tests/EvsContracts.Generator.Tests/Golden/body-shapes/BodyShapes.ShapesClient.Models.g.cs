@@ -9,7 +9,7 @@ namespace BodyShapes
     /// <summary>
     /// The EmployeeFilter object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.EmployeeFilterJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.EmployeeFilter>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class EmployeeFilter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.EmployeeFilter>
     {
@@ -178,19 +178,10 @@ namespace BodyShapes
         public static global::BodyShapes.EmployeeFilter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.EmployeeFilter>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.EmployeeFilter"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class EmployeeFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.EmployeeFilter>
-    {
-        public override global::BodyShapes.EmployeeFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::BodyShapes.EmployeeFilter.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.EmployeeFilter value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Filter object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.FilterJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Filter>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Filter>
     {
@@ -306,19 +297,10 @@ namespace BodyShapes
         public static global::BodyShapes.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.Filter"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class FilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.Filter>
-    {
-        public override global::BodyShapes.Filter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::BodyShapes.Filter.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.Filter value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Pet object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.PetJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Pet>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Pet>
     {
@@ -441,15 +423,6 @@ namespace BodyShapes
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::BodyShapes.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Pet>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.Pet"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.Pet>
-    {
-        public override global::BodyShapes.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::BodyShapes.Pet.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
     /// <summary>

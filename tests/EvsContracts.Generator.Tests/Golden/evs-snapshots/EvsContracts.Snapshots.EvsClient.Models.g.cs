@@ -11,7 +11,7 @@ namespace EvsContracts.Snapshots
     /// <br/>
     /// The snapshot to create.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.CreateSnapshotOptionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class CreateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotOption>
     {
@@ -214,21 +214,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.CreateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotOption>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotOption"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class CreateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>
-    {
-        public override global::EvsContracts.Snapshots.CreateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 创建云硬盘快照的请求消息。
     /// <br/>
     /// The request body of "create a snapshot".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.CreateSnapshotRequestBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class CreateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
     {
@@ -336,21 +327,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotRequestBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class CreateSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
-    {
-        public override global::EvsContracts.Snapshots.CreateSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotRequestBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 创建云硬盘快照的响应消息。
     /// <br/>
     /// The response body of "create a snapshot".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.CreateSnapshotResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class CreateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
     {
@@ -458,21 +440,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.CreateSnapshotResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class CreateSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.CreateSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.CreateSnapshotResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.CreateSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 错误详情。
     /// <br/>
     /// The details of an error.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ErrorDetailJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorDetail>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorDetail>
     {
@@ -607,22 +580,13 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorDetail>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ErrorDetail"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorDetail>
-    {
-        public override global::EvsContracts.Snapshots.ErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 出现错误时返回的错误信息。其中error是泛指的错误，有badRequest、itemNotFound等，如：{"itemNotFound": {"message": "XXXX", "code": "XXX"}}。
     /// <br/>
     /// The error returned on failure: an object with one key that names the kind of error (badRequest, itemNotFound, overLimit, computeFault, ...) and the error's details as its value, such as {"itemNotFound": {"message": "XXXX", "code": "XXX"}}.
     /// </summary>
     /// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ErrorResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorResponse>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorResponse>
     {
@@ -708,21 +672,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorResponse>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ErrorResponse"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ErrorResponse>
-    {
-        public override global::EvsContracts.Snapshots.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ErrorResponse.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 快照详细信息（查询云硬盘快照详细信息列表的元素）。
     /// <br/>
     /// A snapshot with its extended attributes, as the detail list reports it.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ExtendedSnapshotDetailsJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ExtendedSnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
     {
@@ -1044,21 +999,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ExtendedSnapshotDetails"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ExtendedSnapshotDetailsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
-    {
-        public override global::EvsContracts.Snapshots.ExtendedSnapshotDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ExtendedSnapshotDetails.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ExtendedSnapshotDetails value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 分页的位置标记。
     /// <br/>
     /// A link to another page.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.LinkJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.Link>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Link : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.Link>
     {
@@ -1192,21 +1138,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.Link FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.Link"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class LinkJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.Link>
-    {
-        public override global::EvsContracts.Snapshots.Link Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.Link.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.Link value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 查询云硬盘快照详细信息列表的响应消息。
     /// <br/>
     /// The response body of "list snapshots with details": one page.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ListSnapshotDetailsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
     {
@@ -1382,21 +1319,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ListSnapshotDetailsResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 查询云硬盘快照列表的响应消息。
     /// <br/>
     /// The response body of "list snapshots": one page.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ListSnapshotsResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ListSnapshotsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
     {
@@ -1572,21 +1500,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ListSnapshotsResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ListSnapshotsResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.ListSnapshotsResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ListSnapshotsResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ListSnapshotsResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 快照回滚信息。
     /// <br/>
     /// The rollback that has started.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackInfoJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackInfo>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class RollbackInfo : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackInfo>
     {
@@ -1694,21 +1613,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.RollbackInfo FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackInfo"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class RollbackInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackInfo>
-    {
-        public override global::EvsContracts.Snapshots.RollbackInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackInfo.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackInfo value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 快照回滚信息。
     /// <br/>
     /// Where to roll a snapshot back to.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotOptionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotOption>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class RollbackSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotOption>
     {
@@ -1837,21 +1747,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotOption"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class RollbackSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotOption>
-    {
-        public override global::EvsContracts.Snapshots.RollbackSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotOption.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 回滚快照到云硬盘的请求消息。
     /// <br/>
     /// The request body of "roll a snapshot back".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotRequestBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class RollbackSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
     {
@@ -1959,21 +1860,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotRequestBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class RollbackSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
-    {
-        public override global::EvsContracts.Snapshots.RollbackSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotRequestBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 回滚快照到云硬盘的响应消息。
     /// <br/>
     /// The response body of "roll a snapshot back".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.RollbackSnapshotResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class RollbackSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
     {
@@ -2081,21 +1973,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.RollbackSnapshotResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class RollbackSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.RollbackSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.RollbackSnapshotResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.RollbackSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 查询云硬盘快照详情的响应消息。
     /// <br/>
     /// The response body of "show a snapshot".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.ShowSnapshotResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ShowSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
     {
@@ -2203,21 +2086,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.ShowSnapshotResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ShowSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.ShowSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.ShowSnapshotResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.ShowSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 快照信息。
     /// <br/>
     /// A snapshot as the service reports it.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotDetailsJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotDetails>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotDetails>
     {
@@ -2501,21 +2375,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.SnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotDetails>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotDetails"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotDetailsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotDetails>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotDetails value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 更新云硬盘快照一个元数据的请求消息。
     /// <br/>
     /// The request body of "update a snapshot metadata item".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotMetadataItemRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
     {
@@ -2622,21 +2487,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotMetadataItemRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 云硬盘快照一个元数据的响应消息。
     /// <br/>
     /// The response body of the snapshot metadata item calls.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotMetadataItemResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
     {
@@ -2743,21 +2599,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotMetadataItemResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 创建或更新云硬盘快照元数据的请求消息。
     /// <br/>
     /// The request body of "add" and "replace" snapshot metadata.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataRequestBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotMetadataRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
     {
@@ -2864,21 +2711,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataRequestBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotMetadataRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotMetadataRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataRequestBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 云硬盘快照元数据的响应消息。
     /// <br/>
     /// The response body of the snapshot metadata calls.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotMetadataResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotMetadataResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
     {
@@ -2983,15 +2821,6 @@ namespace EvsContracts.Snapshots
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotMetadataResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotMetadataResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotMetadataResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotMetadataResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
     /// <summary>
@@ -3190,7 +3019,7 @@ namespace EvsContracts.Snapshots
     /// <br/>
     /// A snapshot as the list reports it.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotSummaryJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotSummary>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class SnapshotSummary : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotSummary>
     {
@@ -3474,21 +3303,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotSummary"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotSummaryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotSummary>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotSummary Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.SnapshotSummary.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotSummary value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 待更新的快照信息，name和description至少填一个。
     /// <br/>
     /// The new name or description of a snapshot; give at least one.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotOptionJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotOption>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class UpdateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotOption>
     {
@@ -3614,21 +3434,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotOption"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class UpdateSnapshotOptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotOption>
-    {
-        public override global::EvsContracts.Snapshots.UpdateSnapshotOption Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotOption.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotOption value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 更新云硬盘快照的请求消息。
     /// <br/>
     /// The request body of "update a snapshot".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotRequestBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class UpdateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
     {
@@ -3736,21 +3547,12 @@ namespace EvsContracts.Snapshots
         public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotRequestBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class UpdateSnapshotRequestBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
-    {
-        public override global::EvsContracts.Snapshots.UpdateSnapshotRequestBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotRequestBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// 更新云硬盘快照的响应消息。
     /// <br/>
     /// The response body of "update a snapshot".
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.UpdateSnapshotResponseBodyJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class UpdateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
     {
@@ -3856,14 +3658,5 @@ namespace EvsContracts.Snapshots
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.UpdateSnapshotResponseBody"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class UpdateSnapshotResponseBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
-    {
-        public override global::EvsContracts.Snapshots.UpdateSnapshotResponseBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.Snapshots.UpdateSnapshotResponseBody.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.UpdateSnapshotResponseBody value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

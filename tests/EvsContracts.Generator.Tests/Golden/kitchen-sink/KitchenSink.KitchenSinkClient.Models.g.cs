@@ -9,7 +9,7 @@ namespace KitchenSink
     /// <summary>
     /// The Address object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.AddressJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Address>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Address : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Address>
     {
@@ -179,19 +179,10 @@ namespace KitchenSink
         public static global::KitchenSink.Address FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Address>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Address"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Address>
-    {
-        public override global::KitchenSink.Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Address.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Address value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The CreatePetRequest object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.CreatePetRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.CreatePetRequest>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class CreatePetRequest : global::EvsContracts.IEvsJsonModel<global::KitchenSink.CreatePetRequest>
     {
@@ -297,19 +288,10 @@ namespace KitchenSink
         public static global::KitchenSink.CreatePetRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.CreatePetRequest>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.CreatePetRequest"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class CreatePetRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.CreatePetRequest>
-    {
-        public override global::KitchenSink.CreatePetRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.CreatePetRequest.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.CreatePetRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ErrorDetail object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.ErrorDetailJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorDetail>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorDetail>
     {
@@ -421,20 +403,11 @@ namespace KitchenSink
         public static global::KitchenSink.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorDetail>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.ErrorDetail"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ErrorDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorDetail>
-    {
-        public override global::KitchenSink.ErrorDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.ErrorDetail.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.ErrorDetail value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// One key naming the error (badRequest, itemNotFound, ...) and its details.
     /// </summary>
     /// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.ErrorResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorResponse>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorResponse>
     {
@@ -520,19 +493,10 @@ namespace KitchenSink
         public static global::KitchenSink.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorResponse>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.ErrorResponse"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.ErrorResponse>
-    {
-        public override global::KitchenSink.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.ErrorResponse.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The GeoPoint object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.GeoPointJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.GeoPoint>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class GeoPoint : global::EvsContracts.IEvsJsonModel<global::KitchenSink.GeoPoint>
     {
@@ -658,19 +622,10 @@ namespace KitchenSink
         public static global::KitchenSink.GeoPoint FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.GeoPoint>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.GeoPoint"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class GeoPointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.GeoPoint>
-    {
-        public override global::KitchenSink.GeoPoint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.GeoPoint.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.GeoPoint value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The NewPet object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.NewPetJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.NewPet>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class NewPet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.NewPet>
     {
@@ -919,19 +874,10 @@ namespace KitchenSink
         public static global::KitchenSink.NewPet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.NewPet>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.NewPet"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class NewPetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.NewPet>
-    {
-        public override global::KitchenSink.NewPet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.NewPet.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.NewPet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Owner object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.OwnerJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Owner>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Owner : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Owner>
     {
@@ -1130,19 +1076,10 @@ namespace KitchenSink
         public static global::KitchenSink.Owner FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Owner>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Owner"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Owner>
-    {
-        public override global::KitchenSink.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Owner.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Owner value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// A pet in a store. 宠物。Text that XML docs must escape: a &lt; b &amp;&amp; c &gt; d, and a */ that must not end a comment.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Pet>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Pet>
     {
@@ -1644,15 +1581,6 @@ namespace KitchenSink
         public static global::KitchenSink.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Pet>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Pet"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Pet>
-    {
-        public override global::KitchenSink.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Pet.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// What kind of animal; a closed list.
     /// </summary>
@@ -1757,7 +1685,7 @@ namespace KitchenSink
     /// <summary>
     /// The PetList object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetList>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class PetList : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetList>
     {
@@ -1917,19 +1845,10 @@ namespace KitchenSink
         public static global::KitchenSink.PetList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetList>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetList"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetList>
-    {
-        public override global::KitchenSink.PetList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetList.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The PetPatch object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetPatchJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetPatch>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class PetPatch : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetPatch>
     {
@@ -2066,15 +1985,6 @@ namespace KitchenSink
         public static global::KitchenSink.PetPatch FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetPatch>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetPatch"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetPatchJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetPatch>
-    {
-        public override global::KitchenSink.PetPatch Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetPatch.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetPatch value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// Where the pet is in the adoption process; the store may add values.
     /// </summary>
@@ -2172,7 +2082,7 @@ namespace KitchenSink
     /// <summary>
     /// The PetUpdate object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetUpdateJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetUpdate>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class PetUpdate : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetUpdate>
     {
@@ -2342,19 +2252,10 @@ namespace KitchenSink
         public static global::KitchenSink.PetUpdate FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetUpdate>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetUpdate"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetUpdate>
-    {
-        public override global::KitchenSink.PetUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.PetUpdate.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetUpdate value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Vaccination object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.VaccinationJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Vaccination>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Vaccination : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Vaccination>
     {
@@ -2500,19 +2401,10 @@ namespace KitchenSink
         public static global::KitchenSink.Vaccination FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Vaccination>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Vaccination"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class VaccinationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Vaccination>
-    {
-        public override global::KitchenSink.Vaccination Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Vaccination.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Vaccination value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Visit object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.VisitJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Visit>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Visit : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Visit>
     {
@@ -2647,14 +2539,5 @@ namespace KitchenSink
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::KitchenSink.Visit FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Visit>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.Visit"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class VisitJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.Visit>
-    {
-        public override global::KitchenSink.Visit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::KitchenSink.Visit.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.Visit value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

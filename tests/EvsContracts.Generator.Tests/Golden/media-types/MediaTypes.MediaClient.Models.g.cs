@@ -9,7 +9,7 @@ namespace MediaTypes
     /// <summary>
     /// The ChargeRequest object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequest>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ChargeRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequest>
     {
@@ -232,19 +232,10 @@ namespace MediaTypes
         public static global::MediaTypes.ChargeRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequest"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ChargeRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequest>
-    {
-        public override global::MediaTypes.ChargeRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequest.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ChargeRequestItemsItem object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestItemsItemJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestItemsItem>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ChargeRequestItemsItem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestItemsItem>
     {
@@ -356,19 +347,10 @@ namespace MediaTypes
         public static global::MediaTypes.ChargeRequestItemsItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestItemsItem"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ChargeRequestItemsItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestItemsItem>
-    {
-        public override global::MediaTypes.ChargeRequestItemsItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestItemsItem.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestItemsItem value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ChargeRequestShipping object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestShippingJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShipping>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ChargeRequestShipping : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShipping>
     {
@@ -484,19 +466,10 @@ namespace MediaTypes
         public static global::MediaTypes.ChargeRequestShipping FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestShipping"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ChargeRequestShippingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestShipping>
-    {
-        public override global::MediaTypes.ChargeRequestShipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestShipping.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestShipping value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ChargeRequestShippingAddress object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ChargeRequestShippingAddressJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShippingAddress>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ChargeRequestShippingAddress : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShippingAddress>
     {
@@ -608,15 +581,6 @@ namespace MediaTypes
         public static global::MediaTypes.ChargeRequestShippingAddress FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.ChargeRequestShippingAddress"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ChargeRequestShippingAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.ChargeRequestShippingAddress>
-    {
-        public override global::MediaTypes.ChargeRequestShippingAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.ChargeRequestShippingAddress.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.ChargeRequestShippingAddress value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The GrantType values of the spec.
     /// </summary>
@@ -700,7 +664,7 @@ namespace MediaTypes
     /// <summary>
     /// The PhotoUpload object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.PhotoUploadJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.PhotoUpload>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class PhotoUpload : global::EvsContracts.IEvsJsonModel<global::MediaTypes.PhotoUpload>
     {
@@ -1049,15 +1013,6 @@ namespace MediaTypes
         public static global::MediaTypes.PhotoUpload FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.PhotoUpload>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.PhotoUpload"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PhotoUploadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.PhotoUpload>
-    {
-        public override global::MediaTypes.PhotoUpload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.PhotoUpload.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.PhotoUpload value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The PhotoUploadKind values of the spec.
     /// </summary>
@@ -1141,7 +1096,7 @@ namespace MediaTypes
     /// <summary>
     /// The Problem object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ProblemJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Problem>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Problem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Problem>
     {
@@ -1287,19 +1242,10 @@ namespace MediaTypes
         public static global::MediaTypes.Problem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Problem>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.Problem"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ProblemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.Problem>
-    {
-        public override global::MediaTypes.Problem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.Problem.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.Problem value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Report object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.ReportJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Report>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Report : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Report>
     {
@@ -1422,19 +1368,10 @@ namespace MediaTypes
         public static global::MediaTypes.Report FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Report>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.Report"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ReportJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.Report>
-    {
-        public override global::MediaTypes.Report Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.Report.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.Report value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Token object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.TokenJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Token>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Token : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Token>
     {
@@ -1555,19 +1492,10 @@ namespace MediaTypes
         public static global::MediaTypes.Token FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Token>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.Token"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TokenJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.Token>
-    {
-        public override global::MediaTypes.Token Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.Token.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.Token value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The TokenRequest object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.TokenRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.TokenRequest>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class TokenRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.TokenRequest>
     {
@@ -1769,14 +1697,5 @@ namespace MediaTypes
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::MediaTypes.TokenRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.TokenRequest>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.TokenRequest"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TokenRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.TokenRequest>
-    {
-        public override global::MediaTypes.TokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::MediaTypes.TokenRequest.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.TokenRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -9,7 +9,7 @@ namespace NameRepairs
     /// <summary>
     /// Holds a list alias of itself: a reference in C#, not a circle.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ConfigurationJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Configuration>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Configuration : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Configuration>
     {
@@ -150,19 +150,10 @@ namespace NameRepairs
         public static global::NameRepairs.Configuration FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.Configuration"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ConfigurationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.Configuration>
-    {
-        public override global::NameRepairs.Configuration Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.Configuration.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.Configuration value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ContentDirectoryItem object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ContentDirectoryItemJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.ContentDirectoryItem>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ContentDirectoryItem : global::EvsContracts.IEvsJsonModel<global::NameRepairs.ContentDirectoryItem>
     {
@@ -272,15 +263,6 @@ namespace NameRepairs
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::NameRepairs.ContentDirectoryItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ContentDirectoryItem"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ContentDirectoryItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ContentDirectoryItem>
-    {
-        public override global::NameRepairs.ContentDirectoryItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ContentDirectoryItem value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
     /// <summary>
@@ -415,7 +397,7 @@ namespace NameRepairs
     /// <summary>
     /// The KeyModel object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.KeyModelJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.KeyModel>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class KeyModel : global::EvsContracts.IEvsJsonModel<global::NameRepairs.KeyModel>
     {
@@ -508,15 +490,6 @@ namespace NameRepairs
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::NameRepairs.KeyModel FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.KeyModel>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.KeyModel"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class KeyModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.KeyModel>
-    {
-        public override global::NameRepairs.KeyModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.KeyModel.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.KeyModel value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
     /// <summary>
@@ -616,7 +589,7 @@ namespace NameRepairs
     /// <summary>
     /// The Page object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.PageJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Page : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page>
     {
@@ -935,19 +908,10 @@ namespace NameRepairs
         public static global::NameRepairs.Page FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.Page"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.Page>
-    {
-        public override global::NameRepairs.Page Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.Page.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.Page value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The same C# name as Page, in another case.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.Page2JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page2>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Page2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page2>
     {
@@ -1042,19 +1006,10 @@ namespace NameRepairs
         public static global::NameRepairs.Page2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page2>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.Page2"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class Page2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.Page2>
-    {
-        public override global::NameRepairs.Page2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.Page2.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.Page2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// Declared here and also the name the inline body of TagResource would get.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.TagResourceRequestJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceRequest>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class TagResourceRequest : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceRequest>
     {
@@ -1149,19 +1104,10 @@ namespace NameRepairs
         public static global::NameRepairs.TagResourceRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.TagResourceRequest"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TagResourceRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.TagResourceRequest>
-    {
-        public override global::NameRepairs.TagResourceRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.TagResourceRequest.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.TagResourceRequest value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The TagResourceRequest2 object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.TagResourceRequest2JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceRequest2>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class TagResourceRequest2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceRequest2>
     {
@@ -1266,19 +1212,10 @@ namespace NameRepairs
         public static global::NameRepairs.TagResourceRequest2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest2>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.TagResourceRequest2"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TagResourceRequest2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.TagResourceRequest2>
-    {
-        public override global::NameRepairs.TagResourceRequest2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.TagResourceRequest2.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.TagResourceRequest2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The TagResourceResponse object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.TagResourceResponseJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceResponse>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class TagResourceResponse : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceResponse>
     {
@@ -1371,15 +1308,6 @@ namespace NameRepairs
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::NameRepairs.TagResourceResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceResponse>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.TagResourceResponse"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TagResourceResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.TagResourceResponse>
-    {
-        public override global::NameRepairs.TagResourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::NameRepairs.TagResourceResponse.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.TagResourceResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Nullable30
     /// <summary>
     /// The Person object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Nullable30.PersonJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Person>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Person : global::EvsContracts.IEvsJsonModel<global::Nullable30.Person>
     {
@@ -113,19 +113,10 @@ namespace Nullable30
         public static global::Nullable30.Person FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Nullable30.Person"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PersonJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Person>
-    {
-        public override global::Nullable30.Person Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Nullable30.Person.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Nullable30.Person value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// Every nullable member here is written the OpenAPI 3.0 way, with nullable: true.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Nullable30.ProfileJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Profile>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Profile : global::EvsContracts.IEvsJsonModel<global::Nullable30.Profile>
     {
@@ -337,14 +328,5 @@ namespace Nullable30
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::Nullable30.Profile FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Profile>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Nullable30.Profile"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ProfileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Nullable30.Profile>
-    {
-        public override global::Nullable30.Profile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Nullable30.Profile.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Nullable30.Profile value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

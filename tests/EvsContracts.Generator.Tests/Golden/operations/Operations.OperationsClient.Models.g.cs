@@ -9,7 +9,7 @@ namespace Operations
     /// <summary>
     /// The Thing object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Operations.ThingJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.Thing>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Thing : global::EvsContracts.IEvsJsonModel<global::Operations.Thing>
     {
@@ -113,19 +113,10 @@ namespace Operations
         public static global::Operations.Thing FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.Thing>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Operations.Thing"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ThingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Operations.Thing>
-    {
-        public override global::Operations.Thing Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Operations.Thing.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Operations.Thing value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The ThingList object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Operations.ThingListJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.ThingList>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class ThingList : global::EvsContracts.IEvsJsonModel<global::Operations.ThingList>
     {
@@ -247,14 +238,5 @@ namespace Operations
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::Operations.ThingList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.ThingList>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::Operations.ThingList"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ThingListJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Operations.ThingList>
-    {
-        public override global::Operations.ThingList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Operations.ThingList.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Operations.ThingList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -96,7 +96,7 @@ namespace ParameterStyles
     /// <summary>
     /// The Filter object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.FilterJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Filter>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Filter>
     {
@@ -268,19 +268,10 @@ namespace ParameterStyles
         public static global::ParameterStyles.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Filter>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Filter"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class FilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Filter>
-    {
-        public override global::ParameterStyles.Filter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::ParameterStyles.Filter.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Filter value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Invoice object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.InvoiceJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Invoice>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Invoice : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Invoice>
     {
@@ -414,19 +405,10 @@ namespace ParameterStyles
         public static global::ParameterStyles.Invoice FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Invoice>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Invoice"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class InvoiceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Invoice>
-    {
-        public override global::ParameterStyles.Invoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::ParameterStyles.Invoice.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Invoice value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Point object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.PointJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Point>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Point : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Point>
     {
@@ -546,19 +528,10 @@ namespace ParameterStyles
         public static global::ParameterStyles.Point FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Point>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Point"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PointJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Point>
-    {
-        public override global::ParameterStyles.Point Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::ParameterStyles.Point.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Point value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Range object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.RangeJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Range>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Range : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Range>
     {
@@ -668,14 +641,5 @@ namespace ParameterStyles
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::ParameterStyles.Range FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Range>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Range"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class RangeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Range>
-    {
-        public override global::ParameterStyles.Range Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::ParameterStyles.Range.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Range value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -9,7 +9,7 @@ namespace SchemaComposition
     /// <summary>
     /// A dog: a pet with a breed, and a shorter name.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.DogJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Dog>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Dog : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Dog>
     {
@@ -175,19 +175,10 @@ namespace SchemaComposition
         public static global::SchemaComposition.Dog FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Dog"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class DogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Dog>
-    {
-        public override global::SchemaComposition.Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Dog.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Dog value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// Named options, and any other option as a number of at most 10.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.ExtrasJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Extras>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Extras : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Extras>
     {
@@ -309,19 +300,10 @@ namespace SchemaComposition
         public static global::SchemaComposition.Extras FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Extras"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ExtrasJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Extras>
-    {
-        public override global::SchemaComposition.Extras Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Extras.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Extras value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// The Order object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.OrderJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Order>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Order : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Order>
     {
@@ -770,19 +752,10 @@ namespace SchemaComposition
         public static global::SchemaComposition.Order FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Order>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Order"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class OrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Order>
-    {
-        public override global::SchemaComposition.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Order.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Order value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// Any pet.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.PetJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Pet>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Pet>
     {
@@ -922,19 +895,10 @@ namespace SchemaComposition
         public static global::SchemaComposition.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(json);
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Pet"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Pet>
-    {
-        public override global::SchemaComposition.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Pet.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-    }
-
     /// <summary>
     /// A named map of tags.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaComposition.TagsJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Tags>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Tags : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Tags>
     {
@@ -1033,14 +997,5 @@ namespace SchemaComposition
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::SchemaComposition.Tags FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaComposition.Tags"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class TagsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaComposition.Tags>
-    {
-        public override global::SchemaComposition.Tags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaComposition.Tags.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaComposition.Tags value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

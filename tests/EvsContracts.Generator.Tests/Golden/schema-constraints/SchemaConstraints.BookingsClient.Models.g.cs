@@ -9,7 +9,7 @@ namespace SchemaConstraints
     /// <summary>
     /// The Booking object of the spec.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SchemaConstraints.BookingJsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaConstraints.Booking>))]
     [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
     public sealed partial class Booking : global::EvsContracts.IEvsJsonModel<global::SchemaConstraints.Booking>
     {
@@ -308,14 +308,5 @@ namespace SchemaConstraints
         /// <param name="json">The JSON text.</param>
         /// <returns>The value.</returns>
         public static global::SchemaConstraints.Booking FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaConstraints.Booking>(json);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::SchemaConstraints.Booking"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class BookingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::SchemaConstraints.Booking>
-    {
-        public override global::SchemaConstraints.Booking Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::SchemaConstraints.Booking.ReadJson(ref reader, string.Empty);
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::SchemaConstraints.Booking value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }
