@@ -166,6 +166,33 @@ public class LeaveOutTests
     }
 
     [Fact]
+    public void A_query_keyed_by_a_parameter_leaves_out_its_path()
+    {
+        AssertLeftOut(
+            Spec(
+                paths: """
+                    [|"/numbers/{country}?{search}=1"|]: {
+                      "get": {
+                        "operationId": "searchNumbers",
+                        "parameters": [ { "name": "country", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                        "responses": { "204": { "description": "None." } }
+                      }
+                    },
+                    "/alerts?lat={lat}": {
+                      "get": {
+                        "operationId": "listAlerts",
+                        "parameters": [ { "name": "lat", "in": "query", "schema": { "type": "number" } } ],
+                        "responses": { "204": { "description": "None." } }
+                      }
+                    }
+                    """,
+                schemas: string.Empty),
+            "The path \"/numbers/{country}?{search}=1\" carries a query with a '{parameter}' that is not the whole value of a 'key={parameter}' pair, which is not supported; declare it as a query parameter; left out: path /numbers/{country}?{search}=1",
+            kept: ["ListAlertsAsync("],
+            leftOut: ["SearchNumbersAsync("]);
+    }
+
+    [Fact]
     public void A_referenced_parameter_is_one_warning_for_every_operation_that_uses_it()
     {
         string text = Spec(

@@ -306,7 +306,7 @@ public class NameRepairTests
         GeneratorHarness.AssertCompilesCleanly(run);
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS102", diagnostic.Id);
-        Assert.Equal("The operation getChannel declares neither a success (2xx) response nor a default one; left out: operation getChannel", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("The operation getChannel declares neither a success (2xx) response nor a default one (/paths/~1streams~1channel/get/responses); left out: operation getChannel", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
         string client = run.Sources.Single(s => s.Key.EndsWith("Client.g.cs", StringComparison.Ordinal)).Value;
         Assert.Contains("ListStreamsAsync(", client, StringComparison.Ordinal);

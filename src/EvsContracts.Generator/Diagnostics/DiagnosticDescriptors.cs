@@ -168,6 +168,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor StringTooLong = Spec(UnsupportedId, "A string of {0} characters is too long to generate as code ({1}); names, enum values, prefixes and patterns are limited to {2}");
 
+    public static readonly DiagnosticDescriptor PathQueryTemplated = Spec(UnsupportedId, "The path {0} carries a query with a '{{parameter}}' that is not the whole value of a 'key={{parameter}}' pair, which is not supported; declare it as a query parameter");
+
     public static readonly DiagnosticDescriptor ParameterLocationUnsupported = Spec(UnsupportedId, "Parameters in {0} are not supported ({1}/in); supported: path, query, header");
 
     public static readonly DiagnosticDescriptor ParameterContent = Spec(UnsupportedId, "Parameters described by \"content\" are supported with one application/json media type only ({0}/content); use \"schema\" or JSON");
@@ -188,7 +190,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FormFieldUnsupported = Spec(UnsupportedId, "The form field {0} is not a value or a list of values, which is all application/x-www-form-urlencoded carries ({1})");
 
-    public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(UnsupportedId, "The operation {0} declares neither a success (2xx) response nor a default one");
+    public static readonly DiagnosticDescriptor NoSuccessResponse = Spec(UnsupportedId, "The operation {0} declares neither a success (2xx) response nor a default one ({1}/responses)");
     public static readonly DiagnosticDescriptor PaginationNeedsGet = Spec(UnsupportedId, "x-pagination needs a GET operation without a request body and with a response body ({0})");
 
     public static readonly DiagnosticDescriptor StatusWaiterNeedsGet = Spec(UnsupportedId, "x-status-waiter needs a GET operation with a response body ({0})");

@@ -162,7 +162,7 @@ internal sealed partial class ContractModelBuilder
             defaultSuccess = operation.Responses.FirstOrDefault(r => r.Status == "default");
             if (defaultSuccess is null)
             {
-                _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.DisplayName);
+                _diagnostics.Report(DiagnosticDescriptors.NoSuccessResponse, operation.OperationIdNode, operation.DisplayName, operation.Pointer);
                 return null;
             }
 

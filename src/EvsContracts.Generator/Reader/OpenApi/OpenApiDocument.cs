@@ -70,17 +70,21 @@ internal sealed class OpenApiNamedSchema
 
 internal sealed class OpenApiOperation
 {
-    public OpenApiOperation(string method, string key, string path, string? operationId, JsonNode operationIdNode, SpecPart part)
+    public OpenApiOperation(string method, string key, string path, string pointer, string? operationId, JsonNode operationIdNode, SpecPart part)
     {
         Method = method;
         Key = key;
         Path = path;
+        Pointer = pointer;
         OperationId = operationId;
         OperationIdNode = operationIdNode;
         Part = part;
     }
 
     public SpecPart Part { get; }
+
+    /// <summary>Where the operation is written: <c>/paths/~1pets/get</c>, or in the path item another one refers to.</summary>
+    public string Pointer { get; }
 
     public string Method { get; }
 

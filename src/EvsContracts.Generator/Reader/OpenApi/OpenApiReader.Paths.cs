@@ -15,6 +15,8 @@ internal sealed partial class OpenApiReader
 {
     private static readonly string[] s_methods = { "get", "post", "put", "patch", "delete", "head", "options", "trace" };
 
+    private static readonly char[] s_braces = { '{', '}' };
+
     private void ReadPathItem(OpenApiDocument document, JsonMember pathMember)
     {
         SpecPart part = NewPart(document, SpecPartKind.Path, pathMember.Name);
@@ -44,6 +46,14 @@ internal sealed partial class OpenApiReader
         if ((PathTemplateProblem(path) ?? (query is null ? null : FixedQueryProblem(query))) is { } problem)
         {
             Report(DiagnosticDescriptors.PathTemplateInvalid, pathMember, Quote(pathMember.Name), problem);
+            return;
+        }
+
+        if (query is not null && query.IndexOfAny(s_braces) >= 0)
+        {
+            // What is left of the query after "key={parameter}" pairs are taken out, such as "?{search}=1", names its
+            // keys by parameters: a template a client cannot fill in as written, not a broken spec.
+            Report(DiagnosticDescriptors.PathQueryTemplated, pathMember, Quote(pathMember.Name));
             return;
         }
 
@@ -207,8 +217,6 @@ internal sealed partial class OpenApiReader
         {
             switch (c)
             {
-                case '{' or '}':
-                    return "carries a query with a '{parameter}'; declare it as a query parameter instead";
                 case < ' ' or '\u007F':
                     return "contains a control character, which no server reads as part of a query";
             }
@@ -272,7 +280,7 @@ internal sealed partial class OpenApiReader
             Report(DiagnosticDescriptors.NotAString, idMember.Value, pointer + "/operationId");
         }
 
-        var result = new OpenApiOperation(methodMember.Name, key, path, operationId, operationId is null ? operation : idMember!.Value, _diagnostics.CurrentPart!)
+        var result = new OpenApiOperation(methodMember.Name, key, path, pointer, operationId, operationId is null ? operation : idMember!.Value, _diagnostics.CurrentPart!)
         {
             FixedQuery = fixedQuery,
             Summary = OptionalString(operation, "summary", pointer),
