@@ -4,7 +4,7 @@ namespace EvsContracts.CorpusRunner;
 /// What the generator says it left out: the <c>; left out: operations a, b; path /x; schema C</c> clause at the end of
 /// each EVS102. It decides which operations of a group that shares one documented text (AWS's <c>/#Action=...</c>,
 /// hundreds under <c>GET /</c>) are the missing ones, which a count of documented texts cannot tell; and it names the
-/// operations of a path left out as a whole (a path item <c>$ref</c>).
+/// operations of a path left out as a whole (a remote path-item <c>$ref</c>, a cookie parameter of the path).
 /// </summary>
 public sealed class LeftOutClauses
 {

@@ -67,7 +67,7 @@ internal sealed partial class OpenApiReader
         JsonNode current = _root;
         foreach (string raw in reference.Substring(2).Split('/'))
         {
-            string token = UnescapePointer(Uri.UnescapeDataString(raw));
+            string token = PointerToken(raw);
             if (current is JsonObjectNode obj && obj.Get(token) is { } next)
             {
                 current = next;
@@ -88,4 +88,7 @@ internal sealed partial class OpenApiReader
     private static string EscapePointer(string token) => token.Replace("~", "~0").Replace("/", "~1");
 
     private static string UnescapePointer(string token) => token.Replace("~1", "/").Replace("~0", "~");
+
+    /// <summary>One token of a <c>$ref</c>'s pointer as a member name: URI escapes first, then JSON Pointer's.</summary>
+    private static string PointerToken(string raw) => UnescapePointer(Uri.UnescapeDataString(raw));
 }

@@ -398,7 +398,7 @@ internal sealed partial class OpenApiReader
         var words = new List<string>();
         foreach (string raw in target.Substring(2).Split('/'))
         {
-            string token = UnescapePointer(Uri.UnescapeDataString(raw));
+            string token = PointerToken(raw);
             if (Array.IndexOf(s_pointerKeywords, token) < 0 && !token.All(char.IsDigit))
             {
                 words.Add(token);
@@ -420,7 +420,7 @@ internal sealed partial class OpenApiReader
     {
         int slash = target.LastIndexOf('/');
         return slash > 1 && ResolvePointer(target.Substring(0, slash)) is JsonObjectNode parent
-            ? parent.Find(UnescapePointer(Uri.UnescapeDataString(target.Substring(slash + 1))))
+            ? parent.Find(PointerToken(target.Substring(slash + 1)))
             : null;
     }
 
@@ -470,11 +470,7 @@ internal sealed partial class OpenApiReader
             return false;
         }
 
-        if (_diagnostics.CurrentPart is { } part && !part.Needs.Contains(needed))
-        {
-            part.Needs.Add(needed);
-        }
-
+        Need(needed);
         schema.RefName = name;
         return true;
     }
