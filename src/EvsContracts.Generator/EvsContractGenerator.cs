@@ -105,6 +105,8 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             string.Empty)
         {
             Unreadable = text is null,
+            AllSchemas = options.TryGetValue("build_metadata.AdditionalFiles.GenerateAllSchemas", out string? all)
+                && string.Equals(all.Trim(), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 

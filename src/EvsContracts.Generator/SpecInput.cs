@@ -8,4 +8,10 @@ internal sealed record SpecInput(string FilePath, string Text, string? Namespace
 {
     /// <summary>The file could not be read (missing, or not text).</summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>
+    /// Every schema of <c>components.schemas</c> becomes a type, where by default only those the operations use do
+    /// (<c>GenerateAllSchemas="true"</c> on the item: webhook payloads, say, that no operation names).
+    /// </summary>
+    public bool AllSchemas { get; init; }
 }

@@ -191,14 +191,17 @@ public class GoldenFileTests
     public void A_spec_generates_the_models_file_for_its_types_and_always_the_client(bool types, bool operations, string files)
     {
         // A valid spec with neither (empty paths, no schemas) still has its client, with no operation, so code that
-        // uses it compiles before the first path is written.
+        // uses it compiles before the first path is written. With both, the operation answers the type.
         const string Pet = """ "Pet": { "type": "object", "properties": { "name": { "type": "string" } } } """;
-        const string Ping = """ "/ping": { "get": { "operationId": "ping", "responses": { "204": { "description": "Alive." } } } } """;
+        string answer = types
+            ? """ "200": { "description": "A pet.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } """
+            : """ "204": { "description": "Alive." } """;
+        string ping = $$""" "/ping": { "get": { "operationId": "ping", "responses": { {{answer}} } } } """;
         string text = $$"""
             {
               "openapi": "3.1.0",
               "info": { "title": "Pets", "version": "1", "x-namespace": "Pets", "x-client-name": "PetsClient" },
-              "paths": { {{(operations ? Ping : string.Empty)}} },
+              "paths": { {{(operations ? ping : string.Empty)}} },
               "components": { "schemas": { {{(types ? Pet : string.Empty)}} } }
             }
             """;

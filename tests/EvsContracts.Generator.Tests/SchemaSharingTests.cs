@@ -141,7 +141,7 @@ public class SchemaSharingTests
     private static (GeneratorRun Run, LoadedScenario Scenario) Load()
     {
         GeneratorRun run = GeneratorHarness.Run(
-            new[] { TestSpec.FromText("/project/contracts/sharing.openapi.json", Spec, @namespace: "Sharing") },
+            new[] { TestSpec.FromText("/project/contracts/sharing.openapi.json", Spec, @namespace: "Sharing") with { AllSchemas = true } },
             GeneratorHarness.CreateCompilation(Usage));
         Assert.Empty(run.Single.Diagnostics);
         GeneratorHarness.AssertCompilesCleanly(run);

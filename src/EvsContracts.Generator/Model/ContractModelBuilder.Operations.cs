@@ -30,6 +30,14 @@ internal sealed partial class ContractModelBuilder
             if (model is not null)
             {
                 operations.Add(model);
+                foreach (OpenApiResponse response in operation.Responses)
+                {
+                    // The client reads no error body, but a caller may: the types the spec gives them are kept.
+                    if (response.Part is not { LeftOut: true } && response.Schema?.RefName is { } component && _componentTypeNames.TryGetValue(component, out string? type))
+                    {
+                        _answerTypes.Add(type);
+                    }
+                }
             }
         }
 

@@ -39,6 +39,9 @@ internal sealed partial class ContractModelBuilder
     private readonly List<string> _typeOrder = new();
     private readonly HashSet<string> _checkedSchemas = new(StringComparer.Ordinal);
 
+    /// <summary>The types that the answers of the generated operations name by <c>$ref</c>, error answers included.</summary>
+    private readonly List<string> _answerTypes = new();
+
     /// <summary>The type of each inline schema, by the name it was asked for and its pointer.</summary>
     private readonly Dictionary<string, string> _inlineNames = new(StringComparer.Ordinal);
 
@@ -132,7 +135,9 @@ internal sealed partial class ContractModelBuilder
         List<OperationModel> operations = BuildOperations();
         MarkInputs(operations);
 
-        var types = _typeOrder.Select(name => _types[name]).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
+        // A spec of models alone, with no operation to use them, is generated whole.
+        IEnumerable<string> kept = input.AllSchemas || _document.Operations.Count == 0 ? _typeOrder : UsedTypes(operations);
+        var types = kept.Select(name => _types[name]).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ContractModel
         {
             Namespace = @namespace,
@@ -142,6 +147,61 @@ internal sealed partial class ContractModelBuilder
             Types = types,
             Operations = operations.ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// The types the operations use: what they send and answer, the error bodies the spec names for them, and every
+    /// type those reach. A schema that none of them reaches is still named and checked, so a type keeps its name when
+    /// an operation starts to use another, but it is not generated: in large specs (GitHub's names hundreds of webhook
+    /// payloads no operation answers) such types are a large part of what would be compiled.
+    /// </summary>
+    private IEnumerable<string> UsedTypes(List<OperationModel> operations)
+    {
+        var pending = new Stack<string>(_answerTypes);
+        foreach (OperationModel operation in operations)
+        {
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                Push(parameter.Type);
+            }
+
+            Push(operation.Body);
+            Push(operation.SuccessType);
+            Push(operation.Pagination?.ItemType);
+            foreach (WaiterModel waiter in operation.Waiters)
+            {
+                pending.Push(waiter.StatusTypeName);
+            }
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (used.Add(name) && _types.TryGetValue(name, out TypeModel? type))
+            {
+                foreach (PropertyModel property in type.Properties)
+                {
+                    Push(property.Type);
+                }
+
+                Push(type.AdditionalProperties);
+                Push(type.EnvelopeValue);
+            }
+        }
+
+        return _typeOrder.Where(used.Contains);
+
+        void Push(TypeRef? type)
+        {
+            for (TypeRef? t = type; t is not null; t = t.Element)
+            {
+                if (t.Name is { } name)
+                {
+                    pending.Push(name);
+                }
+            }
+        }
     }
 
     private void NameComponents()

@@ -12,6 +12,9 @@ internal sealed record TestSpec(string Path, SourceText? Text, string? Namespace
     /// <summary>One instance per spec, so a test can replace it in a driver that was given it.</summary>
     public AdditionalText AdditionalText { get; } = new InMemoryAdditionalText(Path, Text);
 
+    /// <summary>The item's <c>GenerateAllSchemas="true"</c>: schemas no operation uses are generated too.</summary>
+    public bool AllSchemas { get; init; }
+
     public static TestSpec FromText(string path, string text, string? @namespace = null, string? clientName = null) =>
         new(path, SourceText.From(text, System.Text.Encoding.UTF8), @namespace, clientName);
 
@@ -68,6 +71,11 @@ internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
             if (spec.ClientName is not null)
             {
                 options["build_metadata.AdditionalFiles.ClientName"] = spec.ClientName;
+            }
+
+            if (spec.AllSchemas)
+            {
+                options["build_metadata.AdditionalFiles.GenerateAllSchemas"] = "true";
             }
 
             perFile[spec.Path] = new DictionaryOptions(options.ToImmutable());
