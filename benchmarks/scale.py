@@ -5,12 +5,16 @@ Usage: scale.py BENCHMARKS_DLL OUTPUT_JSON
 
 For each spec of EVS_SCALE_SPECS (comma-separated paths inside the corpus's api folder; default: the five of
 ScaleSpecs.Default), with the corpus that eng/openapi-corpus.sh fetches:
-- EvsContracts: one cold generator run and the compile of its output in one process (`scale-once`), with that
-  process's peak memory (/usr/bin/time's maximum resident set size);
-- NSwag (openapi2csclient) and Kiota (generate): the CLI's wall time and peak memory, then the wall time of
-  `dotnet build` of a net8.0 project holding what it wrote (restored beforehand, not counted).
-The warm run after an unrelated edit is BenchmarkDotNet's (ScaleBenchmarks). Peers are the local tools of
-benchmarks/dotnet-tools.json.
+- EvsContracts in process: one cold generator run and the compile of its output in one process (`scale-once`),
+  with that process's peak memory (/usr/bin/time's maximum resident set size);
+- EvsContracts as a user builds it: a net8.0 project that takes the package from source and declares the spec as its
+  EvsContract; once built, the spec is touched and `dotnet build` timed, the generator running inside the build;
+- NSwag (openapi2csclient) and Kiota (generate): the CLI's wall time and peak memory, then `dotnet build` of a net8.0
+  project holding what it wrote (restored beforehand, not counted).
+Every project is built twice over: with a compiler process per build (UseSharedCompilation=false, as on this machine
+and in CI), and with the compiler server warm (the SDK's default on a developer's machine: one build to start it,
+then the timed one). The warm run after an unrelated edit is BenchmarkDotNet's (ScaleBenchmarks). Peers are the
+local tools of benchmarks/dotnet-tools.json.
 """
 import json
 import os
@@ -63,14 +67,51 @@ def package_version(name):
     return re.search(r'Include="%s" Version="([^"]+)"' % re.escape(name), props).group(1)
 
 
+def build(project, touch):
+    """The wall time of `dotnet build` after touching `touch`: with a compiler process, then with a warm server."""
+    def once(shared):
+        os.utime(touch)
+        wall, _, _, rc = timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project,
+                               env={"UseSharedCompilation": shared})
+        return wall, rc == 0
+
+    cold, compiled = once("false")
+    once("true")
+    warm, _ = once("true")
+    subprocess.run(["dotnet", "build-server", "shutdown"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {"compileSeconds": cold, "compileSecondsWarm": warm, "compiled": compiled}
+
+
 def build_peer(work, name, items):
-    """Builds what a peer wrote: restore first (not counted), then the timed build."""
+    """Builds what a peer wrote: restore first (not counted), then the timed builds, one of its files touched."""
     project = os.path.join(work, name)
     with open(os.path.join(project, name + ".csproj"), "w", encoding="utf-8") as f:
         f.write(PROJECT.format(items=items))
     subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
-    wall, _, out, rc = timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project)
-    return {"compileSeconds": wall, "compiled": rc == 0, "files": sum(len(f) for _, _, f in os.walk(project))}
+    sources = sorted(os.path.join(d, f) for d, _, fs in os.walk(project) if "obj" not in os.path.relpath(d, project).split(os.sep)
+                     for f in fs if f.endswith(".cs"))
+    result = build(project, sources[0])
+    result["files"] = len(sources)
+    return result
+
+
+def evs_build(spec, work):
+    """Builds a project that takes the package from source with the spec as its EvsContract, as a user edits it."""
+    project = os.path.join(work, "evs")
+    os.makedirs(project)
+    target = os.path.join(project, "spec" + os.path.splitext(spec)[1])
+    with open(spec, "rb") as source, open(target, "wb") as copy:
+        copy.write(source.read())
+    items = '<EvsContract Include="%s" Namespace="Scale" ClientName="ScaleClient" />' % os.path.basename(target)
+    text = PROJECT.format(items=items).replace(
+        "</PropertyGroup>", "  <EvsContractsBuiltInSpec>false</EvsContractsBuiltInSpec>\n  </PropertyGroup>").replace(
+        "</Project>", '  <Import Project="%s" />\n</Project>' % os.path.join(ROOT, "eng", "ReferenceEvsContractsFromSource.targets"))
+    with open(os.path.join(project, "evs.csproj"), "w", encoding="utf-8") as f:
+        f.write(text)
+    subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
+    # The first build also builds the runtime and the generator, which a user gets from the package: not counted.
+    timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project)
+    return build(project, target)
 
 
 def nswag(spec, work):
@@ -114,6 +155,7 @@ def main():
         with tempfile.TemporaryDirectory(prefix="evs-scale.") as work:
             row = {"spec": name, "bytes": os.path.getsize(spec), "load": open("/proc/loadavg").read().split()[0]}
             row["evs"] = evs(dll, name)
+            row["evs"].update(evs_build(spec, work))
             row["nswag"] = nswag(spec, work)
             row["kiota"] = kiota(spec, work)
         print(json.dumps(row), flush=True)

@@ -74,7 +74,10 @@ internal static class SpecParser
             model = null;
         }
 
-        EquatableArray<SpecDiagnostic> reported = LeftOutParts.Describe(diagnostics, document?.Parts ?? (IReadOnlyList<SpecPart>)Array.Empty<SpecPart>());
+        // The problems of schemas that are not generated because no operation uses them are not told.
+        IReadOnlyList<SpecPart> parts = document?.Parts ?? (IReadOnlyList<SpecPart>)Array.Empty<SpecPart>();
+        HashSet<SpecPart>? unused = model is not null && !ContractModelBuilder.GeneratesEverySchema(document!, input) ? LeftOutParts.UnusedSchemas(parts) : null;
+        EquatableArray<SpecDiagnostic> reported = LeftOutParts.Describe(diagnostics, parts, unused);
         return model is null
             ? new SpecResult(null, reported)
             : new SpecResult(model, reported) { FileNameLocation = fileNameLocation };

@@ -117,6 +117,49 @@ public class UsedSchemaTests
         Assert.NotNull(Type(all, "Pet"));
     }
 
+    [Fact]
+    public void The_problems_of_a_schema_no_operation_uses_are_not_told_unless_it_is_generated()
+    {
+        // An unsupported construct (EVS102) and a contradiction (EVS105, an error) in schemas that are not generated.
+        const string Broken = """
+            ,
+            "Legacy": { "type": "object", "properties": { "code": { "type": "string", "not": { "enum": ["x"] } } } },
+            "Strict": { "type": "object", "properties": { "name": { "type": "string", "minLength": 9, "maxLength": 3 } } }
+            """;
+
+        GeneratorRun used = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas + Broken)));
+        GeneratorRun all = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas + Broken)) with { AllSchemas = true });
+
+        Assert.Empty(used.Single.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(used);
+        Assert.NotNull(Type(used, "PetPage"));
+        Assert.Equal(["EVS102", "EVS105"], all.Single.Diagnostics.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_problem_in_a_schema_an_operation_needs_is_told_however_indirectly()
+    {
+        // Owner is used through PetPage and Pet; its problem leaves out all three and the operation.
+        string schemas = Schemas.Replace(
+            """
+            "name": { "type": "string" } } },
+            "PetKind"
+            """,
+            """
+            "name": { "type": "string", "not": { "enum": ["x"] } } } },
+            "PetKind"
+            """,
+            StringComparison.Ordinal);
+        Assert.NotEqual(Schemas, schemas);
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, schemas)));
+
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal("EVS102", diagnostic.Id);
+        Assert.Contains("operation listPets", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
+    }
+
     private static INamedTypeSymbol? Type(GeneratorRun run, string name) => run.Output.GetTypeByMetadataName("Pets." + name);
 
     private static string Spec(string paths, string schemas) => $$"""

@@ -37,7 +37,7 @@ public sealed class CodeInjectionTests
     {
         string h = Hostile[index];
         var spec = new InjectedSpec(h);
-        GeneratorOutcome outcome = GeneratorHost.Run("/specs/injected.openapi.json", spec.Json);
+        GeneratorOutcome outcome = GeneratorHost.Run("/specs/injected.openapi.json", spec.Json, allSchemas: true);
         GeneratorHost.AssertCompilesCleanly(outcome);
         AssertNoInvisibleControls(outcome);
 
@@ -246,7 +246,7 @@ public sealed class CodeInjectionTests
     public void Generated_names_that_collide_ignoring_case_or_with_converters_are_numbered(string schema, string other, bool otherIsClient, string kept, string numbered)
     {
         // Types become files, and some file systems ignore case; every type also has a JSON converter class.
-        GeneratorOutcome outcome = GeneratorHost.Run("/specs/hints.openapi.json", TwoNames(schema, other, otherIsClient));
+        GeneratorOutcome outcome = GeneratorHost.Run("/specs/hints.openapi.json", TwoNames(schema, other, otherIsClient), allSchemas: true);
         SpecInvariants.CheckOutcome(outcome);
         Assert.Empty(outcome.Diagnostics);
         string sources = string.Concat(outcome.SourceTexts().Select(s => s.Value));

@@ -52,7 +52,10 @@ internal static class LeftOutParts
     /// The diagnostics as reported: the same problem found from two parts (a shared parameter, a referenced response)
     /// is one diagnostic, and an EVS102 message ends with what is left out because of it, in ordinal order.
     /// </summary>
-    public static EquatableArray<SpecDiagnostic> Describe(SpecDiagnosticBag bag, IReadOnlyList<SpecPart> parts)
+    /// <remarks>
+    /// A problem found only in <paramref name="unused"/> parts is not told: they are not generated whatever it is.
+    /// </remarks>
+    public static EquatableArray<SpecDiagnostic> Describe(SpecDiagnosticBag bag, IReadOnlyList<SpecPart> parts, HashSet<SpecPart>? unused = null)
     {
         var neededBy = new Dictionary<SpecPart, List<SpecPart>>();
         foreach (SpecPart part in parts)
@@ -82,6 +85,11 @@ internal static class LeftOutParts
             found.Add(bag.Parts[i]);
         }
 
+        if (unused is not null)
+        {
+            order.RemoveAll(diagnostic => owners[diagnostic].TrueForAll(owner => owner is not null && unused.Contains(owner)));
+        }
+
         ImmutableArray<SpecDiagnostic>.Builder result = ImmutableArray.CreateBuilder<SpecDiagnostic>(order.Count);
         foreach (SpecDiagnostic diagnostic in order)
         {
@@ -92,6 +100,26 @@ internal static class LeftOutParts
         }
 
         return new EquatableArray<SpecDiagnostic>(result.MoveToImmutable());
+    }
+
+    /// <summary>The named schemas that no operation, response or path item needs, through any number of references.</summary>
+    public static HashSet<SpecPart> UnusedSchemas(IReadOnlyList<SpecPart> parts)
+    {
+        var reached = new HashSet<SpecPart>();
+        var pending = new Stack<SpecPart>(parts.Where(part => part.Kind != SpecPartKind.Schema));
+        while (pending.Count > 0)
+        {
+            SpecPart part = pending.Pop();
+            if (reached.Add(part))
+            {
+                foreach (SpecPart needed in part.Needs)
+                {
+                    pending.Push(needed);
+                }
+            }
+        }
+
+        return new HashSet<SpecPart>(parts.Where(part => part.Kind == SpecPartKind.Schema && !reached.Contains(part)));
     }
 
     /// <summary>"; left out: operations getPet, listPets; schema Pet", or "; nothing is generated" for the document.</summary>

@@ -135,8 +135,7 @@ internal sealed partial class ContractModelBuilder
         List<OperationModel> operations = BuildOperations();
         MarkInputs(operations);
 
-        // A spec of models alone, with no operation to use them, is generated whole.
-        IEnumerable<string> kept = input.AllSchemas || _document.Operations.Count == 0 ? _typeOrder : UsedTypes(operations);
+        IEnumerable<string> kept = GeneratesEverySchema(_document, input) ? _typeOrder : UsedTypes(operations);
         var types = kept.Select(name => _types[name]).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray();
         return new ContractModel
         {
@@ -148,6 +147,9 @@ internal sealed partial class ContractModelBuilder
             Operations = operations.ToEquatableArray(),
         };
     }
+
+    /// <summary>Every named schema is a type when the item asks for all, or when the spec, a spec of models, has no operation.</summary>
+    public static bool GeneratesEverySchema(OpenApiDocument document, SpecInput input) => input.AllSchemas || document.Operations.Count == 0;
 
     /// <summary>
     /// The types the operations use: what they send and answer, the error bodies the spec names for them, and every

@@ -62,22 +62,23 @@ internal static class GeneratorHost
     /// <summary>Decodes spec bytes as the compiler decodes an additional file: a BOM picks the encoding, else UTF-8 with replacement characters.</summary>
     public static SourceText Decode(byte[] bytes) => SourceText.From(bytes, bytes.Length, System.Text.Encoding.UTF8);
 
-    public static GeneratorDriver CreateDriver(string specPath, SourceText? text, string? @namespace = null, string? clientName = null) =>
+    public static GeneratorDriver CreateDriver(string specPath, SourceText? text, string? @namespace = null, string? clientName = null, bool allSchemas = false) =>
         CSharpGeneratorDriver.Create(
             [new EvsContractGenerator().AsSourceGenerator()],
             additionalTexts: [new MemoryAdditionalText(specPath, text)],
             parseOptions: ParseOptions,
-            optionsProvider: new ContractOptionsProvider(specPath, @namespace, clientName));
+            optionsProvider: new ContractOptionsProvider(specPath, @namespace, clientName, allSchemas));
 
-    public static GeneratorOutcome Run(string specPath, SourceText? text, string? @namespace = null, string? clientName = null, Compilation? compilation = null)
+    public static GeneratorOutcome Run(string specPath, SourceText? text, string? @namespace = null, string? clientName = null, Compilation? compilation = null, bool allSchemas = false)
     {
-        GeneratorDriver driver = CreateDriver(specPath, text, @namespace, clientName);
+        GeneratorDriver driver = CreateDriver(specPath, text, @namespace, clientName, allSchemas);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation ?? CreateCompilation(), out Compilation output, out _);
         return new GeneratorOutcome(specPath, text, driver.GetRunResult(), output);
     }
 
-    public static GeneratorOutcome Run(string specPath, string json, string? @namespace = null, string? clientName = null) =>
-        Run(specPath, SourceText.From(json, System.Text.Encoding.UTF8), @namespace, clientName);
+    /// <summary>Runs the generator on one spec; <paramref name="allSchemas"/> is the item's <c>GenerateAllSchemas="true"</c>.</summary>
+    public static GeneratorOutcome Run(string specPath, string json, string? @namespace = null, string? clientName = null, bool allSchemas = false) =>
+        Run(specPath, SourceText.From(json, System.Text.Encoding.UTF8), @namespace, clientName, allSchemas: allSchemas);
 
     /// <summary>The generator neither threw nor was reported as failed (CS8785).</summary>
     public static void AssertDidNotFail(GeneratorOutcome outcome)
@@ -120,7 +121,7 @@ internal static class GeneratorHost
         private readonly string _specPath;
         private readonly DictionaryOptions _spec;
 
-        public ContractOptionsProvider(string specPath, string? @namespace, string? clientName)
+        public ContractOptionsProvider(string specPath, string? @namespace, string? clientName, bool allSchemas)
         {
             _specPath = specPath;
             ImmutableDictionary<string, string>.Builder values = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -133,6 +134,11 @@ internal static class GeneratorHost
             if (clientName is not null)
             {
                 values["build_metadata.AdditionalFiles.ClientName"] = clientName;
+            }
+
+            if (allSchemas)
+            {
+                values["build_metadata.AdditionalFiles.GenerateAllSchemas"] = "true";
             }
 
             _spec = new DictionaryOptions(values.ToImmutable());
