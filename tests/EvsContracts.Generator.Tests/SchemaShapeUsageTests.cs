@@ -429,4 +429,32 @@ public class SchemaShapeUsageTests
         Assert.Contains("'nights.1'", scenario.Call("Refused", """{"day":"2024-02-29","nights":["2024-02-29","tomorrow"]}"""), StringComparison.Ordinal);
         Assert.Contains("'signature'", scenario.Call("Refused", """{"day":"2024-02-29","signature":"not base64!"}"""), StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_type_a_request_body_reaches_through_its_other_members_is_built_as_an_input()
+    {
+        // The body's other members (additionalProperties beside properties) are Limits: the caller fills them too.
+        const string Spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Quotas", "version": "1", "x-namespace": "Quotas" },
+              "paths": {
+                "/quotas": { "put": {
+                  "operationId": "setQuotas",
+                  "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/QuotaSet" } } } },
+                  "responses": { "204": { "description": "Set." } } } }
+              },
+              "components": { "schemas": {
+                "QuotaSet": { "type": "object", "properties": { "owner": { "type": "string" } }, "additionalProperties": { "$ref": "#/components/schemas/Limits" } },
+                "Limits": { "type": "object", "properties": { "sizes": { "type": "array", "items": { "type": "integer" } } } }
+              } }
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText("/project/contracts/quotas.openapi.json", Spec));
+
+        GeneratorHarness.AssertCompilesCleanly(run);
+        var sizes = (Microsoft.CodeAnalysis.IPropertySymbol)run.Output.GetTypeByMetadataName("Quotas.Limits")!.GetMembers("Sizes").Single();
+        Assert.False(sizes.SetMethod!.IsInitOnly);
+        Assert.Equal("System.Collections.Generic.IList<int>?", sizes.Type.ToDisplayString());
+    }
 }

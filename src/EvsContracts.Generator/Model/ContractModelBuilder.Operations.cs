@@ -500,44 +500,14 @@ internal sealed partial class ContractModelBuilder
     /// <summary>Types reachable from a request body are inputs: users build them, so their members are settable and their collections mutable.</summary>
     private void MarkInputs(List<OperationModel> operations)
     {
-        var pending = new Stack<string>();
-        foreach (OperationModel operation in operations)
+        // An array or a map body makes its items inputs, and so does a parameter sent as JSON or member by member.
+        IEnumerable<TypeRef?> sent = operations.SelectMany(operation => operation.Parameters
+            .Where(p => p.Json || p.Members || p.Kind == ParameterKind.Part)
+            .Select(p => p.Type)
+            .Prepend(operation.Body));
+        foreach (string name in TypesReached(sent, Array.Empty<string>()))
         {
-            // An array or a map body makes its items inputs, and so does a parameter sent as JSON or member by member.
-            var sent = new List<TypeRef?> { operation.Body };
-            sent.AddRange(operation.Parameters.Where(p => p.Json || p.Members || p.Kind == ParameterKind.Part).Select(p => p.Type));
-            foreach (TypeRef? type in sent)
-            {
-                for (TypeRef? t = type; t is not null; t = t.Element)
-                {
-                    if (t.Name is { } name)
-                    {
-                        pending.Push(name);
-                    }
-                }
-            }
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (pending.Count > 0)
-        {
-            string name = pending.Pop();
-            if (!seen.Add(name) || !_types.TryGetValue(name, out TypeModel? type))
-            {
-                continue;
-            }
-
-            _types[name] = type with { IsInput = true };
-            foreach (PropertyModel property in type.Properties)
-            {
-                for (TypeRef? t = property.Type; t is not null; t = t.Element)
-                {
-                    if (t.Name is { } nested)
-                    {
-                        pending.Push(nested);
-                    }
-                }
-            }
+            _types[name] = _types[name] with { IsInput = true };
         }
     }
 }

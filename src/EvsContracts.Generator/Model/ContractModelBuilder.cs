@@ -159,28 +159,33 @@ internal sealed partial class ContractModelBuilder
     /// </summary>
     private IEnumerable<string> UsedTypes(List<OperationModel> operations)
     {
-        var pending = new Stack<string>(_answerTypes);
-        foreach (OperationModel operation in operations)
-        {
-            foreach (ParameterModel parameter in operation.Parameters)
-            {
-                Push(parameter.Type);
-            }
+        IEnumerable<TypeRef?> used = operations.SelectMany(operation => operation.Parameters
+            .Select(p => p.Type)
+            .Append(operation.Body)
+            .Append(operation.SuccessType)
+            .Append(operation.Pagination?.ItemType));
+        IEnumerable<string> named = _answerTypes.Concat(operations.SelectMany(operation => operation.Waiters.Select(w => w.StatusTypeName)));
+        HashSet<string> reached = TypesReached(used, named);
+        return _typeOrder.Where(reached.Contains);
+    }
 
-            Push(operation.Body);
-            Push(operation.SuccessType);
-            Push(operation.Pagination?.ItemType);
-            foreach (WaiterModel waiter in operation.Waiters)
-            {
-                pending.Push(waiter.StatusTypeName);
-            }
+    /// <summary>
+    /// The generated types that <paramref name="roots"/> and <paramref name="named"/> reach through properties, items,
+    /// map values, other members (<c>additionalProperties</c>) and envelope values, however indirectly.
+    /// </summary>
+    private HashSet<string> TypesReached(IEnumerable<TypeRef?> roots, IEnumerable<string> named)
+    {
+        var pending = new Stack<string>(named);
+        foreach (TypeRef? root in roots)
+        {
+            Push(root);
         }
 
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
         while (pending.Count > 0)
         {
             string name = pending.Pop();
-            if (used.Add(name) && _types.TryGetValue(name, out TypeModel? type))
+            if (_types.TryGetValue(name, out TypeModel? type) && reached.Add(name))
             {
                 foreach (PropertyModel property in type.Properties)
                 {
@@ -192,7 +197,7 @@ internal sealed partial class ContractModelBuilder
             }
         }
 
-        return _typeOrder.Where(used.Contains);
+        return reached;
 
         void Push(TypeRef? type)
         {
