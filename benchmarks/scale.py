@@ -19,6 +19,7 @@ local tools of benchmarks/dotnet-tools.json.
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -67,12 +68,20 @@ def package_version(name):
     return re.search(r'Include="%s" Version="([^"]+)"' % re.escape(name), props).group(1)
 
 
+BUILD = ["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"]
+
+
+def prepare(project):
+    """Restores and builds once, not counted: what is timed is a build after an edit, with the last build's state."""
+    subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
+    timed(BUILD, cwd=project)
+
+
 def build(project, touch):
     """The wall time of `dotnet build` after touching `touch`: with a compiler process, then with a warm server."""
     def once(shared):
         os.utime(touch)
-        wall, _, _, rc = timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project,
-                               env={"UseSharedCompilation": shared})
+        wall, _, _, rc = timed(BUILD, cwd=project, env={"UseSharedCompilation": shared})
         return wall, rc == 0
 
     cold, compiled = once("false")
@@ -87,9 +96,7 @@ def build_peer(work, name, items):
     project = os.path.join(work, name)
     with open(os.path.join(project, name + ".csproj"), "w", encoding="utf-8") as f:
         f.write(PROJECT.format(items=items))
-    subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
-    # Built once first, as ours is: what is timed is a build after an edit, with the previous build's state there.
-    timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project)
+    prepare(project)
     sources = sorted(os.path.join(d, f) for d, _, fs in os.walk(project) if "obj" not in os.path.relpath(d, project).split(os.sep)
                      for f in fs if f.endswith(".cs"))
     result = build(project, sources[0])
@@ -102,17 +109,15 @@ def evs_build(spec, work):
     project = os.path.join(work, "evs")
     os.makedirs(project)
     target = os.path.join(project, "spec" + os.path.splitext(spec)[1])
-    with open(spec, "rb") as source, open(target, "wb") as copy:
-        copy.write(source.read())
+    shutil.copyfile(spec, target)
     items = '<EvsContract Include="%s" Namespace="Scale" ClientName="ScaleClient" />' % os.path.basename(target)
     text = PROJECT.format(items=items).replace(
         "</PropertyGroup>", "  <EvsContractsBuiltInSpec>false</EvsContractsBuiltInSpec>\n  </PropertyGroup>").replace(
         "</Project>", '  <Import Project="%s" />\n</Project>' % os.path.join(ROOT, "eng", "ReferenceEvsContractsFromSource.targets"))
     with open(os.path.join(project, "evs.csproj"), "w", encoding="utf-8") as f:
         f.write(text)
-    subprocess.run(["dotnet", "restore", "-nologo", "-v:q"], cwd=project, check=True, stdout=subprocess.DEVNULL)
-    # The first build also builds the runtime and the generator, which a user gets from the package: not counted.
-    timed(["dotnet", "build", "--no-restore", "-nologo", "-v:q", "-c", "Release"], cwd=project)
+    # The first build also builds the runtime and the generator, which a user gets from the package.
+    prepare(project)
     return build(project, target)
 
 

@@ -19,7 +19,7 @@ public class LeaveOutTests
     public void A_construct_in_a_schema_leaves_out_that_schema_and_the_operation_that_needs_it()
     {
         GeneratorRun run = AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listOwners", "responses": { "200": { "description": "Owners.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Owners" } } } } } }
@@ -53,7 +53,7 @@ public class LeaveOutTests
     {
         // Pet → Owner (property) → Address (array items) → Street (map value), which has the construct.
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } },
@@ -79,7 +79,7 @@ public class LeaveOutTests
     public void Schemas_that_refer_to_each_other_in_a_cycle_are_left_out_together()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/trees": {
                       "get": { "operationId": "getTree", "responses": { "200": { "description": "A tree.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Tree" } } } } } }
@@ -103,7 +103,7 @@ public class LeaveOutTests
     public void A_cookie_parameter_leaves_out_its_operation_only()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": {
@@ -130,7 +130,7 @@ public class LeaveOutTests
     public void A_cookie_parameter_shared_by_a_path_leaves_out_every_operation_of_the_path()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "parameters": [ { "name": "session", "in": [|"cookie"|], "schema": { "type": "string" } } ],
@@ -151,7 +151,7 @@ public class LeaveOutTests
     public void A_remote_path_item_reference_leaves_out_its_path_and_a_local_one_serves_the_operations_it_names()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listPets", "responses": { "204": { "description": "None." } } }
@@ -169,7 +169,7 @@ public class LeaveOutTests
     public void A_query_keyed_by_a_parameter_leaves_out_its_path()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     [|"/numbers/{country}?{search}=1"|]: {
                       "get": {
@@ -195,7 +195,7 @@ public class LeaveOutTests
     [Fact]
     public void A_referenced_parameter_is_one_warning_for_every_operation_that_uses_it()
     {
-        string text = Spec(
+        string text = PetsSpec.Of(
             paths: """
                 "/pets": {
                   "get": { "operationId": "listPets", "parameters": [ { "$ref": "#/components/parameters/Session" } ], "responses": { "204": { "description": "None." } } },
@@ -219,7 +219,7 @@ public class LeaveOutTests
     public void A_schema_no_operation_uses_is_left_out_alone_when_every_schema_is_generated()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } }
@@ -240,7 +240,7 @@ public class LeaveOutTests
     {
         // The client reads error responses into EvsApiException, not into their schema's type.
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": {
@@ -268,7 +268,7 @@ public class LeaveOutTests
     {
         // A callback is a request the service makes: nothing a client sends, so nothing of the operation is missing.
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/hooks": {
                       "post": {
@@ -288,7 +288,7 @@ public class LeaveOutTests
     public void An_unresolved_reference_is_an_error_that_leaves_out_only_what_needs_it()
     {
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } },
@@ -309,7 +309,7 @@ public class LeaveOutTests
     {
         // Found only when the model is built, after the reader decided what to leave out: built again without them.
         AssertLeftOut(
-            Spec(
+            PetsSpec.Of(
                 paths: """
                     "/pets": {
                       "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pets" } } } } } },
@@ -333,7 +333,7 @@ public class LeaveOutTests
     [Fact]
     public void Leaving_out_is_the_same_on_every_run()
     {
-        string text = SpecMarkup.Parse(Spec(
+        string text = SpecMarkup.Parse(PetsSpec.Of(
             paths: """
                 "/a": { "get": { "operationId": "getA", "responses": { "200": { "description": "A.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/A" } } } } } } },
                 "/b": { "get": { "operationId": "getB", "responses": { "200": { "description": "B.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/B" } } } } } } }
@@ -363,7 +363,7 @@ public class LeaveOutTests
     {
         // docs/diagnostics/EVS102.md: NoWarn and WarningsAsErrors become the compilation's specific options, a
         // .globalconfig the global severities; an .editorconfig section does not reach a spec, which is no source file.
-        string text = SpecMarkup.Parse(Spec(
+        string text = SpecMarkup.Parse(PetsSpec.Of(
             paths: """
                 "/pets": {
                   "get": { "operationId": "listPets", "parameters": [ { "name": "session", "in": [|"cookie"|], "schema": { "type": "string" } } ], "responses": { "204": { "description": "None." } } },
@@ -405,7 +405,7 @@ public class LeaveOutTests
         const int Limit = 16 * 1024;
         string narrative = new('n', Limit + 1);
         string prefix = new('p', Limit + 1);
-        string spec = Spec(
+        string spec = PetsSpec.Of(
             paths: """
                 "/pets": { "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } } },
                 "/tags": { "get": { "operationId": "listTags", "responses": { "200": { "description": "Tags.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Tag" } } } } } } }
@@ -449,21 +449,6 @@ public class LeaveOutTests
         GeneratorHarness.AssertCompilesCleanly(run);
         return run;
     }
-
-    private static string Spec(string paths, string schemas) => $$"""
-        {
-          "openapi": "3.1.0",
-          "info": { "title": "Pets", "version": "1", "x-namespace": "Pets", "x-client-name": "PetsClient" },
-          "paths": {
-        {{paths}}
-          },
-          "components": {
-            "schemas": {
-        {{schemas}}
-            }
-          }
-        }
-        """;
 
     /// <summary>What a <c>.globalconfig</c> with <c>dotnet_diagnostic.{id}.severity</c> gives the compiler.</summary>
     private sealed class GlobalSeverity(string id, ReportDiagnostic severity) : SyntaxTreeOptionsProvider

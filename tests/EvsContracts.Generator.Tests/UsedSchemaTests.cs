@@ -60,7 +60,7 @@ public class UsedSchemaTests
     [Fact]
     public void Only_the_schemas_the_operations_use_become_types()
     {
-        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas)));
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(Paths, Schemas)));
 
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         Assert.Empty(run.Single.Diagnostics);
@@ -72,7 +72,7 @@ public class UsedSchemaTests
     [Fact]
     public void GenerateAllSchemas_makes_a_type_of_every_schema()
     {
-        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas)) with { AllSchemas = true });
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(Paths, Schemas)) with { AllSchemas = true });
 
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         GeneratorHarness.AssertCompilesCleanly(run);
@@ -82,7 +82,7 @@ public class UsedSchemaTests
     [Fact]
     public void A_spec_of_schemas_alone_makes_a_type_of_every_schema()
     {
-        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(string.Empty, Schemas)));
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(string.Empty, Schemas)));
 
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         GeneratorHarness.AssertCompilesCleanly(run);
@@ -107,8 +107,8 @@ public class UsedSchemaTests
             }
             """;
 
-        GeneratorRun used = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(UsesLowerCase, Named)));
-        GeneratorRun all = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(UsesLowerCase, Named)) with { AllSchemas = true });
+        GeneratorRun used = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(UsesLowerCase, Named)));
+        GeneratorRun all = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(UsesLowerCase, Named)) with { AllSchemas = true });
 
         GeneratorHarness.AssertCompilesCleanly(used);
         Assert.NotNull(Type(used, "Pet2"));
@@ -127,8 +127,8 @@ public class UsedSchemaTests
             "Strict": { "type": "object", "properties": { "name": { "type": "string", "minLength": 9, "maxLength": 3 } } }
             """;
 
-        GeneratorRun used = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas + Broken)));
-        GeneratorRun all = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, Schemas + Broken)) with { AllSchemas = true });
+        GeneratorRun used = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(Paths, Schemas + Broken)));
+        GeneratorRun all = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(Paths, Schemas + Broken)) with { AllSchemas = true });
 
         Assert.Empty(used.Single.Diagnostics);
         GeneratorHarness.AssertCompilesCleanly(used);
@@ -152,7 +152,7 @@ public class UsedSchemaTests
             StringComparison.Ordinal);
         Assert.NotEqual(Schemas, schemas);
 
-        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, Spec(Paths, schemas)));
+        GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, PetsSpec.Of(Paths, schemas)));
 
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS102", diagnostic.Id);
@@ -161,19 +161,4 @@ public class UsedSchemaTests
     }
 
     private static INamedTypeSymbol? Type(GeneratorRun run, string name) => run.Output.GetTypeByMetadataName("Pets." + name);
-
-    private static string Spec(string paths, string schemas) => $$"""
-        {
-          "openapi": "3.1.0",
-          "info": { "title": "Pets", "version": "1", "x-namespace": "Pets", "x-client-name": "PetsClient" },
-          "paths": {
-        {{paths}}
-          },
-          "components": {
-            "schemas": {
-        {{schemas}}
-            }
-          }
-        }
-        """;
 }

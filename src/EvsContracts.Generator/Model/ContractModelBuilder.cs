@@ -157,7 +157,7 @@ internal sealed partial class ContractModelBuilder
     /// an operation starts to use another, but it is not generated: in large specs (GitHub's names hundreds of webhook
     /// payloads no operation answers) such types are a large part of what would be compiled.
     /// </summary>
-    private IEnumerable<string> UsedTypes(List<OperationModel> operations)
+    private HashSet<string> UsedTypes(List<OperationModel> operations)
     {
         IEnumerable<TypeRef?> used = operations.SelectMany(operation => operation.Parameters
             .Select(p => p.Type)
@@ -165,8 +165,7 @@ internal sealed partial class ContractModelBuilder
             .Append(operation.SuccessType)
             .Append(operation.Pagination?.ItemType));
         IEnumerable<string> named = _answerTypes.Concat(operations.SelectMany(operation => operation.Waiters.Select(w => w.StatusTypeName)));
-        HashSet<string> reached = TypesReached(used, named);
-        return _typeOrder.Where(reached.Contains);
+        return TypesReached(used, named);
     }
 
     /// <summary>
