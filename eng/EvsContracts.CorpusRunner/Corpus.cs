@@ -129,7 +129,7 @@ public sealed class Corpus
         List<LeftOutOperation> leftOut;
         try
         {
-            leftOut = SpecOperations.Read(File.ReadAllText(path)).Select(o => new LeftOutOperation(o.Operation.ToString(), null, null)).ToList();
+            leftOut = SpecOperations.Read(File.ReadAllText(path)).Select(o => new LeftOutOperation(o.Operation.ToString(), null, null, null)).ToList();
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
         {

@@ -17,7 +17,8 @@ public static class CoverageReport
         Line(md, "compiled with the runtime (`EvsContracts.dll`) against the .NET 8 reference assemblies. A spec *compiles* when code");
         Line(md, "was generated, the generator reported no error and the compiler reports none. Operations are the methods under");
         Line(md, "`paths`; an operation is *generated* when the client documents it (`<remarks><c>GET /path</c>`), and a left-out");
-        Line(md, "operation is *named* when an EVS102 located in the spec names its JSON Pointer, `GET /path` or operationId.");
+        Line(md, "operation is *named* when a diagnostic located in the spec names its JSON Pointer, `GET /path` or operationId: the");
+        Line(md, "EVS102 warning of a construct left out, or the error (a contradiction, a broken member) that left it out.");
         Line(md);
         Line(md, $"Run of {date:yyyy-MM-dd HH:mm} UTC on commit `{commit}`: {scope}, {outcomes.Count:N0} specs in {elapsed.TotalMinutes:0.0} min, {jobs} at a time, load average {LoadAverage()}.");
         Line(md);
@@ -26,7 +27,8 @@ public static class CoverageReport
         Line(md, $"| specs that generate code that compiles | **{summary.Compiling:N0} of {outcomes.Count:N0} ({summary.CompilingShare:0.0} %)** |");
         Line(md, $"| operations generated | **{summary.GeneratedOperations:N0} of {summary.Operations:N0} ({summary.GeneratedShare:0.0} %)** |");
         Line(md, $"| exceptions, CS8785 and timeouts | {summary.Failures.Count:N0} |");
-        Line(md, $"| left-out operations named by a located EVS102 | {summary.LeftOutNamed:N0} of {summary.LeftOut:N0} |");
+        Line(md, $"| left-out operations named by a located diagnostic | {summary.LeftOutNamed:N0} of {summary.LeftOut:N0} |");
+        Line(md, $"| of those, named by an EVS102 warning | {summary.LeftOutNamedByWarning:N0} |");
         Line(md, $"| specs with a generator error (EVS1xx/EVS900 error) | {outcomes.Count(o => o.GeneratorError):N0} |");
         Line(md, $"| specs whose code fails to compile with no generator error | {summary.SilentCompileErrors.Count:N0} |");
         Line(md, $"| specs with no code generated | {outcomes.Count(o => o.GeneratedFiles == 0):N0} |");
@@ -46,7 +48,8 @@ public static class CoverageReport
 
         Line(md, "## What leaves operations out");
         Line(md);
-        Line(md, "The construct of the EVS102 that names each left-out operation (its pointer's last keyword, or the message's kind).");
+        Line(md, "The construct of the diagnostic that names each left-out operation (its pointer's last keyword, or the message's");
+        Line(md, "kind), after the id when it is an error: a build stops there until the spec is mended.");
         Line(md);
         Line(md, "| construct | operations | specs |");
         Line(md, "| --- | ---: | ---: |");

@@ -12,6 +12,7 @@ public sealed class CoverageSummary
         GeneratedOperations = outcomes.Sum(o => o.GeneratedOperations);
         LeftOut = outcomes.Sum(o => o.LeftOut.Count);
         LeftOutNamed = outcomes.Sum(o => o.LeftOut.Count(l => l.NamedBy is not null));
+        LeftOutNamedByWarning = outcomes.Sum(o => o.LeftOut.Count(l => l.NamedById == GeneratorDiagnostic.UnsupportedId));
         SilentCompileErrors = outcomes.Where(o => o.Failure is null && !o.GeneratorError && o.CompileErrorCount > 0).ToList();
         ForeignOperations = outcomes.Sum(o => o.ForeignOperations);
     }
@@ -29,7 +30,11 @@ public sealed class CoverageSummary
 
     public int LeftOut { get; }
 
+    /// <summary>Left-out operations named by a located spec diagnostic, a warning or an error.</summary>
     public int LeftOutNamed { get; }
+
+    /// <summary>Left-out operations named by a located EVS102 warning; the others named are named by an error.</summary>
+    public int LeftOutNamedByWarning { get; }
 
     /// <summary>Generated code that does not compile although the generator reported no error: a build that fails in generated code.</summary>
     public IReadOnlyList<SpecOutcome> SilentCompileErrors { get; }
@@ -40,10 +45,13 @@ public sealed class CoverageSummary
 
     public double GeneratedShare => Share(GeneratedOperations, Operations);
 
-    /// <summary>The construct of each left-out operation's naming EVS102 ("not named" when none names it): operations and specs.</summary>
+    /// <summary>
+    /// The construct of the diagnostic that names each left-out operation, after its id when it is an error ("not
+    /// named" when none names it): operations and specs.
+    /// </summary>
     public IReadOnlyList<(string Construct, int Operations, int Specs)> LeftOutByConstruct() =>
         Outcomes
-            .SelectMany(o => o.LeftOut.Select(l => (o.Spec, Construct: l.Construct ?? (l.NamedBy is null ? "(not named by a located EVS102)" : "?"))))
+            .SelectMany(o => o.LeftOut.Select(l => (o.Spec, Construct: Label(l))))
             .GroupBy(x => x.Construct, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Count(), g.Select(x => x.Spec).Distinct(StringComparer.Ordinal).Count()))
             .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)
@@ -68,4 +76,11 @@ public sealed class CoverageSummary
             .ToList();
 
     public static double Share(int part, int whole) => whole == 0 ? 0 : 100.0 * part / whole;
+
+    private static string Label(LeftOutOperation operation) => operation switch
+    {
+        { NamedBy: null } => "(not named by a located diagnostic)",
+        { NamedById: GeneratorDiagnostic.UnsupportedId } => operation.Construct ?? "?",
+        _ => $"{operation.NamedById} (error): {operation.Construct}",
+    };
 }

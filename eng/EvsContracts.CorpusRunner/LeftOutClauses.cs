@@ -2,7 +2,7 @@ namespace EvsContracts.CorpusRunner;
 
 /// <summary>
 /// What the generator says it left out: the <c>; left out: operations a, b; path /x; schema C</c> clause at the end of
-/// each EVS102. It decides which operations of a group that shares one documented text (AWS's <c>/#Action=...</c>,
+/// each spec diagnostic that leaves something out. It decides which operations of a group that shares one documented text (AWS's <c>/#Action=...</c>,
 /// hundreds under <c>GET /</c>) are the missing ones, which a count of documented texts cannot tell; and it names the
 /// operations of a path left out as a whole (a remote path-item <c>$ref</c>, a cookie parameter of the path).
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class LeftOutClauses
     private readonly HashSet<string> _operations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GeneratorDiagnostic> _paths = new(StringComparer.Ordinal);
 
-    /// <param name="warnings">The located EVS102 warnings, in the order the generator reported them.</param>
+    /// <param name="warnings">The located spec diagnostics, in the order the generator reported them.</param>
     public LeftOutClauses(IEnumerable<GeneratorDiagnostic> warnings)
     {
         foreach (GeneratorDiagnostic warning in warnings)

@@ -1,7 +1,7 @@
 namespace EvsContracts.CorpusRunner;
 
 /// <summary>
-/// Finds the first located EVS102 that names a left-out operation (<see cref="SpecRunner.Names"/>). A large spec has
+/// Finds the first located spec diagnostic (an EVS102 warning or an EVS1xx error) that names a left-out operation (<see cref="SpecRunner.Names"/>). A large spec has
 /// thousands of left-out operations and thousands of warnings, each listing what it leaves out, so the messages are
 /// indexed by the words that can name an operation and only the messages holding one of its words are checked.
 /// </summary>
@@ -11,17 +11,11 @@ public sealed class LeftOutNamer
 
     private readonly IReadOnlyList<GeneratorDiagnostic> _warnings;
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
-    private readonly bool _scanWhenNotIndexed;
 
-    /// <param name="warnings">The located EVS102 warnings, in the order the generator reported them.</param>
-    /// <param name="scanWhenNotIndexed">
-    /// Whether an operation no indexed word names is looked for in every message (a word the index does not split
-    /// out): worth it when every left-out operation should be named, not when an error refuses the spec.
-    /// </param>
-    public LeftOutNamer(IReadOnlyList<GeneratorDiagnostic> warnings, bool scanWhenNotIndexed)
+    /// <param name="warnings">The located spec diagnostics, in the order the generator reported them.</param>
+    public LeftOutNamer(IReadOnlyList<GeneratorDiagnostic> warnings)
     {
         _warnings = warnings;
-        _scanWhenNotIndexed = scanWhenNotIndexed;
         for (int index = 0; index < warnings.Count; index++)
         {
             foreach (string word in warnings[index].Message.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
@@ -62,9 +56,8 @@ public sealed class LeftOutNamer
             return _warnings[first];
         }
 
-        return _scanWhenNotIndexed
-            ? _warnings.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, operationId))
-            : null;
+        // A word the index does not split out.
+        return _warnings.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, operationId));
     }
 
     private void Add(string word, int index)

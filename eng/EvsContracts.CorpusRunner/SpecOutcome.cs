@@ -6,14 +6,22 @@ namespace EvsContracts.CorpusRunner;
 /// </summary>
 public sealed record GeneratorDiagnostic(string Id, string Severity, string Message, bool Located, int Line)
 {
+    public const string UnsupportedId = "EVS102";
+
     public string Construct => Constructs.Of(Message);
+
+    /// <summary>A problem of the spec (EVS1xx), which says what it leaves out, as opposed to a generator defect (EVS900).</summary>
+    public bool IsSpecProblem => Id.StartsWith("EVS1", StringComparison.Ordinal);
 }
 
 /// <summary>A compiler error in the generated code.</summary>
 public sealed record CompileError(string Id, string Message, string File, int Line);
 
-/// <summary>An operation of the spec that the generated client does not offer, and the EVS102 that names it, if any.</summary>
-public sealed record LeftOutOperation(string Operation, string? NamedBy, string? Construct);
+/// <summary>
+/// An operation of the spec that the generated client does not offer, and the located spec diagnostic that names it,
+/// if any: an EVS102 warning, or the error (a contradiction, a broken member) that left it out.
+/// </summary>
+public sealed record LeftOutOperation(string Operation, string? NamedById, string? NamedBy, string? Construct);
 
 /// <summary>
 /// What happened to one spec. <c>Spec</c> is its path relative to the corpus's <c>api</c> folder; <c>Failure</c> an
@@ -43,6 +51,6 @@ public sealed record SpecOutcome(
     /// <summary>Code was generated, the generator reported no error and the code compiles: a build succeeds.</summary>
     public bool Compiles => Failure is null && GeneratedFiles > 0 && !GeneratorError && CompileErrorCount == 0;
 
-    /// <summary>Every left-out operation is named by an EVS102 that points into the spec.</summary>
+    /// <summary>Every left-out operation is named by a spec diagnostic that points into the spec.</summary>
     public bool LeftOutAllNamed => LeftOut.All(o => o.NamedBy is not null);
 }

@@ -16,8 +16,6 @@ namespace EvsContracts.CorpusRunner;
 /// </summary>
 public static class SpecRunner
 {
-    private const string UnsupportedId = "EVS102";
-
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
 
     private static readonly ImmutableArray<MetadataReference> s_references =
@@ -95,8 +93,8 @@ public static class SpecRunner
         var declaredSet = declared.Select(d => d.Operation.AsDocumented).ToHashSet();
         int foreign = generated.Keys.Count(g => !declaredSet.Contains(g));
         int generatedCount = 0;
-        List<GeneratorDiagnostic> located = diagnostics.Where(d => d.Id == UnsupportedId && d.Located).ToList();
-        var namer = new LeftOutNamer(located, scanWhenNotIndexed: !diagnostics.Any(d => d.Severity == nameof(DiagnosticSeverity.Error)));
+        List<GeneratorDiagnostic> located = diagnostics.Where(d => d.IsSpecProblem && d.Located).ToList();
+        var namer = new LeftOutNamer(located);
         var said = new LeftOutClauses(located);
         var leftOut = new List<LeftOutOperation>();
 
@@ -112,7 +110,7 @@ public static class SpecRunner
             }
 
             GeneratorDiagnostic? naming = namer.Find(operation, operationId) ?? said.PathLeftOut(operation);
-            leftOut.Add(new LeftOutOperation(operation.ToString(), naming?.Message, naming?.Construct));
+            leftOut.Add(new LeftOutOperation(operation.ToString(), naming?.Id, naming?.Message, naming?.Construct));
         }
 
         return new SpecOutcome(

@@ -165,7 +165,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         Location location = result.FileNameLocation.ToLocation();
         if (clashes.AsImmutableArray().Contains(model.HintPrefix, StringComparer.OrdinalIgnoreCase))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedFileClash, location, model.HintPrefix + ".*.cs"));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedFileClash, location, model.HintPrefix + ".*.cs", LeftOutParts.NothingGenerated));
             return;
         }
 

@@ -144,7 +144,7 @@ public sealed class RunnerTests : IDisposable
             (new SpecOperation("put", "/pets"), "putPet"),
         ];
 
-        var namer = new LeftOutNamer(warnings, scanWhenNotIndexed: true);
+        var namer = new LeftOutNamer(warnings);
 
         foreach ((SpecOperation operation, string? id) in operations)
         {

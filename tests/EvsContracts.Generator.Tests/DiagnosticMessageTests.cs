@@ -22,7 +22,7 @@ public class DiagnosticMessageTests
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS104", diagnostic.Id);
         string message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        Assert.Equal($"The schema name \"-{new string('x', 59)}…\" (10,000 characters) does not give a C# type name", message);
+        Assert.Equal($"The schema name \"-{new string('x', 59)}…\" (10,000 characters) does not give a C# type name; left out: schema -{new string('x', 59)}…", message);
         Assert.Equal(SpecPath, diagnostic.Location.GetLineSpan().Path);
     }
 
@@ -34,7 +34,7 @@ public class DiagnosticMessageTests
         GeneratorRun run = GeneratorHarness.Run(TestSpec.FromText(SpecPath, SpecWithSchema(name)));
 
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
-        Assert.Equal($"The schema name \"{name}\" does not give a C# type name", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal($"The schema name \"{name}\" does not give a C# type name; left out: schema {name}", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -46,6 +46,7 @@ public class DiagnosticMessageTests
 
         string message = Assert.Single(run.Single.Diagnostics).GetMessage(CultureInfo.InvariantCulture);
         Assert.Contains($"\"{new string('-', 59)}…\" ({name.Length} characters)", message, StringComparison.Ordinal);
+        Assert.EndsWith($"; left out: schema {new string('-', 59)}…", message, StringComparison.Ordinal);
     }
 
     private static string SpecWithSchema(string name) => $$"""

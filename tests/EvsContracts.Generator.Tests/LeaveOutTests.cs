@@ -298,7 +298,7 @@ public class LeaveOutTests
                 schemas: """
                     "Pet": { "type": "object", "properties": { "owner": { "$ref": [|"#/components/schemas/Owner"|] } } }
                     """),
-            "The reference \"#/components/schemas/Owner\" does not resolve: there is no schema \"Owner\" in components.schemas (/components/schemas/Pet/properties/owner/$ref)",
+            "The reference \"#/components/schemas/Owner\" does not resolve: there is no schema \"Owner\" in components.schemas (/components/schemas/Pet/properties/owner/$ref); left out: operation listPets; schema Pet",
             kept: ["DeletePetsAsync("],
             leftOut: ["ListPetsAsync(", "class Pet "],
             id: "EVS103");
@@ -324,7 +324,7 @@ public class LeaveOutTests
                     "Pet": { "type": "object", "properties": { "name": { "type": "string", [|"minLength"|]: 9, "maxLength": 3 } } },
                     "Tag": { "type": "object", "properties": { "label": { "type": "string" } } }
                     """),
-            "Contradictory constraints at /components/schemas/Pet/properties/name: minLength 9 is greater than maxLength 3",
+            "Contradictory constraints at /components/schemas/Pet/properties/name: minLength 9 is greater than maxLength 3; left out: operations listPets, putPet; schemas Pet, Pets",
             kept: ["class Tag ", "ListTagsAsync("],
             leftOut: ["ListPetsAsync(", "PutPetAsync(", "class Pets ", "class Pet "],
             id: "EVS105");
@@ -395,6 +395,36 @@ public class LeaveOutTests
         string client = run.Sources.Single(s => s.Key == "Pets.PetsClient.g.cs").Value;
         Assert.Contains("DeletePetsAsync(", client, StringComparison.Ordinal);
         Assert.DoesNotContain("ListPetsAsync(", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_lowered_to_a_warning_builds_the_rest_of_a_spec_one_cannot_mend_yet()
+    {
+        // docs/diagnostics/EVS105.md: a vendor's spec with a contradiction in one schema still yields the operations
+        // that do not need it once dotnet_diagnostic.EVS105.severity = warning; the message says what that costs.
+        string text = PetsSpec.Of(
+            paths: """
+                "/pets": {
+                  "get": { "operationId": "listPets", "responses": { "200": { "description": "Pets.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } },
+                  "delete": { "operationId": "deletePets", "responses": { "204": { "description": "None." } } }
+                }
+                """,
+            schemas: """
+                "Pet": { "type": "object", "properties": { "kind": { "type": "object", "allOf": [ { "type": "string" } ] } } }
+                """);
+        var compilation = GeneratorHarness.CreateCompilation();
+        compilation = compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new GlobalSeverity("EVS105", ReportDiagnostic.Warn)));
+
+        GeneratorRun run = GeneratorHarness.Run([TestSpec.FromText(SpecPath, text)], compilation);
+
+        GeneratorHarness.AssertGeneratorDidNotFail(run);
+        Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
+        Assert.Equal(("EVS105", DiagnosticSeverity.Warning), (diagnostic.Id, diagnostic.Severity));
+        Assert.EndsWith("; left out: operation listPets; schema Pet", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        string client = run.Sources.Single(s => s.Key == "Pets.PetsClient.g.cs").Value;
+        Assert.Contains("DeletePetsAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("ListPetsAsync(", client, StringComparison.Ordinal);
+        GeneratorHarness.AssertCompilesCleanly(run);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class NameRepairTests
         Assert.Equal(2, run.Single.Diagnostics.Length);
         Assert.All(run.Single.Diagnostics, d => Assert.Equal("EVS103", d.Id));
         Diagnostic diagnostic = run.Single.Diagnostics.Single(d => d.Location.SourceSpan == new TextSpan(spec.Start, spec.End - spec.Start));
-        Assert.Equal("The reference to \"A\" goes round in a circle (/components/schemas/B/items/$ref)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("The reference to \"A\" goes round in a circle (/components/schemas/B/items/$ref); left out: schemas A, B, Holder", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -538,7 +538,7 @@ public class NameRepairTests
         GeneratorHarness.AssertGeneratorDidNotFail(run);
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS103", diagnostic.Id);
-        Assert.Equal("The reference to \"Node/next\" goes round in a circle (/components/schemas/Node/properties/next/$ref)", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("The reference to \"Node/next\" goes round in a circle (/components/schemas/Node/properties/next/$ref); left out: schemas Node, Node/next", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(new TextSpan(spec.Start, spec.End - spec.Start), diagnostic.Location.SourceSpan);
     }
 

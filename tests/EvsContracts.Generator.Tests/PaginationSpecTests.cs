@@ -91,34 +91,34 @@ public class PaginationSpecTests
     [Theory]
     [InlineData(
         """{ "style": [|"cursor"|], "items": "pets" }""",
-        "x-pagination.style must be \"marker\", \"offset\" or \"nextLink\", not \"cursor\" (/paths/~1pets/get/x-pagination/style)")]
+        "x-pagination.style must be \"marker\", \"offset\" or \"nextLink\", not \"cursor\" (/paths/~1pets/get/x-pagination/style); left out: operation listPets")]
     [InlineData(
         """{ "style": [|"marker"|], "items": "pets", "pageSize": "size" }""",
-        "x-pagination with style \"marker\" needs \"marker\" (/paths/~1pets/get/x-pagination)")]
+        "x-pagination with style \"marker\" needs \"marker\" (/paths/~1pets/get/x-pagination); left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": "pets", "pageSize": [|"limit"|], "offset": "skip" }""",
-        "x-pagination.pageSize: \"limit\" is not a query parameter of listPets")]
+        "x-pagination.pageSize: \"limit\" is not a query parameter of listPets; left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": "pets", "pageSize": [|"from"|], "offset": "skip" }""",
-        "x-pagination.pageSize: the query parameter \"from\" must be an optional integer (listPets)")]
+        "x-pagination.pageSize: the query parameter \"from\" must be an optional integer (listPets); left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": [|"total"|], "offset": "skip" }""",
-        "x-pagination.items must lead to an array property of the answer (listPets)")]
+        "x-pagination.items must lead to an array property of the answer (listPets); left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": [|"data.pets"|], "offset": "skip" }""",
-        "x-pagination.items: \"data\" is not a property on the way (listPets)")]
+        "x-pagination.items: \"data\" is not a property on the way (listPets); left out: operation listPets")]
     [InlineData(
         """{ "style": "nextLink", "items": "pets", "nextLink": [|"total"|] }""",
-        "x-pagination.nextLink must lead to a string, or to an array of objects with string properties rel and href (listPets)")]
+        "x-pagination.nextLink must lead to a string, or to an array of objects with string properties rel and href (listPets); left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": "pets", "offset": "skip", [|"cursor"|]: "from" }""",
-        "x-pagination has no member \"cursor\"; it knows method, style, items, pageSize, marker, markerProperty, offset, nextLink and omitParameters (/paths/~1pets/get/x-pagination)")]
+        "x-pagination has no member \"cursor\"; it knows method, style, items, pageSize, marker, markerProperty, offset, nextLink and omitParameters (/paths/~1pets/get/x-pagination); left out: operation listPets")]
     [InlineData(
         """{ "style": "offset", "items": "pets", "offset": "skip", "omitParameters": [[|"sort"|]] }""",
-        "x-pagination.omitParameters: \"sort\" is not a query parameter of listPets")]
+        "x-pagination.omitParameters: \"sort\" is not a query parameter of listPets; left out: operation listPets")]
     [InlineData(
         """[|[ "marker" ]|]""",
-        "/paths/~1pets/get/x-pagination must be an object with style, items and the query parameters the style needs")]
+        "/paths/~1pets/get/x-pagination must be an object with style, items and the query parameters the style needs; left out: operation listPets")]
     public void A_broken_extension_is_EVS101_at_its_place(string pagination, string message)
     {
         SpecMarkup spec = SpecMarkup.Parse(Template.Replace("PAGINATION", pagination, StringComparison.Ordinal));
@@ -142,7 +142,7 @@ public class PaginationSpecTests
 
         Diagnostic diagnostic = Assert.Single(run.Single.Diagnostics);
         Assert.Equal("EVS104", diagnostic.Id);
-        Assert.Equal("x-pagination.method \"Every pet\" is not a valid C# method name", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal("x-pagination.method \"Every pet\" is not a valid C# method name; left out: operation listPets", diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(spec.Span, diagnostic.Location.GetLineSpan().Span);
     }
 }

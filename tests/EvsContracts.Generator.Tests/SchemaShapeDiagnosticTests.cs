@@ -27,7 +27,7 @@ public class SchemaShapeDiagnosticTests
                 "Pet": { "type": "object", "properties": { "id": { [|"allOf"|]: [{ "type": "integer" }, { "$ref": "#/components/schemas/Code" }] } } }
                 """),
             "EVS105",
-            "Contradictory constraints at /components/schemas/Pet/properties/id: its allOf parts are of type integer and of type string");
+            "Contradictory constraints at /components/schemas/Pet/properties/id: its allOf parts are of type integer and of type string; left out: schema Pet");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class SchemaShapeDiagnosticTests
                 "Kind": { [|"allOf"|]: [{ "type": "string", "enum": ["a", "b"] }, { "enum": ["c"] }] }
                 """),
             "EVS105",
-            "Contradictory constraints at /components/schemas/Kind: the enums of its allOf parts share no value");
+            "Contradictory constraints at /components/schemas/Kind: the enums of its allOf parts share no value; left out: schema Kind");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class SchemaShapeDiagnosticTests
                 "Pet": { "allOf": [|{ "type": "object" }|] }
                 """),
             "EVS101",
-            "/components/schemas/Pet/allOf must be a non-empty array of schemas");
+            "/components/schemas/Pet/allOf must be a non-empty array of schemas; left out: schema Pet");
     }
 
     private static void AssertDiagnostic(string markup, string id, string message)

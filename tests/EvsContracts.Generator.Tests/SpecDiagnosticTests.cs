@@ -283,7 +283,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS101",
-            "The spec has no \"openapi\" member: it is not an OpenAPI 3.0/3.1 document");
+            "The spec has no \"openapi\" member: it is not an OpenAPI 3.0/3.1 document; nothing is generated");
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS101",
-            "\"openapi\" must be a 3.0.x or 3.1.x version string");
+            "\"openapi\" must be a 3.0.x or 3.1.x version string; nothing is generated");
     }
 
     [Fact]
@@ -313,7 +313,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS101",
-            "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"");
+            "An OpenAPI 3.1 document must have \"paths\", \"components\" or \"webhooks\"; nothing is generated");
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public class SpecDiagnosticTests
     [Fact]
     public void A_document_that_is_not_an_object_is_EVS101()
     {
-        AssertDiagnostic("[|[\"openapi\", \"3.1.0\"]|]", "EVS101", "The spec must be a JSON object (an OpenAPI document), not an array");
+        AssertDiagnostic("[|[\"openapi\", \"3.1.0\"]|]", "EVS101", "The spec must be a JSON object (an OpenAPI document), not an array; nothing is generated");
     }
 
     [Fact]
@@ -349,7 +349,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS101",
-            "The required member \"info.title\" is missing");
+            "The required member \"info.title\" is missing; nothing is generated");
     }
 
     [Fact]
@@ -569,7 +569,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS103",
-            "The reference \"#/components/schemas/Owner\" does not resolve: there is no schema \"Owner\" in components.schemas (/components/schemas/Pet/properties/owner/$ref)");
+            "The reference \"#/components/schemas/Owner\" does not resolve: there is no schema \"Owner\" in components.schemas (/components/schemas/Pet/properties/owner/$ref); left out: schema Pet");
     }
 
     [Fact]
@@ -592,7 +592,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS103",
-            "The reference \"#/components/parameters/Limit\" does not resolve (/paths/~1pets/get/parameters/0/$ref)");
+            "The reference \"#/components/parameters/Limit\" does not resolve (/paths/~1pets/get/parameters/0/$ref); left out: operation listPets");
     }
 
     // ---- EVS104: names ---------------------------------------------------------------------------------------------
@@ -662,7 +662,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS105",
-            "Contradictory constraints at /components/schemas/Pet/properties/name: minLength 10 is greater than maxLength 5");
+            "Contradictory constraints at /components/schemas/Pet/properties/name: minLength 10 is greater than maxLength 5; left out: schema Pet");
     }
 
     [Fact]
@@ -687,7 +687,7 @@ public class SpecDiagnosticTests
             }
             """,
             "EVS105",
-            "Contradictory constraints at /components/schemas/Pet/properties/weight: minimum 1.25 is greater than maximum 0.5");
+            "Contradictory constraints at /components/schemas/Pet/properties/weight: minimum 1.25 is greater than maximum 0.5; left out: schema Pet");
     }
 
     [Fact]
@@ -760,7 +760,7 @@ public class SpecDiagnosticTests
         {
             Assert.Equal("EVS104", diagnostic.Id);
             Assert.Equal(
-                "Two specs generate Shared.Pets.PetsClient.*.cs; give them different namespaces (EvsContract Namespace=\"...\")",
+                "Two specs generate Shared.Pets.PetsClient.*.cs; give them different namespaces (EvsContract Namespace=\"...\"); nothing is generated",
                 diagnostic.GetMessage(CultureInfo.InvariantCulture));
             Assert.Equal(spec.Path, diagnostic.Location.GetLineSpan().Path);
             Assert.Equal(new TextSpan(at, "\"Shared.Pets\"".Length), diagnostic.Location.SourceSpan);

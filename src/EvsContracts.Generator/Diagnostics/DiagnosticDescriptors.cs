@@ -306,11 +306,6 @@ internal static class DiagnosticDescriptors
         new(id, title, format, UsageCategory, severity, isEnabledByDefault: true, description, HelpLink(id));
 
     /// <summary>
-    /// A spec problem under one of the EVS1xx ids, with the id's title, severity, description and help page. EVS102
-    /// is a warning: the construct and what needs it are left out, the rest is generated. Its format gets one more
-    /// argument, filled in once the whole spec is read (<see cref="LeftOutParts"/>): what is left out.
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="descriptor"/> is an EVS102 note: it leaves out only what its message says (a check, a
     /// requirement), not the schema or operation it is found in.
     /// </summary>
@@ -320,9 +315,28 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Note(string format) =>
         new(UnsupportedId, SpecTitle(UnsupportedId), format, SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, SpecDescription(UnsupportedId), HelpLink(UnsupportedId));
 
-    private static DiagnosticDescriptor Spec(string id, string format) => id == UnsupportedId
-        ? new(id, SpecTitle(id), format + "{" + ArgumentCount(format).ToString(CultureInfo.InvariantCulture) + "}", SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, SpecDescription(id), HelpLink(id))
-        : new(id, SpecTitle(id), format, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, SpecDescription(id), HelpLink(id));
+    /// <summary>
+    /// Whether <paramref name="descriptor"/> ends by saying what its problem leaves out: every spec problem found in
+    /// the document's parts does (a warning and an error alike), but a note and a file that cannot be read.
+    /// </summary>
+    public static bool SaysWhatItLeavesOut(DiagnosticDescriptor descriptor) =>
+        descriptor.Category == SpecCategory && descriptor.Id != InvalidJsonId && !IsNote(descriptor);
+
+    /// <summary>
+    /// A spec problem under one of the EVS1xx ids, with the id's title, severity, description and help page. EVS102
+    /// is a warning: the construct and what needs it are left out, the rest is generated; the others are errors. Past
+    /// EVS100, a format gets one more argument, filled in once the whole spec is read (<see cref="LeftOutParts"/>):
+    /// what is left out, so that an error says what it costs as a warning does.
+    /// </summary>
+    private static DiagnosticDescriptor Spec(string id, string format) => new(
+        id,
+        SpecTitle(id),
+        id == InvalidJsonId ? format : format + "{" + ArgumentCount(format).ToString(CultureInfo.InvariantCulture) + "}",
+        SpecCategory,
+        id == UnsupportedId ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        SpecDescription(id),
+        HelpLink(id));
 
     /// <summary>How many arguments a format string takes: one more than its highest <c>{n}</c>.</summary>
     private static int ArgumentCount(string format)

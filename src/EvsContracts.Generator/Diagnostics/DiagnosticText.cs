@@ -14,6 +14,18 @@ internal static class DiagnosticText
     /// <summary>A spec string as a message quotes it: in double quotes, so <see cref="ShortenQuotes"/> can cut it.</summary>
     public static string Quote(string text) => "\"" + text + "\"";
 
+    /// <summary>A name as a list in a message gives it: whole up to <see cref="MaxQuoted"/> characters, else its start and an ellipsis.</summary>
+    public static string Cut(string text)
+    {
+        if (text.Length <= MaxQuoted)
+        {
+            return text;
+        }
+
+        int keep = char.IsHighSurrogate(text[KeptWhenCut - 1]) ? KeptWhenCut - 1 : KeptWhenCut;
+        return text.Substring(0, keep) + "…";
+    }
+
     /// <summary>
     /// Cuts every double-quoted run longer than <see cref="MaxQuoted"/> characters to its first characters, an
     /// ellipsis and its length, so a build log line stays a line. Short texts come back as they are.

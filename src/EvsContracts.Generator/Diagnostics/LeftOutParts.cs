@@ -50,7 +50,7 @@ internal static class LeftOutParts
 
     /// <summary>
     /// The diagnostics as reported: the same problem found from two parts (a shared parameter, a referenced response)
-    /// is one diagnostic, and an EVS102 message ends with what is left out because of it, in ordinal order.
+    /// is one diagnostic, and its message ends with what is left out because of it, in ordinal order.
     /// </summary>
     /// <remarks>
     /// A problem found only in <paramref name="unused"/> parts is not told: they are not generated whatever it is.
@@ -94,7 +94,7 @@ internal static class LeftOutParts
         foreach (SpecDiagnostic diagnostic in order)
         {
             // A note says in its own words the one thing it leaves out.
-            result.Add(diagnostic.Id == DiagnosticDescriptors.UnsupportedId && !DiagnosticDescriptors.IsNote(diagnostic.Descriptor)
+            result.Add(DiagnosticDescriptors.SaysWhatItLeavesOut(diagnostic.Descriptor)
                 ? diagnostic with { Arguments = diagnostic.Arguments.AsImmutableArray().Add(Suffix(owners[diagnostic], neededBy)).ToEquatableArray() }
                 : diagnostic);
         }
@@ -122,12 +122,15 @@ internal static class LeftOutParts
         return new HashSet<SpecPart>(parts.Where(part => part.Kind == SpecPartKind.Schema && !reached.Contains(part)));
     }
 
+    /// <summary>What a problem of the document as a whole leaves out.</summary>
+    public const string NothingGenerated = "; nothing is generated";
+
     /// <summary>"; left out: operations getPet, listPets; schema Pet", or "; nothing is generated" for the document.</summary>
     private static string Suffix(List<SpecPart?> owners, Dictionary<SpecPart, List<SpecPart>> neededBy)
     {
         if (owners.Contains(null))
         {
-            return "; nothing is generated";
+            return NothingGenerated;
         }
 
         var reached = new HashSet<SpecPart>();
@@ -147,7 +150,7 @@ internal static class LeftOutParts
         var groups = new List<string>();
         foreach ((SpecPartKind kind, string one, string many) in s_groups)
         {
-            var names = reached.Where(p => p.Kind == kind).Select(p => Shorten(p.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var names = reached.Where(p => p.Kind == kind).Select(p => DiagnosticText.Cut(p.Name)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
             if (names.Count > 0)
             {
                 groups.Add((names.Count == 1 ? one : many) + " " + string.Join(", ", names));
@@ -156,9 +159,5 @@ internal static class LeftOutParts
 
         return "; left out: " + string.Join("; ", groups);
     }
-
-    /// <summary>A name as a message lists it; one that is pages long keeps its start.</summary>
-    private static string Shorten(string name) =>
-        name.Length <= DiagnosticText.MaxQuoted ? name : name.Substring(0, DiagnosticText.MaxQuoted) + "...";
 
 }
