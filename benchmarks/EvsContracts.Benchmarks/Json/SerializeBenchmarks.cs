@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvsContracts.Snapshots;
@@ -34,9 +33,10 @@ public class SerializeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // Ours and the hand-written code share one writer that puts non-ASCII text out raw, as EVS bodies go;
-        // System.Text.Json's serializers write through their default encoder, as their clients do.
-        _rawWriter = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Ours and the hand-written code share the writer the generated client writes bodies with, which puts
+        // non-ASCII text out raw, as EVS bodies go; System.Text.Json's serializers write through their default
+        // encoder, as their clients do.
+        _rawWriter = new Utf8JsonWriter(_buffer, EvsJson.WriterOptions);
         _defaultWriter = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         _textWriter = new StreamWriter(_stream, new UTF8Encoding(false), 4096, leaveOpen: true);
 
