@@ -24,6 +24,16 @@ public static partial class Constructs
 
     public static string Of(string message)
     {
+        // What the problem leaves out is not what it is about.
+        int clause = message.IndexOf("; left out: ", StringComparison.Ordinal);
+        clause = clause < 0 ? message.IndexOf("; nothing is generated", StringComparison.Ordinal) : clause;
+        message = clause < 0 ? message : message[..clause];
+
+        if (Contradiction().Match(message) is { Success: true } contradiction)
+        {
+            return "contradiction: " + Template(contradiction.Groups[1].Value);
+        }
+
         if (message.Contains("has no \"type\"", StringComparison.Ordinal))
         {
             return "schema with no type";
@@ -144,4 +154,8 @@ public static partial class Constructs
 
     [GeneratedRegex(@"^The method (\S+) is not supported", RegexOptions.CultureInvariant)]
     private static partial Regex Method();
+
+    // EVS105 names the schema, not the keyword: what contradicts what is the construct.
+    [GeneratedRegex(@"^Contradictory constraints at \S+: (.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Contradiction();
 }

@@ -165,6 +165,9 @@ public sealed class RunnerTests : IDisposable
     [InlineData("The schema /components/schemas/Error has no \"type\"; a value of any type is not supported", "schema with no type")]
     [InlineData("The media type \"text/plain\" is not supported (/paths/~1a/get/responses/200/content); supported: JSON, text, binary and application/x-www-form-urlencoded bodies", "media type text/plain")]
     [InlineData("The path /a?b=1 has 3 problems", "The path /a?b=N has N problems")]
+    [InlineData("\"not\" is not supported (/components/schemas/Pet/properties/kind/not); left out: operation getPet; schema Pet", "not")]
+    [InlineData("Contradictory constraints at /components/schemas/User/properties/subscriptions/items: its allOf parts are of type array and of type object; left out: operation getMe; schema User", "contradiction: its allOf parts are of type array and of type object")]
+    [InlineData("The required member \"info.title\" is missing; nothing is generated", "The required member \"…\" is missing")]
     public void A_message_is_counted_under_its_construct(string message, string construct)
     {
         Assert.Equal(construct, Constructs.Of(message));
