@@ -25,7 +25,7 @@ public static partial class Constructs
     public static string Of(string message)
     {
         // What the problem leaves out is not what it is about.
-        int clause = message.IndexOf("; left out: ", StringComparison.Ordinal);
+        int clause = message.IndexOf(LeftOutClauses.Marker, StringComparison.Ordinal);
         clause = clause < 0 ? message.IndexOf("; nothing is generated", StringComparison.Ordinal) : clause;
         message = clause < 0 ? message : message[..clause];
 

@@ -1,24 +1,25 @@
 namespace EvsContracts.CorpusRunner;
 
 /// <summary>
-/// Finds the first located spec diagnostic (an EVS102 warning or an EVS1xx error) that names a left-out operation (<see cref="SpecRunner.Names"/>). A large spec has
-/// thousands of left-out operations and thousands of warnings, each listing what it leaves out, so the messages are
-/// indexed by the words that can name an operation and only the messages holding one of its words are checked.
+/// Finds the first located spec diagnostic (an EVS102 warning or an EVS1xx error) that names a left-out operation
+/// (<see cref="SpecRunner.Names"/>). A large spec has thousands of left-out operations and thousands of diagnostics,
+/// each listing what it leaves out, so the messages are indexed by the words that can name an operation and only the
+/// messages holding one of its words are checked.
 /// </summary>
 public sealed class LeftOutNamer
 {
     private static readonly char[] s_separators = [' ', '\t', '\r', '\n', ',', ';', '(', ')', '"', '\''];
 
-    private readonly IReadOnlyList<GeneratorDiagnostic> _warnings;
+    private readonly IReadOnlyList<GeneratorDiagnostic> _diagnostics;
     private readonly Dictionary<string, List<int>> _byWord = new(StringComparer.Ordinal);
 
-    /// <param name="warnings">The located spec diagnostics, in the order the generator reported them.</param>
-    public LeftOutNamer(IReadOnlyList<GeneratorDiagnostic> warnings)
+    /// <param name="diagnostics">The located spec diagnostics, in the order the generator reported them.</param>
+    public LeftOutNamer(IReadOnlyList<GeneratorDiagnostic> diagnostics)
     {
-        _warnings = warnings;
-        for (int index = 0; index < warnings.Count; index++)
+        _diagnostics = diagnostics;
+        for (int index = 0; index < diagnostics.Count; index++)
         {
-            foreach (string word in warnings[index].Message.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
+            foreach (string word in diagnostics[index].Message.Split(s_separators, StringSplitOptions.RemoveEmptyEntries))
             {
                 Add(word, index);
                 Add(word.TrimEnd('.', ':'), index);
@@ -27,7 +28,7 @@ public sealed class LeftOutNamer
         }
     }
 
-    /// <summary>The first warning that names the operation, or null.</summary>
+    /// <summary>The first diagnostic that names the operation, or null.</summary>
     public GeneratorDiagnostic? Find(SpecOperation operation, string? operationId)
     {
         int first = int.MaxValue;
@@ -42,7 +43,7 @@ public sealed class LeftOutNamer
                         break;
                     }
 
-                    if (SpecRunner.Names(_warnings[index].Message, operation, operationId))
+                    if (SpecRunner.Names(_diagnostics[index].Message, operation, operationId))
                     {
                         first = index;
                         break;
@@ -53,11 +54,11 @@ public sealed class LeftOutNamer
 
         if (first != int.MaxValue)
         {
-            return _warnings[first];
+            return _diagnostics[first];
         }
 
         // A word the index does not split out.
-        return _warnings.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, operationId));
+        return _diagnostics.FirstOrDefault(w => SpecRunner.Names(w.Message, operation, operationId));
     }
 
     private void Add(string word, int index)

@@ -429,6 +429,7 @@ public class SchemaShapeUsageTests
         Assert.Contains("'nights.1'", scenario.Call("Refused", """{"day":"2024-02-29","nights":["2024-02-29","tomorrow"]}"""), StringComparison.Ordinal);
         Assert.Contains("'signature'", scenario.Call("Refused", """{"day":"2024-02-29","signature":"not base64!"}"""), StringComparison.Ordinal);
     }
+
     [Fact]
     public void A_type_a_request_body_reaches_through_its_other_members_is_built_as_an_input()
     {

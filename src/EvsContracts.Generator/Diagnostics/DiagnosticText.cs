@@ -22,8 +22,7 @@ internal static class DiagnosticText
             return text;
         }
 
-        int keep = char.IsHighSurrogate(text[KeptWhenCut - 1]) ? KeptWhenCut - 1 : KeptWhenCut;
-        return text.Substring(0, keep) + "…";
+        return text.Substring(0, Kept(text, 0)) + "…";
     }
 
     /// <summary>
@@ -52,14 +51,7 @@ internal static class DiagnosticText
             if (length > MaxQuoted)
             {
                 builder ??= new StringBuilder(text.Length > 1024 ? 1024 : text.Length);
-                int keep = KeptWhenCut;
-
-                // Never end the kept part between the two halves of a surrogate pair.
-                if (char.IsHighSurrogate(text[open + keep]))
-                {
-                    keep--;
-                }
-
+                int keep = Kept(text, open + 1);
                 builder.Append(text, copied, open + 1 + keep - copied)
                     .Append("…\" (")
                     .Append(length.ToString("N0", CultureInfo.InvariantCulture))
@@ -72,4 +64,8 @@ internal static class DiagnosticText
 
         return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
     }
+
+    /// <summary>How many characters of a long text from <paramref name="start"/> on are kept: never a pair's first half without its second.</summary>
+    private static int Kept(string text, int start) =>
+        char.IsHighSurrogate(text[start + KeptWhenCut - 1]) ? KeptWhenCut - 1 : KeptWhenCut;
 }

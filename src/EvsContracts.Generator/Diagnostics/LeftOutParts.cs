@@ -105,20 +105,7 @@ internal static class LeftOutParts
     /// <summary>The named schemas that no operation, response or path item needs, through any number of references.</summary>
     public static HashSet<SpecPart> UnusedSchemas(IReadOnlyList<SpecPart> parts)
     {
-        var reached = new HashSet<SpecPart>();
-        var pending = new Stack<SpecPart>(parts.Where(part => part.Kind != SpecPartKind.Schema));
-        while (pending.Count > 0)
-        {
-            SpecPart part = pending.Pop();
-            if (reached.Add(part))
-            {
-                foreach (SpecPart needed in part.Needs)
-                {
-                    pending.Push(needed);
-                }
-            }
-        }
-
+        HashSet<SpecPart> reached = Reached(parts.Where(part => part.Kind != SpecPartKind.Schema), part => part.Needs);
         return new HashSet<SpecPart>(parts.Where(part => part.Kind == SpecPartKind.Schema && !reached.Contains(part)));
     }
 
@@ -133,20 +120,7 @@ internal static class LeftOutParts
             return NothingGenerated;
         }
 
-        var reached = new HashSet<SpecPart>();
-        var pending = new Stack<SpecPart>(owners!);
-        while (pending.Count > 0)
-        {
-            SpecPart part = pending.Pop();
-            if (reached.Add(part) && neededBy.TryGetValue(part, out List<SpecPart>? users))
-            {
-                foreach (SpecPart user in users)
-                {
-                    pending.Push(user);
-                }
-            }
-        }
-
+        HashSet<SpecPart> reached = Reached(owners!, part => neededBy.TryGetValue(part, out List<SpecPart>? users) ? users : Enumerable.Empty<SpecPart>());
         var groups = new List<string>();
         foreach ((SpecPartKind kind, string one, string many) in s_groups)
         {
@@ -158,6 +132,26 @@ internal static class LeftOutParts
         }
 
         return "; left out: " + string.Join("; ", groups);
+    }
+
+    /// <summary><paramref name="starts"/> and every part <paramref name="next"/> leads to from them, however indirectly.</summary>
+    private static HashSet<SpecPart> Reached(IEnumerable<SpecPart> starts, Func<SpecPart, IEnumerable<SpecPart>> next)
+    {
+        var reached = new HashSet<SpecPart>();
+        var pending = new Stack<SpecPart>(starts);
+        while (pending.Count > 0)
+        {
+            SpecPart part = pending.Pop();
+            if (reached.Add(part))
+            {
+                foreach (SpecPart following in next(part))
+                {
+                    pending.Push(following);
+                }
+            }
+        }
+
+        return reached;
     }
 
 }
