@@ -184,7 +184,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         foreach (GeneratedFile file in files)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            context.AddSource(file.HintName, SourceText.From(file.Text, System.Text.Encoding.UTF8));
+            context.AddSource(file.HintName, file.Text);
         }
     }
 }

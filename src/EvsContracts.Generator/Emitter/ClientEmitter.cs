@@ -45,11 +45,11 @@ internal sealed partial class ClientEmitter
 
     private string Ns => _contract.Namespace;
 
-    public static string Emit(ContractModel contract, CancellationToken cancellationToken = default)
+    public static GeneratedText Emit(ContractModel contract, CancellationToken cancellationToken = default)
     {
         var emitter = new ClientEmitter(contract, cancellationToken);
         emitter.EmitFile();
-        return emitter._w.ToString();
+        return emitter._w.ToText();
     }
 
     private void EmitFile()

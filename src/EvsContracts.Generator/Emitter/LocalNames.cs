@@ -18,6 +18,8 @@ internal static class LocalNames
         "reader", "writer", "path", "violations", "propertyName", "number", "date", "item", "key", "entry", "i", "value",
     };
 
+    private static readonly char[] s_digits = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' };
+
     /// <summary>A fixed word at a nesting depth: <c>item</c>, then <c>item2</c> inside it.</summary>
     public static string Nested(string word, int depth) =>
         depth == 0 ? word : word + (depth + 1).ToString(CultureInfo.InvariantCulture);
@@ -58,7 +60,7 @@ internal static class LocalNames
     }
 
     /// <summary>Whether a fixed word (or a numbered one) is <paramref name="name"/>.</summary>
-    public static bool IsFixed(string name) => s_fixed.Contains(name.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'));
+    public static bool IsFixed(string name) => s_fixed.Contains(name.TrimEnd(s_digits));
 
     private static string Claim(string name, HashSet<string> taken)
     {

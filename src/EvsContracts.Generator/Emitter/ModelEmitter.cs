@@ -37,11 +37,11 @@ internal sealed partial class ModelEmitter
     private string Ns => _contract.Namespace;
 
     /// <summary>Every model type of the contract, in the model's order, as one file.</summary>
-    public static string Emit(ContractModel contract, CancellationToken cancellationToken = default)
+    public static GeneratedText Emit(ContractModel contract, CancellationToken cancellationToken = default)
     {
         var emitter = new ModelEmitter(contract, cancellationToken);
         emitter.EmitFile();
-        return emitter._w.ToString();
+        return emitter._w.ToText();
     }
 
     /// <summary>The attributes analyzers read; on a collection they describe its elements.</summary>

@@ -8,7 +8,7 @@ namespace EvsContracts.Generator.Emitter;
 /// </summary>
 internal static class ServiceCollectionEmitter
 {
-    public static string Emit(ContractModel contract)
+    public static GeneratedText Emit(ContractModel contract)
     {
         var w = new SourceWriter();
         string client = CSharpTypes.Named(contract.Namespace, contract.ClientName);
@@ -65,6 +65,6 @@ internal static class ServiceCollectionEmitter
         w.Close();
         w.Close();
         w.Close();
-        return w.ToString();
+        return w.ToText();
     }
 }

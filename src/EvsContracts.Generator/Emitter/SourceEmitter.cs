@@ -5,7 +5,7 @@ using EvsContracts.Generator.Model;
 namespace EvsContracts.Generator.Emitter;
 
 /// <summary>A generated source file.</summary>
-internal sealed record GeneratedFile(string HintName, string Text);
+internal sealed record GeneratedFile(string HintName, GeneratedText Text);
 
 /// <summary>All the files of one contract, in a stable order: the models, the client, its DI registration.</summary>
 /// <remarks>

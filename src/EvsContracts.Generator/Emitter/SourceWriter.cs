@@ -1,11 +1,15 @@
-using System.Text;
+using System;
+using System.Collections.Generic;
 
 namespace EvsContracts.Generator.Emitter;
 
 /// <summary>Writes indented C# with <c>\n</c> newlines, whatever the host's platform: output must be deterministic.</summary>
+/// <remarks>The text goes straight into the blocks of the <see cref="GeneratedText"/> the compiler is given.</remarks>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly List<char[]> _blocks = new();
+    private char[] _block = new char[GeneratedText.BlockSize];
+    private int _used;
     private int _indent;
     private bool _opened;
 
@@ -19,11 +23,15 @@ internal sealed class SourceWriter
 
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
-            _builder.Append(text);
+            for (int i = _indent * 4; i > 0; i--)
+            {
+                Append(' ');
+            }
+
+            Append(text);
         }
 
-        _builder.Append('\n');
+        Append('\n');
         _opened = false;
         return this;
     }
@@ -56,5 +64,43 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>The text written; the writer is not to be used after.</summary>
+    public GeneratedText ToText()
+    {
+        _blocks.Add(_block);
+        return new GeneratedText(_blocks.ToArray(), ((_blocks.Count - 1) * GeneratedText.BlockSize) + _used);
+    }
+
+    private void Append(char c)
+    {
+        if (_used == GeneratedText.BlockSize)
+        {
+            NextBlock();
+        }
+
+        _block[_used++] = c;
+    }
+
+    private void Append(string text)
+    {
+        for (int start = 0; start < text.Length;)
+        {
+            if (_used == GeneratedText.BlockSize)
+            {
+                NextBlock();
+            }
+
+            int n = Math.Min(text.Length - start, GeneratedText.BlockSize - _used);
+            text.CopyTo(start, _block, _used, n);
+            _used += n;
+            start += n;
+        }
+    }
+
+    private void NextBlock()
+    {
+        _blocks.Add(_block);
+        _block = new char[GeneratedText.BlockSize];
+        _used = 0;
+    }
 }

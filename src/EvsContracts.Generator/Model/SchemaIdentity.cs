@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using EvsContracts.Generator.Reader.Json;
 using EvsContracts.Generator.Reader.OpenApi;
@@ -25,6 +24,7 @@ internal sealed class SchemaIdentity
     /// <summary>By node: nodes compare by reference.</summary>
     private readonly Dictionary<JsonNode, int> _numbers = new();
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+    private readonly StringBuilder _key = new();
 
     /// <summary>The number of what the schema says, or null when its node does not say all of it (a schema composed by the builder).</summary>
     public int? Of(OpenApiSchema schema) => schema.Composed ? null : Of(schema.Node);
@@ -36,13 +36,14 @@ internal sealed class SchemaIdentity
             return known;
         }
 
-        var key = new StringBuilder();
+        string shape;
         switch (node)
         {
             case JsonObjectNode obj:
                 var members = new List<(string Name, int Value)>(obj.Members.Count);
-                foreach (JsonMember member in obj.Members)
+                for (int i = 0; i < obj.Members.Count; i++)
                 {
+                    JsonMember member = obj.Members[i];
                     if (Array.IndexOf(s_ignoredMembers, member.Name) < 0 && !(member.Name.StartsWith("x-", StringComparison.Ordinal) && !OpenApiReader.IsReadExtension(member.Name)))
                     {
                         members.Add((member.Name, Of(member.Value)));
@@ -50,36 +51,45 @@ internal sealed class SchemaIdentity
                 }
 
                 members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-                key.Append('{');
+
+                // The children are numbered by now, so one builder serves every node.
+                _key.Clear().Append('{');
                 foreach ((string name, int value) in members)
                 {
-                    key.Append(name.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(name).Append('=').Append(value.ToString(CultureInfo.InvariantCulture)).Append(',');
+                    _key.Append(name.Length).Append(':').Append(name).Append('=').Append(value).Append(',');
                 }
 
+                shape = _key.ToString();
                 break;
             case JsonArrayNode array:
-                key.Append('[');
-                foreach (JsonNode item in array.Items)
+                var items = new int[array.Items.Count];
+                for (int i = 0; i < items.Length; i++)
                 {
-                    key.Append(Of(item).ToString(CultureInfo.InvariantCulture)).Append(',');
+                    items[i] = Of(array.Items[i]);
                 }
 
+                _key.Clear().Append('[');
+                foreach (int item in items)
+                {
+                    _key.Append(item).Append(',');
+                }
+
+                shape = _key.ToString();
                 break;
             case JsonStringNode value:
-                key.Append('"').Append(value.Value);
+                shape = "\"" + value.Value;
                 break;
             case JsonNumberNode numeral:
-                key.Append('#').Append(numeral.Text);
+                shape = "#" + numeral.Text;
                 break;
             case JsonBooleanNode boolean:
-                key.Append(boolean.Value ? "true" : "false");
+                shape = boolean.Value ? "true" : "false";
                 break;
             default:
-                key.Append("null");
+                shape = "null";
                 break;
         }
 
-        string shape = key.ToString();
         if (!_keys.TryGetValue(shape, out int number))
         {
             number = _keys.Count;

@@ -49,7 +49,7 @@ internal static class SpecInvariants
             // Emission runs outside the parser's safety net in the real pipeline: an exception here would be CS8785.
             foreach (GeneratedFile file in SourceEmitter.Emit(model, s_allFeatures))
             {
-                if (file.Text.Length > MaxSyntaxCheckedChars || !s_checkedSources.TryAdd(Fingerprint(file.Text), 0))
+                if (file.Text.Length > MaxSyntaxCheckedChars || !s_checkedSources.TryAdd(Fingerprint(file.Text.ToString()), 0))
                 {
                     // A 10 MB string repeated in every file: emitting it is the test, parsing it again only slow. And
                     // most damage leaves most files as they were: a text parsed cleanly once need not be again.

@@ -30,11 +30,13 @@ internal sealed class JsonObjectNode : JsonNode
 
     public JsonMember? Find(string name)
     {
-        foreach (JsonMember member in Members)
+        // Indexed: a foreach over the interface would box an enumerator on every look-up, and a spec is read by
+        // hundreds of thousands of them.
+        for (int i = 0; i < Members.Count; i++)
         {
-            if (member.Name == name)
+            if (Members[i].Name == name)
             {
-                return member;
+                return Members[i];
             }
         }
 

@@ -101,13 +101,44 @@ internal sealed class JsonParser
         }
     }
 
+    /// <summary>
+    /// Whether an object already has a member <paramref name="name"/>: most objects have a handful of members, which
+    /// a scan checks for less than a set per object costs; a set is made once there are more.
+    /// </summary>
+    private static bool IsDuplicate(List<JsonMember> members, string name, ref HashSet<string>? names)
+    {
+        if (names is null)
+        {
+            if (members.Count < 8)
+            {
+                for (int i = 0; i < members.Count; i++)
+                {
+                    if (members[i].Name == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonMember member in members)
+            {
+                names.Add(member.Name);
+            }
+        }
+
+        return !names.Add(name);
+    }
+
     private JsonObjectNode ParseObject()
     {
         int start = _pos;
         Enter();
         _pos++;
         var members = new List<JsonMember>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? names = null;
         SkipWhitespace();
         if (Peek() == '}')
         {
@@ -127,7 +158,7 @@ internal sealed class JsonParser
             int nameStart = _pos;
             string name = ParseString();
             int nameEnd = _pos;
-            if (!names.Add(name))
+            if (IsDuplicate(members, name, ref names))
             {
                 // RFC 8259 leaves duplicate names undefined; a spec whose meaning depends on which one wins is refused.
                 throw new SyntaxException($"Duplicate property name \"{name}\"", nameStart, nameEnd - nameStart);

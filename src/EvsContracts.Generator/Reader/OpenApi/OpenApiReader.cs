@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using System.Threading;
 using EvsContracts.Generator.Diagnostics;
 using EvsContracts.Generator.Reader.Json;
@@ -54,6 +55,9 @@ internal sealed partial class OpenApiReader
 
     /// <summary>Those places in the order met, read as named schemas once everything else is read.</summary>
     private readonly List<(string Name, string Target)> _recursiveTargetsToRead = new();
+
+    /// <summary>The members and items from the pointer the literal check started at down to the literal it is on.</summary>
+    private readonly List<(string? Name, int Index)> _literalPath = new();
 
     private OpenApiReader(JsonObjectNode root, SpecDiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
@@ -189,13 +193,15 @@ internal sealed partial class OpenApiReader
     {
         if (member.Name.Length > MaxLiteralLength)
         {
-            Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), pointer, Count(MaxLiteralLength));
+            Report(DiagnosticDescriptors.NameTooLong, member, Count(member.Name.Length), LiteralPointer(pointer), Count(MaxLiteralLength));
         }
         else if (Array.IndexOf(s_sampleMembers, member.Name) < 0
             && !(member.Value is JsonStringNode && Array.IndexOf(s_proseMembers, member.Name) >= 0)
             && !(member.Name.StartsWith("x-", StringComparison.Ordinal) && !IsReadExtension(member.Name)))
         {
-            CheckLiteralLengths(member.Value, pointer + "/" + EscapePointer(member.Name));
+            _literalPath.Add((member.Name, 0));
+            CheckLiteralLengths(member.Value, pointer);
+            _literalPath.RemoveAt(_literalPath.Count - 1);
         }
     }
 
@@ -204,23 +210,37 @@ internal sealed partial class OpenApiReader
         switch (node)
         {
             case JsonObjectNode obj:
-                foreach (JsonMember member in obj.Members)
+                for (int i = 0; i < obj.Members.Count; i++)
                 {
-                    CheckLiteralLengths(member, pointer);
+                    CheckLiteralLengths(obj.Members[i], pointer);
                 }
 
                 break;
             case JsonArrayNode array:
                 for (int i = 0; i < array.Items.Count; i++)
                 {
-                    CheckLiteralLengths(array.Items[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture));
+                    _literalPath.Add((null, i));
+                    CheckLiteralLengths(array.Items[i], pointer);
+                    _literalPath.RemoveAt(_literalPath.Count - 1);
                 }
 
                 break;
             case JsonStringNode text when text.Value.Length > MaxLiteralLength:
-                Report(DiagnosticDescriptors.StringTooLong, text, Count(text.Value.Length), pointer, Count(MaxLiteralLength));
+                Report(DiagnosticDescriptors.StringTooLong, text, Count(text.Value.Length), LiteralPointer(pointer), Count(MaxLiteralLength));
                 break;
         }
+    }
+
+    /// <summary>The pointer of the literal being checked, made only when one is reported.</summary>
+    private string LiteralPointer(string pointer)
+    {
+        var builder = new StringBuilder(pointer);
+        foreach ((string? name, int index) in _literalPath)
+        {
+            builder.Append('/').Append(name is null ? index.ToString(CultureInfo.InvariantCulture) : EscapePointer(name));
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>A new part of <paramref name="document"/>, to read into with <see cref="SpecDiagnosticBag.Within"/>.</summary>
