@@ -79,7 +79,7 @@ public class GoldenFileTests
         Assert.Equal(2, sources.Count);
         Assert.EndsWith("Client.Models.g.cs", sources[0].Key, StringComparison.Ordinal);
         Assert.EndsWith("Client.g.cs", sources[1].Key, StringComparison.Ordinal);
-        List<string> types = Regex.Matches(sources[0].Value, @"^    public (?:sealed partial class|readonly partial struct|enum) (\w+)", RegexOptions.Multiline)
+        List<string> types = Regex.Matches(sources[0].Value, @"^public (?:sealed partial class|readonly partial struct|enum) (\w+)", RegexOptions.Multiline)
             .Select(match => match.Groups[1].Value)
             .ToList();
         Assert.NotEmpty(types);

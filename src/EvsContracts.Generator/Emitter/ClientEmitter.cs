@@ -56,7 +56,7 @@ internal sealed partial class ClientEmitter
     {
         string client = Naming.Escape(_contract.ClientName);
         EmitterCommon.Header(_w, _contract);
-        _w.Open("namespace " + Ns);
+        EmitterCommon.Namespace(_w, Ns);
 
         EmitterCommon.Summary(_w, null, $"The operations of {EmitterCommon.DocText(_contract.Title)}.");
         EmitterCommon.GeneratedCode(_w);
@@ -135,7 +135,6 @@ internal sealed partial class ClientEmitter
         }
 
         ModelEmitter.EmitJsonBodies(_contract, _w, _bodies);
-        _w.Close();
         _w.Close();
     }
 

@@ -149,7 +149,7 @@ internal sealed partial class ModelEmitter
     private void EmitFile()
     {
         EmitterCommon.Header(_w, _contract);
-        _w.Open("namespace " + Ns);
+        EmitterCommon.Namespace(_w, Ns);
         bool first = true;
         foreach (TypeModel type in _contract.Types)
         {
@@ -173,8 +173,6 @@ internal sealed partial class ModelEmitter
                     break;
             }
         }
-
-        _w.Close();
     }
 
     private void EmitObject(TypeModel type)

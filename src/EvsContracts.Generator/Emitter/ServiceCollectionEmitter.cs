@@ -16,7 +16,7 @@ internal static class ServiceCollectionEmitter
         EmitterCommon.Header(w, contract);
         // In the contract's namespace, not Microsoft.Extensions.DependencyInjection: two specs may name their
         // clients alike, and their Add methods must not collide.
-        w.Open("namespace " + contract.Namespace);
+        EmitterCommon.Namespace(w, contract.Namespace);
         w.Line($"/// <summary>Registers <see cref=\"{client}\"/> with the HTTP client factory.</summary>");
         EmitterCommon.GeneratedCode(w);
         w.Open($"public static partial class {contract.ClientName}ServiceCollectionExtensions");
@@ -62,7 +62,6 @@ internal static class ServiceCollectionEmitter
         // Configured before the caller sees the builder, so the caller's own primary handler wins.
         w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => new global::System.Net.Http.HttpClientHandler { AllowAutoRedirect = false });");
         w.Line("return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, configureClient);");
-        w.Close();
         w.Close();
         w.Close();
         return w.ToText();

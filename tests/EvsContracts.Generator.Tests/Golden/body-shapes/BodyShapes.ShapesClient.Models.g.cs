@@ -4,504 +4,503 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace BodyShapes
+namespace BodyShapes;
+
+/// <summary>
+/// The EmployeeFilter object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.EmployeeFilter>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class EmployeeFilter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.EmployeeFilter>
 {
     /// <summary>
-    /// The EmployeeFilter object of the spec.
+    /// The <c>first_name</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.EmployeeFilter>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class EmployeeFilter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.EmployeeFilter>
-    {
-        /// <summary>
-        /// The <c>first_name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>first_name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(10)]
-        public string? FirstName { get; set; }
-
-        /// <summary>
-        /// The <c>min_age</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>min_age</c>.</remarks>
-        public int? MinAge { get; set; }
-
-        /// <summary>
-        /// The <c>active</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>active</c>.</remarks>
-        public bool? Active { get; set; }
-
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public global::BodyShapes.Status? Status { get; set; }
-
-        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
-        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxLength(FirstName, 10, path, "first_name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_firstNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("first_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_minAgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("min_age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_activeJsonName = global::System.Text.Json.JsonEncodedText.Encode("active"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (FirstName is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_firstNameJsonName, FirstName);
-            }
-            if (MinAge is { } minAge)
-            {
-                writer.WriteNumber(s_minAgeJsonName, minAge);
-            }
-            if (Active is { } active)
-            {
-                writer.WriteBoolean(s_activeJsonName, active);
-            }
-            if (Status is { } status)
-            {
-                writer.WritePropertyName(s_statusJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
-            }
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.EmployeeFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::BodyShapes.EmployeeFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? firstName = null;
-            int? minAge = null;
-            bool? active = null;
-            global::BodyShapes.Status? status = null;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalMembers = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "active"u8):
-                        active = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "active");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "min_age"u8):
-                        minAge = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "min_age");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "first_name"u8):
-                        firstName = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "first_name");
-                        break;
-                    default:
-                        string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
-                        if (!global::EvsContracts.EvsJsonScalar.ElementValues.TryRead(ref reader, out global::System.Text.Json.JsonElement additionalMembersValue))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.ElementValues.Expected);
-                        }
-                        (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
-                        break;
-                }
-            }
-
-            return new global::BodyShapes.EmployeeFilter
-            {
-                FirstName = firstName,
-                MinAge = minAge,
-                Active = active,
-                Status = status,
-                AdditionalProperties = additionalMembers,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.EmployeeFilter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.EmployeeFilter>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.EmployeeFilter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.EmployeeFilter>(json);
-    }
+    /// <remarks>JSON: <c>first_name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(10)]
+    public string? FirstName { get; set; }
 
     /// <summary>
-    /// The Filter object of the spec.
+    /// The <c>min_age</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Filter>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Filter>
-    {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(10)]
-        public string? Name { get; set; }
-
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public global::BodyShapes.Status? Status { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxLength(Name, 10, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Status is { } status)
-            {
-                writer.WritePropertyName(s_statusJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            global::BodyShapes.Status? status = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::BodyShapes.Filter
-            {
-                Name = name,
-                Status = status,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Filter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(json);
-    }
+    /// <remarks>JSON: <c>min_age</c>.</remarks>
+    public int? MinAge { get; set; }
 
     /// <summary>
-    /// The Pet object of the spec.
+    /// The <c>active</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Pet>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Pet>
-    {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(10)]
-        public required string Name { get; set; }
-
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public global::BodyShapes.Status? Status { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Name, 10, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            if (Status is { } status)
-            {
-                writer.WritePropertyName(s_statusJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::BodyShapes.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            global::BodyShapes.Status? status = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-
-            return new global::BodyShapes.Pet
-            {
-                Name = name,
-                Status = status,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Pet>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::BodyShapes.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Pet>(json);
-    }
+    /// <remarks>JSON: <c>active</c>.</remarks>
+    public bool? Active { get; set; }
 
     /// <summary>
-    /// The Status values of the spec.
+    /// The <c>status</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.StatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct Status : global::System.IEquatable<global::BodyShapes.Status>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public global::BodyShapes.Status? Status { get; set; }
+
+    /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+    /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        private readonly string? _value;
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public Status(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxLength(FirstName, 10, path, "first_name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
+    }
 
-        /// <summary><c>available</c></summary>
-        public static global::BodyShapes.Status Available { get; } = new("available");
+    private static readonly global::System.Text.Json.JsonEncodedText s_firstNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("first_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary><c>sold</c></summary>
-        public static global::BodyShapes.Status Sold { get; } = new("sold");
+    private static readonly global::System.Text.Json.JsonEncodedText s_minAgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("min_age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("available", "sold");
+    private static readonly global::System.Text.Json.JsonEncodedText s_activeJsonName = global::System.Text.Json.JsonEncodedText.Encode("active"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::BodyShapes.Status ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (FirstName is not null)
         {
-            if (reader.ValueTextEquals("available"u8))
+            global::EvsContracts.EvsJson.WriteString(writer, s_firstNameJsonName, FirstName);
+        }
+        if (MinAge is { } minAge)
+        {
+            writer.WriteNumber(s_minAgeJsonName, minAge);
+        }
+        if (Active is { } active)
+        {
+            writer.WriteBoolean(s_activeJsonName, active);
+        }
+        if (Status is { } status)
+        {
+            writer.WritePropertyName(s_statusJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
+        }
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
             {
-                return Available;
+                writer.WritePropertyName(member.Key);
+                member.Value.WriteTo(writer);
             }
-            if (reader.ValueTextEquals("sold"u8))
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.EmployeeFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::BodyShapes.EmployeeFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? firstName = null;
+        int? minAge = null;
+        bool? active = null;
+        global::BodyShapes.Status? status = null;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalMembers = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                return Sold;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "active"u8):
+                    active = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "active");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "min_age"u8):
+                    minAge = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "min_age");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "first_name"u8):
+                    firstName = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "first_name");
+                    break;
+                default:
+                    string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
+                    if (!global::EvsContracts.EvsJsonScalar.ElementValues.TryRead(ref reader, out global::System.Text.Json.JsonElement additionalMembersValue))
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.ElementValues.Expected);
+                    }
+                    (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+                    break;
             }
-            return new global::BodyShapes.Status(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::BodyShapes.Status ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::BodyShapes.Status other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::BodyShapes.Status other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::BodyShapes.Status left, global::BodyShapes.Status right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::BodyShapes.Status left, global::BodyShapes.Status right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::BodyShapes.Status(string value) => new(value);
+        return new global::BodyShapes.EmployeeFilter
+        {
+            FirstName = firstName,
+            MinAge = minAge,
+            Active = active,
+            Status = status,
+            AdditionalProperties = additionalMembers,
+        };
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.Status"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class StatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.Status>
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.EmployeeFilter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.EmployeeFilter>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.EmployeeFilter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.EmployeeFilter>(json);
+}
+
+/// <summary>
+/// The Filter object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Filter>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Filter>
+{
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(10)]
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// The <c>status</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public global::BodyShapes.Status? Status { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        public override global::BodyShapes.Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::BodyShapes.Status.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.Status value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxLength(Name, 10, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Status is { } status)
+        {
+            writer.WritePropertyName(s_statusJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::BodyShapes.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        global::BodyShapes.Status? status = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::BodyShapes.Filter
+        {
+            Name = name,
+            Status = status,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Filter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Filter>(json);
+}
+
+/// <summary>
+/// The Pet object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::BodyShapes.Pet>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::BodyShapes.Pet>
+{
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(10)]
+    public required string Name { get; set; }
+
+    /// <summary>
+    /// The <c>status</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public global::BodyShapes.Status? Status { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Name, 10, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Status?.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, "status", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        if (Status is { } status)
+        {
+            writer.WritePropertyName(s_statusJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::BodyShapes.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        global::BodyShapes.Status? status = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::BodyShapes.Status?) : global::BodyShapes.Status.ReadJsonValue(ref reader, path, "status");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+
+        return new global::BodyShapes.Pet
+        {
+            Name = name,
+            Status = status,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Pet>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::BodyShapes.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::BodyShapes.Pet>(json);
+}
+
+/// <summary>
+/// The Status values of the spec.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::BodyShapes.StatusJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct Status : global::System.IEquatable<global::BodyShapes.Status>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public Status(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>available</c></summary>
+    public static global::BodyShapes.Status Available { get; } = new("available");
+
+    /// <summary><c>sold</c></summary>
+    public static global::BodyShapes.Status Sold { get; } = new("sold");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("available", "sold");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::BodyShapes.Status ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("available"u8))
+        {
+            return Available;
+        }
+        if (reader.ValueTextEquals("sold"u8))
+        {
+            return Sold;
+        }
+        return new global::BodyShapes.Status(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::BodyShapes.Status ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::BodyShapes.Status other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::BodyShapes.Status other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::BodyShapes.Status left, global::BodyShapes.Status right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::BodyShapes.Status left, global::BodyShapes.Status right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::BodyShapes.Status(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::BodyShapes.Status"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class StatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::BodyShapes.Status>
+{
+    public override global::BodyShapes.Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::BodyShapes.Status.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::BodyShapes.Status value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
 }

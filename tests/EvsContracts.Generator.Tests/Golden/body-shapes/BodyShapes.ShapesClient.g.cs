@@ -4,1280 +4,1279 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace BodyShapes
+namespace BodyShapes;
+
+/// <summary>
+/// The operations of Body shapes.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IShapesClient
 {
     /// <summary>
-    /// The operations of Body shapes.
+    /// An array of objects.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IShapesClient
-    {
-        /// <summary>
-        /// An array of objects.
-        /// </summary>
-        /// <remarks><c>GET /pets</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An array of objects sent and answered.
-        /// </summary>
-        /// <remarks><c>POST /pets</c>, answered with 201.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> AddPetsAsync(global::System.Collections.Generic.IList<global::BodyShapes.Pet> body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A map of objects.
-        /// </summary>
-        /// <remarks><c>GET /pets/by-name</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet>> PetsByNameAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An array, or no body at all.
-        /// </summary>
-        /// <remarks><c>GET /pets/recent</c>, answered with 200; 204 without a body (the result is null).</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>?> RecentPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An array of strings.
-        /// </summary>
-        /// <remarks><c>GET /names</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A $ref to an array schema.
-        /// </summary>
-        /// <remarks><c>GET /tags</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A $ref to an array schema, sent.
-        /// </summary>
-        /// <remarks><c>PUT /tags</c>, answered with 204.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task ReplaceTagsAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An integer.
-        /// </summary>
-        /// <remarks><c>GET /count</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<long> CountPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A number, or no body.
-        /// </summary>
-        /// <remarks><c>GET /score</c>, answered with 200; 204 without a body (the result is null).</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<double?> GetScoreAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A boolean.
-        /// </summary>
-        /// <remarks><c>GET /healthy</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<bool> IsHealthyAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A date-time.
-        /// </summary>
-        /// <remarks><c>GET /clock</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.DateTimeOffset> GetClockAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A $ref to an enum.
-        /// </summary>
-        /// <remarks><c>GET /status</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::BodyShapes.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A map of integers.
-        /// </summary>
-        /// <remarks><c>GET /ratings</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> GetRatingsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A map of strings, sent.
-        /// </summary>
-        /// <remarks><c>PUT /labels</c>, answered with 204.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task ReplaceLabelsAsync(global::System.Collections.Generic.IDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A string sent and a string answered.
-        /// </summary>
-        /// <remarks><c>POST /notes</c>, answered with 201.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> AddNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An optional integer sent.
-        /// </summary>
-        /// <remarks><c>PUT /limit</c>, answered with 200.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Parameters described by JSON content: objects, arrays and any value go as JSON text; a string as itself.
-        /// </summary>
-        /// <remarks><c>GET /search/{kind}</c>, answered with 200.</remarks>
-        /// <param name="kind">kind</param>
-        /// <param name="filter">filter</param>
-        /// <param name="ids">ids</param>
-        /// <param name="xContext">X-Context</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Objects and maps in the query with style deepObject.
-        /// </summary>
-        /// <remarks><c>GET /employees</c>, answered with 200.</remarks>
-        /// <param name="filter">filter</param>
-        /// <param name="sort">sort</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// JSON content without a schema: any JSON value, both ways.
-        /// </summary>
-        /// <remarks><c>POST /unspecified</c>, answered with 200.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Any JSON value.
-        /// </summary>
-        /// <remarks><c>POST /anything</c>, answered with 200.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> EchoAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>GET /pets</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Body shapes over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// An array of objects sent and answered.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class ShapesClient : IShapesClient
+    /// <remarks><c>POST /pets</c>, answered with 201.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> AddPetsAsync(global::System.Collections.Generic.IList<global::BodyShapes.Pet> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A map of objects.
+    /// </summary>
+    /// <remarks><c>GET /pets/by-name</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet>> PetsByNameAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An array, or no body at all.
+    /// </summary>
+    /// <remarks><c>GET /pets/recent</c>, answered with 200; 204 without a body (the result is null).</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>?> RecentPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An array of strings.
+    /// </summary>
+    /// <remarks><c>GET /names</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A $ref to an array schema.
+    /// </summary>
+    /// <remarks><c>GET /tags</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A $ref to an array schema, sent.
+    /// </summary>
+    /// <remarks><c>PUT /tags</c>, answered with 204.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task ReplaceTagsAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An integer.
+    /// </summary>
+    /// <remarks><c>GET /count</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<long> CountPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number, or no body.
+    /// </summary>
+    /// <remarks><c>GET /score</c>, answered with 200; 204 without a body (the result is null).</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<double?> GetScoreAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A boolean.
+    /// </summary>
+    /// <remarks><c>GET /healthy</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<bool> IsHealthyAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A date-time.
+    /// </summary>
+    /// <remarks><c>GET /clock</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.DateTimeOffset> GetClockAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A $ref to an enum.
+    /// </summary>
+    /// <remarks><c>GET /status</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::BodyShapes.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A map of integers.
+    /// </summary>
+    /// <remarks><c>GET /ratings</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> GetRatingsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A map of strings, sent.
+    /// </summary>
+    /// <remarks><c>PUT /labels</c>, answered with 204.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task ReplaceLabelsAsync(global::System.Collections.Generic.IDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A string sent and a string answered.
+    /// </summary>
+    /// <remarks><c>POST /notes</c>, answered with 201.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> AddNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An optional integer sent.
+    /// </summary>
+    /// <remarks><c>PUT /limit</c>, answered with 200.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Parameters described by JSON content: objects, arrays and any value go as JSON text; a string as itself.
+    /// </summary>
+    /// <remarks><c>GET /search/{kind}</c>, answered with 200.</remarks>
+    /// <param name="kind">kind</param>
+    /// <param name="filter">filter</param>
+    /// <param name="ids">ids</param>
+    /// <param name="xContext">X-Context</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Objects and maps in the query with style deepObject.
+    /// </summary>
+    /// <remarks><c>GET /employees</c>, answered with 200.</remarks>
+    /// <param name="filter">filter</param>
+    /// <param name="sort">sort</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// JSON content without a schema: any JSON value, both ways.
+    /// </summary>
+    /// <remarks><c>POST /unspecified</c>, answered with 200.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Any JSON value.
+    /// </summary>
+    /// <remarks><c>POST /anything</c>, answered with 200.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> EchoAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Body shapes over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class ShapesClient : IShapesClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+    private static readonly global::EvsContracts.EvsSuccess s_recentPetsSuccess = new(new int[] { 200 }, new int[] { 204 });
+    private static readonly global::EvsContracts.EvsSuccess s_getScoreSuccess = new(new int[] { 200 }, new int[] { 204 });
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public ShapesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
-        private static readonly global::EvsContracts.EvsSuccess s_recentPetsSuccess = new(new int[] { 200 }, new int[] { 204 });
-        private static readonly global::EvsContracts.EvsSuccess s_getScoreSuccess = new(new int[] { 200 }, new int[] { 204 });
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public ShapesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "pets";
+        return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> AddPetsAsync(global::System.Collections.Generic.IList<global::BodyShapes.Pet> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var __body = new PetListRequest(body);
+        string __uri = "pets";
+        return (await _invoker.SendAsync<PetListRequest, PetListResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 201, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet>> PetsByNameAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "pets/by-name";
+        return (await _invoker.SendAsync<PetMapResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>?> RecentPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "pets/recent";
+        return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_recentPetsSuccess, cancellationToken).ConfigureAwait(false))?.Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "names";
+        return (await _invoker.SendAsync<StringListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "tags";
+        return (await _invoker.SendAsync<StringListResponse2>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task ReplaceTagsAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var __body = new StringListRequest(body);
+        string __uri = "tags";
+        return _invoker.SendAsync<StringListRequest>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<long> CountPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "count";
+        return (await _invoker.SendAsync<Int64Response>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<double?> GetScoreAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "score";
+        return (await _invoker.SendAsync<DoubleResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getScoreSuccess, cancellationToken).ConfigureAwait(false))?.Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<bool> IsHealthyAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "healthy";
+        return (await _invoker.SendAsync<BooleanResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.DateTimeOffset> GetClockAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "clock";
+        return (await _invoker.SendAsync<DateTimeResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::BodyShapes.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "status";
+        return (await _invoker.SendAsync<StatusResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> GetRatingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "ratings";
+        return (await _invoker.SendAsync<Int32MapResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task ReplaceLabelsAsync(global::System.Collections.Generic.IDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var __body = new StringMapRequest(body);
+        string __uri = "labels";
+        return _invoker.SendAsync<StringMapRequest>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<string> AddNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        StringRequest? __body = body is null ? null : new StringRequest(body);
+        string __uri = "notes";
+        return (await _invoker.SendAsync<StringRequest, StringResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 201, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        Int32Request? __body = body is null ? null : new Int32Request(body.Value);
+        string __uri = "limit";
+        return (await _invoker.SendAsync<Int32Request, Int32Response>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(kind);
+        global::System.ArgumentNullException.ThrowIfNull(filter);
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "pets";
-            return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> AddPetsAsync(global::System.Collections.Generic.IList<global::BodyShapes.Pet> body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            var __body = new PetListRequest(body);
-            string __uri = "pets";
-            return (await _invoker.SendAsync<PetListRequest, PetListResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 201, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet>> PetsByNameAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "pets/by-name";
-            return (await _invoker.SendAsync<PetMapResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>?> RecentPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "pets/recent";
-            return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_recentPetsSuccess, cancellationToken).ConfigureAwait(false))?.Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "names";
-            return (await _invoker.SendAsync<StringListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListTagsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "tags";
-            return (await _invoker.SendAsync<StringListResponse2>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task ReplaceTagsAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            var __body = new StringListRequest(body);
-            string __uri = "tags";
-            return _invoker.SendAsync<StringListRequest>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 204, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<long> CountPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "count";
-            return (await _invoker.SendAsync<Int64Response>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<double?> GetScoreAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "score";
-            return (await _invoker.SendAsync<DoubleResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getScoreSuccess, cancellationToken).ConfigureAwait(false))?.Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> IsHealthyAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "healthy";
-            return (await _invoker.SendAsync<BooleanResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.DateTimeOffset> GetClockAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "clock";
-            return (await _invoker.SendAsync<DateTimeResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::BodyShapes.Status> GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "status";
-            return (await _invoker.SendAsync<StatusResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> GetRatingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "ratings";
-            return (await _invoker.SendAsync<Int32MapResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task ReplaceLabelsAsync(global::System.Collections.Generic.IDictionary<string, string> body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            var __body = new StringMapRequest(body);
-            string __uri = "labels";
-            return _invoker.SendAsync<StringMapRequest>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 204, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<string> AddNoteAsync(string? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            StringRequest? __body = body is null ? null : new StringRequest(body);
-            string __uri = "notes";
-            return (await _invoker.SendAsync<StringRequest, StringResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 201, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<int> SetLimitAsync(int? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            Int32Request? __body = body is null ? null : new Int32Request(body.Value);
-            string __uri = "limit";
-            return (await _invoker.SendAsync<Int32Request, Int32Response>(global::System.Net.Http.HttpMethod.Put, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet>> SearchAsync(string kind, global::BodyShapes.Filter filter, global::System.Collections.Generic.IList<long>? ids = null, global::System.Text.Json.JsonElement? xContext = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(kind);
-            global::System.ArgumentNullException.ThrowIfNull(filter);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("search/", global::EvsContracts.EvsPath.Escape("kind", kind));
-            char __separator = '?';
-            __uri = string.Concat(__uri, __separator.ToString(), "filter", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(filter!)));
-            __separator = '&';
-            if (ids is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "ids", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(new Int64ListRequest(ids!))));
-            }
-            (string Name, string? Value)[] __headers = { ("X-Context", xContext is null ? null : global::EvsContracts.EvsJsonModel.ToJson(new JsonElementRequest(xContext.Value))) };
-            return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken).ConfigureAwait(false)).Value;
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+        string __uri = string.Concat("search/", global::EvsContracts.EvsPath.Escape("kind", kind));
+        char __separator = '?';
+        __uri = string.Concat(__uri, __separator.ToString(), "filter", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(filter!)));
+        __separator = '&';
+        if (ids is not null)
         {
-            if (Options.ValidateRequests)
+            __uri = string.Concat(__uri, __separator.ToString(), "ids", "=", global::System.Uri.EscapeDataString(global::EvsContracts.EvsJsonModel.ToJson(new Int64ListRequest(ids!))));
+        }
+        (string Name, string? Value)[] __headers = { ("X-Context", xContext is null ? null : global::EvsContracts.EvsJsonModel.ToJson(new JsonElementRequest(xContext.Value))) };
+        return (await _invoker.SendAsync<PetListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListEmployeesAsync(global::BodyShapes.EmployeeFilter? filter = null, global::System.Collections.Generic.IDictionary<string, string>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = "employees";
-            char __separator = '?';
-            if (filter is not null)
+        }
+        string __uri = "employees";
+        char __separator = '?';
+        if (filter is not null)
+        {
+            if (filter.FirstName is not null)
             {
-                if (filter.FirstName is not null)
-                {
-                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bfirst_name%5D=", global::System.Uri.EscapeDataString(filter.FirstName));
-                    __separator = '&';
-                }
-                if (filter.MinAge is { } __member1)
-                {
-                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bmin_age%5D=", global::System.Uri.EscapeDataString(__member1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                    __separator = '&';
-                }
-                if (filter.Active is { } __member2)
-                {
-                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bactive%5D=", global::System.Uri.EscapeDataString((__member2 ? "true" : "false")));
-                    __separator = '&';
-                }
-                if (filter.Status is { } __member3)
-                {
-                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bstatus%5D=", global::System.Uri.EscapeDataString(__member3.Value));
-                    __separator = '&';
-                }
-                if (filter.AdditionalProperties is not null)
-                {
-                    foreach (var __entry in filter.AdditionalProperties)
-                    {
-                        __uri = string.Concat(__uri, __separator.ToString(), "filter%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value.ToString()));
-                        __separator = '&';
-                    }
-                }
+                __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bfirst_name%5D=", global::System.Uri.EscapeDataString(filter.FirstName));
+                __separator = '&';
             }
-            if (sort is not null)
+            if (filter.MinAge is { } __member1)
             {
-                foreach (var __entry in sort)
+                __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bmin_age%5D=", global::System.Uri.EscapeDataString(__member1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                __separator = '&';
+            }
+            if (filter.Active is { } __member2)
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bactive%5D=", global::System.Uri.EscapeDataString((__member2 ? "true" : "false")));
+                __separator = '&';
+            }
+            if (filter.Status is { } __member3)
+            {
+                __uri = string.Concat(__uri, __separator.ToString(), "filter%5Bstatus%5D=", global::System.Uri.EscapeDataString(__member3.Value));
+                __separator = '&';
+            }
+            if (filter.AdditionalProperties is not null)
+            {
+                foreach (var __entry in filter.AdditionalProperties)
                 {
-                    __uri = string.Concat(__uri, __separator.ToString(), "sort%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value));
+                    __uri = string.Concat(__uri, __separator.ToString(), "filter%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value.ToString()));
                     __separator = '&';
                 }
             }
-            return (await _invoker.SendAsync<StringListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
         }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
+        if (sort is not null)
         {
-            var __body = new JsonElementRequest(body);
-            string __uri = "unspecified";
-            return (await _invoker.SendAsync<JsonElementRequest, JsonElementResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> EchoAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var __body = new JsonElementRequest(body);
-            string __uri = "anything";
-            return (await _invoker.SendAsync<JsonElementRequest, JsonElementResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class PetListResponse : global::EvsContracts.IEvsJsonModel<PetListResponse>
-        {
-            public PetListResponse(global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet> value) => Value = value;
-
-            public global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            foreach (var __entry in sort)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                __uri = string.Concat(__uri, __separator.ToString(), "sort%5B", global::System.Uri.EscapeDataString(__entry.Key), "%5D=", global::System.Uri.EscapeDataString(__entry.Value));
+                __separator = '&';
             }
+        }
+        return (await _invoker.SendAsync<StringListResponse>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                if (Value is not null)
-                {
-                    for (int i = 0; i < Value.Count; i++)
-                    {
-                        Value[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                    }
-                }
-            }
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> PostUnspecifiedAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __body = new JsonElementRequest(body);
+        string __uri = "unspecified";
+        return (await _invoker.SendAsync<JsonElementRequest, JsonElementResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
 
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> EchoAsync(global::System.Text.Json.JsonElement body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var __body = new JsonElementRequest(body);
+        string __uri = "anything";
+        return (await _invoker.SendAsync<JsonElementRequest, JsonElementResponse>(global::System.Net.Http.HttpMethod.Post, __uri, __body, null, 200, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class PetListResponse : global::EvsContracts.IEvsJsonModel<PetListResponse>
+    {
+        public PetListResponse(global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet> value) => Value = value;
+
+        public global::System.Collections.Generic.IReadOnlyList<global::BodyShapes.Pet> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (Value is not null)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
                 for (int i = 0; i < Value.Count; i++)
                 {
-                    Value[i].WriteJson(writer);
+                    Value[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
                 }
-                writer.WriteEndArray();
-            }
-
-            public static PetListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                {
-                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an array");
-                }
-                var value = new global::System.Collections.Generic.List<global::BodyShapes.Pet>();
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, value.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                    value.Add(item);
-                }
-                return new PetListResponse(value);
             }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IList&lt;BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class PetListRequest : global::EvsContracts.IEvsJsonModel<PetListRequest>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public PetListRequest(global::System.Collections.Generic.IList<global::BodyShapes.Pet> value) => Value = value;
-
-            public global::System.Collections.Generic.IList<global::BodyShapes.Pet> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                Value[i].WriteJson(writer);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        public static PetListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 3, path, string.Empty, ref violations);
-                if (Value is not null)
-                {
-                    for (int i = 0; i < Value.Count; i++)
-                    {
-                        Value[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                    }
-                }
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an array");
             }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            var value = new global::System.Collections.Generic.List<global::BodyShapes.Pet>();
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
+                global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, value.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                value.Add(item);
+            }
+            return new PetListResponse(value);
+        }
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IList&lt;BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class PetListRequest : global::EvsContracts.IEvsJsonModel<PetListRequest>
+    {
+        public PetListRequest(global::System.Collections.Generic.IList<global::BodyShapes.Pet> value) => Value = value;
+
+        public global::System.Collections.Generic.IList<global::BodyShapes.Pet> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 3, path, string.Empty, ref violations);
+            if (Value is not null)
+            {
                 for (int i = 0; i < Value.Count; i++)
                 {
-                    Value[i].WriteJson(writer);
+                    Value[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
                 }
-                writer.WriteEndArray();
-            }
-
-            public static PetListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                {
-                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an array");
-                }
-                var value = new global::System.Collections.Generic.List<global::BodyShapes.Pet>();
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                {
-                    global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, value.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                    value.Add(item);
-                }
-                return new PetListRequest(value);
             }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class PetMapResponse : global::EvsContracts.IEvsJsonModel<PetMapResponse>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public PetMapResponse(global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet> value) => Value = value;
-
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                Value[i].WriteJson(writer);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        public static PetListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
             {
-                if (Value is not null)
-                {
-                    foreach (var entry in Value)
-                    {
-                        entry.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), entry.Key), ref violations);
-                    }
-                }
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an array");
             }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+            var value = new global::System.Collections.Generic.List<global::BodyShapes.Pet>();
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Value, static (writer, value) => value.WriteJson(writer));
+                global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, value.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                value.Add(item);
             }
+            return new PetListRequest(value);
+        }
+    }
 
-            public static PetMapResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, BodyShapes.Pet&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class PetMapResponse : global::EvsContracts.IEvsJsonModel<PetMapResponse>
+    {
+        public PetMapResponse(global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet> value) => Value = value;
+
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::BodyShapes.Pet> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (Value is not null)
             {
-                string path = string.Empty;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                foreach (var entry in Value)
                 {
-                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an object");
+                    entry.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, string.Empty), entry.Key), ref violations);
                 }
-                var value = new global::System.Collections.Generic.Dictionary<string, global::BodyShapes.Pet>(global::System.StringComparer.Ordinal);
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                    reader.Read();
-                    global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
-                    value[key] = item;
-                }
-                return new PetMapResponse(value);
             }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringListResponse : global::EvsContracts.IEvsJsonModel<StringListResponse>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public StringListResponse(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Value, static (writer, value) => value.WriteJson(writer));
+        }
 
-            public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        public static PetMapResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path, "an object");
             }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+            var value = new global::System.Collections.Generic.Dictionary<string, global::BodyShapes.Pet>(global::System.StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
+                string key = global::EvsContracts.EvsJson.GetString(ref reader);
+                reader.Read();
+                global::BodyShapes.Pet item = global::BodyShapes.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, key));
+                value[key] = item;
             }
+            return new PetMapResponse(value);
+        }
+    }
 
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringListResponse : global::EvsContracts.IEvsJsonModel<StringListResponse>
+    {
+        public StringListResponse(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
+
+        public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
+            }
+            writer.WriteEndArray();
+        }
+
+        public static StringListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StringListResponse(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+        }
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringListResponse2 : global::EvsContracts.IEvsJsonModel<StringListResponse2>
+    {
+        private static readonly global::System.Text.RegularExpressions.Regex s_valuePattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+        public StringListResponse2(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
+
+        public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 5, path, string.Empty, ref violations);
+            if (Value is not null)
+            {
                 for (int i = 0; i < Value.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
+                    global::EvsContracts.ContractCheck.Pattern(Value[i], s_valuePattern, global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
                 }
-                writer.WriteEndArray();
-            }
-
-            public static StringListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringListResponse(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
             }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringListResponse2 : global::EvsContracts.IEvsJsonModel<StringListResponse2>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            private static readonly global::System.Text.RegularExpressions.Regex s_valuePattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-            public StringListResponse2(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
-
-            public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 5, path, string.Empty, ref violations);
-                if (Value is not null)
-                {
-                    for (int i = 0; i < Value.Count; i++)
-                    {
-                        global::EvsContracts.ContractCheck.Pattern(Value[i], s_valuePattern, global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
-                    }
-                }
-            }
+        public static StringListResponse2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StringListResponse2(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+        }
+    }
 
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    /// <summary>A <c>System.Collections.Generic.IList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringListRequest : global::EvsContracts.IEvsJsonModel<StringListRequest>
+    {
+        private static readonly global::System.Text.RegularExpressions.Regex s_valuePattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+        public StringListRequest(global::System.Collections.Generic.IList<string> value) => Value = value;
+
+        public global::System.Collections.Generic.IList<string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 5, path, string.Empty, ref violations);
+            if (Value is not null)
             {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
                 for (int i = 0; i < Value.Count; i++)
                 {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
+                    global::EvsContracts.ContractCheck.Pattern(Value[i], s_valuePattern, global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
                 }
-                writer.WriteEndArray();
-            }
-
-            public static StringListResponse2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringListResponse2(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
             }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringListRequest : global::EvsContracts.IEvsJsonModel<StringListRequest>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            private static readonly global::System.Text.RegularExpressions.Regex s_valuePattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-            public StringListRequest(global::System.Collections.Generic.IList<string> value) => Value = value;
-
-            public global::System.Collections.Generic.IList<string> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        public static StringListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StringListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+        }
+    }
+
+    /// <summary>A <c>long</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class Int64Response : global::EvsContracts.IEvsJsonModel<Int64Response>
+    {
+        public Int64Response(long value) => Value = value;
+
+        public long Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteNumberValue(Value);
+        }
+
+        public static Int64Response ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new Int64Response(global::EvsContracts.EvsJson.ReadInt64(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>double</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class DoubleResponse : global::EvsContracts.IEvsJsonModel<DoubleResponse>
+    {
+        public DoubleResponse(double value) => Value = value;
+
+        public double Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteNumberValue(Value);
+        }
+
+        public static DoubleResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new DoubleResponse(global::EvsContracts.EvsJson.ReadDouble(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>bool</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class BooleanResponse : global::EvsContracts.IEvsJsonModel<BooleanResponse>
+    {
+        public BooleanResponse(bool value) => Value = value;
+
+        public bool Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteBooleanValue(Value);
+        }
+
+        public static BooleanResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new BooleanResponse(global::EvsContracts.EvsJson.ReadBoolean(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>System.DateTimeOffset</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class DateTimeResponse : global::EvsContracts.IEvsJsonModel<DateTimeResponse>
+    {
+        public DateTimeResponse(global::System.DateTimeOffset value) => Value = value;
+
+        public global::System.DateTimeOffset Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsDateTime.Write(writer, Value);
+        }
+
+        public static DateTimeResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new DateTimeResponse(global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>BodyShapes.Status</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StatusResponse : global::EvsContracts.IEvsJsonModel<StatusResponse>
+    {
+        public StatusResponse(global::BodyShapes.Status value) => Value = value;
+
+        public global::BodyShapes.Status Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.Enum(Value.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, string.Empty, ref violations);
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, Value.Value);
+        }
+
+        public static StatusResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StatusResponse(global::BodyShapes.Status.ReadJsonValue(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class Int32MapResponse : global::EvsContracts.IEvsJsonModel<Int32MapResponse>
+    {
+        public Int32MapResponse(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value) => Value = value;
+
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, int> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Value, static (writer, value) => writer.WriteNumberValue(value));
+        }
+
+        public static Int32MapResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new Int32MapResponse(global::EvsContracts.EvsJson.ReadMap(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.Int32Values));
+        }
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IDictionary&lt;string, string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringMapRequest : global::EvsContracts.IEvsJsonModel<StringMapRequest>
+    {
+        public StringMapRequest(global::System.Collections.Generic.IDictionary<string, string> value) => Value = value;
+
+        public global::System.Collections.Generic.IDictionary<string, string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            if (Value is not null)
             {
-                global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 5, path, string.Empty, ref violations);
-                if (Value is not null)
+                foreach (var entry in Value)
                 {
-                    for (int i = 0; i < Value.Count; i++)
-                    {
-                        global::EvsContracts.ContractCheck.Pattern(Value[i], s_valuePattern, global::EvsContracts.ContractCheck.Join(path, string.Empty), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
-                    }
+                    global::EvsContracts.ContractCheck.MaxLength(entry.Value, 8, global::EvsContracts.ContractCheck.Join(path, string.Empty), entry.Key, ref violations);
                 }
             }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
-                for (int i = 0; i < Value.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
-                }
-                writer.WriteEndArray();
-            }
-
-            public static StringListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
-            }
         }
 
-        /// <summary>A <c>long</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class Int64Response : global::EvsContracts.IEvsJsonModel<Int64Response>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public Int64Response(long value) => Value = value;
-
-            public long Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteNumberValue(Value);
-            }
-
-            public static Int64Response ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new Int64Response(global::EvsContracts.EvsJson.ReadInt64(ref reader, path, string.Empty));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Value);
         }
 
-        /// <summary>A <c>double</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class DoubleResponse : global::EvsContracts.IEvsJsonModel<DoubleResponse>
+        public static StringMapRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            public DoubleResponse(double value) => Value = value;
+            string path = string.Empty;
+            return new StringMapRequest(global::EvsContracts.EvsJson.ReadMap(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+        }
+    }
 
-            public double Value { get; }
+    /// <summary>A <c>string</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringRequest : global::EvsContracts.IEvsJsonModel<StringRequest>
+    {
+        public StringRequest(string value) => Value = value;
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
+        public string Value { get; }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteNumberValue(Value);
-            }
-
-            public static DoubleResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new DoubleResponse(global::EvsContracts.EvsJson.ReadDouble(ref reader, path, string.Empty));
-            }
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>A <c>bool</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class BooleanResponse : global::EvsContracts.IEvsJsonModel<BooleanResponse>
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
-            public BooleanResponse(bool value) => Value = value;
-
-            public bool Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteBooleanValue(Value);
-            }
-
-            public static BooleanResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new BooleanResponse(global::EvsContracts.EvsJson.ReadBoolean(ref reader, path, string.Empty));
-            }
+            global::EvsContracts.ContractCheck.MaxLength(Value, 20, path, string.Empty, ref violations);
         }
 
-        /// <summary>A <c>System.DateTimeOffset</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class DateTimeResponse : global::EvsContracts.IEvsJsonModel<DateTimeResponse>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public DateTimeResponse(global::System.DateTimeOffset value) => Value = value;
-
-            public global::System.DateTimeOffset Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsDateTime.Write(writer, Value);
-            }
-
-            public static DateTimeResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new DateTimeResponse(global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, string.Empty));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, Value);
         }
 
-        /// <summary>A <c>BodyShapes.Status</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StatusResponse : global::EvsContracts.IEvsJsonModel<StatusResponse>
+        public static StringRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            public StatusResponse(global::BodyShapes.Status value) => Value = value;
+            string path = string.Empty;
+            return new StringRequest(global::EvsContracts.EvsJson.ReadString(ref reader, path, string.Empty));
+        }
+    }
 
-            public global::BodyShapes.Status Value { get; }
+    /// <summary>A <c>string</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringResponse : global::EvsContracts.IEvsJsonModel<StringResponse>
+    {
+        public StringResponse(string value) => Value = value;
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
+        public string Value { get; }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                global::EvsContracts.ContractCheck.Enum(Value.Value, global::BodyShapes.Status.AllowedValues.AsSpan(), path, string.Empty, ref violations);
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, Value.Value);
-            }
-
-            public static StatusResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StatusResponse(global::BodyShapes.Status.ReadJsonValue(ref reader, path, string.Empty));
-            }
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class Int32MapResponse : global::EvsContracts.IEvsJsonModel<Int32MapResponse>
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
-            public Int32MapResponse(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value) => Value = value;
-
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, int> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Value, static (writer, value) => writer.WriteNumberValue(value));
-            }
-
-            public static Int32MapResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new Int32MapResponse(global::EvsContracts.EvsJson.ReadMap(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.Int32Values));
-            }
         }
 
-        /// <summary>A <c>System.Collections.Generic.IDictionary&lt;string, string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringMapRequest : global::EvsContracts.IEvsJsonModel<StringMapRequest>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public StringMapRequest(global::System.Collections.Generic.IDictionary<string, string> value) => Value = value;
-
-            public global::System.Collections.Generic.IDictionary<string, string> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                if (Value is not null)
-                {
-                    foreach (var entry in Value)
-                    {
-                        global::EvsContracts.ContractCheck.MaxLength(entry.Value, 8, global::EvsContracts.ContractCheck.Join(path, string.Empty), entry.Key, ref violations);
-                    }
-                }
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Value);
-            }
-
-            public static StringMapRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringMapRequest(global::EvsContracts.EvsJson.ReadMap(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, Value);
         }
 
-        /// <summary>A <c>string</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringRequest : global::EvsContracts.IEvsJsonModel<StringRequest>
+        public static StringResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            public StringRequest(string value) => Value = value;
+            string path = string.Empty;
+            return new StringResponse(global::EvsContracts.EvsJson.ReadString(ref reader, path, string.Empty));
+        }
+    }
 
-            public string Value { get; }
+    /// <summary>A <c>int</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class Int32Request : global::EvsContracts.IEvsJsonModel<Int32Request>
+    {
+        public Int32Request(int value) => Value = value;
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
+        public int Value { get; }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                global::EvsContracts.ContractCheck.MaxLength(Value, 20, path, string.Empty, ref violations);
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, Value);
-            }
-
-            public static StringRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringRequest(global::EvsContracts.EvsJson.ReadString(ref reader, path, string.Empty));
-            }
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>A <c>string</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringResponse : global::EvsContracts.IEvsJsonModel<StringResponse>
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
-            public StringResponse(string value) => Value = value;
-
-            public string Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, Value);
-            }
-
-            public static StringResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringResponse(global::EvsContracts.EvsJson.ReadString(ref reader, path, string.Empty));
-            }
+            global::EvsContracts.ContractCheck.Minimum(Value, 1d, path, string.Empty, ref violations);
         }
 
-        /// <summary>A <c>int</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class Int32Request : global::EvsContracts.IEvsJsonModel<Int32Request>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public Int32Request(int value) => Value = value;
-
-            public int Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                global::EvsContracts.ContractCheck.Minimum(Value, 1d, path, string.Empty, ref violations);
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteNumberValue(Value);
-            }
-
-            public static Int32Request ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new Int32Request(global::EvsContracts.EvsJson.ReadInt32(ref reader, path, string.Empty));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteNumberValue(Value);
         }
 
-        /// <summary>A <c>int</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class Int32Response : global::EvsContracts.IEvsJsonModel<Int32Response>
+        public static Int32Request ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            public Int32Response(int value) => Value = value;
+            string path = string.Empty;
+            return new Int32Request(global::EvsContracts.EvsJson.ReadInt32(ref reader, path, string.Empty));
+        }
+    }
 
-            public int Value { get; }
+    /// <summary>A <c>int</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class Int32Response : global::EvsContracts.IEvsJsonModel<Int32Response>
+    {
+        public Int32Response(int value) => Value = value;
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
+        public int Value { get; }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteNumberValue(Value);
-            }
-
-            public static Int32Response ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new Int32Response(global::EvsContracts.EvsJson.ReadInt32(ref reader, path, string.Empty));
-            }
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
         }
 
-        /// <summary>A <c>System.Collections.Generic.IList&lt;long&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class Int64ListRequest : global::EvsContracts.IEvsJsonModel<Int64ListRequest>
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
         {
-            public Int64ListRequest(global::System.Collections.Generic.IList<long> value) => Value = value;
-
-            public global::System.Collections.Generic.IList<long> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
-                for (int i = 0; i < Value.Count; i++)
-                {
-                    writer.WriteNumberValue(Value[i]);
-                }
-                writer.WriteEndArray();
-            }
-
-            public static Int64ListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new Int64ListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.Int64Values));
-            }
         }
 
-        /// <summary>A <c>System.Text.Json.JsonElement</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class JsonElementRequest : global::EvsContracts.IEvsJsonModel<JsonElementRequest>
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            public JsonElementRequest(global::System.Text.Json.JsonElement value) => Value = value;
-
-            public global::System.Text.Json.JsonElement Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                Value.WriteTo(writer);
-            }
-
-            public static JsonElementRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new JsonElementRequest(global::EvsContracts.EvsJson.ReadElement(ref reader, path, string.Empty));
-            }
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteNumberValue(Value);
         }
 
-        /// <summary>A <c>System.Text.Json.JsonElement</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class JsonElementResponse : global::EvsContracts.IEvsJsonModel<JsonElementResponse>
+        public static Int32Response ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            public JsonElementResponse(global::System.Text.Json.JsonElement value) => Value = value;
+            string path = string.Empty;
+            return new Int32Response(global::EvsContracts.EvsJson.ReadInt32(ref reader, path, string.Empty));
+        }
+    }
 
-            public global::System.Text.Json.JsonElement Value { get; }
+    /// <summary>A <c>System.Collections.Generic.IList&lt;long&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class Int64ListRequest : global::EvsContracts.IEvsJsonModel<Int64ListRequest>
+    {
+        public Int64ListRequest(global::System.Collections.Generic.IList<long> value) => Value = value;
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        public global::System.Collections.Generic.IList<long> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                writer.WriteNumberValue(Value[i]);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
+        public static Int64ListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new Int64ListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.Int64Values));
+        }
+    }
 
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                Value.WriteTo(writer);
-            }
+    /// <summary>A <c>System.Text.Json.JsonElement</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class JsonElementRequest : global::EvsContracts.IEvsJsonModel<JsonElementRequest>
+    {
+        public JsonElementRequest(global::System.Text.Json.JsonElement value) => Value = value;
 
-            public static JsonElementResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new JsonElementResponse(global::EvsContracts.EvsJson.ReadElement(ref reader, path, string.Empty));
-            }
+        public global::System.Text.Json.JsonElement Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            Value.WriteTo(writer);
+        }
+
+        public static JsonElementRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new JsonElementRequest(global::EvsContracts.EvsJson.ReadElement(ref reader, path, string.Empty));
+        }
+    }
+
+    /// <summary>A <c>System.Text.Json.JsonElement</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class JsonElementResponse : global::EvsContracts.IEvsJsonModel<JsonElementResponse>
+    {
+        public JsonElementResponse(global::System.Text.Json.JsonElement value) => Value = value;
+
+        public global::System.Text.Json.JsonElement Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            Value.WriteTo(writer);
+        }
+
+        public static JsonElementResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new JsonElementResponse(global::EvsContracts.EvsJson.ReadElement(ref reader, path, string.Empty));
         }
     }
 }

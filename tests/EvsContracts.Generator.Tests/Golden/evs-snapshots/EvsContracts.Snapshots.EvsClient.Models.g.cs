@@ -4,3659 +4,3658 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace EvsContracts.Snapshots
+namespace EvsContracts.Snapshots;
+
+/// <summary>
+/// 待创建的快照信息。
+/// <br/>
+/// The snapshot to create.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class CreateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotOption>
+{
+    /// <summary>
+    /// 创建快照源云硬盘的ID。通过查询所有云硬盘详情获取。
+    /// <br/>
+    /// ID of the disk to take the snapshot of. Get it from "Querying Details About All EVS Disks".
+    /// </summary>
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; set; }
+
+    /// <summary>
+    /// 强制创快照标示，默认为false。
+    /// <br/>
+    /// - 当force标记为false时，云硬盘处于挂载状态时，不能强制创建快照。
+    /// <br/>
+    /// - 当force标记为true时，即使云硬盘处于挂载状态时，仍可以创建快照。
+    /// <br/>
+    /// Whether to force the snapshot; false by default.
+    /// <br/>
+    /// - When force is false, no snapshot can be created while the disk is attached.
+    /// <br/>
+    /// - When force is true, the snapshot is created even while the disk is attached.
+    /// </summary>
+    /// <remarks>JSON: <c>force</c>. The service's default: <c>false</c>.</remarks>
+    public bool? Force { get; set; }
+
+    /// <summary>
+    /// 云硬盘快照的元数据信息。
+    /// <br/>
+    /// Snapshot metadata: string keys and values.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
+
+    /// <summary>
+    /// 云硬盘快照描述，可以为null。最大支持255个字节。
+    /// <br/>
+    /// Snapshot description; may be null. At most 255 bytes.
+    /// </summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(255)]
+    public string? Description { get; set; }
+
+    /// <summary>
+    /// 云硬盘快照名称。最大支持255个字节。
+    /// <br/>
+    /// 说明：对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此建议不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
+    /// <br/>
+    /// Snapshot name. At most 255 bytes.
+    /// <br/>
+    /// Note: backing up a disk also creates a snapshot whose name starts with autobk_snapshot_, and the console restricts what can be done with such snapshots. Do not give a snapshot a name with that prefix, or it may not work normally.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(255)]
+    [global::EvsContracts.ReservedPrefixes("autobk_snapshot_")]
+    public string? Name { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Description, 255, path, "description", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_forceJsonName = global::System.Text.Json.JsonEncodedText.Encode("force"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        if (Force is { } force)
+        {
+            writer.WriteBoolean(s_forceJsonName, force);
+        }
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        if (Description is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+        }
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? volumeId = null;
+        bool? force = null;
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        string? description = null;
+        string? name = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "force"u8):
+                    force = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "force");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+
+        return new global::EvsContracts.Snapshots.CreateSnapshotOption
+        {
+            VolumeId = volumeId,
+            Force = force,
+            Metadata = metadata,
+            Description = description,
+            Name = name,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotOption>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotOption>(json);
+}
+
+/// <summary>
+/// 创建云硬盘快照的请求消息。
+/// <br/>
+/// The request body of "create a snapshot".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class CreateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
 {
     /// <summary>
     /// 待创建的快照信息。
     /// <br/>
     /// The snapshot to create.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotOption>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class CreateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotOption>
+    /// <remarks>JSON: <c>snapshot</c>.</remarks>
+    public required global::EvsContracts.Snapshots.CreateSnapshotOption Snapshot { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// 创建快照源云硬盘的ID。通过查询所有云硬盘详情获取。
-        /// <br/>
-        /// ID of the disk to take the snapshot of. Get it from "Querying Details About All EVS Disks".
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; set; }
-
-        /// <summary>
-        /// 强制创快照标示，默认为false。
-        /// <br/>
-        /// - 当force标记为false时，云硬盘处于挂载状态时，不能强制创建快照。
-        /// <br/>
-        /// - 当force标记为true时，即使云硬盘处于挂载状态时，仍可以创建快照。
-        /// <br/>
-        /// Whether to force the snapshot; false by default.
-        /// <br/>
-        /// - When force is false, no snapshot can be created while the disk is attached.
-        /// <br/>
-        /// - When force is true, the snapshot is created even while the disk is attached.
-        /// </summary>
-        /// <remarks>JSON: <c>force</c>. The service's default: <c>false</c>.</remarks>
-        public bool? Force { get; set; }
-
-        /// <summary>
-        /// 云硬盘快照的元数据信息。
-        /// <br/>
-        /// Snapshot metadata: string keys and values.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
-
-        /// <summary>
-        /// 云硬盘快照描述，可以为null。最大支持255个字节。
-        /// <br/>
-        /// Snapshot description; may be null. At most 255 bytes.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(255)]
-        public string? Description { get; set; }
-
-        /// <summary>
-        /// 云硬盘快照名称。最大支持255个字节。
-        /// <br/>
-        /// 说明：对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此建议不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
-        /// <br/>
-        /// Snapshot name. At most 255 bytes.
-        /// <br/>
-        /// Note: backing up a disk also creates a snapshot whose name starts with autobk_snapshot_, and the console restricts what can be done with such snapshots. Do not give a snapshot a name with that prefix, or it may not work normally.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(255)]
-        [global::EvsContracts.ReservedPrefixes("autobk_snapshot_")]
-        public string? Name { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Description, 255, path, "description", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_forceJsonName = global::System.Text.Json.JsonEncodedText.Encode("force"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            if (Force is { } force)
-            {
-                writer.WriteBoolean(s_forceJsonName, force);
-            }
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            if (Description is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
-            }
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.CreateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? volumeId = null;
-            bool? force = null;
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            string? description = null;
-            string? name = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "force"u8):
-                        force = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "force");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-
-            return new global::EvsContracts.Snapshots.CreateSnapshotOption
-            {
-                VolumeId = volumeId,
-                Force = force,
-                Metadata = metadata,
-                Description = description,
-                Name = name,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotOption>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotOption>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
 
-    /// <summary>
-    /// 创建云硬盘快照的请求消息。
-    /// <br/>
-    /// The request body of "create a snapshot".
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class CreateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
     {
-        /// <summary>
-        /// 待创建的快照信息。
-        /// <br/>
-        /// The snapshot to create.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshot</c>.</remarks>
-        public required global::EvsContracts.Snapshots.CreateSnapshotOption Snapshot { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
-            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshot is not null)
-            {
-                writer.WritePropertyName(s_snapshotJsonName);
-                Snapshot.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.CreateSnapshotOption? snapshot = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        snapshot = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshot is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-            }
-
-            return new global::EvsContracts.Snapshots.CreateSnapshotRequestBody
-            {
-                Snapshot = snapshot,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>(json);
+        global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+        Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
     }
 
-    /// <summary>
-    /// 创建云硬盘快照的响应消息。
-    /// <br/>
-    /// The response body of "create a snapshot".
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class CreateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
-        /// <summary>
-        /// 快照信息。
-        /// <br/>
-        /// The snapshot.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshot</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshot is not null)
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
+            writer.WritePropertyName(s_snapshotJsonName);
+            Snapshot.WriteJson(writer);
         }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        else
         {
-            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
-            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+            writer.WriteNull(s_snapshotJsonName);
         }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshot is not null)
-            {
-                writer.WritePropertyName(s_snapshotJsonName);
-                Snapshot.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshot is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-            }
-
-            return new global::EvsContracts.Snapshots.CreateSnapshotResponseBody
-            {
-                Snapshot = snapshot,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(json);
+        writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// 错误详情。
-    /// <br/>
-    /// The details of an error.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorDetail>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorDetail>
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.CreateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
     {
-        /// <summary>
-        /// 出现错误时，返回的错误消息。
-        /// <br/>
-        /// Error message.
-        /// </summary>
-        /// <remarks>JSON: <c>message</c>.</remarks>
-        public string? Message { get; init; }
-
-        /// <summary>
-        /// 出现错误时，返回的错误码。错误码和其对应的含义请参考错误码说明。
-        /// <br/>
-        /// Error code. EVS sends a string such as "EVS.XXXX"; OpenStack Cinder sends the HTTP status as an integer, such as 404. See the EVS error code reference for their meanings.
-        /// </summary>
-        /// <remarks>JSON: <c>code</c>.</remarks>
-        public string? Code { get; init; }
-
-        /// <summary>
-        /// 建议重试前等待的秒数，随overLimit错误返回。
-        /// <br/>
-        /// Seconds to wait before retrying; OpenStack Cinder sends it with overLimit.
-        /// </summary>
-        /// <remarks>JSON: <c>retryAfter</c>.</remarks>
-        public string? RetryAfter { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
         }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
         }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_retryAfterJsonName = global::System.Text.Json.JsonEncodedText.Encode("retryAfter"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        global::EvsContracts.Snapshots.CreateSnapshotOption? snapshot = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Message is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
-            }
-            if (Code is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
-            }
-            if (RetryAfter is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_retryAfterJsonName, RetryAfter);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? message = null;
-            string? code = null;
-            string? retryAfter = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
-                        code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
-                        message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "retryAfter"u8):
-                        retryAfter = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "retryAfter");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::EvsContracts.Snapshots.ErrorDetail
-            {
-                Message = message,
-                Code = code,
-                RetryAfter = retryAfter,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorDetail FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorDetail>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorDetail>(json);
-    }
-
-    /// <summary>
-    /// 出现错误时返回的错误信息。其中error是泛指的错误，有badRequest、itemNotFound等，如：{"itemNotFound": {"message": "XXXX", "code": "XXX"}}。
-    /// <br/>
-    /// The error returned on failure: an object with one key that names the kind of error (badRequest, itemNotFound, overLimit, computeFault, ...) and the error's details as its value, such as {"itemNotFound": {"message": "XXXX", "code": "XXX"}}.
-    /// </summary>
-    /// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorResponse>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorResponse>
-    {
-        /// <summary>The member's name, such as <c>badRequest</c> or <c>itemNotFound</c>.</summary>
-        public required string Key { get; init; }
-
-        /// <summary>The member's value.</summary>
-        public required global::EvsContracts.Snapshots.ErrorDetail Value { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
-            global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
-            Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, Key ?? "value"), ref violations);
-        }
-
-        /// <summary>Writes this value as a one-member JSON object.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WritePropertyName(Key);
-            Value.WriteJson(writer);
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a one-member JSON object.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
-            }
-            if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
-            }
-            string name = global::EvsContracts.EvsJson.GetString(ref reader);
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
             reader.Read();
-            global::EvsContracts.Snapshots.ErrorDetail value = global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
-            if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            switch (propertyName.Length)
             {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                    snapshot = global::EvsContracts.Snapshots.CreateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            return new global::EvsContracts.Snapshots.ErrorResponse { Key = name, Value = value };
+        }
+        if (snapshot is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
         }
 
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorResponse>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorResponse>(json);
+        return new global::EvsContracts.Snapshots.CreateSnapshotRequestBody
+        {
+            Snapshot = snapshot,
+        };
     }
 
-    /// <summary>
-    /// 快照详细信息（查询云硬盘快照详细信息列表的元素）。
-    /// <br/>
-    /// A snapshot with its extended attributes, as the detail list reports it.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ExtendedSnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
-    {
-        /// <summary>
-        /// 云硬盘快照ID。
-        /// <br/>
-        /// Snapshot ID.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照状态，具体请参见云硬盘快照状态。
-        /// <br/>
-        /// Snapshot status; see SnapshotStatus.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照名称。
-        /// <br/>
-        /// Snapshot name.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照描述信息。
-        /// <br/>
-        /// Snapshot description.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        public string? Description { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
-        /// </summary>
-        /// <remarks>JSON: <c>created_at</c>.</remarks>
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照的元数据信息。
-        /// <br/>
-        /// Snapshot metadata: string keys and values.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
-
-        /// <summary>
-        /// 快照所属的云硬盘ID。
-        /// <br/>
-        /// ID of the disk the snapshot belongs to.
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照大小，单位为GB。
-        /// <br/>
-        /// Snapshot size in GB.
-        /// </summary>
-        /// <remarks>JSON: <c>size</c>.</remarks>
-        public required int Size { get; init; }
-
-        /// <summary>
-        /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
-        /// </summary>
-        /// <remarks>JSON: <c>updated_at</c>.</remarks>
-        public global::System.DateTimeOffset? UpdatedAt { get; init; }
-
-        /// <summary>
-        /// 快照所属的项目ID。
-        /// <br/>
-        /// ID of the project the snapshot belongs to.
-        /// </summary>
-        /// <remarks>JSON: <c>os-extended-snapshot-attributes:project_id</c>.</remarks>
-        public string? OsExtendedSnapshotAttributesProjectId { get; init; }
-
-        /// <summary>
-        /// 快照创建进度，如100%。
-        /// <br/>
-        /// How far the snapshot has been created, such as 100%.
-        /// </summary>
-        /// <remarks>JSON: <c>os-extended-snapshot-attributes:progress</c>.</remarks>
-        public string? OsExtendedSnapshotAttributesProgress { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProjectIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:project_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProgressJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:progress"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            writer.WritePropertyName(s_statusJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Description is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
-            }
-            writer.WritePropertyName(s_createdAtJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            writer.WriteNumber(s_sizeJsonName, Size);
-            if (UpdatedAt is { } updatedAt)
-            {
-                writer.WritePropertyName(s_updatedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
-            }
-            if (OsExtendedSnapshotAttributesProjectId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProjectIdJsonName, OsExtendedSnapshotAttributesProjectId);
-            }
-            if (OsExtendedSnapshotAttributesProgress is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProgressJsonName, OsExtendedSnapshotAttributesProgress);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            global::EvsContracts.Snapshots.SnapshotStatus status = default;
-            bool hasStatus = false;
-            string? name = null;
-            string? description = null;
-            global::System.DateTimeOffset createdAt = default;
-            bool hasCreatedAt = false;
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            string? volumeId = null;
-            int size = default;
-            bool hasSize = false;
-            global::System.DateTimeOffset? updatedAt = null;
-            string? osExtendedSnapshotAttributesProjectId = null;
-            string? osExtendedSnapshotAttributesProgress = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
-                        hasSize = true;
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
-                        hasStatus = true;
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
-                        hasCreatedAt = true;
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
-                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    case 40 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:progress"u8):
-                        osExtendedSnapshotAttributesProgress = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:progress");
-                        break;
-                    case 42 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:project_id"u8):
-                        osExtendedSnapshotAttributesProjectId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:project_id");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (!hasStatus)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
-            }
-            if (!hasCreatedAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-            if (!hasSize)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
-            }
-
-            return new global::EvsContracts.Snapshots.ExtendedSnapshotDetails
-            {
-                Id = id,
-                Status = status,
-                Name = name,
-                Description = description,
-                CreatedAt = createdAt,
-                Metadata = metadata,
-                VolumeId = volumeId,
-                Size = size,
-                UpdatedAt = updatedAt,
-                OsExtendedSnapshotAttributesProjectId = osExtendedSnapshotAttributesProjectId,
-                OsExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(json);
-    }
-
-    /// <summary>
-    /// 分页的位置标记。
-    /// <br/>
-    /// A link to another page.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.Link>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Link : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.Link>
-    {
-        /// <summary>
-        /// 对应快捷链接。
-        /// <br/>
-        /// The link: the list's URL with the marker of the next page.
-        /// </summary>
-        /// <remarks>JSON: <c>href</c>.</remarks>
-        public required string Href { get; init; }
-
-        /// <summary>
-        /// 快捷链接标记名称，如next。
-        /// <br/>
-        /// What the link is, such as next.
-        /// </summary>
-        /// <remarks>JSON: <c>rel</c>.</remarks>
-        public required string Rel { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Href, path, "href", ref violations);
-            global::EvsContracts.ContractCheck.Required(Rel, path, "rel", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_hrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_relJsonName = global::System.Text.Json.JsonEncodedText.Encode("rel"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Href is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_hrefJsonName, Href);
-            }
-            else
-            {
-                writer.WriteNull(s_hrefJsonName);
-            }
-            if (Rel is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_relJsonName, Rel);
-            }
-            else
-            {
-                writer.WriteNull(s_relJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? href = null;
-            string? rel = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rel"u8):
-                        rel = global::EvsContracts.EvsJson.ReadString(ref reader, path, "rel");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "href"u8):
-                        href = global::EvsContracts.EvsJson.ReadString(ref reader, path, "href");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (href is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "href"));
-            }
-            if (rel is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rel"));
-            }
-
-            return new global::EvsContracts.Snapshots.Link
-            {
-                Href = href,
-                Rel = rel,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.Link FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.Link FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(json);
-    }
-
-    /// <summary>
-    /// 查询云硬盘快照详细信息列表的响应消息。
-    /// <br/>
-    /// The response body of "list snapshots with details": one page.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ListSnapshotDetailsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
-    {
-        /// <summary>
-        /// 快照信息。
-        /// <br/>
-        /// The snapshots of this page.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshots</c>.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> Snapshots { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
-        /// <br/>
-        /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
-        /// </summary>
-        /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
-            if (Snapshots is not null)
-            {
-                for (int i = 0; i < Snapshots.Count; i++)
-                {
-                    Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            if (SnapshotsLinks is not null)
-            {
-                for (int i = 0; i < SnapshotsLinks.Count; i++)
-                {
-                    SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshots is not null)
-            {
-                writer.WritePropertyName(s_snapshotsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Snapshots.Count; i++)
-                {
-                    Snapshots[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotsJsonName);
-            }
-            if (SnapshotsLinks is not null)
-            {
-                writer.WritePropertyName(s_snapshotsLinksJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < SnapshotsLinks.Count; i++)
-                {
-                    SnapshotsLinks[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>? snapshots = null;
-            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
-                        }
-                        snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            global::EvsContracts.Snapshots.ExtendedSnapshotDetails item = global::EvsContracts.Snapshots.ExtendedSnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                            snapshots.Add(item);
-                        }
-                        break;
-                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            snapshotsLinks = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
-                            }
-                            snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                snapshotsLinks.Add(item);
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshots is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
-            }
-
-            return new global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody
-            {
-                Snapshots = snapshots,
-                SnapshotsLinks = snapshotsLinks,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(json);
-    }
-
-    /// <summary>
-    /// 查询云硬盘快照列表的响应消息。
-    /// <br/>
-    /// The response body of "list snapshots": one page.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ListSnapshotsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
-    {
-        /// <summary>
-        /// 快照信息。
-        /// <br/>
-        /// The snapshots of this page.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshots</c>.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.SnapshotSummary> Snapshots { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
-        /// <br/>
-        /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
-        /// </summary>
-        /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
-            if (Snapshots is not null)
-            {
-                for (int i = 0; i < Snapshots.Count; i++)
-                {
-                    Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            if (SnapshotsLinks is not null)
-            {
-                for (int i = 0; i < SnapshotsLinks.Count; i++)
-                {
-                    SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshots is not null)
-            {
-                writer.WritePropertyName(s_snapshotsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Snapshots.Count; i++)
-                {
-                    Snapshots[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotsJsonName);
-            }
-            if (SnapshotsLinks is not null)
-            {
-                writer.WritePropertyName(s_snapshotsLinksJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < SnapshotsLinks.Count; i++)
-                {
-                    SnapshotsLinks[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>? snapshots = null;
-            global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
-                        }
-                        snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>();
-                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                        {
-                            global::EvsContracts.Snapshots.SnapshotSummary item = global::EvsContracts.Snapshots.SnapshotSummary.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                            snapshots.Add(item);
-                        }
-                        break;
-                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            snapshotsLinks = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
-                            }
-                            snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                snapshotsLinks.Add(item);
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshots is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
-            }
-
-            return new global::EvsContracts.Snapshots.ListSnapshotsResponseBody
-            {
-                Snapshots = snapshots,
-                SnapshotsLinks = snapshotsLinks,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(json);
-    }
-
-    /// <summary>
-    /// 快照回滚信息。
-    /// <br/>
-    /// The rollback that has started.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackInfo>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class RollbackInfo : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackInfo>
-    {
-        /// <summary>
-        /// 回滚的目标云硬盘UUID。
-        /// <br/>
-        /// ID of the disk being rolled back.
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? volumeId = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-
-            return new global::EvsContracts.Snapshots.RollbackInfo
-            {
-                VolumeId = volumeId,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackInfo FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackInfo FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(json);
-    }
-
-    /// <summary>
-    /// 快照回滚信息。
-    /// <br/>
-    /// Where to roll a snapshot back to.
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotOption>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class RollbackSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotOption>
-    {
-        /// <summary>
-        /// 回滚的目标云硬盘UUID。只支持回滚到快照的源云硬盘。
-        /// <br/>
-        /// ID of the disk to roll back: the snapshot's own disk.
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; set; }
-
-        /// <summary>
-        /// 回滚的目标云硬盘名称。最大支持255个字节。name不能单独传，若传name，必须带上对应的volume_id。
-        /// <br/>
-        /// Name of the disk to roll back. At most 255 bytes; only with volume_id.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(255)]
-        public string? Name { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? volumeId = null;
-            string? name = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-
-            return new global::EvsContracts.Snapshots.RollbackSnapshotOption
-            {
-                VolumeId = volumeId,
-                Name = name,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(json);
-    }
-
-    /// <summary>
-    /// 回滚快照到云硬盘的请求消息。
-    /// <br/>
-    /// The request body of "roll a snapshot back".
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class RollbackSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
-    {
-        /// <summary>
-        /// 快照回滚信息。
-        /// <br/>
-        /// Where to roll back to.
-        /// </summary>
-        /// <remarks>JSON: <c>rollback</c>.</remarks>
-        public required global::EvsContracts.Snapshots.RollbackSnapshotOption Rollback { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
-            Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Rollback is not null)
-            {
-                writer.WritePropertyName(s_rollbackJsonName);
-                Rollback.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_rollbackJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.RollbackSnapshotOption? rollback = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
-                        rollback = global::EvsContracts.Snapshots.RollbackSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (rollback is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
-            }
-
-            return new global::EvsContracts.Snapshots.RollbackSnapshotRequestBody
-            {
-                Rollback = rollback,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(json);
-    }
-
-    /// <summary>
-    /// 回滚快照到云硬盘的响应消息。
-    /// <br/>
-    /// The response body of "roll a snapshot back".
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class RollbackSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
-    {
-        /// <summary>
-        /// 快照回滚信息。
-        /// <br/>
-        /// The rollback.
-        /// </summary>
-        /// <remarks>JSON: <c>rollback</c>.</remarks>
-        public required global::EvsContracts.Snapshots.RollbackInfo Rollback { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
-            Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Rollback is not null)
-            {
-                writer.WritePropertyName(s_rollbackJsonName);
-                Rollback.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_rollbackJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.RollbackInfo? rollback = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
-                        rollback = global::EvsContracts.Snapshots.RollbackInfo.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (rollback is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
-            }
-
-            return new global::EvsContracts.Snapshots.RollbackSnapshotResponseBody
-            {
-                Rollback = rollback,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(json);
-    }
-
-    /// <summary>
-    /// 查询云硬盘快照详情的响应消息。
-    /// <br/>
-    /// The response body of "show a snapshot".
-    /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ShowSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
-    {
-        /// <summary>
-        /// 快照信息。
-        /// <br/>
-        /// The snapshot.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshot</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
-            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshot is not null)
-            {
-                writer.WritePropertyName(s_snapshotJsonName);
-                Snapshot.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshot is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-            }
-
-            return new global::EvsContracts.Snapshots.ShowSnapshotResponseBody
-            {
-                Snapshot = snapshot,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(json);
-    }
-
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotRequestBody>(json);
+}
+
+/// <summary>
+/// 创建云硬盘快照的响应消息。
+/// <br/>
+/// The response body of "create a snapshot".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class CreateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>
+{
     /// <summary>
     /// 快照信息。
     /// <br/>
-    /// A snapshot as the service reports it.
+    /// The snapshot.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotDetails>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotDetails>
+    /// <remarks>JSON: <c>snapshot</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// 云硬盘快照ID。
-        /// <br/>
-        /// Snapshot ID.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照状态，具体请参见云硬盘快照状态。
-        /// <br/>
-        /// Snapshot status; see SnapshotStatus.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照名称。
-        /// <br/>
-        /// Snapshot name.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照描述信息。
-        /// <br/>
-        /// Snapshot description.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        public string? Description { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
-        /// </summary>
-        /// <remarks>JSON: <c>created_at</c>.</remarks>
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照的元数据信息。
-        /// <br/>
-        /// Snapshot metadata: string keys and values.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
-
-        /// <summary>
-        /// 快照所属的云硬盘ID。
-        /// <br/>
-        /// ID of the disk the snapshot belongs to.
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照大小，单位为GB。
-        /// <br/>
-        /// Snapshot size in GB.
-        /// </summary>
-        /// <remarks>JSON: <c>size</c>.</remarks>
-        public required int Size { get; init; }
-
-        /// <summary>
-        /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
-        /// </summary>
-        /// <remarks>JSON: <c>updated_at</c>.</remarks>
-        public global::System.DateTimeOffset? UpdatedAt { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            writer.WritePropertyName(s_statusJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Description is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
-            }
-            writer.WritePropertyName(s_createdAtJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            writer.WriteNumber(s_sizeJsonName, Size);
-            if (UpdatedAt is { } updatedAt)
-            {
-                writer.WritePropertyName(s_updatedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            global::EvsContracts.Snapshots.SnapshotStatus status = default;
-            bool hasStatus = false;
-            string? name = null;
-            string? description = null;
-            global::System.DateTimeOffset createdAt = default;
-            bool hasCreatedAt = false;
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            string? volumeId = null;
-            int size = default;
-            bool hasSize = false;
-            global::System.DateTimeOffset? updatedAt = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
-                        hasSize = true;
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
-                        hasStatus = true;
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
-                        hasCreatedAt = true;
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
-                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (!hasStatus)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
-            }
-            if (!hasCreatedAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-            if (!hasSize)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotDetails
-            {
-                Id = id,
-                Status = status,
-                Name = name,
-                Description = description,
-                CreatedAt = createdAt,
-                Metadata = metadata,
-                VolumeId = volumeId,
-                Size = size,
-                UpdatedAt = updatedAt,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotDetails FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotDetails>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotDetails>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+        Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshot is not null)
+        {
+            writer.WritePropertyName(s_snapshotJsonName);
+            Snapshot.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.CreateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                    snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshot is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+        }
+
+        return new global::EvsContracts.Snapshots.CreateSnapshotResponseBody
+        {
+            Snapshot = snapshot,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.CreateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(json);
+}
+
+/// <summary>
+/// 错误详情。
+/// <br/>
+/// The details of an error.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorDetail>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorDetail>
+{
+    /// <summary>
+    /// 出现错误时，返回的错误消息。
+    /// <br/>
+    /// Error message.
+    /// </summary>
+    /// <remarks>JSON: <c>message</c>.</remarks>
+    public string? Message { get; init; }
 
     /// <summary>
-    /// 更新云硬盘快照一个元数据的请求消息。
+    /// 出现错误时，返回的错误码。错误码和其对应的含义请参考错误码说明。
     /// <br/>
-    /// The request body of "update a snapshot metadata item".
+    /// Error code. EVS sends a string such as "EVS.XXXX"; OpenStack Cinder sends the HTTP status as an integer, such as 404. See the EVS error code reference for their meanings.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotMetadataItemRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
-    {
-        /// <summary>
-        /// 一个键值对，键须与URI中的key相同。
-        /// <br/>
-        /// One item, whose key is the key of the URI.
-        /// </summary>
-        /// <remarks>JSON: <c>meta</c>.</remarks>
-        public required global::System.Collections.Generic.IDictionary<string, string> Meta { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Meta is not null)
-            {
-                writer.WritePropertyName(s_metaJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
-            }
-            else
-            {
-                writer.WriteNull(s_metaJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? meta = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
-                        meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (meta is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody
-            {
-                Meta = meta,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(json);
-    }
+    /// <remarks>JSON: <c>code</c>.</remarks>
+    public string? Code { get; init; }
 
     /// <summary>
-    /// 云硬盘快照一个元数据的响应消息。
+    /// 建议重试前等待的秒数，随overLimit错误返回。
     /// <br/>
-    /// The response body of the snapshot metadata item calls.
+    /// Seconds to wait before retrying; OpenStack Cinder sends it with overLimit.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotMetadataItemResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
+    /// <remarks>JSON: <c>retryAfter</c>.</remarks>
+    public string? RetryAfter { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// 该元数据，一个键值对。
-        /// <br/>
-        /// The item: one key and its value.
-        /// </summary>
-        /// <remarks>JSON: <c>meta</c>.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Meta { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Meta is not null)
-            {
-                writer.WritePropertyName(s_metaJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
-            }
-            else
-            {
-                writer.WriteNull(s_metaJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? meta = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
-                        meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (meta is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody
-            {
-                Meta = meta,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_retryAfterJsonName = global::System.Text.Json.JsonEncodedText.Encode("retryAfter"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Message is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
+        }
+        if (Code is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
+        }
+        if (RetryAfter is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_retryAfterJsonName, RetryAfter);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? message = null;
+        string? code = null;
+        string? retryAfter = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
+                    code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
+                    message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "retryAfter"u8):
+                    retryAfter = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "retryAfter");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::EvsContracts.Snapshots.ErrorDetail
+        {
+            Message = message,
+            Code = code,
+            RetryAfter = retryAfter,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorDetail FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorDetail>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorDetail>(json);
+}
+
+/// <summary>
+/// 出现错误时返回的错误信息。其中error是泛指的错误，有badRequest、itemNotFound等，如：{"itemNotFound": {"message": "XXXX", "code": "XXX"}}。
+/// <br/>
+/// The error returned on failure: an object with one key that names the kind of error (badRequest, itemNotFound, overLimit, computeFault, ...) and the error's details as its value, such as {"itemNotFound": {"message": "XXXX", "code": "XXX"}}.
+/// </summary>
+/// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ErrorResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ErrorResponse>
+{
+    /// <summary>The member's name, such as <c>badRequest</c> or <c>itemNotFound</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The member's value.</summary>
+    public required global::EvsContracts.Snapshots.ErrorDetail Value { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
+        global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
+        Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, Key ?? "value"), ref violations);
+    }
+
+    /// <summary>Writes this value as a one-member JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName(Key);
+        Value.WriteJson(writer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a one-member JSON object.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
+        }
+        if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
+        }
+        string name = global::EvsContracts.EvsJson.GetString(ref reader);
+        reader.Read();
+        global::EvsContracts.Snapshots.ErrorDetail value = global::EvsContracts.Snapshots.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
+        if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
+        }
+        return new global::EvsContracts.Snapshots.ErrorResponse { Key = name, Value = value };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorResponse>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ErrorResponse>(json);
+}
+
+/// <summary>
+/// 快照详细信息（查询云硬盘快照详细信息列表的元素）。
+/// <br/>
+/// A snapshot with its extended attributes, as the detail list reports it.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ExtendedSnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>
+{
+    /// <summary>
+    /// 云硬盘快照ID。
+    /// <br/>
+    /// Snapshot ID.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string Id { get; init; }
 
     /// <summary>
-    /// 创建或更新云硬盘快照元数据的请求消息。
+    /// 云硬盘快照状态，具体请参见云硬盘快照状态。
     /// <br/>
-    /// The request body of "add" and "replace" snapshot metadata.
+    /// Snapshot status; see SnapshotStatus.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotMetadataRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
-    {
-        /// <summary>
-        /// 云硬盘快照的元数据信息，键值对。
-        /// <br/>
-        /// Snapshot metadata: string keys and values.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public required global::System.Collections.Generic.IDictionary<string, string> Metadata { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            else
-            {
-                writer.WriteNull(s_metadataJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (metadata is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotMetadataRequestBody
-            {
-                Metadata = metadata,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(json);
-    }
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
 
     /// <summary>
-    /// 云硬盘快照元数据的响应消息。
+    /// 云硬盘快照名称。
     /// <br/>
-    /// The response body of the snapshot metadata calls.
+    /// Snapshot name.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotMetadataResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
-    {
-        /// <summary>
-        /// 云硬盘快照的全部元数据。
-        /// <br/>
-        /// All of the snapshot's metadata.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Metadata { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            else
-            {
-                writer.WriteNull(s_metadataJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (metadata is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotMetadataResponseBody
-            {
-                Metadata = metadata,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(json);
-    }
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
 
     /// <summary>
-    /// 云硬盘快照状态。
+    /// 云硬盘快照描述信息。
     /// <br/>
-    /// - creating：创建中，正在创建快照。
-    /// <br/>
-    /// - available：可用，快照创建成功。
-    /// <br/>
-    /// - error：错误，创建快照过程中出现错误。
-    /// <br/>
-    /// - deleting：删除中，正在删除快照。
-    /// <br/>
-    /// - error_deleting：删除失败，删除快照过程中出现错误。
-    /// <br/>
-    /// - rollbacking：回滚中，正在用快照回滚云硬盘数据。
-    /// <br/>
-    /// - backing-up：备份中，创建备份时自动创建的临时快照正在被用于备份。
-    /// <br/>
-    /// - restoring：恢复中，正在用快照将云硬盘恢复到快照时的数据。
-    /// <br/>
-    /// - deleted：已删除。
-    /// <br/>
-    /// - updating：更新中，正在更新快照。
-    /// <br/>
-    /// - unmanaging：纳管取消中，正在将快照移出管理（数据保留在存储上）。
-    /// <br/>
-    /// Snapshot status.
-    /// <br/>
-    /// - creating: the snapshot is being created.
-    /// <br/>
-    /// - available: the snapshot was created and can be used.
-    /// <br/>
-    /// - error: creating the snapshot failed.
-    /// <br/>
-    /// - deleting: the snapshot is being deleted.
-    /// <br/>
-    /// - error_deleting: deleting the snapshot failed.
-    /// <br/>
-    /// - rollbacking: disk data is being rolled back from the snapshot.
-    /// <br/>
-    /// - backing-up: the temporary snapshot that a disk backup creates is being used for that backup.
-    /// <br/>
-    /// - restoring: the disk is being reverted to the snapshot's data.
-    /// <br/>
-    /// - deleted: the snapshot has been deleted.
-    /// <br/>
-    /// - updating: the snapshot is being updated.
-    /// <br/>
-    /// - unmanaging: the snapshot is being taken out of management (its data stays on the storage).
-    /// <br/>
-    /// The service may add statuses; an unknown value is kept as is.
+    /// Snapshot description.
     /// </summary>
-    /// <remarks>Extensible: a value the spec does not list is kept as it is and round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct SnapshotStatus : global::System.IEquatable<global::EvsContracts.Snapshots.SnapshotStatus>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public SnapshotStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>creating</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Creating { get; } = new("creating");
-
-        /// <summary><c>available</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Available { get; } = new("available");
-
-        /// <summary><c>error</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Error { get; } = new("error");
-
-        /// <summary><c>deleting</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Deleting { get; } = new("deleting");
-
-        /// <summary><c>error_deleting</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus ErrorDeleting { get; } = new("error_deleting");
-
-        /// <summary><c>rollbacking</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Rollbacking { get; } = new("rollbacking");
-
-        /// <summary><c>backing-up</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus BackingUp { get; } = new("backing-up");
-
-        /// <summary><c>restoring</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Restoring { get; } = new("restoring");
-
-        /// <summary><c>deleted</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Deleted { get; } = new("deleted");
-
-        /// <summary><c>updating</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Updating { get; } = new("updating");
-
-        /// <summary><c>unmanaging</c></summary>
-        public static global::EvsContracts.Snapshots.SnapshotStatus Unmanaging { get; } = new("unmanaging");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up", "restoring", "deleted", "updating", "unmanaging");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("creating"u8))
-            {
-                return Creating;
-            }
-            if (reader.ValueTextEquals("available"u8))
-            {
-                return Available;
-            }
-            if (reader.ValueTextEquals("error"u8))
-            {
-                return Error;
-            }
-            if (reader.ValueTextEquals("deleting"u8))
-            {
-                return Deleting;
-            }
-            if (reader.ValueTextEquals("error_deleting"u8))
-            {
-                return ErrorDeleting;
-            }
-            if (reader.ValueTextEquals("rollbacking"u8))
-            {
-                return Rollbacking;
-            }
-            if (reader.ValueTextEquals("backing-up"u8))
-            {
-                return BackingUp;
-            }
-            if (reader.ValueTextEquals("restoring"u8))
-            {
-                return Restoring;
-            }
-            if (reader.ValueTextEquals("deleted"u8))
-            {
-                return Deleted;
-            }
-            if (reader.ValueTextEquals("updating"u8))
-            {
-                return Updating;
-            }
-            if (reader.ValueTextEquals("unmanaging"u8))
-            {
-                return Unmanaging;
-            }
-            return new global::EvsContracts.Snapshots.SnapshotStatus(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::EvsContracts.Snapshots.SnapshotStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::EvsContracts.Snapshots.SnapshotStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::EvsContracts.Snapshots.SnapshotStatus left, global::EvsContracts.Snapshots.SnapshotStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::EvsContracts.Snapshots.SnapshotStatus left, global::EvsContracts.Snapshots.SnapshotStatus right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::EvsContracts.Snapshots.SnapshotStatus(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotStatus"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotStatus>
-    {
-        public override global::EvsContracts.Snapshots.SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    public string? Description { get; init; }
 
     /// <summary>
-    /// 快照信息（查询云硬盘快照列表的元素）。
+    /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
     /// <br/>
-    /// A snapshot as the list reports it.
+    /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotSummary>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class SnapshotSummary : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotSummary>
-    {
-        /// <summary>
-        /// 云硬盘快照ID。
-        /// <br/>
-        /// Snapshot ID.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照状态，具体请参见云硬盘快照状态。
-        /// <br/>
-        /// Snapshot status; see SnapshotStatus.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照名称。
-        /// <br/>
-        /// Snapshot name.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照描述信息。
-        /// <br/>
-        /// Snapshot description.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        public string? Description { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
-        /// </summary>
-        /// <remarks>JSON: <c>created_at</c>.</remarks>
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照的元数据信息。
-        /// <br/>
-        /// Snapshot metadata: string keys and values.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
-
-        /// <summary>
-        /// 快照所属的云硬盘ID。
-        /// <br/>
-        /// ID of the disk the snapshot belongs to.
-        /// </summary>
-        /// <remarks>JSON: <c>volume_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string VolumeId { get; init; }
-
-        /// <summary>
-        /// 云硬盘快照大小，单位为GB。
-        /// <br/>
-        /// Snapshot size in GB.
-        /// </summary>
-        /// <remarks>JSON: <c>size</c>.</remarks>
-        public required int Size { get; init; }
-
-        /// <summary>
-        /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
-        /// <br/>
-        /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
-        /// </summary>
-        /// <remarks>JSON: <c>updated_at</c>.</remarks>
-        public global::System.DateTimeOffset? UpdatedAt { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            writer.WritePropertyName(s_statusJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Description is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
-            }
-            writer.WritePropertyName(s_createdAtJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            if (VolumeId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
-            }
-            else
-            {
-                writer.WriteNull(s_volumeIdJsonName);
-            }
-            writer.WriteNumber(s_sizeJsonName, Size);
-            if (UpdatedAt is { } updatedAt)
-            {
-                writer.WritePropertyName(s_updatedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            global::EvsContracts.Snapshots.SnapshotStatus status = default;
-            bool hasStatus = false;
-            string? name = null;
-            string? description = null;
-            global::System.DateTimeOffset createdAt = default;
-            bool hasCreatedAt = false;
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            string? volumeId = null;
-            int size = default;
-            bool hasSize = false;
-            global::System.DateTimeOffset? updatedAt = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
-                        hasSize = true;
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
-                        hasStatus = true;
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
-                        volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
-                        hasCreatedAt = true;
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
-                        updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (!hasStatus)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
-            }
-            if (!hasCreatedAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
-            }
-            if (volumeId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
-            }
-            if (!hasSize)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
-            }
-
-            return new global::EvsContracts.Snapshots.SnapshotSummary
-            {
-                Id = id,
-                Status = status,
-                Name = name,
-                Description = description,
-                CreatedAt = createdAt,
-                Metadata = metadata,
-                VolumeId = volumeId,
-                Size = size,
-                UpdatedAt = updatedAt,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(json);
-    }
+    /// <remarks>JSON: <c>created_at</c>.</remarks>
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>
-    /// 待更新的快照信息，name和description至少填一个。
+    /// 云硬盘快照的元数据信息。
     /// <br/>
-    /// The new name or description of a snapshot; give at least one.
+    /// Snapshot metadata: string keys and values.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotOption>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class UpdateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotOption>
-    {
-        /// <summary>
-        /// 更新后的云硬盘快照名称。最大支持255个字节。
-        /// <br/>
-        /// 说明：对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此建议不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
-        /// <br/>
-        /// The new snapshot name. At most 255 bytes.
-        /// <br/>
-        /// Note: backing up a disk also creates a snapshot whose name starts with autobk_snapshot_, and the console restricts what can be done with such snapshots. Do not give a snapshot a name with that prefix, or it may not work normally.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(255)]
-        [global::EvsContracts.ReservedPrefixes("autobk_snapshot_")]
-        public string? Name { get; set; }
-
-        /// <summary>
-        /// 更新后的云硬盘快照描述，可以为null。最大支持255个字节。
-        /// <br/>
-        /// The new snapshot description; may be null. At most 255 bytes.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(255)]
-        public string? Description { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Description, 255, path, "description", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Description is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            string? description = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::EvsContracts.Snapshots.UpdateSnapshotOption
-            {
-                Name = name,
-                Description = description,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(json);
-    }
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>
-    /// 更新云硬盘快照的请求消息。
+    /// 快照所属的云硬盘ID。
     /// <br/>
-    /// The request body of "update a snapshot".
+    /// ID of the disk the snapshot belongs to.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class UpdateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
-    {
-        /// <summary>
-        /// 待更新的快照信息。
-        /// <br/>
-        /// The new name or description.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshot</c>.</remarks>
-        public required global::EvsContracts.Snapshots.UpdateSnapshotOption Snapshot { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
-            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshot is not null)
-            {
-                writer.WritePropertyName(s_snapshotJsonName);
-                Snapshot.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.UpdateSnapshotOption? snapshot = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        snapshot = global::EvsContracts.Snapshots.UpdateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshot is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-            }
-
-            return new global::EvsContracts.Snapshots.UpdateSnapshotRequestBody
-            {
-                Snapshot = snapshot,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(json);
-    }
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; init; }
 
     /// <summary>
-    /// 更新云硬盘快照的响应消息。
+    /// 云硬盘快照大小，单位为GB。
     /// <br/>
-    /// The response body of "update a snapshot".
+    /// Snapshot size in GB.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class UpdateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public required int Size { get; init; }
+
+    /// <summary>
+    /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+    /// <br/>
+    /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
+    /// </summary>
+    /// <remarks>JSON: <c>updated_at</c>.</remarks>
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>
+    /// 快照所属的项目ID。
+    /// <br/>
+    /// ID of the project the snapshot belongs to.
+    /// </summary>
+    /// <remarks>JSON: <c>os-extended-snapshot-attributes:project_id</c>.</remarks>
+    public string? OsExtendedSnapshotAttributesProjectId { get; init; }
+
+    /// <summary>
+    /// 快照创建进度，如100%。
+    /// <br/>
+    /// How far the snapshot has been created, such as 100%.
+    /// </summary>
+    /// <remarks>JSON: <c>os-extended-snapshot-attributes:progress</c>.</remarks>
+    public string? OsExtendedSnapshotAttributesProgress { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// 快照信息。
-        /// <br/>
-        /// The snapshot.
-        /// </summary>
-        /// <remarks>JSON: <c>snapshot</c>.</remarks>
-        public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
-            Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Snapshot is not null)
-            {
-                writer.WritePropertyName(s_snapshotJsonName);
-                Snapshot.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_snapshotJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
-                        snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (snapshot is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
-            }
-
-            return new global::EvsContracts.Snapshots.UpdateSnapshotResponseBody
-            {
-                Snapshot = snapshot,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProjectIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:project_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_osExtendedSnapshotAttributesProgressJsonName = global::System.Text.Json.JsonEncodedText.Encode("os-extended-snapshot-attributes:progress"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        writer.WritePropertyName(s_statusJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Description is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+        }
+        writer.WritePropertyName(s_createdAtJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        writer.WriteNumber(s_sizeJsonName, Size);
+        if (UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(s_updatedAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
+        }
+        if (OsExtendedSnapshotAttributesProjectId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProjectIdJsonName, OsExtendedSnapshotAttributesProjectId);
+        }
+        if (OsExtendedSnapshotAttributesProgress is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_osExtendedSnapshotAttributesProgressJsonName, OsExtendedSnapshotAttributesProgress);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ExtendedSnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        global::EvsContracts.Snapshots.SnapshotStatus status = default;
+        bool hasStatus = false;
+        string? name = null;
+        string? description = null;
+        global::System.DateTimeOffset createdAt = default;
+        bool hasCreatedAt = false;
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        string? volumeId = null;
+        int size = default;
+        bool hasSize = false;
+        global::System.DateTimeOffset? updatedAt = null;
+        string? osExtendedSnapshotAttributesProjectId = null;
+        string? osExtendedSnapshotAttributesProgress = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                    size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
+                    hasSize = true;
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
+                    hasStatus = true;
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                    createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                    hasCreatedAt = true;
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
+                    updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                case 40 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:progress"u8):
+                    osExtendedSnapshotAttributesProgress = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:progress");
+                    break;
+                case 42 when global::System.MemoryExtensions.SequenceEqual(propertyName, "os-extended-snapshot-attributes:project_id"u8):
+                    osExtendedSnapshotAttributesProjectId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "os-extended-snapshot-attributes:project_id");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (!hasStatus)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+        }
+        if (!hasCreatedAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+        if (!hasSize)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
+        }
+
+        return new global::EvsContracts.Snapshots.ExtendedSnapshotDetails
+        {
+            Id = id,
+            Status = status,
+            Name = name,
+            Description = description,
+            CreatedAt = createdAt,
+            Metadata = metadata,
+            VolumeId = volumeId,
+            Size = size,
+            UpdatedAt = updatedAt,
+            OsExtendedSnapshotAttributesProjectId = osExtendedSnapshotAttributesProjectId,
+            OsExtendedSnapshotAttributesProgress = osExtendedSnapshotAttributesProgress,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ExtendedSnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(json);
+}
+
+/// <summary>
+/// 分页的位置标记。
+/// <br/>
+/// A link to another page.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.Link>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Link : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.Link>
+{
+    /// <summary>
+    /// 对应快捷链接。
+    /// <br/>
+    /// The link: the list's URL with the marker of the next page.
+    /// </summary>
+    /// <remarks>JSON: <c>href</c>.</remarks>
+    public required string Href { get; init; }
+
+    /// <summary>
+    /// 快捷链接标记名称，如next。
+    /// <br/>
+    /// What the link is, such as next.
+    /// </summary>
+    /// <remarks>JSON: <c>rel</c>.</remarks>
+    public required string Rel { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Href, path, "href", ref violations);
+        global::EvsContracts.ContractCheck.Required(Rel, path, "rel", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_hrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_relJsonName = global::System.Text.Json.JsonEncodedText.Encode("rel"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Href is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_hrefJsonName, Href);
+        }
+        else
+        {
+            writer.WriteNull(s_hrefJsonName);
+        }
+        if (Rel is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_relJsonName, Rel);
+        }
+        else
+        {
+            writer.WriteNull(s_relJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.Link ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? href = null;
+        string? rel = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rel"u8):
+                    rel = global::EvsContracts.EvsJson.ReadString(ref reader, path, "rel");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "href"u8):
+                    href = global::EvsContracts.EvsJson.ReadString(ref reader, path, "href");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (href is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "href"));
+        }
+        if (rel is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rel"));
+        }
+
+        return new global::EvsContracts.Snapshots.Link
+        {
+            Href = href,
+            Rel = rel,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.Link FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.Link FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.Link>(json);
+}
+
+/// <summary>
+/// 查询云硬盘快照详细信息列表的响应消息。
+/// <br/>
+/// The response body of "list snapshots with details": one page.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ListSnapshotDetailsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>
+{
+    /// <summary>
+    /// 快照信息。
+    /// <br/>
+    /// The snapshots of this page.
+    /// </summary>
+    /// <remarks>JSON: <c>snapshots</c>.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> Snapshots { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
+    /// <br/>
+    /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
+    /// </summary>
+    /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
+        if (Snapshots is not null)
+        {
+            for (int i = 0; i < Snapshots.Count; i++)
+            {
+                Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+        if (SnapshotsLinks is not null)
+        {
+            for (int i = 0; i < SnapshotsLinks.Count; i++)
+            {
+                SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshots is not null)
+        {
+            writer.WritePropertyName(s_snapshotsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Snapshots.Count; i++)
+            {
+                Snapshots[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotsJsonName);
+        }
+        if (SnapshotsLinks is not null)
+        {
+            writer.WritePropertyName(s_snapshotsLinksJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < SnapshotsLinks.Count; i++)
+            {
+                SnapshotsLinks[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>? snapshots = null;
+        global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
+                    }
+                    snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.ExtendedSnapshotDetails>();
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                    {
+                        global::EvsContracts.Snapshots.ExtendedSnapshotDetails item = global::EvsContracts.Snapshots.ExtendedSnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                        snapshots.Add(item);
+                    }
+                    break;
+                case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        snapshotsLinks = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
+                        }
+                        snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            snapshotsLinks.Add(item);
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshots is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
+        }
+
+        return new global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody
+        {
+            Snapshots = snapshots,
+            SnapshotsLinks = snapshotsLinks,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(json);
+}
+
+/// <summary>
+/// 查询云硬盘快照列表的响应消息。
+/// <br/>
+/// The response body of "list snapshots": one page.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ListSnapshotsResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>
+{
+    /// <summary>
+    /// 快照信息。
+    /// <br/>
+    /// The snapshots of this page.
+    /// </summary>
+    /// <remarks>JSON: <c>snapshots</c>.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.SnapshotSummary> Snapshots { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照列表查询位置标记。当查询时指定limit时会返回该字段，返回该字段表示本次查询只查出了部分云硬盘快照信息。
+    /// <br/>
+    /// Where the next page is: returned when limit was given and more snapshots follow (OpenStack Cinder: when the page is full).
+    /// </summary>
+    /// <remarks>JSON: <c>snapshots_links</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.Snapshots.Link>? SnapshotsLinks { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshots, path, "snapshots", ref violations);
+        if (Snapshots is not null)
+        {
+            for (int i = 0; i < Snapshots.Count; i++)
+            {
+                Snapshots[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+        if (SnapshotsLinks is not null)
+        {
+            for (int i = 0; i < SnapshotsLinks.Count; i++)
+            {
+                SnapshotsLinks[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotsLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshots_links"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshots is not null)
+        {
+            writer.WritePropertyName(s_snapshotsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Snapshots.Count; i++)
+            {
+                Snapshots[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotsJsonName);
+        }
+        if (SnapshotsLinks is not null)
+        {
+            writer.WritePropertyName(s_snapshotsLinksJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < SnapshotsLinks.Count; i++)
+            {
+                SnapshotsLinks[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ListSnapshotsResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>? snapshots = null;
+        global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>? snapshotsLinks = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots"u8):
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots"), "an array");
+                    }
+                    snapshots = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.SnapshotSummary>();
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                    {
+                        global::EvsContracts.Snapshots.SnapshotSummary item = global::EvsContracts.Snapshots.SnapshotSummary.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots"), snapshots.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                        snapshots.Add(item);
+                    }
+                    break;
+                case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshots_links"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        snapshotsLinks = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), "an array");
+                        }
+                        snapshotsLinks = new global::System.Collections.Generic.List<global::EvsContracts.Snapshots.Link>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::EvsContracts.Snapshots.Link item = global::EvsContracts.Snapshots.Link.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "snapshots_links"), snapshotsLinks.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            snapshotsLinks.Add(item);
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshots is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshots"));
+        }
+
+        return new global::EvsContracts.Snapshots.ListSnapshotsResponseBody
+        {
+            Snapshots = snapshots,
+            SnapshotsLinks = snapshotsLinks,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ListSnapshotsResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(json);
+}
+
+/// <summary>
+/// 快照回滚信息。
+/// <br/>
+/// The rollback that has started.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackInfo>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class RollbackInfo : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackInfo>
+{
+    /// <summary>
+    /// 回滚的目标云硬盘UUID。
+    /// <br/>
+    /// ID of the disk being rolled back.
+    /// </summary>
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.RollbackInfo ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? volumeId = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+
+        return new global::EvsContracts.Snapshots.RollbackInfo
+        {
+            VolumeId = volumeId,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackInfo FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackInfo FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackInfo>(json);
+}
+
+/// <summary>
+/// 快照回滚信息。
+/// <br/>
+/// Where to roll a snapshot back to.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotOption>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class RollbackSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotOption>
+{
+    /// <summary>
+    /// 回滚的目标云硬盘UUID。只支持回滚到快照的源云硬盘。
+    /// <br/>
+    /// ID of the disk to roll back: the snapshot's own disk.
+    /// </summary>
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; set; }
+
+    /// <summary>
+    /// 回滚的目标云硬盘名称。最大支持255个字节。name不能单独传，若传name，必须带上对应的volume_id。
+    /// <br/>
+    /// Name of the disk to roll back. At most 255 bytes; only with volume_id.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(255)]
+    public string? Name { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.RollbackSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? volumeId = null;
+        string? name = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+
+        return new global::EvsContracts.Snapshots.RollbackSnapshotOption
+        {
+            VolumeId = volumeId,
+            Name = name,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotOption>(json);
+}
+
+/// <summary>
+/// 回滚快照到云硬盘的请求消息。
+/// <br/>
+/// The request body of "roll a snapshot back".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class RollbackSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>
+{
+    /// <summary>
+    /// 快照回滚信息。
+    /// <br/>
+    /// Where to roll back to.
+    /// </summary>
+    /// <remarks>JSON: <c>rollback</c>.</remarks>
+    public required global::EvsContracts.Snapshots.RollbackSnapshotOption Rollback { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
+        Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Rollback is not null)
+        {
+            writer.WritePropertyName(s_rollbackJsonName);
+            Rollback.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_rollbackJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.RollbackSnapshotOption? rollback = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
+                    rollback = global::EvsContracts.Snapshots.RollbackSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (rollback is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
+        }
+
+        return new global::EvsContracts.Snapshots.RollbackSnapshotRequestBody
+        {
+            Rollback = rollback,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody>(json);
+}
+
+/// <summary>
+/// 回滚快照到云硬盘的响应消息。
+/// <br/>
+/// The response body of "roll a snapshot back".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class RollbackSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>
+{
+    /// <summary>
+    /// 快照回滚信息。
+    /// <br/>
+    /// The rollback.
+    /// </summary>
+    /// <remarks>JSON: <c>rollback</c>.</remarks>
+    public required global::EvsContracts.Snapshots.RollbackInfo Rollback { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Rollback, path, "rollback", ref violations);
+        Rollback?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "rollback"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_rollbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("rollback"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Rollback is not null)
+        {
+            writer.WritePropertyName(s_rollbackJsonName);
+            Rollback.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_rollbackJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.RollbackInfo? rollback = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rollback"u8):
+                    rollback = global::EvsContracts.Snapshots.RollbackInfo.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "rollback"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (rollback is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "rollback"));
+        }
+
+        return new global::EvsContracts.Snapshots.RollbackSnapshotResponseBody
+        {
+            Rollback = rollback,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.RollbackSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(json);
+}
+
+/// <summary>
+/// 查询云硬盘快照详情的响应消息。
+/// <br/>
+/// The response body of "show a snapshot".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ShowSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>
+{
+    /// <summary>
+    /// 快照信息。
+    /// <br/>
+    /// The snapshot.
+    /// </summary>
+    /// <remarks>JSON: <c>snapshot</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+        Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshot is not null)
+        {
+            writer.WritePropertyName(s_snapshotJsonName);
+            Snapshot.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.ShowSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                    snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshot is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+        }
+
+        return new global::EvsContracts.Snapshots.ShowSnapshotResponseBody
+        {
+            Snapshot = snapshot,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.ShowSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(json);
+}
+
+/// <summary>
+/// 快照信息。
+/// <br/>
+/// A snapshot as the service reports it.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotDetails>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotDetails : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotDetails>
+{
+    /// <summary>
+    /// 云硬盘快照ID。
+    /// <br/>
+    /// Snapshot ID.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string Id { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照状态，具体请参见云硬盘快照状态。
+    /// <br/>
+    /// Snapshot status; see SnapshotStatus.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照名称。
+    /// <br/>
+    /// Snapshot name.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照描述信息。
+    /// <br/>
+    /// Snapshot description.
+    /// </summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+    /// <br/>
+    /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
+    /// </summary>
+    /// <remarks>JSON: <c>created_at</c>.</remarks>
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照的元数据信息。
+    /// <br/>
+    /// Snapshot metadata: string keys and values.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>
+    /// 快照所属的云硬盘ID。
+    /// <br/>
+    /// ID of the disk the snapshot belongs to.
+    /// </summary>
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照大小，单位为GB。
+    /// <br/>
+    /// Snapshot size in GB.
+    /// </summary>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public required int Size { get; init; }
+
+    /// <summary>
+    /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+    /// <br/>
+    /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
+    /// </summary>
+    /// <remarks>JSON: <c>updated_at</c>.</remarks>
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        writer.WritePropertyName(s_statusJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Description is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+        }
+        writer.WritePropertyName(s_createdAtJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        writer.WriteNumber(s_sizeJsonName, Size);
+        if (UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(s_updatedAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotDetails ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        global::EvsContracts.Snapshots.SnapshotStatus status = default;
+        bool hasStatus = false;
+        string? name = null;
+        string? description = null;
+        global::System.DateTimeOffset createdAt = default;
+        bool hasCreatedAt = false;
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        string? volumeId = null;
+        int size = default;
+        bool hasSize = false;
+        global::System.DateTimeOffset? updatedAt = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                    size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
+                    hasSize = true;
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
+                    hasStatus = true;
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                    createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                    hasCreatedAt = true;
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
+                    updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (!hasStatus)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+        }
+        if (!hasCreatedAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+        if (!hasSize)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotDetails
+        {
+            Id = id,
+            Status = status,
+            Name = name,
+            Description = description,
+            CreatedAt = createdAt,
+            Metadata = metadata,
+            VolumeId = volumeId,
+            Size = size,
+            UpdatedAt = updatedAt,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotDetails FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotDetails>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotDetails FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotDetails>(json);
+}
+
+/// <summary>
+/// 更新云硬盘快照一个元数据的请求消息。
+/// <br/>
+/// The request body of "update a snapshot metadata item".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotMetadataItemRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>
+{
+    /// <summary>
+    /// 一个键值对，键须与URI中的key相同。
+    /// <br/>
+    /// One item, whose key is the key of the URI.
+    /// </summary>
+    /// <remarks>JSON: <c>meta</c>.</remarks>
+    public required global::System.Collections.Generic.IDictionary<string, string> Meta { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Meta is not null)
+        {
+            writer.WritePropertyName(s_metaJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
+        }
+        else
+        {
+            writer.WriteNull(s_metaJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? meta = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
+                    meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (meta is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody
+        {
+            Meta = meta,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody>(json);
+}
+
+/// <summary>
+/// 云硬盘快照一个元数据的响应消息。
+/// <br/>
+/// The response body of the snapshot metadata item calls.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotMetadataItemResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>
+{
+    /// <summary>
+    /// 该元数据，一个键值对。
+    /// <br/>
+    /// The item: one key and its value.
+    /// </summary>
+    /// <remarks>JSON: <c>meta</c>.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Meta { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Meta, path, "meta", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metaJsonName = global::System.Text.Json.JsonEncodedText.Encode("meta"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Meta is not null)
+        {
+            writer.WritePropertyName(s_metaJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Meta);
+        }
+        else
+        {
+            writer.WriteNull(s_metaJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? meta = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "meta"u8):
+                    meta = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "meta", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (meta is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "meta"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody
+        {
+            Meta = meta,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(json);
+}
+
+/// <summary>
+/// 创建或更新云硬盘快照元数据的请求消息。
+/// <br/>
+/// The request body of "add" and "replace" snapshot metadata.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotMetadataRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>
+{
+    /// <summary>
+    /// 云硬盘快照的元数据信息，键值对。
+    /// <br/>
+    /// Snapshot metadata: string keys and values.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public required global::System.Collections.Generic.IDictionary<string, string> Metadata { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        else
+        {
+            writer.WriteNull(s_metadataJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (metadata is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotMetadataRequestBody
+        {
+            Metadata = metadata,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody>(json);
+}
+
+/// <summary>
+/// 云硬盘快照元数据的响应消息。
+/// <br/>
+/// The response body of the snapshot metadata calls.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotMetadataResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>
+{
+    /// <summary>
+    /// 云硬盘快照的全部元数据。
+    /// <br/>
+    /// All of the snapshot's metadata.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Metadata { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Metadata, path, "metadata", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        else
+        {
+            writer.WriteNull(s_metadataJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (metadata is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "metadata"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotMetadataResponseBody
+        {
+            Metadata = metadata,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotMetadataResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(json);
+}
+
+/// <summary>
+/// 云硬盘快照状态。
+/// <br/>
+/// - creating：创建中，正在创建快照。
+/// <br/>
+/// - available：可用，快照创建成功。
+/// <br/>
+/// - error：错误，创建快照过程中出现错误。
+/// <br/>
+/// - deleting：删除中，正在删除快照。
+/// <br/>
+/// - error_deleting：删除失败，删除快照过程中出现错误。
+/// <br/>
+/// - rollbacking：回滚中，正在用快照回滚云硬盘数据。
+/// <br/>
+/// - backing-up：备份中，创建备份时自动创建的临时快照正在被用于备份。
+/// <br/>
+/// - restoring：恢复中，正在用快照将云硬盘恢复到快照时的数据。
+/// <br/>
+/// - deleted：已删除。
+/// <br/>
+/// - updating：更新中，正在更新快照。
+/// <br/>
+/// - unmanaging：纳管取消中，正在将快照移出管理（数据保留在存储上）。
+/// <br/>
+/// Snapshot status.
+/// <br/>
+/// - creating: the snapshot is being created.
+/// <br/>
+/// - available: the snapshot was created and can be used.
+/// <br/>
+/// - error: creating the snapshot failed.
+/// <br/>
+/// - deleting: the snapshot is being deleted.
+/// <br/>
+/// - error_deleting: deleting the snapshot failed.
+/// <br/>
+/// - rollbacking: disk data is being rolled back from the snapshot.
+/// <br/>
+/// - backing-up: the temporary snapshot that a disk backup creates is being used for that backup.
+/// <br/>
+/// - restoring: the disk is being reverted to the snapshot's data.
+/// <br/>
+/// - deleted: the snapshot has been deleted.
+/// <br/>
+/// - updating: the snapshot is being updated.
+/// <br/>
+/// - unmanaging: the snapshot is being taken out of management (its data stays on the storage).
+/// <br/>
+/// The service may add statuses; an unknown value is kept as is.
+/// </summary>
+/// <remarks>Extensible: a value the spec does not list is kept as it is and round-trips.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.Snapshots.SnapshotStatusJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct SnapshotStatus : global::System.IEquatable<global::EvsContracts.Snapshots.SnapshotStatus>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public SnapshotStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>creating</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Creating { get; } = new("creating");
+
+    /// <summary><c>available</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Available { get; } = new("available");
+
+    /// <summary><c>error</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Error { get; } = new("error");
+
+    /// <summary><c>deleting</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Deleting { get; } = new("deleting");
+
+    /// <summary><c>error_deleting</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus ErrorDeleting { get; } = new("error_deleting");
+
+    /// <summary><c>rollbacking</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Rollbacking { get; } = new("rollbacking");
+
+    /// <summary><c>backing-up</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus BackingUp { get; } = new("backing-up");
+
+    /// <summary><c>restoring</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Restoring { get; } = new("restoring");
+
+    /// <summary><c>deleted</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Deleted { get; } = new("deleted");
+
+    /// <summary><c>updating</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Updating { get; } = new("updating");
+
+    /// <summary><c>unmanaging</c></summary>
+    public static global::EvsContracts.Snapshots.SnapshotStatus Unmanaging { get; } = new("unmanaging");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("creating", "available", "error", "deleting", "error_deleting", "rollbacking", "backing-up", "restoring", "deleted", "updating", "unmanaging");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("creating"u8))
+        {
+            return Creating;
+        }
+        if (reader.ValueTextEquals("available"u8))
+        {
+            return Available;
+        }
+        if (reader.ValueTextEquals("error"u8))
+        {
+            return Error;
+        }
+        if (reader.ValueTextEquals("deleting"u8))
+        {
+            return Deleting;
+        }
+        if (reader.ValueTextEquals("error_deleting"u8))
+        {
+            return ErrorDeleting;
+        }
+        if (reader.ValueTextEquals("rollbacking"u8))
+        {
+            return Rollbacking;
+        }
+        if (reader.ValueTextEquals("backing-up"u8))
+        {
+            return BackingUp;
+        }
+        if (reader.ValueTextEquals("restoring"u8))
+        {
+            return Restoring;
+        }
+        if (reader.ValueTextEquals("deleted"u8))
+        {
+            return Deleted;
+        }
+        if (reader.ValueTextEquals("updating"u8))
+        {
+            return Updating;
+        }
+        if (reader.ValueTextEquals("unmanaging"u8))
+        {
+            return Unmanaging;
+        }
+        return new global::EvsContracts.Snapshots.SnapshotStatus(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::EvsContracts.Snapshots.SnapshotStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::EvsContracts.Snapshots.SnapshotStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::EvsContracts.Snapshots.SnapshotStatus other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::EvsContracts.Snapshots.SnapshotStatus left, global::EvsContracts.Snapshots.SnapshotStatus right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::EvsContracts.Snapshots.SnapshotStatus left, global::EvsContracts.Snapshots.SnapshotStatus right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::EvsContracts.Snapshots.SnapshotStatus(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::EvsContracts.Snapshots.SnapshotStatus"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class SnapshotStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::EvsContracts.Snapshots.SnapshotStatus>
+{
+    public override global::EvsContracts.Snapshots.SnapshotStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::EvsContracts.Snapshots.SnapshotStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// 快照信息（查询云硬盘快照列表的元素）。
+/// <br/>
+/// A snapshot as the list reports it.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.SnapshotSummary>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class SnapshotSummary : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.SnapshotSummary>
+{
+    /// <summary>
+    /// 云硬盘快照ID。
+    /// <br/>
+    /// Snapshot ID.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string Id { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照状态，具体请参见云硬盘快照状态。
+    /// <br/>
+    /// Snapshot status; see SnapshotStatus.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotStatus Status { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照名称。
+    /// <br/>
+    /// Snapshot name.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照描述信息。
+    /// <br/>
+    /// Snapshot description.
+    /// </summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    public string? Description { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照创建时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+    /// <br/>
+    /// When the snapshot was created, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset.
+    /// </summary>
+    /// <remarks>JSON: <c>created_at</c>.</remarks>
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照的元数据信息。
+    /// <br/>
+    /// Snapshot metadata: string keys and values.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
+    /// <summary>
+    /// 快照所属的云硬盘ID。
+    /// <br/>
+    /// ID of the disk the snapshot belongs to.
+    /// </summary>
+    /// <remarks>JSON: <c>volume_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string VolumeId { get; init; }
+
+    /// <summary>
+    /// 云硬盘快照大小，单位为GB。
+    /// <br/>
+    /// Snapshot size in GB.
+    /// </summary>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public required int Size { get; init; }
+
+    /// <summary>
+    /// 快照更新时间。时间格式：UTC YYYY-MM-DDTHH:MM:SS.XXXXXX
+    /// <br/>
+    /// When the snapshot was last updated, in UTC: YYYY-MM-DDTHH:MM:SS.XXXXXX. The value on the wire has no offset; OpenStack Cinder sends null until the first update.
+    /// </summary>
+    /// <remarks>JSON: <c>updated_at</c>.</remarks>
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Required(VolumeId, path, "volume_id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(VolumeId, path, "volume_id", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_volumeIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("volume_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_updatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("updated_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        writer.WritePropertyName(s_statusJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Description is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+        }
+        writer.WritePropertyName(s_createdAtJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        if (VolumeId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_volumeIdJsonName, VolumeId);
+        }
+        else
+        {
+            writer.WriteNull(s_volumeIdJsonName);
+        }
+        writer.WriteNumber(s_sizeJsonName, Size);
+        if (UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(s_updatedAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, updatedAt);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.SnapshotSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        global::EvsContracts.Snapshots.SnapshotStatus status = default;
+        bool hasStatus = false;
+        string? name = null;
+        string? description = null;
+        global::System.DateTimeOffset createdAt = default;
+        bool hasCreatedAt = false;
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        string? volumeId = null;
+        int size = default;
+        bool hasSize = false;
+        global::System.DateTimeOffset? updatedAt = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                    size = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "size");
+                    hasSize = true;
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::EvsContracts.Snapshots.SnapshotStatus.ReadJsonValue(ref reader, path, "status");
+                    hasStatus = true;
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "volume_id"u8):
+                    volumeId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "volume_id");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                    createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                    hasCreatedAt = true;
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "updated_at"u8):
+                    updatedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "updated_at");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (!hasStatus)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+        }
+        if (!hasCreatedAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+        }
+        if (volumeId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "volume_id"));
+        }
+        if (!hasSize)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "size"));
+        }
+
+        return new global::EvsContracts.Snapshots.SnapshotSummary
+        {
+            Id = id,
+            Status = status,
+            Name = name,
+            Description = description,
+            CreatedAt = createdAt,
+            Metadata = metadata,
+            VolumeId = volumeId,
+            Size = size,
+            UpdatedAt = updatedAt,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.SnapshotSummary FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.SnapshotSummary>(json);
+}
+
+/// <summary>
+/// 待更新的快照信息，name和description至少填一个。
+/// <br/>
+/// The new name or description of a snapshot; give at least one.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotOption>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class UpdateSnapshotOption : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotOption>
+{
+    /// <summary>
+    /// 更新后的云硬盘快照名称。最大支持255个字节。
+    /// <br/>
+    /// 说明：对云硬盘创建备份时，同时会创建以autobk_snapshot_为名称前缀的快照，云硬盘控制台对此类快照会有操作限制。因此建议不要创建以autobk_snapshot_为名称前缀的快照，避免影响快照的正常使用。
+    /// <br/>
+    /// The new snapshot name. At most 255 bytes.
+    /// <br/>
+    /// Note: backing up a disk also creates a snapshot whose name starts with autobk_snapshot_, and the console restricts what can be done with such snapshots. Do not give a snapshot a name with that prefix, or it may not work normally.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(255)]
+    [global::EvsContracts.ReservedPrefixes("autobk_snapshot_")]
+    public string? Name { get; set; }
+
+    /// <summary>
+    /// 更新后的云硬盘快照描述，可以为null。最大支持255个字节。
+    /// <br/>
+    /// The new snapshot description; may be null. At most 255 bytes.
+    /// </summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(255)]
+    public string? Description { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 255, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.ReservedPrefix(Name, "autobk_snapshot_", path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Description, 255, path, "description", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Description is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.UpdateSnapshotOption ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        string? description = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::EvsContracts.Snapshots.UpdateSnapshotOption
+        {
+            Name = name,
+            Description = description,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotOption FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotOption>(json);
+}
+
+/// <summary>
+/// 更新云硬盘快照的请求消息。
+/// <br/>
+/// The request body of "update a snapshot".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class UpdateSnapshotRequestBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>
+{
+    /// <summary>
+    /// 待更新的快照信息。
+    /// <br/>
+    /// The new name or description.
+    /// </summary>
+    /// <remarks>JSON: <c>snapshot</c>.</remarks>
+    public required global::EvsContracts.Snapshots.UpdateSnapshotOption Snapshot { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+        Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshot is not null)
+        {
+            writer.WritePropertyName(s_snapshotJsonName);
+            Snapshot.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.UpdateSnapshotOption? snapshot = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                    snapshot = global::EvsContracts.Snapshots.UpdateSnapshotOption.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshot is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+        }
+
+        return new global::EvsContracts.Snapshots.UpdateSnapshotRequestBody
+        {
+            Snapshot = snapshot,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotRequestBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody>(json);
+}
+
+/// <summary>
+/// 更新云硬盘快照的响应消息。
+/// <br/>
+/// The response body of "update a snapshot".
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class UpdateSnapshotResponseBody : global::EvsContracts.IEvsJsonModel<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>
+{
+    /// <summary>
+    /// 快照信息。
+    /// <br/>
+    /// The snapshot.
+    /// </summary>
+    /// <remarks>JSON: <c>snapshot</c>.</remarks>
+    public required global::EvsContracts.Snapshots.SnapshotDetails Snapshot { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Snapshot, path, "snapshot", ref violations);
+        Snapshot?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "snapshot"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_snapshotJsonName = global::System.Text.Json.JsonEncodedText.Encode("snapshot"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Snapshot is not null)
+        {
+            writer.WritePropertyName(s_snapshotJsonName);
+            Snapshot.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_snapshotJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::EvsContracts.Snapshots.SnapshotDetails? snapshot = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "snapshot"u8):
+                    snapshot = global::EvsContracts.Snapshots.SnapshotDetails.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (snapshot is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "snapshot"));
+        }
+
+        return new global::EvsContracts.Snapshots.UpdateSnapshotResponseBody
+        {
+            Snapshot = snapshot,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::EvsContracts.Snapshots.UpdateSnapshotResponseBody FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(json);
 }

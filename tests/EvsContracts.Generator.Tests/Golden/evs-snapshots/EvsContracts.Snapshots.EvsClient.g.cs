@@ -4,718 +4,717 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace EvsContracts.Snapshots
+namespace EvsContracts.Snapshots;
+
+/// <summary>
+/// The operations of Huawei Cloud EVS snapshots.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IEvsClient
 {
     /// <summary>
-    /// The operations of Huawei Cloud EVS snapshots.
+    /// 查询云硬盘快照列表。
+    /// <br/>
+    /// List EVS snapshots.
+    /// <br/>
+    /// 查询云硬盘快照列表，一次一页。
+    /// <br/>
+    /// Lists snapshots, one page per call; snapshots_links says where the next page starts. EnumerateSnapshotsAsync walks every page.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IEvsClient
-    {
-        /// <summary>
-        /// 查询云硬盘快照列表。
-        /// <br/>
-        /// List EVS snapshots.
-        /// <br/>
-        /// 查询云硬盘快照列表，一次一页。
-        /// <br/>
-        /// Lists snapshots, one page per call; snapshots_links says where the next page starts. EnumerateSnapshotsAsync walks every page.
-        /// </summary>
-        /// <remarks><c>GET /v2/{project_id}/snapshots</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
-        /// <param name="marker">分页查询的起始资源id，取值为上一页最后一条查询记录的资源id。 Where the page starts: the id of the last item of the previous page.</param>
-        /// <param name="offset">偏移量。分页查询快照时使用，与limit配合使用。假如共有30个快照，设置offset为11，limit为10，即为从第12个快照开始查询，一次最多可读取10个快照。 How many items to skip; used with limit. With 30 snapshots, offset 11 and limit 10 return the 12th to the 21st.</param>
-        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
-        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
-        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
-        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotsResponseBody> ListSnapshotsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
+    /// <remarks><c>GET /v2/{project_id}/snapshots</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+    /// <param name="marker">分页查询的起始资源id，取值为上一页最后一条查询记录的资源id。 Where the page starts: the id of the last item of the previous page.</param>
+    /// <param name="offset">偏移量。分页查询快照时使用，与limit配合使用。假如共有30个快照，设置offset为11，limit为10，即为从第12个快照开始查询，一次最多可读取10个快照。 How many items to skip; used with limit. With 30 snapshots, offset 11 and limit 10 return the 12th to the 21st.</param>
+    /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+    /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+    /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+    /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotsResponseBody> ListSnapshotsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Every item of <see cref="ListSnapshotsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
-        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
-        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
-        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
-        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
-        /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
-        /// <returns>Every item, in the service's order.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
-        /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 创建云硬盘快照。
-        /// <br/>
-        /// Create an EVS snapshot.
-        /// <br/>
-        /// 创建云硬盘快照。
-        /// <br/>
-        /// Creates a snapshot of an EVS disk. The answer comes while the snapshot is still being created (status creating).
-        /// </summary>
-        /// <remarks><c>POST /v2/{project_id}/snapshots</c>, answered with 202.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.CreateSnapshotResponseBody> CreateSnapshotAsync(string projectId, global::EvsContracts.Snapshots.CreateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 查询云硬盘快照详情。
-        /// <br/>
-        /// Show an EVS snapshot.
-        /// <br/>
-        /// 查询单个云硬盘快照的详细信息，包括其状态。
-        /// <br/>
-        /// Returns the details of one snapshot, including its status.
-        /// </summary>
-        /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> ShowSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Calls <see cref="ShowSnapshotAsync"/> until the status is <paramref name="status"/>; fails fast on a failure status (error, error_deleting).</summary>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="status">The status to wait for.</param>
-        /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
-        /// <param name="cancellationToken">Cancels the wait.</param>
-        /// <returns>The last answer, whose status is <paramref name="status"/>.</returns>
-        /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
-        /// <exception cref="global::System.TimeoutException">The status was not reached in time.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> WaitForSnapshotStatusAsync(string projectId, string snapshotId, global::EvsContracts.Snapshots.SnapshotStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Calls <see cref="ShowSnapshotAsync"/> until it answers 404 (the resource is gone); fails fast on a failure status (error_deleting).</summary>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
-        /// <param name="cancellationToken">Cancels the wait.</param>
-        /// <returns>A task that completes once the resource is gone.</returns>
-        /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">A poll was answered with an error other than 404.</exception>
-        /// <exception cref="global::System.TimeoutException">The resource was still there at the timeout.</exception>
-        global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 更新云硬盘快照。
-        /// <br/>
-        /// Update an EVS snapshot.
-        /// <br/>
-        /// 更新云硬盘快照的名称和描述。
-        /// <br/>
-        /// Changes a snapshot's name or description; give at least one of them (OpenStack Cinder answers an empty snapshot object with 400).
-        /// </summary>
-        /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody> UpdateSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 删除云硬盘快照。
-        /// <br/>
-        /// Delete an EVS snapshot.
-        /// <br/>
-        /// 删除云硬盘快照。快照状态为available或error时才能删除。
-        /// <br/>
-        /// Deletes a snapshot. Only a snapshot whose status is available or error can be deleted.
-        /// </summary>
-        /// <remarks><c>DELETE /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 202.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task DeleteSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 查询云硬盘快照详细信息列表。
-        /// <br/>
-        /// List EVS snapshots with details.
-        /// <br/>
-        /// 查询云硬盘快照详细列表信息，一次一页。
-        /// <br/>
-        /// Lists snapshots with their details, one page per call; snapshots_links says where the next page starts. EnumerateSnapshotDetailsAsync walks every page.
-        /// </summary>
-        /// <remarks><c>GET /v2/{project_id}/snapshots/detail</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
-        /// <param name="marker">分页查询的起始资源id，取值为上一页最后一条查询记录的资源id。 Where the page starts: the id of the last item of the previous page.</param>
-        /// <param name="offset">偏移量。分页查询快照时使用，与limit配合使用。假如共有30个快照，设置offset为11，limit为10，即为从第12个快照开始查询，一次最多可读取10个快照。 How many items to skip; used with limit. With 30 snapshots, offset 11 and limit 10 return the 12th to the 21st.</param>
-        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
-        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
-        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
-        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody> ListSnapshotDetailsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of <see cref="ListSnapshotDetailsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
-        /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
-        /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
-        /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
-        /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
-        /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
-        /// <returns>Every item, in the service's order.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
-        /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 创建云硬盘快照的元数据。
-        /// <br/>
-        /// Add EVS snapshot metadata.
-        /// <br/>
-        /// 添加并更新云硬盘快照的元数据：请求中的键值对合并到已有的元数据中，同名的键被更新。
-        /// <br/>
-        /// Merges the given items into the snapshot's metadata: new keys are added, existing keys get the new value, other keys stay.
-        /// </summary>
-        /// <remarks><c>POST /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> CreateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 查询云硬盘快照的元数据。
-        /// <br/>
-        /// Show EVS snapshot metadata.
-        /// <br/>
-        /// 查询云硬盘快照的全部元数据。
-        /// <br/>
-        /// Returns all of the snapshot's metadata.
-        /// </summary>
-        /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> ShowSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 更新云硬盘快照的元数据。
-        /// <br/>
-        /// Replace EVS snapshot metadata.
-        /// <br/>
-        /// 更新云硬盘快照的元数据：请求中的元数据替换全部已有的元数据。
-        /// <br/>
-        /// Replaces all of the snapshot's metadata with the given items; keys that are not given are removed.
-        /// </summary>
-        /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> UpdateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 查询云硬盘快照的一个元数据。
-        /// <br/>
-        /// Show one EVS snapshot metadata item.
-        /// <br/>
-        /// 查询云硬盘快照指定键的元数据。
-        /// <br/>
-        /// Returns the metadata item with the given key; a key the snapshot does not have is answered with 404 itemNotFound.
-        /// </summary>
-        /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> ShowSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 更新云硬盘快照的一个元数据。
-        /// <br/>
-        /// Update one EVS snapshot metadata item.
-        /// <br/>
-        /// 更新云硬盘快照指定键的元数据，没有该键时添加。请求中meta只能有一个键，且须与URI中的key相同。
-        /// <br/>
-        /// Sets the metadata item with the given key, adding it when it is missing. meta holds exactly one item whose key is the key of the URI; OpenStack Cinder answers another key with 400 "Request body and URI mismatch".
-        /// </summary>
-        /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> UpdateSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 删除云硬盘快照的一个元数据。
-        /// <br/>
-        /// Delete one EVS snapshot metadata item.
-        /// <br/>
-        /// 删除云硬盘快照指定键的元数据。
-        /// <br/>
-        /// Removes the metadata item with the given key.
-        /// </summary>
-        /// <remarks><c>DELETE /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
-        /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task DeleteSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 回滚快照到云硬盘。
-        /// <br/>
-        /// Roll a snapshot back to its EVS disk.
-        /// <br/>
-        /// 将快照数据回滚到云硬盘。
-        /// <br/>
-        /// - 只支持快照回滚到源云硬盘，不支持快照回滚到其它指定云硬盘。
-        /// <br/>
-        /// - 只有云硬盘状态处于available或error_rollbacking状态才允许快照回滚到源云硬盘。
-        /// <br/>
-        /// - 名称以autobk_snapshot_为前缀的快照是创建云硬盘备份时系统自动创建的，请不要进行回滚快照到云硬盘操作。
-        /// <br/>
-        /// Writes the snapshot's data back to a disk.
-        /// <br/>
-        /// - A snapshot can be rolled back only to its source disk, not to another disk.
-        /// <br/>
-        /// - The disk must be available or error_rollbacking.
-        /// <br/>
-        /// - Do not roll back with a snapshot whose name starts with autobk_snapshot_: the service made it while backing up the disk.
-        /// <br/>
-        /// This is Huawei Cloud's own endpoint; OpenStack Cinder does not serve it.
-        /// </summary>
-        /// <remarks><c>POST /v2/{project_id}/cloudsnapshots/{snapshot_id}/rollback</c>, answered with 202.</remarks>
-        /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
-        /// <param name="snapshotId">快照ID。 Snapshot ID.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody> RollbackSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <summary>Every item of <see cref="ListSnapshotsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+    /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+    /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+    /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+    /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+    /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
+    /// <returns>Every item, in the service's order.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
+    /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
+    global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Huawei Cloud EVS snapshots over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// 创建云硬盘快照。
+    /// <br/>
+    /// Create an EVS snapshot.
+    /// <br/>
+    /// 创建云硬盘快照。
+    /// <br/>
+    /// Creates a snapshot of an EVS disk. The answer comes while the snapshot is still being created (status creating).
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class EvsClient : IEvsClient
+    /// <remarks><c>POST /v2/{project_id}/snapshots</c>, answered with 202.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.CreateSnapshotResponseBody> CreateSnapshotAsync(string projectId, global::EvsContracts.Snapshots.CreateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 查询云硬盘快照详情。
+    /// <br/>
+    /// Show an EVS snapshot.
+    /// <br/>
+    /// 查询单个云硬盘快照的详细信息，包括其状态。
+    /// <br/>
+    /// Returns the details of one snapshot, including its status.
+    /// </summary>
+    /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> ShowSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ShowSnapshotAsync"/> until the status is <paramref name="status"/>; fails fast on a failure status (error, error_deleting).</summary>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="status">The status to wait for.</param>
+    /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The last answer, whose status is <paramref name="status"/>.</returns>
+    /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
+    /// <exception cref="global::System.TimeoutException">The status was not reached in time.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> WaitForSnapshotStatusAsync(string projectId, string snapshotId, global::EvsContracts.Snapshots.SnapshotStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="ShowSnapshotAsync"/> until it answers 404 (the resource is gone); fails fast on a failure status (error_deleting).</summary>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>A task that completes once the resource is gone.</returns>
+    /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">A poll was answered with an error other than 404.</exception>
+    /// <exception cref="global::System.TimeoutException">The resource was still there at the timeout.</exception>
+    global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 更新云硬盘快照。
+    /// <br/>
+    /// Update an EVS snapshot.
+    /// <br/>
+    /// 更新云硬盘快照的名称和描述。
+    /// <br/>
+    /// Changes a snapshot's name or description; give at least one of them (OpenStack Cinder answers an empty snapshot object with 400).
+    /// </summary>
+    /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody> UpdateSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 删除云硬盘快照。
+    /// <br/>
+    /// Delete an EVS snapshot.
+    /// <br/>
+    /// 删除云硬盘快照。快照状态为available或error时才能删除。
+    /// <br/>
+    /// Deletes a snapshot. Only a snapshot whose status is available or error can be deleted.
+    /// </summary>
+    /// <remarks><c>DELETE /v2/{project_id}/snapshots/{snapshot_id}</c>, answered with 202.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task DeleteSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 查询云硬盘快照详细信息列表。
+    /// <br/>
+    /// List EVS snapshots with details.
+    /// <br/>
+    /// 查询云硬盘快照详细列表信息，一次一页。
+    /// <br/>
+    /// Lists snapshots with their details, one page per call; snapshots_links says where the next page starts. EnumerateSnapshotDetailsAsync walks every page.
+    /// </summary>
+    /// <remarks><c>GET /v2/{project_id}/snapshots/detail</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+    /// <param name="marker">分页查询的起始资源id，取值为上一页最后一条查询记录的资源id。 Where the page starts: the id of the last item of the previous page.</param>
+    /// <param name="offset">偏移量。分页查询快照时使用，与limit配合使用。假如共有30个快照，设置offset为11，limit为10，即为从第12个快照开始查询，一次最多可读取10个快照。 How many items to skip; used with limit. With 30 snapshots, offset 11 and limit 10 return the 12th to the 21st.</param>
+    /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+    /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+    /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+    /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody> ListSnapshotDetailsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every item of <see cref="ListSnapshotDetailsAsync"/>, page by page: each page starting after the last item of the one before. A page is fetched only when the items before it have been taken.</summary>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="name">云硬盘快照名称，不支持模糊匹配。最大支持255个字符。 Only snapshots with this name (an exact match, not a pattern). At most 255 characters.</param>
+    /// <param name="status">云硬盘快照状态，具体请参见云硬盘快照状态。 Only snapshots with this status; see SnapshotStatus.</param>
+    /// <param name="volumeId">云硬盘快照对应的云硬盘ID。 Only snapshots of this disk.</param>
+    /// <param name="availabilityZone">快照所属云硬盘的可用区。 Only snapshots whose disk is in this availability zone.</param>
+    /// <param name="limit">返回结果个数限制。最小值1，最大值1000，默认为1000。返回的结果中记录数不超过limit值。当租户所有的快照数量大于50个时，为了提升您的查询效率，建议查询的时候使用limit参数，并且参数值最大设置为50。 The most items to return: 1 to 1000, 1000 by default; the answer holds at most limit items. When a project has more than 50 snapshots, page with limit (at most 50 is suggested) for faster queries.</param>
+    /// <param name="cancellationToken">Cancels the enumeration; combined with a token given to <c>WithCancellation</c>.</param>
+    /// <returns>Every item, in the service's order.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered a page with another status.</exception>
+    /// <exception cref="global::EvsContracts.EvsPagingException">The service answered a page it had answered before, or linked away from the endpoint.</exception>
+    global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 创建云硬盘快照的元数据。
+    /// <br/>
+    /// Add EVS snapshot metadata.
+    /// <br/>
+    /// 添加并更新云硬盘快照的元数据：请求中的键值对合并到已有的元数据中，同名的键被更新。
+    /// <br/>
+    /// Merges the given items into the snapshot's metadata: new keys are added, existing keys get the new value, other keys stay.
+    /// </summary>
+    /// <remarks><c>POST /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> CreateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 查询云硬盘快照的元数据。
+    /// <br/>
+    /// Show EVS snapshot metadata.
+    /// <br/>
+    /// 查询云硬盘快照的全部元数据。
+    /// <br/>
+    /// Returns all of the snapshot's metadata.
+    /// </summary>
+    /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> ShowSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 更新云硬盘快照的元数据。
+    /// <br/>
+    /// Replace EVS snapshot metadata.
+    /// <br/>
+    /// 更新云硬盘快照的元数据：请求中的元数据替换全部已有的元数据。
+    /// <br/>
+    /// Replaces all of the snapshot's metadata with the given items; keys that are not given are removed.
+    /// </summary>
+    /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}/metadata</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> UpdateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 查询云硬盘快照的一个元数据。
+    /// <br/>
+    /// Show one EVS snapshot metadata item.
+    /// <br/>
+    /// 查询云硬盘快照指定键的元数据。
+    /// <br/>
+    /// Returns the metadata item with the given key; a key the snapshot does not have is answered with 404 itemNotFound.
+    /// </summary>
+    /// <remarks><c>GET /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> ShowSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 更新云硬盘快照的一个元数据。
+    /// <br/>
+    /// Update one EVS snapshot metadata item.
+    /// <br/>
+    /// 更新云硬盘快照指定键的元数据，没有该键时添加。请求中meta只能有一个键，且须与URI中的key相同。
+    /// <br/>
+    /// Sets the metadata item with the given key, adding it when it is missing. meta holds exactly one item whose key is the key of the URI; OpenStack Cinder answers another key with 400 "Request body and URI mismatch".
+    /// </summary>
+    /// <remarks><c>PUT /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> UpdateSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 删除云硬盘快照的一个元数据。
+    /// <br/>
+    /// Delete one EVS snapshot metadata item.
+    /// <br/>
+    /// 删除云硬盘快照指定键的元数据。
+    /// <br/>
+    /// Removes the metadata item with the given key.
+    /// </summary>
+    /// <remarks><c>DELETE /v2/{project_id}/snapshots/{snapshot_id}/metadata/{key}</c>, answered with 200.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">云硬盘快照ID。 Snapshot ID.</param>
+    /// <param name="key">待操作的元数据的键。 The key of the metadata item.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task DeleteSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 回滚快照到云硬盘。
+    /// <br/>
+    /// Roll a snapshot back to its EVS disk.
+    /// <br/>
+    /// 将快照数据回滚到云硬盘。
+    /// <br/>
+    /// - 只支持快照回滚到源云硬盘，不支持快照回滚到其它指定云硬盘。
+    /// <br/>
+    /// - 只有云硬盘状态处于available或error_rollbacking状态才允许快照回滚到源云硬盘。
+    /// <br/>
+    /// - 名称以autobk_snapshot_为前缀的快照是创建云硬盘备份时系统自动创建的，请不要进行回滚快照到云硬盘操作。
+    /// <br/>
+    /// Writes the snapshot's data back to a disk.
+    /// <br/>
+    /// - A snapshot can be rolled back only to its source disk, not to another disk.
+    /// <br/>
+    /// - The disk must be available or error_rollbacking.
+    /// <br/>
+    /// - Do not roll back with a snapshot whose name starts with autobk_snapshot_: the service made it while backing up the disk.
+    /// <br/>
+    /// This is Huawei Cloud's own endpoint; OpenStack Cinder does not serve it.
+    /// </summary>
+    /// <remarks><c>POST /v2/{project_id}/cloudsnapshots/{snapshot_id}/rollback</c>, answered with 202.</remarks>
+    /// <param name="projectId">项目ID。获取方法请参见获取项目ID。 Project ID. See "Obtaining a Project ID" for how to get it.</param>
+    /// <param name="snapshotId">快照ID。 Snapshot ID.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody> RollbackSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Huawei Cloud EVS snapshots over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class EvsClient : IEvsClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public EvsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public EvsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotsResponseBody> ListSnapshotsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Maximum(limit, 1000d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Minimum(offset, 0d, string.Empty, "offset", ref __violations);
+            global::EvsContracts.ContractCheck.MaxLength(name, 255, string.Empty, "name", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(volumeId, string.Empty, "volume_id", ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
         }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotsResponseBody> ListSnapshotsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default)
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots");
+        char __separator = '?';
+        if (limit is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Maximum(limit, 1000d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Minimum(offset, 0d, string.Empty, "offset", ref __violations);
-                global::EvsContracts.ContractCheck.MaxLength(name, 255, string.Empty, "name", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(volumeId, string.Empty, "volume_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots");
-            char __separator = '?';
-            if (limit is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
-            }
-            if (marker is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "marker", "=", global::System.Uri.EscapeDataString(marker));
-                __separator = '&';
-            }
-            if (offset is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "offset", "=", global::System.Uri.EscapeDataString(offset.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
-            }
-            if (name is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "name", "=", global::System.Uri.EscapeDataString(name));
-                __separator = '&';
-            }
-            if (status is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "status", "=", global::System.Uri.EscapeDataString(status.Value.Value));
-                __separator = '&';
-            }
-            if (volumeId is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "volume_id", "=", global::System.Uri.EscapeDataString(volumeId));
-                __separator = '&';
-            }
-            if (availabilityZone is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "availability_zone", "=", global::System.Uri.EscapeDataString(availabilityZone));
-            }
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (marker is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotsResponseBody, global::EvsContracts.Snapshots.SnapshotSummary>(
-                (__marker, __token) => ListSnapshotsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
-                __page => __page.Snapshots,
-                __item => __item.Id,
-                __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
-                "marker",
-                limit,
-                cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "marker", "=", global::System.Uri.EscapeDataString(marker));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.CreateSnapshotResponseBody> CreateSnapshotAsync(string projectId, global::EvsContracts.Snapshots.CreateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+        if (offset is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots");
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.CreateSnapshotRequestBody, global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 202, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "offset", "=", global::System.Uri.EscapeDataString(offset.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> ShowSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
+        if (name is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "name", "=", global::System.Uri.EscapeDataString(name));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> WaitForSnapshotStatusAsync(string projectId, string snapshotId, global::EvsContracts.Snapshots.SnapshotStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (status is not null)
         {
-            return global::EvsContracts.EvsPolling.WaitAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(
-                __token => ShowSnapshotAsync(projectId, snapshotId, __token),
-                __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
-                status.Value,
-                new string[] { "error", "error_deleting" },
-                timeout ?? global::System.TimeSpan.FromMinutes(10),
-                Options.PollInterval,
-                cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "status", "=", global::System.Uri.EscapeDataString(status.Value.Value));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (volumeId is not null)
         {
-            return global::EvsContracts.EvsPolling.WaitUntilNotFoundAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(
-                __token => ShowSnapshotAsync(projectId, snapshotId, __token),
-                __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
-                new string[] { "error_deleting" },
-                timeout ?? global::System.TimeSpan.FromMinutes(10),
-                Options.PollInterval,
-                cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "volume_id", "=", global::System.Uri.EscapeDataString(volumeId));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody> UpdateSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+        if (availabilityZone is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody, global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "availability_zone", "=", global::System.Uri.EscapeDataString(availabilityZone));
         }
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.ListSnapshotsResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 202, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.SnapshotSummary> EnumerateSnapshotsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotsResponseBody, global::EvsContracts.Snapshots.SnapshotSummary>(
+            (__marker, __token) => ListSnapshotsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
+            __page => __page.Snapshots,
+            __item => __item.Id,
+            __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
+            "marker",
+            limit,
+            cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody> ListSnapshotDetailsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Maximum(limit, 1000d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Minimum(offset, 0d, string.Empty, "offset", ref __violations);
-                global::EvsContracts.ContractCheck.MaxLength(name, 255, string.Empty, "name", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(volumeId, string.Empty, "volume_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/detail");
-            char __separator = '?';
-            if (limit is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
-            }
-            if (marker is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "marker", "=", global::System.Uri.EscapeDataString(marker));
-                __separator = '&';
-            }
-            if (offset is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "offset", "=", global::System.Uri.EscapeDataString(offset.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
-            }
-            if (name is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "name", "=", global::System.Uri.EscapeDataString(name));
-                __separator = '&';
-            }
-            if (status is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "status", "=", global::System.Uri.EscapeDataString(status.Value.Value));
-                __separator = '&';
-            }
-            if (volumeId is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "volume_id", "=", global::System.Uri.EscapeDataString(volumeId));
-                __separator = '&';
-            }
-            if (availabilityZone is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "availability_zone", "=", global::System.Uri.EscapeDataString(availabilityZone));
-            }
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.CreateSnapshotResponseBody> CreateSnapshotAsync(string projectId, global::EvsContracts.Snapshots.CreateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots");
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.CreateSnapshotRequestBody, global::EvsContracts.Snapshots.CreateSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 202, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> ShowSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody, global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(
-                (__marker, __token) => ListSnapshotDetailsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
-                __page => __page.Snapshots,
-                __item => __item.Id,
-                __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
-                "marker",
-                limit,
-                cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> CreateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
         }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> ShowSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ShowSnapshotResponseBody> WaitForSnapshotStatusAsync(string projectId, string snapshotId, global::EvsContracts.Snapshots.SnapshotStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::EvsContracts.EvsPolling.WaitAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(
+            __token => ShowSnapshotAsync(projectId, snapshotId, __token),
+            __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
+            status.Value,
+            new string[] { "error", "error_deleting" },
+            timeout ?? global::System.TimeSpan.FromMinutes(10),
+            Options.PollInterval,
+            cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> UpdateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task WaitForSnapshotDeletedAsync(string projectId, string snapshotId, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::EvsContracts.EvsPolling.WaitUntilNotFoundAsync<global::EvsContracts.Snapshots.ShowSnapshotResponseBody>(
+            __token => ShowSnapshotAsync(projectId, snapshotId, __token),
+            __answer => __answer?.Snapshot?.Status.Value ?? string.Empty,
+            new string[] { "error_deleting" },
+            timeout ?? global::System.TimeSpan.FromMinutes(10),
+            Options.PollInterval,
+            cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> ShowSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.UpdateSnapshotResponseBody> UpdateSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.UpdateSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
         }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.UpdateSnapshotRequestBody, global::EvsContracts.Snapshots.UpdateSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> UpdateSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task DeleteSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
         }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 202, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody> ListSnapshotDetailsAsync(string projectId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, string? marker = null, [global::EvsContracts.Minimum(0d)] int? offset = null, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Maximum(limit, 1000d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Minimum(offset, 0d, string.Empty, "offset", ref __violations);
+            global::EvsContracts.ContractCheck.MaxLength(name, 255, string.Empty, "name", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(volumeId, string.Empty, "volume_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 200, cancellationToken);
         }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/detail");
+        char __separator = '?';
+        if (limit is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
+        }
+        if (marker is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "marker", "=", global::System.Uri.EscapeDataString(marker));
+            __separator = '&';
+        }
+        if (offset is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "offset", "=", global::System.Uri.EscapeDataString(offset.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
+        }
+        if (name is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "name", "=", global::System.Uri.EscapeDataString(name));
+            __separator = '&';
+        }
+        if (status is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "status", "=", global::System.Uri.EscapeDataString(status.Value.Value));
+            __separator = '&';
+        }
+        if (volumeId is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "volume_id", "=", global::System.Uri.EscapeDataString(volumeId));
+            __separator = '&';
+        }
+        if (availabilityZone is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "availability_zone", "=", global::System.Uri.EscapeDataString(availabilityZone));
+        }
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody> RollbackSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Collections.Generic.IAsyncEnumerable<global::EvsContracts.Snapshots.ExtendedSnapshotDetails> EnumerateSnapshotDetailsAsync(string projectId, [global::EvsContracts.MaxCodePoints(255)] string? name = null, global::EvsContracts.Snapshots.SnapshotStatus? status = null, [global::EvsContracts.UuidFormat] string? volumeId = null, string? availabilityZone = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(1000d)] int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        return global::EvsContracts.EvsPaging.ByMarkerAsync<global::EvsContracts.Snapshots.ListSnapshotDetailsResponseBody, global::EvsContracts.Snapshots.ExtendedSnapshotDetails>(
+            (__marker, __token) => ListSnapshotDetailsAsync(projectId: projectId, limit: limit, marker: __marker, name: name, status: status, volumeId: volumeId, availabilityZone: availabilityZone, cancellationToken: __token),
+            __page => __page.Snapshots,
+            __item => __item.Id,
+            __page => global::EvsContracts.EvsPaging.NextLink(__page.SnapshotsLinks, __link => __link.Rel, __link => __link.Href),
+            "marker",
+            limit,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> CreateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(projectId);
-            global::System.ArgumentNullException.ThrowIfNull(snapshotId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/cloudsnapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/rollback");
-            return _invoker.SendAsync<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody, global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 202, cancellationToken);
         }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> ShowSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataResponseBody> UpdateSnapshotMetadataAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.SnapshotMetadataRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata");
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> ShowSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(key);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody> UpdateSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(key);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.SnapshotMetadataItemRequestBody, global::EvsContracts.Snapshots.SnapshotMetadataItemResponseBody>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task DeleteSnapshotMetadataItemAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, string key, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(key);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/snapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/metadata/", global::EvsContracts.EvsPath.Escape("key", key));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::EvsContracts.Snapshots.RollbackSnapshotResponseBody> RollbackSnapshotAsync(string projectId, [global::EvsContracts.UuidFormat] string snapshotId, global::EvsContracts.Snapshots.RollbackSnapshotRequestBody body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(projectId);
+        global::System.ArgumentNullException.ThrowIfNull(snapshotId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(snapshotId, string.Empty, "snapshot_id", ref __violations);
+            if (__violations is not null)
+            {
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("v2/", global::EvsContracts.EvsPath.Escape("project_id", projectId), "/cloudsnapshots/", global::EvsContracts.EvsPath.Escape("snapshot_id", snapshotId), "/rollback");
+        return _invoker.SendAsync<global::EvsContracts.Snapshots.RollbackSnapshotRequestBody, global::EvsContracts.Snapshots.RollbackSnapshotResponseBody>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 202, cancellationToken);
     }
 }

@@ -4,2540 +4,2539 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace KitchenSink
+namespace KitchenSink;
+
+/// <summary>
+/// The Address object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Address>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Address : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Address>
 {
     /// <summary>
-    /// The Address object of the spec.
+    /// The <c>street</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Address>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Address : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Address>
-    {
-        /// <summary>
-        /// The <c>street</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>street</c>.</remarks>
-        public required string Street { get; init; }
-
-        /// <summary>
-        /// 城市。City.
-        /// </summary>
-        /// <remarks>JSON: <c>city</c>.</remarks>
-        public required string City { get; init; }
-
-        /// <summary>
-        /// The <c>postal_code</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>postal_code</c>.</remarks>
-        [global::EvsContracts.Pattern("^[0-9]{6}$")]
-        public string? PostalCode { get; init; }
-
-        /// <summary>
-        /// The <c>location</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>location</c>.</remarks>
-        public global::KitchenSink.GeoPoint? Location { get; init; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_postalCodePattern = new("^[0-9]{6}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Street, path, "street", ref violations);
-            global::EvsContracts.ContractCheck.Required(City, path, "city", ref violations);
-            global::EvsContracts.ContractCheck.Pattern(PostalCode, s_postalCodePattern, path, "postal_code", ref violations);
-            Location?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "location"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_streetJsonName = global::System.Text.Json.JsonEncodedText.Encode("street"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_postalCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("postal_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_locationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Street is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_streetJsonName, Street);
-            }
-            else
-            {
-                writer.WriteNull(s_streetJsonName);
-            }
-            if (City is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
-            }
-            else
-            {
-                writer.WriteNull(s_cityJsonName);
-            }
-            if (PostalCode is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_postalCodeJsonName, PostalCode);
-            }
-            if (Location is not null)
-            {
-                writer.WritePropertyName(s_locationJsonName);
-                Location.WriteJson(writer);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? street = null;
-            string? city = null;
-            string? postalCode = null;
-            global::KitchenSink.GeoPoint? location = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
-                        city = global::EvsContracts.EvsJson.ReadString(ref reader, path, "city");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "street"u8):
-                        street = global::EvsContracts.EvsJson.ReadString(ref reader, path, "street");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "location"u8):
-                        location = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "postal_code"u8):
-                        postalCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "postal_code");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (street is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "street"));
-            }
-            if (city is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "city"));
-            }
-
-            return new global::KitchenSink.Address
-            {
-                Street = street,
-                City = city,
-                PostalCode = postalCode,
-                Location = location,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Address FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Address>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Address FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Address>(json);
-    }
+    /// <remarks>JSON: <c>street</c>.</remarks>
+    public required string Street { get; init; }
 
     /// <summary>
-    /// The CreatePetRequest object of the spec.
+    /// 城市。City.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.CreatePetRequest>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class CreatePetRequest : global::EvsContracts.IEvsJsonModel<global::KitchenSink.CreatePetRequest>
-    {
-        /// <summary>
-        /// The <c>pet</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>pet</c>.</remarks>
-        public required global::KitchenSink.NewPet Pet { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Pet, path, "pet", ref violations);
-            Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Pet is not null)
-            {
-                writer.WritePropertyName(s_petJsonName);
-                Pet.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_petJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::KitchenSink.NewPet? pet = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
-                        pet = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (pet is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "pet"));
-            }
-
-            return new global::KitchenSink.CreatePetRequest
-            {
-                Pet = pet,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.CreatePetRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.CreatePetRequest>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.CreatePetRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.CreatePetRequest>(json);
-    }
+    /// <remarks>JSON: <c>city</c>.</remarks>
+    public required string City { get; init; }
 
     /// <summary>
-    /// The ErrorDetail object of the spec.
+    /// The <c>postal_code</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorDetail>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorDetail>
-    {
-        /// <summary>
-        /// The <c>message</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>message</c>.</remarks>
-        public string? Message { get; init; }
-
-        /// <summary>
-        /// A code such as "PET.0001", or a number such as 404.
-        /// </summary>
-        /// <remarks>JSON: <c>code</c>.</remarks>
-        public string? Code { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Message is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
-            }
-            if (Code is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? message = null;
-            string? code = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
-                        code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
-                        message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::KitchenSink.ErrorDetail
-            {
-                Message = message,
-                Code = code,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorDetail FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorDetail>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorDetail>(json);
-    }
+    /// <remarks>JSON: <c>postal_code</c>.</remarks>
+    [global::EvsContracts.Pattern("^[0-9]{6}$")]
+    public string? PostalCode { get; init; }
 
     /// <summary>
-    /// One key naming the error (badRequest, itemNotFound, ...) and its details.
+    /// The <c>location</c> member.
     /// </summary>
-    /// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorResponse>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorResponse>
+    /// <remarks>JSON: <c>location</c>.</remarks>
+    public global::KitchenSink.GeoPoint? Location { get; init; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_postalCodePattern = new("^[0-9]{6}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>The member's name, such as <c>badRequest</c> or <c>itemNotFound</c>.</summary>
-        public required string Key { get; init; }
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>The member's value.</summary>
-        public required global::KitchenSink.ErrorDetail Value { get; init; }
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Street, path, "street", ref violations);
+        global::EvsContracts.ContractCheck.Required(City, path, "city", ref violations);
+        global::EvsContracts.ContractCheck.Pattern(PostalCode, s_postalCodePattern, path, "postal_code", ref violations);
+        Location?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "location"), ref violations);
+    }
 
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    private static readonly global::System.Text.Json.JsonEncodedText s_streetJsonName = global::System.Text.Json.JsonEncodedText.Encode("street"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_postalCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("postal_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_locationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Street is not null)
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
+            global::EvsContracts.EvsJson.WriteString(writer, s_streetJsonName, Street);
         }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        else
         {
-            global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
-            global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
-            Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, Key ?? "value"), ref violations);
+            writer.WriteNull(s_streetJsonName);
         }
-
-        /// <summary>Writes this value as a one-member JSON object.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        if (City is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WritePropertyName(Key);
-            Value.WriteJson(writer);
-            writer.WriteEndObject();
+            global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
         }
-
-        /// <summary>Reads a one-member JSON object.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        else
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
-            }
-            if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
-            }
-            string name = global::EvsContracts.EvsJson.GetString(ref reader);
+            writer.WriteNull(s_cityJsonName);
+        }
+        if (PostalCode is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_postalCodeJsonName, PostalCode);
+        }
+        if (Location is not null)
+        {
+            writer.WritePropertyName(s_locationJsonName);
+            Location.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.Address ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? street = null;
+        string? city = null;
+        string? postalCode = null;
+        global::KitchenSink.GeoPoint? location = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
             reader.Read();
-            global::KitchenSink.ErrorDetail value = global::KitchenSink.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
-            if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            switch (propertyName.Length)
             {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
+                    city = global::EvsContracts.EvsJson.ReadString(ref reader, path, "city");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "street"u8):
+                    street = global::EvsContracts.EvsJson.ReadString(ref reader, path, "street");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "location"u8):
+                    location = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.GeoPoint.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "location"));
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "postal_code"u8):
+                    postalCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "postal_code");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            return new global::KitchenSink.ErrorResponse { Key = name, Value = value };
+        }
+        if (street is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "street"));
+        }
+        if (city is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "city"));
         }
 
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorResponse>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorResponse>(json);
+        return new global::KitchenSink.Address
+        {
+            Street = street,
+            City = city,
+            PostalCode = postalCode,
+            Location = location,
+        };
     }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Address FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Address>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Address FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Address>(json);
+}
+
+/// <summary>
+/// The CreatePetRequest object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.CreatePetRequest>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class CreatePetRequest : global::EvsContracts.IEvsJsonModel<global::KitchenSink.CreatePetRequest>
+{
+    /// <summary>
+    /// The <c>pet</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>pet</c>.</remarks>
+    public required global::KitchenSink.NewPet Pet { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Pet, path, "pet", ref violations);
+        Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Pet is not null)
+        {
+            writer.WritePropertyName(s_petJsonName);
+            Pet.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_petJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.CreatePetRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::KitchenSink.NewPet? pet = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
+                    pet = global::KitchenSink.NewPet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (pet is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "pet"));
+        }
+
+        return new global::KitchenSink.CreatePetRequest
+        {
+            Pet = pet,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.CreatePetRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.CreatePetRequest>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.CreatePetRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.CreatePetRequest>(json);
+}
+
+/// <summary>
+/// The ErrorDetail object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorDetail>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ErrorDetail : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorDetail>
+{
+    /// <summary>
+    /// The <c>message</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>message</c>.</remarks>
+    public string? Message { get; init; }
 
     /// <summary>
-    /// The GeoPoint object of the spec.
+    /// A code such as "PET.0001", or a number such as 404.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.GeoPoint>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class GeoPoint : global::EvsContracts.IEvsJsonModel<global::KitchenSink.GeoPoint>
+    /// <remarks>JSON: <c>code</c>.</remarks>
+    public string? Code { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>lat</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>lat</c>.</remarks>
-        [global::EvsContracts.Minimum(-90d)]
-        [global::EvsContracts.Maximum(90d)]
-        public required double Lat { get; init; }
-
-        /// <summary>
-        /// The <c>lon</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>lon</c>.</remarks>
-        [global::EvsContracts.Minimum(-180d)]
-        [global::EvsContracts.Maximum(180d)]
-        public required double Lon { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Minimum(Lat, -90d, path, "lat", ref violations);
-            global::EvsContracts.ContractCheck.Maximum(Lat, 90d, path, "lat", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Lon, -180d, path, "lon", ref violations);
-            global::EvsContracts.ContractCheck.Maximum(Lon, 180d, path, "lon", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_latJsonName = global::System.Text.Json.JsonEncodedText.Encode("lat"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_lonJsonName = global::System.Text.Json.JsonEncodedText.Encode("lon"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WriteNumber(s_latJsonName, Lat);
-            writer.WriteNumber(s_lonJsonName, Lon);
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            double lat = default;
-            bool hasLat = false;
-            double lon = default;
-            bool hasLon = false;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lat"u8):
-                        lat = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lat");
-                        hasLat = true;
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lon"u8):
-                        lon = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lon");
-                        hasLon = true;
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasLat)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lat"));
-            }
-            if (!hasLon)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lon"));
-            }
-
-            return new global::KitchenSink.GeoPoint
-            {
-                Lat = lat,
-                Lon = lon,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.GeoPoint FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.GeoPoint>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.GeoPoint FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.GeoPoint>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_messageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Message is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_messageJsonName, Message);
+        }
+        if (Code is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.ErrorDetail ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? message = null;
+        string? code = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
+                    code = global::EvsContracts.EvsJson.ReadNullableStringOrNumber(ref reader, path, "code");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "message"u8):
+                    message = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "message");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::KitchenSink.ErrorDetail
+        {
+            Message = message,
+            Code = code,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorDetail FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorDetail>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorDetail FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorDetail>(json);
+}
+
+/// <summary>
+/// One key naming the error (badRequest, itemNotFound, ...) and its details.
+/// </summary>
+/// <remarks>On the wire an object with exactly one member, whose name is data: <c>{"itemNotFound": {...}}</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.ErrorResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ErrorResponse : global::EvsContracts.IEvsJsonModel<global::KitchenSink.ErrorResponse>
+{
+    /// <summary>The member's name, such as <c>badRequest</c> or <c>itemNotFound</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The member's value.</summary>
+    public required global::KitchenSink.ErrorDetail Value { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Key, path, "key", ref violations);
+        global::EvsContracts.ContractCheck.Required(Value, path, Key ?? "value", ref violations);
+        Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, Key ?? "value"), ref violations);
+    }
+
+    /// <summary>Writes this value as a one-member JSON object.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName(Key);
+        Value.WriteJson(writer);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a one-member JSON object.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
+        }
+        if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object with one member");
+        }
+        string name = global::EvsContracts.EvsJson.GetString(ref reader);
+        reader.Read();
+        global::KitchenSink.ErrorDetail value = global::KitchenSink.ErrorDetail.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, name));
+        if (!reader.Read() || reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "the end of an object with one member");
+        }
+        return new global::KitchenSink.ErrorResponse { Key = name, Value = value };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorResponse>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.ErrorResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.ErrorResponse>(json);
+}
+
+/// <summary>
+/// The GeoPoint object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.GeoPoint>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class GeoPoint : global::EvsContracts.IEvsJsonModel<global::KitchenSink.GeoPoint>
+{
+    /// <summary>
+    /// The <c>lat</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>lat</c>.</remarks>
+    [global::EvsContracts.Minimum(-90d)]
+    [global::EvsContracts.Maximum(90d)]
+    public required double Lat { get; init; }
 
     /// <summary>
-    /// The NewPet object of the spec.
+    /// The <c>lon</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.NewPet>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class NewPet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.NewPet>
+    /// <remarks>JSON: <c>lon</c>.</remarks>
+    [global::EvsContracts.Minimum(-180d)]
+    [global::EvsContracts.Maximum(180d)]
+    public required double Lon { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// Name; at most 64 UTF-8 bytes, so 21 CJK characters such as 小白 fit.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(64)]
-        [global::EvsContracts.MinCodePoints(1)]
-        [global::EvsContracts.ReservedPrefixes("system_")]
-        public required string Name { get; set; }
-
-        /// <summary>
-        /// The <c>kind</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>kind</c>.</remarks>
-        public required global::KitchenSink.PetKind Kind { get; set; }
-
-        /// <summary>
-        /// The <c>nickname</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>nickname</c>. The service's default: <c>"buddy"</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(20)]
-        public string? Nickname { get; set; }
-
-        /// <summary>
-        /// The <c>tags</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>tags</c>.</remarks>
-        public global::System.Collections.Generic.IList<string>? Tags { get; set; }
-
-        /// <summary>
-        /// The <c>notes</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>notes</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(500)]
-        public string? Notes { get; set; }
-
-        /// <summary>
-        /// The <c>age_months</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>age_months</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public int? AgeMonths { get; set; }
-
-        /// <summary>
-        /// The <c>owner_id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>owner_id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public string? OwnerId { get; set; }
-
-        /// <summary>
-        /// The <c>attributes</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>attributes</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, string>? Attributes { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 64, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Nickname, 20, path, "nickname", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Notes, 500, path, "notes", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(OwnerId, path, "owner_id", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ownerIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            writer.WritePropertyName(s_kindJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            if (Nickname is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
-            }
-            if (Tags is not null)
-            {
-                writer.WritePropertyName(s_tagsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Tags.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Notes is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
-            }
-            if (AgeMonths is { } ageMonths)
-            {
-                writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
-            }
-            if (OwnerId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_ownerIdJsonName, OwnerId);
-            }
-            if (Attributes is not null)
-            {
-                writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            global::KitchenSink.PetKind kind = default;
-            bool hasKind = false;
-            string? nickname = null;
-            global::System.Collections.Generic.List<string>? tags = null;
-            string? notes = null;
-            int? ageMonths = null;
-            string? ownerId = null;
-            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
-                        hasKind = true;
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
-                        notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
-                        nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner_id"u8):
-                        ownerId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "owner_id");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
-                        ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-            if (!hasKind)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
-            }
-
-            return new global::KitchenSink.NewPet
-            {
-                Name = name,
-                Kind = kind,
-                Nickname = nickname,
-                Tags = tags,
-                Notes = notes,
-                AgeMonths = ageMonths,
-                OwnerId = ownerId,
-                Attributes = attributes,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.NewPet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.NewPet>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.NewPet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.NewPet>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Minimum(Lat, -90d, path, "lat", ref violations);
+        global::EvsContracts.ContractCheck.Maximum(Lat, 90d, path, "lat", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Lon, -180d, path, "lon", ref violations);
+        global::EvsContracts.ContractCheck.Maximum(Lon, 180d, path, "lon", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_latJsonName = global::System.Text.Json.JsonEncodedText.Encode("lat"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_lonJsonName = global::System.Text.Json.JsonEncodedText.Encode("lon"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber(s_latJsonName, Lat);
+        writer.WriteNumber(s_lonJsonName, Lon);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.GeoPoint ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        double lat = default;
+        bool hasLat = false;
+        double lon = default;
+        bool hasLon = false;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lat"u8):
+                    lat = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lat");
+                    hasLat = true;
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lon"u8):
+                    lon = global::EvsContracts.EvsJson.ReadDouble(ref reader, path, "lon");
+                    hasLon = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasLat)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lat"));
+        }
+        if (!hasLon)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "lon"));
+        }
+
+        return new global::KitchenSink.GeoPoint
+        {
+            Lat = lat,
+            Lon = lon,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.GeoPoint FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.GeoPoint>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.GeoPoint FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.GeoPoint>(json);
+}
+
+/// <summary>
+/// The NewPet object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.NewPet>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class NewPet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.NewPet>
+{
+    /// <summary>
+    /// Name; at most 64 UTF-8 bytes, so 21 CJK characters such as 小白 fit.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(64)]
+    [global::EvsContracts.MinCodePoints(1)]
+    [global::EvsContracts.ReservedPrefixes("system_")]
+    public required string Name { get; set; }
 
     /// <summary>
-    /// The Owner object of the spec.
+    /// The <c>kind</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Owner>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Owner : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Owner>
-    {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// The <c>display_name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>display_name</c>.</remarks>
-        [global::EvsContracts.MinCodePoints(1)]
-        [global::EvsContracts.MaxCodePoints(100)]
-        public required string DisplayName { get; init; }
-
-        /// <summary>
-        /// The <c>email</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>email</c>.</remarks>
-        [global::EvsContracts.Pattern("^[^@\\s]+@[^@\\s]+$")]
-        public string? Email { get; init; }
-
-        /// <summary>
-        /// The <c>phone_numbers</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>phone_numbers</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<string>? PhoneNumbers { get; init; }
-
-        /// <summary>
-        /// The <c>address</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>address</c>.</remarks>
-        public global::KitchenSink.Address? Address { get; init; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new("^[^@\\s]+@[^@\\s]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Required(DisplayName, path, "display_name", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(DisplayName, 1, path, "display_name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(DisplayName, 100, path, "display_name", ref violations);
-            global::EvsContracts.ContractCheck.Pattern(Email, s_emailPattern, path, "email", ref violations);
-            Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_displayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("display_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_emailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            if (DisplayName is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_displayNameJsonName, DisplayName);
-            }
-            else
-            {
-                writer.WriteNull(s_displayNameJsonName);
-            }
-            if (Email is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_emailJsonName, Email);
-            }
-            if (PhoneNumbers is not null)
-            {
-                writer.WritePropertyName(s_phoneNumbersJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < PhoneNumbers.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, PhoneNumbers[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Address is not null)
-            {
-                writer.WritePropertyName(s_addressJsonName);
-                Address.WriteJson(writer);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? displayName = null;
-            string? email = null;
-            global::System.Collections.Generic.List<string>? phoneNumbers = null;
-            global::KitchenSink.Address? address = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
-                        email = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "email");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
-                        address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
-                        break;
-                    case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "display_name"u8):
-                        displayName = global::EvsContracts.EvsJson.ReadString(ref reader, path, "display_name");
-                        break;
-                    case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "phone_numbers"u8):
-                        phoneNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "phone_numbers", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (displayName is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "display_name"));
-            }
-
-            return new global::KitchenSink.Owner
-            {
-                Id = id,
-                DisplayName = displayName,
-                Email = email,
-                PhoneNumbers = phoneNumbers,
-                Address = address,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Owner FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Owner>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Owner FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Owner>(json);
-    }
+    /// <remarks>JSON: <c>kind</c>.</remarks>
+    public required global::KitchenSink.PetKind Kind { get; set; }
 
     /// <summary>
-    /// A pet in a store. 宠物。Text that XML docs must escape: a &lt; b &amp;&amp; c &gt; d, and a */ that must not end a comment.
+    /// The <c>nickname</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Pet>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Pet>
-    {
-        /// <summary>
-        /// Pet ID.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        [global::EvsContracts.UuidFormat]
-        public required string Id { get; init; }
-
-        /// <summary>
-        /// 宠物名称。At most 64 characters &amp; 128 UTF-8 bytes; names starting with "system_" or "tmp-" are reserved.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxUtf8Bytes(128)]
-        [global::EvsContracts.MinCodePoints(1)]
-        [global::EvsContracts.MaxCodePoints(64)]
-        [global::EvsContracts.ReservedPrefixes("system_", "tmp-")]
-        public required string Name { get; init; }
-
-        /// <summary>
-        /// The <c>kind</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>kind</c>.</remarks>
-        public required global::KitchenSink.PetKind Kind { get; init; }
-
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public required global::KitchenSink.PetStatus Status { get; init; }
-
-        /// <summary>
-        /// Free-form labels.
-        /// </summary>
-        /// <remarks>JSON: <c>tags</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(32)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
-
-        /// <summary>
-        /// Age in months; null when unknown.
-        /// </summary>
-        /// <remarks>JSON: <c>age_months</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        [global::EvsContracts.Maximum(600d)]
-        public int? AgeMonths { get; init; }
-
-        /// <summary>
-        /// Weight in kilograms.
-        /// </summary>
-        /// <remarks>JSON: <c>weight_kg</c>.</remarks>
-        [global::EvsContracts.Minimum(0.1d)]
-        [global::EvsContracts.Maximum(500d)]
-        public double? WeightKg { get; init; }
-
-        /// <summary>
-        /// ISO 11784 microchip number: 15 digits.
-        /// </summary>
-        /// <remarks>JSON: <c>microchip</c>.</remarks>
-        [global::EvsContracts.Pattern("^[0-9]{15}$")]
-        public string? Microchip { get; init; }
-
-        /// <summary>
-        /// The <c>is_neutered</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>is_neutered</c>. The service's default: <c>false</c>.</remarks>
-        public bool? IsNeutered { get; init; }
-
-        /// <summary>
-        /// The <c>created_at</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>created_at</c>.</remarks>
-        public required global::System.DateTimeOffset CreatedAt { get; init; }
-
-        /// <summary>
-        /// The <c>adopted_at</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>adopted_at</c>.</remarks>
-        public global::System.DateTimeOffset? AdoptedAt { get; init; }
-
-        /// <summary>
-        /// The <c>owner</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>owner</c>.</remarks>
-        public global::KitchenSink.Owner? Owner { get; init; }
-
-        /// <summary>
-        /// Extra facts, such as color.
-        /// </summary>
-        /// <remarks>JSON: <c>attributes</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
-
-        /// <summary>
-        /// The <c>vaccinations</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>vaccinations</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Vaccination>? Vaccinations { get; init; }
-
-        /// <summary>
-        /// The last visit, keyed by clinic name.
-        /// </summary>
-        /// <remarks>JSON: <c>visits_by_clinic</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::KitchenSink.Visit>? VisitsByClinic { get; init; }
-
-        /// <summary>
-        /// The <c>lucky_numbers</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>lucky_numbers</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<long>? LuckyNumbers { get; init; }
-
-        /// <summary>
-        /// The legacy numeric ID (camelCase on the wire).
-        /// </summary>
-        /// <remarks>JSON: <c>petId</c>.</remarks>
-        [global::EvsContracts.Minimum(1d)]
-        public long? PetId { get; init; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_microchipPattern = new("^[0-9]{15}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 128, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
-            global::EvsContracts.ContractCheck.ReservedPrefix(Name, "tmp-", path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
-            if (Tags is not null)
-            {
-                for (int i = 0; i < Tags.Count; i++)
-                {
-                    global::EvsContracts.ContractCheck.MaxLength(Tags[i], 32, global::EvsContracts.ContractCheck.Join(path, "tags"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
-                }
-            }
-            global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
-            global::EvsContracts.ContractCheck.Maximum(AgeMonths, 600d, path, "age_months", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
-            global::EvsContracts.ContractCheck.Maximum(WeightKg, 500d, path, "weight_kg", ref violations);
-            global::EvsContracts.ContractCheck.Pattern(Microchip, s_microchipPattern, path, "microchip", ref violations);
-            Owner?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "owner"), ref violations);
-            if (Vaccinations is not null)
-            {
-                for (int i = 0; i < Vaccinations.Count; i++)
-                {
-                    Vaccinations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            if (VisitsByClinic is not null)
-            {
-                foreach (var entry in VisitsByClinic)
-                {
-                    entry.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), entry.Key), ref violations);
-                }
-            }
-            global::EvsContracts.ContractCheck.Minimum(PetId, 1d, path, "petId", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_microchipJsonName = global::System.Text.Json.JsonEncodedText.Encode("microchip"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_isNeuteredJsonName = global::System.Text.Json.JsonEncodedText.Encode("is_neutered"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_adoptedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("adopted_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ownerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_vaccinationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_visitsByClinicJsonName = global::System.Text.Json.JsonEncodedText.Encode("visits_by_clinic"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_luckyNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("lucky_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_petIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("petId"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            writer.WritePropertyName(s_kindJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
-            writer.WritePropertyName(s_statusJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (Tags is not null)
-            {
-                writer.WritePropertyName(s_tagsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Tags.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (AgeMonths is { } ageMonths)
-            {
-                writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
-            }
-            if (WeightKg is { } weightKg)
-            {
-                writer.WriteNumber(s_weightKgJsonName, weightKg);
-            }
-            if (Microchip is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_microchipJsonName, Microchip);
-            }
-            if (IsNeutered is { } isNeutered)
-            {
-                writer.WriteBoolean(s_isNeuteredJsonName, isNeutered);
-            }
-            writer.WritePropertyName(s_createdAtJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
-            if (AdoptedAt is { } adoptedAt)
-            {
-                writer.WritePropertyName(s_adoptedAtJsonName);
-                global::EvsContracts.EvsDateTime.Write(writer, adoptedAt);
-            }
-            if (Owner is not null)
-            {
-                writer.WritePropertyName(s_ownerJsonName);
-                Owner.WriteJson(writer);
-            }
-            if (Attributes is not null)
-            {
-                writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
-            }
-            if (Vaccinations is not null)
-            {
-                writer.WritePropertyName(s_vaccinationsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Vaccinations.Count; i++)
-                {
-                    Vaccinations[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (VisitsByClinic is not null)
-            {
-                writer.WritePropertyName(s_visitsByClinicJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, VisitsByClinic, static (writer, value) => value.WriteJson(writer));
-            }
-            if (LuckyNumbers is not null)
-            {
-                writer.WritePropertyName(s_luckyNumbersJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < LuckyNumbers.Count; i++)
-                {
-                    writer.WriteNumberValue(LuckyNumbers[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (PetId is { } petId)
-            {
-                writer.WriteNumber(s_petIdJsonName, petId);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? name = null;
-            global::KitchenSink.PetKind kind = default;
-            bool hasKind = false;
-            global::KitchenSink.PetStatus status = default;
-            bool hasStatus = false;
-            global::System.Collections.Generic.List<string>? tags = null;
-            int? ageMonths = null;
-            double? weightKg = null;
-            string? microchip = null;
-            bool? isNeutered = null;
-            global::System.DateTimeOffset createdAt = default;
-            bool hasCreatedAt = false;
-            global::System.DateTimeOffset? adoptedAt = null;
-            global::KitchenSink.Owner? owner = null;
-            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
-            global::System.Collections.Generic.List<global::KitchenSink.Vaccination>? vaccinations = null;
-            global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>? visitsByClinic = null;
-            global::System.Collections.Generic.List<long>? luckyNumbers = null;
-            long? petId = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
-                        hasKind = true;
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner"u8):
-                        owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "petId"u8):
-                        petId = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "petId");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
-                        hasStatus = true;
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
-                        weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "microchip"u8):
-                        microchip = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "microchip");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
-                        ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
-                        hasCreatedAt = true;
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "adopted_at"u8):
-                        adoptedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "adopted_at");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "is_neutered"u8):
-                        isNeutered = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "is_neutered");
-                        break;
-                    case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccinations"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            vaccinations = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccinations"), "an array");
-                            }
-                            vaccinations = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::KitchenSink.Vaccination item = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), vaccinations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                vaccinations.Add(item);
-                            }
-                        }
-                        break;
-                    case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lucky_numbers"u8):
-                        luckyNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "lucky_numbers", global::EvsContracts.EvsJsonScalar.Int64Values);
-                        break;
-                    case 16 when global::System.MemoryExtensions.SequenceEqual(propertyName, "visits_by_clinic"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            visitsByClinic = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), "an object");
-                            }
-                            visitsByClinic = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                            {
-                                string key = global::EvsContracts.EvsJson.GetString(ref reader);
-                                reader.Read();
-                                global::KitchenSink.Visit item = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), key));
-                                visitsByClinic[key] = item;
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-            if (!hasKind)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
-            }
-            if (!hasStatus)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
-            }
-            if (!hasCreatedAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
-            }
-
-            return new global::KitchenSink.Pet
-            {
-                Id = id,
-                Name = name,
-                Kind = kind,
-                Status = status,
-                Tags = tags,
-                AgeMonths = ageMonths,
-                WeightKg = weightKg,
-                Microchip = microchip,
-                IsNeutered = isNeutered,
-                CreatedAt = createdAt,
-                AdoptedAt = adoptedAt,
-                Owner = owner,
-                Attributes = attributes,
-                Vaccinations = vaccinations,
-                VisitsByClinic = visitsByClinic,
-                LuckyNumbers = luckyNumbers,
-                PetId = petId,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Pet>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Pet>(json);
-    }
+    /// <remarks>JSON: <c>nickname</c>. The service's default: <c>"buddy"</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(20)]
+    public string? Nickname { get; set; }
 
     /// <summary>
-    /// What kind of animal; a closed list.
+    /// The <c>tags</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct PetKind : global::System.IEquatable<global::KitchenSink.PetKind>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public PetKind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>dog</c></summary>
-        public static global::KitchenSink.PetKind Dog { get; } = new("dog");
-
-        /// <summary><c>cat</c></summary>
-        public static global::KitchenSink.PetKind Cat { get; } = new("cat");
-
-        /// <summary><c>bird</c></summary>
-        public static global::KitchenSink.PetKind Bird { get; } = new("bird");
-
-        /// <summary><c>guinea-pig</c></summary>
-        public static global::KitchenSink.PetKind GuineaPig { get; } = new("guinea-pig");
-
-        /// <summary><c>hermit_crab</c></summary>
-        public static global::KitchenSink.PetKind HermitCrab { get; } = new("hermit_crab");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("dog", "cat", "bird", "guinea-pig", "hermit_crab");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("dog"u8))
-            {
-                return Dog;
-            }
-            if (reader.ValueTextEquals("cat"u8))
-            {
-                return Cat;
-            }
-            if (reader.ValueTextEquals("bird"u8))
-            {
-                return Bird;
-            }
-            if (reader.ValueTextEquals("guinea-pig"u8))
-            {
-                return GuineaPig;
-            }
-            if (reader.ValueTextEquals("hermit_crab"u8))
-            {
-                return HermitCrab;
-            }
-            return new global::KitchenSink.PetKind(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::KitchenSink.PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::KitchenSink.PetKind other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::KitchenSink.PetKind left, global::KitchenSink.PetKind right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::KitchenSink.PetKind left, global::KitchenSink.PetKind right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::KitchenSink.PetKind(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetKind"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetKind>
-    {
-        public override global::KitchenSink.PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::System.Collections.Generic.IList<string>? Tags { get; set; }
 
     /// <summary>
-    /// The PetList object of the spec.
+    /// The <c>notes</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetList>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class PetList : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetList>
+    /// <remarks>JSON: <c>notes</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(500)]
+    public string? Notes { get; set; }
+
+    /// <summary>
+    /// The <c>age_months</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>age_months</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public int? AgeMonths { get; set; }
+
+    /// <summary>
+    /// The <c>owner_id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>owner_id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public string? OwnerId { get; set; }
+
+    /// <summary>
+    /// The <c>attributes</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>attributes</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, string>? Attributes { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>items</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>items</c>.</remarks>
-        public required global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Pet> Items { get; init; }
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>
-        /// The <c>next_cursor</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>next_cursor</c>.</remarks>
-        public string? NextCursor { get; init; }
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 64, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Nickname, 20, path, "nickname", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Notes, 500, path, "notes", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(OwnerId, path, "owner_id", ref violations);
+    }
 
-        /// <summary>
-        /// The <c>total</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>total</c>.</remarks>
-        public long? Total { get; init; }
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ownerIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        writer.WritePropertyName(s_kindJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
+        if (Nickname is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
+        }
+        if (Tags is not null)
+        {
+            writer.WritePropertyName(s_tagsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Tags.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Notes is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
+        }
+        if (AgeMonths is { } ageMonths)
+        {
+            writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
+        }
+        if (OwnerId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_ownerIdJsonName, OwnerId);
+        }
+        if (Attributes is not null)
+        {
+            writer.WritePropertyName(s_attributesJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.NewPet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        global::KitchenSink.PetKind kind = default;
+        bool hasKind = false;
+        string? nickname = null;
+        global::System.Collections.Generic.List<string>? tags = null;
+        string? notes = null;
+        int? ageMonths = null;
+        string? ownerId = null;
+        global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
+                    kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
+                    hasKind = true;
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                    tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
+                    notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
+                    nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner_id"u8):
+                    ownerId = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "owner_id");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
+                    ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
+                    attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+        if (!hasKind)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
         }
 
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        return new global::KitchenSink.NewPet
         {
-            global::EvsContracts.ContractCheck.Required(Items, path, "items", ref violations);
-            if (Items is not null)
+            Name = name,
+            Kind = kind,
+            Nickname = nickname,
+            Tags = tags,
+            Notes = notes,
+            AgeMonths = ageMonths,
+            OwnerId = ownerId,
+            Attributes = attributes,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.NewPet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.NewPet>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.NewPet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.NewPet>(json);
+}
+
+/// <summary>
+/// The Owner object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Owner>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Owner : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Owner>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string Id { get; init; }
+
+    /// <summary>
+    /// The <c>display_name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>display_name</c>.</remarks>
+    [global::EvsContracts.MinCodePoints(1)]
+    [global::EvsContracts.MaxCodePoints(100)]
+    public required string DisplayName { get; init; }
+
+    /// <summary>
+    /// The <c>email</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>email</c>.</remarks>
+    [global::EvsContracts.Pattern("^[^@\\s]+@[^@\\s]+$")]
+    public string? Email { get; init; }
+
+    /// <summary>
+    /// The <c>phone_numbers</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>phone_numbers</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<string>? PhoneNumbers { get; init; }
+
+    /// <summary>
+    /// The <c>address</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>address</c>.</remarks>
+    public global::KitchenSink.Address? Address { get; init; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_emailPattern = new("^[^@\\s]+@[^@\\s]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Required(DisplayName, path, "display_name", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(DisplayName, 1, path, "display_name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(DisplayName, 100, path, "display_name", ref violations);
+        global::EvsContracts.ContractCheck.Pattern(Email, s_emailPattern, path, "email", ref violations);
+        Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_displayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("display_name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_emailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_phoneNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        if (DisplayName is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_displayNameJsonName, DisplayName);
+        }
+        else
+        {
+            writer.WriteNull(s_displayNameJsonName);
+        }
+        if (Email is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_emailJsonName, Email);
+        }
+        if (PhoneNumbers is not null)
+        {
+            writer.WritePropertyName(s_phoneNumbersJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < PhoneNumbers.Count; i++)
             {
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
+                global::EvsContracts.EvsJson.WriteStringValue(writer, PhoneNumbers[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Address is not null)
+        {
+            writer.WritePropertyName(s_addressJsonName);
+            Address.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.Owner ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? displayName = null;
+        string? email = null;
+        global::System.Collections.Generic.List<string>? phoneNumbers = null;
+        global::KitchenSink.Address? address = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
+                    email = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "email");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
+                    address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Address.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
+                    break;
+                case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "display_name"u8):
+                    displayName = global::EvsContracts.EvsJson.ReadString(ref reader, path, "display_name");
+                    break;
+                case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "phone_numbers"u8):
+                    phoneNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "phone_numbers", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
         }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nextCursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("next_cursor"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_totalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        if (id is null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Items is not null)
-            {
-                writer.WritePropertyName(s_itemsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            else
-            {
-                writer.WriteNull(s_itemsJsonName);
-            }
-            if (NextCursor is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nextCursorJsonName, NextCursor);
-            }
-            if (Total is { } total)
-            {
-                writer.WriteNumber(s_totalJsonName, total);
-            }
-            writer.WriteEndObject();
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (displayName is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "display_name"));
         }
 
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        return new global::KitchenSink.Owner
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            Id = id,
+            DisplayName = displayName,
+            Email = email,
+            PhoneNumbers = phoneNumbers,
+            Address = address,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Owner FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Owner>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Owner FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Owner>(json);
+}
+
+/// <summary>
+/// A pet in a store. 宠物。Text that XML docs must escape: a &lt; b &amp;&amp; c &gt; d, and a */ that must not end a comment.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Pet>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Pet>
+{
+    /// <summary>
+    /// Pet ID.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    [global::EvsContracts.UuidFormat]
+    public required string Id { get; init; }
+
+    /// <summary>
+    /// 宠物名称。At most 64 characters &amp; 128 UTF-8 bytes; names starting with "system_" or "tmp-" are reserved.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxUtf8Bytes(128)]
+    [global::EvsContracts.MinCodePoints(1)]
+    [global::EvsContracts.MaxCodePoints(64)]
+    [global::EvsContracts.ReservedPrefixes("system_", "tmp-")]
+    public required string Name { get; init; }
+
+    /// <summary>
+    /// The <c>kind</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>kind</c>.</remarks>
+    public required global::KitchenSink.PetKind Kind { get; init; }
+
+    /// <summary>
+    /// The <c>status</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public required global::KitchenSink.PetStatus Status { get; init; }
+
+    /// <summary>
+    /// Free-form labels.
+    /// </summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(32)]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>
+    /// Age in months; null when unknown.
+    /// </summary>
+    /// <remarks>JSON: <c>age_months</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    [global::EvsContracts.Maximum(600d)]
+    public int? AgeMonths { get; init; }
+
+    /// <summary>
+    /// Weight in kilograms.
+    /// </summary>
+    /// <remarks>JSON: <c>weight_kg</c>.</remarks>
+    [global::EvsContracts.Minimum(0.1d)]
+    [global::EvsContracts.Maximum(500d)]
+    public double? WeightKg { get; init; }
+
+    /// <summary>
+    /// ISO 11784 microchip number: 15 digits.
+    /// </summary>
+    /// <remarks>JSON: <c>microchip</c>.</remarks>
+    [global::EvsContracts.Pattern("^[0-9]{15}$")]
+    public string? Microchip { get; init; }
+
+    /// <summary>
+    /// The <c>is_neutered</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>is_neutered</c>. The service's default: <c>false</c>.</remarks>
+    public bool? IsNeutered { get; init; }
+
+    /// <summary>
+    /// The <c>created_at</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>created_at</c>.</remarks>
+    public required global::System.DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The <c>adopted_at</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>adopted_at</c>.</remarks>
+    public global::System.DateTimeOffset? AdoptedAt { get; init; }
+
+    /// <summary>
+    /// The <c>owner</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>owner</c>.</remarks>
+    public global::KitchenSink.Owner? Owner { get; init; }
+
+    /// <summary>
+    /// Extra facts, such as color.
+    /// </summary>
+    /// <remarks>JSON: <c>attributes</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
+    /// <summary>
+    /// The <c>vaccinations</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>vaccinations</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Vaccination>? Vaccinations { get; init; }
+
+    /// <summary>
+    /// The last visit, keyed by clinic name.
+    /// </summary>
+    /// <remarks>JSON: <c>visits_by_clinic</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::KitchenSink.Visit>? VisitsByClinic { get; init; }
+
+    /// <summary>
+    /// The <c>lucky_numbers</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>lucky_numbers</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<long>? LuckyNumbers { get; init; }
+
+    /// <summary>
+    /// The legacy numeric ID (camelCase on the wire).
+    /// </summary>
+    /// <remarks>JSON: <c>petId</c>.</remarks>
+    [global::EvsContracts.Minimum(1d)]
+    public long? PetId { get; init; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_microchipPattern = new("^[0-9]{15}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Uuid(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxUtf8Bytes(Name, 128, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.ReservedPrefix(Name, "system_", path, "name", ref violations);
+        global::EvsContracts.ContractCheck.ReservedPrefix(Name, "tmp-", path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+        if (Tags is not null)
+        {
+            for (int i = 0; i < Tags.Count; i++)
             {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+                global::EvsContracts.ContractCheck.MaxLength(Tags[i], 32, global::EvsContracts.ContractCheck.Join(path, "tags"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
             }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        }
+        global::EvsContracts.ContractCheck.Minimum(AgeMonths, 0d, path, "age_months", ref violations);
+        global::EvsContracts.ContractCheck.Maximum(AgeMonths, 600d, path, "age_months", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
+        global::EvsContracts.ContractCheck.Maximum(WeightKg, 500d, path, "weight_kg", ref violations);
+        global::EvsContracts.ContractCheck.Pattern(Microchip, s_microchipPattern, path, "microchip", ref violations);
+        Owner?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "owner"), ref violations);
+        if (Vaccinations is not null)
+        {
+            for (int i = 0; i < Vaccinations.Count; i++)
             {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+                Vaccinations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
             }
-            global::System.Collections.Generic.List<global::KitchenSink.Pet>? items = null;
-            string? nextCursor = null;
-            long? total = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        }
+        if (VisitsByClinic is not null)
+        {
+            foreach (var entry in VisitsByClinic)
             {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                entry.Value?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), entry.Key), ref violations);
+            }
+        }
+        global::EvsContracts.ContractCheck.Minimum(PetId, 1d, path, "petId", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ageMonthsJsonName = global::System.Text.Json.JsonEncodedText.Encode("age_months"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_microchipJsonName = global::System.Text.Json.JsonEncodedText.Encode("microchip"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_isNeuteredJsonName = global::System.Text.Json.JsonEncodedText.Encode("is_neutered"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_createdAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("created_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_adoptedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("adopted_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ownerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_vaccinationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_visitsByClinicJsonName = global::System.Text.Json.JsonEncodedText.Encode("visits_by_clinic"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_luckyNumbersJsonName = global::System.Text.Json.JsonEncodedText.Encode("lucky_numbers"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_petIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("petId"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        writer.WritePropertyName(s_kindJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
+        writer.WritePropertyName(s_statusJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+        if (Tags is not null)
+        {
+            writer.WritePropertyName(s_tagsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Tags.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (AgeMonths is { } ageMonths)
+        {
+            writer.WriteNumber(s_ageMonthsJsonName, ageMonths);
+        }
+        if (WeightKg is { } weightKg)
+        {
+            writer.WriteNumber(s_weightKgJsonName, weightKg);
+        }
+        if (Microchip is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_microchipJsonName, Microchip);
+        }
+        if (IsNeutered is { } isNeutered)
+        {
+            writer.WriteBoolean(s_isNeuteredJsonName, isNeutered);
+        }
+        writer.WritePropertyName(s_createdAtJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, CreatedAt);
+        if (AdoptedAt is { } adoptedAt)
+        {
+            writer.WritePropertyName(s_adoptedAtJsonName);
+            global::EvsContracts.EvsDateTime.Write(writer, adoptedAt);
+        }
+        if (Owner is not null)
+        {
+            writer.WritePropertyName(s_ownerJsonName);
+            Owner.WriteJson(writer);
+        }
+        if (Attributes is not null)
+        {
+            writer.WritePropertyName(s_attributesJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
+        }
+        if (Vaccinations is not null)
+        {
+            writer.WritePropertyName(s_vaccinationsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Vaccinations.Count; i++)
+            {
+                Vaccinations[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (VisitsByClinic is not null)
+        {
+            writer.WritePropertyName(s_visitsByClinicJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, VisitsByClinic, static (writer, value) => value.WriteJson(writer));
+        }
+        if (LuckyNumbers is not null)
+        {
+            writer.WritePropertyName(s_luckyNumbersJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < LuckyNumbers.Count; i++)
+            {
+                writer.WriteNumberValue(LuckyNumbers[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (PetId is { } petId)
+        {
+            writer.WriteNumber(s_petIdJsonName, petId);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? name = null;
+        global::KitchenSink.PetKind kind = default;
+        bool hasKind = false;
+        global::KitchenSink.PetStatus status = default;
+        bool hasStatus = false;
+        global::System.Collections.Generic.List<string>? tags = null;
+        int? ageMonths = null;
+        double? weightKg = null;
+        string? microchip = null;
+        bool? isNeutered = null;
+        global::System.DateTimeOffset createdAt = default;
+        bool hasCreatedAt = false;
+        global::System.DateTimeOffset? adoptedAt = null;
+        global::KitchenSink.Owner? owner = null;
+        global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
+        global::System.Collections.Generic.List<global::KitchenSink.Vaccination>? vaccinations = null;
+        global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>? visitsByClinic = null;
+        global::System.Collections.Generic.List<long>? luckyNumbers = null;
+        long? petId = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
+                    kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
+                    hasKind = true;
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                    tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "owner"u8):
+                    owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::KitchenSink.Owner.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "owner"));
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "petId"u8):
+                    petId = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "petId");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
+                    hasStatus = true;
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
+                    weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "microchip"u8):
+                    microchip = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "microchip");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age_months"u8):
+                    ageMonths = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age_months");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                    createdAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "created_at");
+                    hasCreatedAt = true;
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "adopted_at"u8):
+                    adoptedAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "adopted_at");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
+                    attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "is_neutered"u8):
+                    isNeutered = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "is_neutered");
+                    break;
+                case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccinations"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        vaccinations = null;
+                    }
+                    else
+                    {
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
                         {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "vaccinations"), "an array");
                         }
-                        items = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
+                        vaccinations = new global::System.Collections.Generic.List<global::KitchenSink.Vaccination>();
                         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            global::KitchenSink.Pet item = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                            items.Add(item);
+                            global::KitchenSink.Vaccination item = global::KitchenSink.Vaccination.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "vaccinations"), vaccinations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            vaccinations.Add(item);
                         }
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "total"u8):
-                        total = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "total");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "next_cursor"u8):
-                        nextCursor = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "next_cursor");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                    }
+                    break;
+                case 13 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lucky_numbers"u8):
+                    luckyNumbers = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "lucky_numbers", global::EvsContracts.EvsJsonScalar.Int64Values);
+                    break;
+                case 16 when global::System.MemoryExtensions.SequenceEqual(propertyName, "visits_by_clinic"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        visitsByClinic = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), "an object");
+                        }
+                        visitsByClinic = new global::System.Collections.Generic.Dictionary<string, global::KitchenSink.Visit>(global::System.StringComparer.Ordinal);
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                        {
+                            string key = global::EvsContracts.EvsJson.GetString(ref reader);
+                            reader.Read();
+                            global::KitchenSink.Visit item = global::KitchenSink.Visit.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "visits_by_clinic"), key));
+                            visitsByClinic[key] = item;
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            if (items is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "items"));
-            }
-
-            return new global::KitchenSink.PetList
-            {
-                Items = items,
-                NextCursor = nextCursor,
-                Total = total,
-            };
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+        if (!hasKind)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
+        }
+        if (!hasStatus)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+        }
+        if (!hasCreatedAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
         }
 
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetList>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetList>(json);
+        return new global::KitchenSink.Pet
+        {
+            Id = id,
+            Name = name,
+            Kind = kind,
+            Status = status,
+            Tags = tags,
+            AgeMonths = ageMonths,
+            WeightKg = weightKg,
+            Microchip = microchip,
+            IsNeutered = isNeutered,
+            CreatedAt = createdAt,
+            AdoptedAt = adoptedAt,
+            Owner = owner,
+            Attributes = attributes,
+            Vaccinations = vaccinations,
+            VisitsByClinic = visitsByClinic,
+            LuckyNumbers = luckyNumbers,
+            PetId = petId,
+        };
     }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Pet>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Pet>(json);
+}
+
+/// <summary>
+/// What kind of animal; a closed list.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetKindJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct PetKind : global::System.IEquatable<global::KitchenSink.PetKind>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public PetKind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>dog</c></summary>
+    public static global::KitchenSink.PetKind Dog { get; } = new("dog");
+
+    /// <summary><c>cat</c></summary>
+    public static global::KitchenSink.PetKind Cat { get; } = new("cat");
+
+    /// <summary><c>bird</c></summary>
+    public static global::KitchenSink.PetKind Bird { get; } = new("bird");
+
+    /// <summary><c>guinea-pig</c></summary>
+    public static global::KitchenSink.PetKind GuineaPig { get; } = new("guinea-pig");
+
+    /// <summary><c>hermit_crab</c></summary>
+    public static global::KitchenSink.PetKind HermitCrab { get; } = new("hermit_crab");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("dog", "cat", "bird", "guinea-pig", "hermit_crab");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("dog"u8))
+        {
+            return Dog;
+        }
+        if (reader.ValueTextEquals("cat"u8))
+        {
+            return Cat;
+        }
+        if (reader.ValueTextEquals("bird"u8))
+        {
+            return Bird;
+        }
+        if (reader.ValueTextEquals("guinea-pig"u8))
+        {
+            return GuineaPig;
+        }
+        if (reader.ValueTextEquals("hermit_crab"u8))
+        {
+            return HermitCrab;
+        }
+        return new global::KitchenSink.PetKind(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::KitchenSink.PetKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::KitchenSink.PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::KitchenSink.PetKind other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::KitchenSink.PetKind left, global::KitchenSink.PetKind right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::KitchenSink.PetKind left, global::KitchenSink.PetKind right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::KitchenSink.PetKind(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetKind"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetKind>
+{
+    public override global::KitchenSink.PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The PetList object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetList>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class PetList : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetList>
+{
+    /// <summary>
+    /// The <c>items</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>items</c>.</remarks>
+    public required global::System.Collections.Generic.IReadOnlyList<global::KitchenSink.Pet> Items { get; init; }
 
     /// <summary>
-    /// The PetPatch object of the spec.
+    /// The <c>next_cursor</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetPatch>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class PetPatch : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetPatch>
-    {
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public global::KitchenSink.PetStatus? Status { get; set; }
-
-        /// <summary>
-        /// The <c>tags</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>tags</c>.</remarks>
-        public global::System.Collections.Generic.IList<string>? Tags { get; set; }
-
-        /// <summary>
-        /// The <c>attributes</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>attributes</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, string>? Attributes { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Status is { } status)
-            {
-                writer.WritePropertyName(s_statusJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
-            }
-            if (Tags is not null)
-            {
-                writer.WritePropertyName(s_tagsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Tags.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Attributes is not null)
-            {
-                writer.WritePropertyName(s_attributesJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::KitchenSink.PetStatus? status = null;
-            global::System.Collections.Generic.List<string>? tags = null;
-            global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::KitchenSink.PetStatus?) : global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
-                        attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::KitchenSink.PetPatch
-            {
-                Status = status,
-                Tags = tags,
-                Attributes = attributes,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetPatch>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetPatch FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetPatch>(json);
-    }
+    /// <remarks>JSON: <c>next_cursor</c>.</remarks>
+    public string? NextCursor { get; init; }
 
     /// <summary>
-    /// Where the pet is in the adoption process; the store may add values.
+    /// The <c>total</c> member.
     /// </summary>
-    /// <remarks>Extensible: a value the spec does not list is kept as it is and round-trips.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetStatusJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct PetStatus : global::System.IEquatable<global::KitchenSink.PetStatus>
+    /// <remarks>JSON: <c>total</c>.</remarks>
+    public long? Total { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        private readonly string? _value;
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public PetStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>available</c></summary>
-        public static global::KitchenSink.PetStatus Available { get; } = new("available");
-
-        /// <summary><c>pending</c></summary>
-        public static global::KitchenSink.PetStatus Pending { get; } = new("pending");
-
-        /// <summary><c>adopted</c></summary>
-        public static global::KitchenSink.PetStatus Adopted { get; } = new("adopted");
-
-        /// <summary><c>on-hold</c></summary>
-        public static global::KitchenSink.PetStatus OnHold { get; } = new("on-hold");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("available", "pending", "adopted", "on-hold");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Items, path, "items", ref violations);
+        if (Items is not null)
         {
-            if (reader.ValueTextEquals("available"u8))
+            for (int i = 0; i < Items.Count; i++)
             {
-                return Available;
+                Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
             }
-            if (reader.ValueTextEquals("pending"u8))
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nextCursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("next_cursor"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_totalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Items is not null)
+        {
+            writer.WritePropertyName(s_itemsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Items.Count; i++)
             {
-                return Pending;
+                Items[i].WriteJson(writer);
             }
-            if (reader.ValueTextEquals("adopted"u8))
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(s_itemsJsonName);
+        }
+        if (NextCursor is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nextCursorJsonName, NextCursor);
+        }
+        if (Total is { } total)
+        {
+            writer.WriteNumber(s_totalJsonName, total);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.PetList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.List<global::KitchenSink.Pet>? items = null;
+        string? nextCursor = null;
+        long? total = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                return Adopted;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                    if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
+                    }
+                    items = new global::System.Collections.Generic.List<global::KitchenSink.Pet>();
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                    {
+                        global::KitchenSink.Pet item = global::KitchenSink.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                        items.Add(item);
+                    }
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "total"u8):
+                    total = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "total");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "next_cursor"u8):
+                    nextCursor = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "next_cursor");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            if (reader.ValueTextEquals("on-hold"u8))
-            {
-                return OnHold;
-            }
-            return new global::KitchenSink.PetStatus(global::EvsContracts.EvsJson.GetString(ref reader));
+        }
+        if (items is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "items"));
         }
 
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::KitchenSink.PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::KitchenSink.PetStatus other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::KitchenSink.PetStatus left, global::KitchenSink.PetStatus right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::KitchenSink.PetStatus left, global::KitchenSink.PetStatus right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::KitchenSink.PetStatus(string value) => new(value);
+        return new global::KitchenSink.PetList
+        {
+            Items = items,
+            NextCursor = nextCursor,
+            Total = total,
+        };
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetStatus"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetStatus>
-    {
-        public override global::KitchenSink.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetList>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetList>(json);
+}
+
+/// <summary>
+/// The PetPatch object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetPatch>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class PetPatch : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetPatch>
+{
+    /// <summary>
+    /// The <c>status</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public global::KitchenSink.PetStatus? Status { get; set; }
 
     /// <summary>
-    /// The PetUpdate object of the spec.
+    /// The <c>tags</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetUpdate>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class PetUpdate : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetUpdate>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::System.Collections.Generic.IList<string>? Tags { get; set; }
+
+    /// <summary>
+    /// The <c>attributes</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>attributes</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, string>? Attributes { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MinCodePoints(1)]
-        [global::EvsContracts.MaxCodePoints(64)]
-        public required string Name { get; set; }
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>
-        /// The <c>kind</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>kind</c>.</remarks>
-        public required global::KitchenSink.PetKind Kind { get; set; }
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
 
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public required global::KitchenSink.PetStatus Status { get; set; }
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>
-        /// The <c>weight_kg</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>weight_kg</c>.</remarks>
-        [global::EvsContracts.Minimum(0.1d)]
-        public double? WeightKg { get; set; }
+    private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    private static readonly global::System.Text.Json.JsonEncodedText s_attributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Status is { } status)
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            writer.WritePropertyName(s_kindJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
             writer.WritePropertyName(s_statusJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
-            if (WeightKg is { } weightKg)
-            {
-                writer.WriteNumber(s_weightKgJsonName, weightKg);
-            }
-            writer.WriteEndObject();
+            global::EvsContracts.EvsJson.WriteStringValue(writer, status.Value);
         }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        if (Tags is not null)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            writer.WritePropertyName(s_tagsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Tags.Count; i++)
             {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Tags[i]);
             }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            global::KitchenSink.PetKind kind = default;
-            bool hasKind = false;
-            global::KitchenSink.PetStatus status = default;
-            bool hasStatus = false;
-            double? weightKg = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
-                        hasKind = true;
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
-                        hasStatus = true;
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
-                        weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-            if (!hasKind)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
-            }
-            if (!hasStatus)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
-            }
+            writer.WriteEndArray();
+        }
+        if (Attributes is not null)
+        {
+            writer.WritePropertyName(s_attributesJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Attributes);
+        }
+        writer.WriteEndObject();
+    }
 
-            return new global::KitchenSink.PetUpdate
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.PetPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::KitchenSink.PetStatus? status = null;
+        global::System.Collections.Generic.List<string>? tags = null;
+        global::System.Collections.Generic.Dictionary<string, string>? attributes = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                Name = name,
-                Kind = kind,
-                Status = status,
-                WeightKg = weightKg,
-            };
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                    tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::KitchenSink.PetStatus?) : global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "attributes"u8):
+                    attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "attributes", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
         }
 
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetUpdate FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetUpdate>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.PetUpdate FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetUpdate>(json);
+        return new global::KitchenSink.PetPatch
+        {
+            Status = status,
+            Tags = tags,
+            Attributes = attributes,
+        };
     }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetPatch>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetPatch FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetPatch>(json);
+}
+
+/// <summary>
+/// Where the pet is in the adoption process; the store may add values.
+/// </summary>
+/// <remarks>Extensible: a value the spec does not list is kept as it is and round-trips.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::KitchenSink.PetStatusJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct PetStatus : global::System.IEquatable<global::KitchenSink.PetStatus>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public PetStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>available</c></summary>
+    public static global::KitchenSink.PetStatus Available { get; } = new("available");
+
+    /// <summary><c>pending</c></summary>
+    public static global::KitchenSink.PetStatus Pending { get; } = new("pending");
+
+    /// <summary><c>adopted</c></summary>
+    public static global::KitchenSink.PetStatus Adopted { get; } = new("adopted");
+
+    /// <summary><c>on-hold</c></summary>
+    public static global::KitchenSink.PetStatus OnHold { get; } = new("on-hold");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("available", "pending", "adopted", "on-hold");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("available"u8))
+        {
+            return Available;
+        }
+        if (reader.ValueTextEquals("pending"u8))
+        {
+            return Pending;
+        }
+        if (reader.ValueTextEquals("adopted"u8))
+        {
+            return Adopted;
+        }
+        if (reader.ValueTextEquals("on-hold"u8))
+        {
+            return OnHold;
+        }
+        return new global::KitchenSink.PetStatus(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::KitchenSink.PetStatus ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::KitchenSink.PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::KitchenSink.PetStatus other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::KitchenSink.PetStatus left, global::KitchenSink.PetStatus right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::KitchenSink.PetStatus left, global::KitchenSink.PetStatus right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::KitchenSink.PetStatus(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::KitchenSink.PetStatus"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::KitchenSink.PetStatus>
+{
+    public override global::KitchenSink.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::KitchenSink.PetStatus.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::KitchenSink.PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The PetUpdate object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.PetUpdate>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class PetUpdate : global::EvsContracts.IEvsJsonModel<global::KitchenSink.PetUpdate>
+{
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MinCodePoints(1)]
+    [global::EvsContracts.MaxCodePoints(64)]
+    public required string Name { get; set; }
 
     /// <summary>
-    /// The Vaccination object of the spec.
+    /// The <c>kind</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Vaccination>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Vaccination : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Vaccination>
-    {
-        /// <summary>
-        /// The <c>vaccine</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>vaccine</c>.</remarks>
-        public required string Vaccine { get; init; }
-
-        /// <summary>
-        /// The <c>given_at</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>given_at</c>.</remarks>
-        public required global::System.DateTimeOffset GivenAt { get; init; }
-
-        /// <summary>
-        /// The <c>dose</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>dose</c>. The service's default: <c>1</c>.</remarks>
-        [global::EvsContracts.Minimum(1d)]
-        [global::EvsContracts.Maximum(5d)]
-        public int? Dose { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Vaccine, path, "vaccine", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Dose, 1d, path, "dose", ref violations);
-            global::EvsContracts.ContractCheck.Maximum(Dose, 5d, path, "dose", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_vaccineJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccine"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_givenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("given_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_doseJsonName = global::System.Text.Json.JsonEncodedText.Encode("dose"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Vaccine is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_vaccineJsonName, Vaccine);
-            }
-            else
-            {
-                writer.WriteNull(s_vaccineJsonName);
-            }
-            writer.WritePropertyName(s_givenAtJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, GivenAt);
-            if (Dose is { } dose)
-            {
-                writer.WriteNumber(s_doseJsonName, dose);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? vaccine = null;
-            global::System.DateTimeOffset givenAt = default;
-            bool hasGivenAt = false;
-            int? dose = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dose"u8):
-                        dose = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "dose");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccine"u8):
-                        vaccine = global::EvsContracts.EvsJson.ReadString(ref reader, path, "vaccine");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "given_at"u8):
-                        givenAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "given_at");
-                        hasGivenAt = true;
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (vaccine is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "vaccine"));
-            }
-            if (!hasGivenAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "given_at"));
-            }
-
-            return new global::KitchenSink.Vaccination
-            {
-                Vaccine = vaccine,
-                GivenAt = givenAt,
-                Dose = dose,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Vaccination FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Vaccination>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Vaccination FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Vaccination>(json);
-    }
+    /// <remarks>JSON: <c>kind</c>.</remarks>
+    public required global::KitchenSink.PetKind Kind { get; set; }
 
     /// <summary>
-    /// The Visit object of the spec.
+    /// The <c>status</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Visit>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Visit : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Visit>
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public required global::KitchenSink.PetStatus Status { get; set; }
+
+    /// <summary>
+    /// The <c>weight_kg</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>weight_kg</c>.</remarks>
+    [global::EvsContracts.Minimum(0.1d)]
+    public double? WeightKg { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>at</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>at</c>.</remarks>
-        public required global::System.DateTimeOffset At { get; init; }
-
-        /// <summary>
-        /// The <c>notes</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>notes</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(1000)]
-        public string? Notes { get; init; }
-
-        /// <summary>
-        /// The <c>cost_cents</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>cost_cents</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public long? CostCents { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxLength(Notes, 1000, path, "notes", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(CostCents, 0d, path, "cost_cents", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_atJsonName = global::System.Text.Json.JsonEncodedText.Encode("at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_costCentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("cost_cents"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WritePropertyName(s_atJsonName);
-            global::EvsContracts.EvsDateTime.Write(writer, At);
-            if (Notes is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
-            }
-            if (CostCents is { } costCents)
-            {
-                writer.WriteNumber(s_costCentsJsonName, costCents);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.DateTimeOffset at = default;
-            bool hasAt = false;
-            string? notes = null;
-            long? costCents = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "at"u8):
-                        at = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "at");
-                        hasAt = true;
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
-                        notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "cost_cents"u8):
-                        costCents = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "cost_cents");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "at"));
-            }
-
-            return new global::KitchenSink.Visit
-            {
-                At = at,
-                Notes = notes,
-                CostCents = costCents,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Visit FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Visit>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::KitchenSink.Visit FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Visit>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(Name, 1, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Name, 64, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Kind.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), path, "kind", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(WeightKg, 0.1d, path, "weight_kg", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_weightKgJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight_kg"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        writer.WritePropertyName(s_kindJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Kind.Value);
+        writer.WritePropertyName(s_statusJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, Status.Value);
+        if (WeightKg is { } weightKg)
+        {
+            writer.WriteNumber(s_weightKgJsonName, weightKg);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.PetUpdate ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        global::KitchenSink.PetKind kind = default;
+        bool hasKind = false;
+        global::KitchenSink.PetStatus status = default;
+        bool hasStatus = false;
+        double? weightKg = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
+                    kind = global::KitchenSink.PetKind.ReadJsonValue(ref reader, path, "kind");
+                    hasKind = true;
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::KitchenSink.PetStatus.ReadJsonValue(ref reader, path, "status");
+                    hasStatus = true;
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "weight_kg"u8):
+                    weightKg = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "weight_kg");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+        if (!hasKind)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "kind"));
+        }
+        if (!hasStatus)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "status"));
+        }
+
+        return new global::KitchenSink.PetUpdate
+        {
+            Name = name,
+            Kind = kind,
+            Status = status,
+            WeightKg = weightKg,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetUpdate FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetUpdate>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.PetUpdate FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.PetUpdate>(json);
+}
+
+/// <summary>
+/// The Vaccination object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Vaccination>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Vaccination : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Vaccination>
+{
+    /// <summary>
+    /// The <c>vaccine</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>vaccine</c>.</remarks>
+    public required string Vaccine { get; init; }
+
+    /// <summary>
+    /// The <c>given_at</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>given_at</c>.</remarks>
+    public required global::System.DateTimeOffset GivenAt { get; init; }
+
+    /// <summary>
+    /// The <c>dose</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>dose</c>. The service's default: <c>1</c>.</remarks>
+    [global::EvsContracts.Minimum(1d)]
+    [global::EvsContracts.Maximum(5d)]
+    public int? Dose { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Vaccine, path, "vaccine", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Dose, 1d, path, "dose", ref violations);
+        global::EvsContracts.ContractCheck.Maximum(Dose, 5d, path, "dose", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_vaccineJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccine"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_givenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("given_at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_doseJsonName = global::System.Text.Json.JsonEncodedText.Encode("dose"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Vaccine is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_vaccineJsonName, Vaccine);
+        }
+        else
+        {
+            writer.WriteNull(s_vaccineJsonName);
+        }
+        writer.WritePropertyName(s_givenAtJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, GivenAt);
+        if (Dose is { } dose)
+        {
+            writer.WriteNumber(s_doseJsonName, dose);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.Vaccination ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? vaccine = null;
+        global::System.DateTimeOffset givenAt = default;
+        bool hasGivenAt = false;
+        int? dose = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dose"u8):
+                    dose = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "dose");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "vaccine"u8):
+                    vaccine = global::EvsContracts.EvsJson.ReadString(ref reader, path, "vaccine");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "given_at"u8):
+                    givenAt = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "given_at");
+                    hasGivenAt = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (vaccine is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "vaccine"));
+        }
+        if (!hasGivenAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "given_at"));
+        }
+
+        return new global::KitchenSink.Vaccination
+        {
+            Vaccine = vaccine,
+            GivenAt = givenAt,
+            Dose = dose,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Vaccination FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Vaccination>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Vaccination FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Vaccination>(json);
+}
+
+/// <summary>
+/// The Visit object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::KitchenSink.Visit>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Visit : global::EvsContracts.IEvsJsonModel<global::KitchenSink.Visit>
+{
+    /// <summary>
+    /// The <c>at</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>at</c>.</remarks>
+    public required global::System.DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// The <c>notes</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>notes</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(1000)]
+    public string? Notes { get; init; }
+
+    /// <summary>
+    /// The <c>cost_cents</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>cost_cents</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public long? CostCents { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxLength(Notes, 1000, path, "notes", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(CostCents, 0d, path, "cost_cents", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_atJsonName = global::System.Text.Json.JsonEncodedText.Encode("at"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_notesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_costCentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("cost_cents"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName(s_atJsonName);
+        global::EvsContracts.EvsDateTime.Write(writer, At);
+        if (Notes is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_notesJsonName, Notes);
+        }
+        if (CostCents is { } costCents)
+        {
+            writer.WriteNumber(s_costCentsJsonName, costCents);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::KitchenSink.Visit ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.DateTimeOffset at = default;
+        bool hasAt = false;
+        string? notes = null;
+        long? costCents = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "at"u8):
+                    at = global::EvsContracts.EvsJson.ReadDateTime(ref reader, path, "at");
+                    hasAt = true;
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "notes"u8):
+                    notes = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "notes");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "cost_cents"u8):
+                    costCents = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "cost_cents");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "at"));
+        }
+
+        return new global::KitchenSink.Visit
+        {
+            At = at,
+            Notes = notes,
+            CostCents = costCents,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Visit FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Visit>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::KitchenSink.Visit FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::KitchenSink.Visit>(json);
 }

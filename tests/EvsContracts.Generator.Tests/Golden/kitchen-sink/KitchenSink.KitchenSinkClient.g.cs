@@ -4,293 +4,292 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace KitchenSink
+namespace KitchenSink;
+
+/// <summary>
+/// The operations of Kitchen Sink Pet Store.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IKitchenSinkClient
 {
     /// <summary>
-    /// The operations of Kitchen Sink Pet Store.
+    /// List the pets of a store.
+    /// <br/>
+    /// Returns at most `limit` pets; 1 &lt;= limit &lt;= 100 &amp; the order is by name. 列出宠物。
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IKitchenSinkClient
-    {
-        /// <summary>
-        /// List the pets of a store.
-        /// <br/>
-        /// Returns at most `limit` pets; 1 &lt;= limit &lt;= 100 &amp; the order is by name. 列出宠物。
-        /// </summary>
-        /// <remarks><c>GET /stores/{store_id}/pets</c>, answered with 200.</remarks>
-        /// <param name="storeId">Store ID.</param>
-        /// <param name="limit">Page size.</param>
-        /// <param name="includeAdopted">Whether adopted pets are listed too.</param>
-        /// <param name="kind">Only pets of this kind.</param>
-        /// <param name="namePrefix">Only pets whose name starts with this text.</param>
-        /// <param name="minAgeMonths">Only pets at least this old.</param>
-        /// <param name="xTraceId">Correlation ID echoed in logs.</param>
-        /// <param name="xStoreKey">Key of the store's API account.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Add a pet to a store.
-        /// </summary>
-        /// <remarks><c>POST /stores/{store_id}/pets</c>, answered with 201.</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.Pet> CreatePetAsync([global::EvsContracts.UuidFormat] string storeId, global::KitchenSink.CreatePetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Show one pet.
-        /// </summary>
-        /// <remarks><c>GET /stores/{store_id}/pets/{pet_id}</c>, answered with 200.</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="petId">pet_id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.Pet> GetPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Calls <see cref="GetPetAsync"/> until the status is <paramref name="status"/>; fails fast on a failure status (on-hold).</summary>
-        /// <param name="storeId">store_id</param>
-        /// <param name="petId">pet_id</param>
-        /// <param name="status">The status to wait for.</param>
-        /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
-        /// <param name="cancellationToken">Cancels the wait.</param>
-        /// <returns>The last answer, whose status is <paramref name="status"/>.</returns>
-        /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
-        /// <exception cref="global::System.TimeoutException">The status was not reached in time.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.Pet> WaitForPetStatusAsync(string storeId, string petId, global::KitchenSink.PetStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Replace a pet's record.
-        /// </summary>
-        /// <remarks><c>PUT /stores/{store_id}/pets/{pet_id}</c>, answered with 200.</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="petId">pet_id</param>
-        /// <param name="ifMatch">The version of the record being replaced.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::KitchenSink.Pet> ReplacePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, string ifMatch, global::KitchenSink.PetUpdate body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Change some of a pet's fields.
-        /// </summary>
-        /// <remarks><c>PATCH /stores/{store_id}/pets/{pet_id}</c>, answered with 202.</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="petId">pet_id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task PatchPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::KitchenSink.PetPatch? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Remove a pet.
-        /// </summary>
-        /// <remarks><c>DELETE /stores/{store_id}/pets/{pet_id}</c>, answered with 204.</remarks>
-        /// <param name="storeId">store_id</param>
-        /// <param name="petId">pet_id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task DeletePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>GET /stores/{store_id}/pets</c>, answered with 200.</remarks>
+    /// <param name="storeId">Store ID.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="includeAdopted">Whether adopted pets are listed too.</param>
+    /// <param name="kind">Only pets of this kind.</param>
+    /// <param name="namePrefix">Only pets whose name starts with this text.</param>
+    /// <param name="minAgeMonths">Only pets at least this old.</param>
+    /// <param name="xTraceId">Correlation ID echoed in logs.</param>
+    /// <param name="xStoreKey">Key of the store's API account.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Kitchen Sink Pet Store over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// Add a pet to a store.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class KitchenSinkClient : IKitchenSinkClient
+    /// <remarks><c>POST /stores/{store_id}/pets</c>, answered with 201.</remarks>
+    /// <param name="storeId">store_id</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::KitchenSink.Pet> CreatePetAsync([global::EvsContracts.UuidFormat] string storeId, global::KitchenSink.CreatePetRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Show one pet.
+    /// </summary>
+    /// <remarks><c>GET /stores/{store_id}/pets/{pet_id}</c>, answered with 200.</remarks>
+    /// <param name="storeId">store_id</param>
+    /// <param name="petId">pet_id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::KitchenSink.Pet> GetPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Calls <see cref="GetPetAsync"/> until the status is <paramref name="status"/>; fails fast on a failure status (on-hold).</summary>
+    /// <param name="storeId">store_id</param>
+    /// <param name="petId">pet_id</param>
+    /// <param name="status">The status to wait for.</param>
+    /// <param name="timeout">How long to wait at most; ten minutes when null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The last answer, whose status is <paramref name="status"/>.</returns>
+    /// <exception cref="global::EvsContracts.EvsWaitException">The status became a failure status.</exception>
+    /// <exception cref="global::System.TimeoutException">The status was not reached in time.</exception>
+    global::System.Threading.Tasks.Task<global::KitchenSink.Pet> WaitForPetStatusAsync(string storeId, string petId, global::KitchenSink.PetStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replace a pet's record.
+    /// </summary>
+    /// <remarks><c>PUT /stores/{store_id}/pets/{pet_id}</c>, answered with 200.</remarks>
+    /// <param name="storeId">store_id</param>
+    /// <param name="petId">pet_id</param>
+    /// <param name="ifMatch">The version of the record being replaced.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::KitchenSink.Pet> ReplacePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, string ifMatch, global::KitchenSink.PetUpdate body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Change some of a pet's fields.
+    /// </summary>
+    /// <remarks><c>PATCH /stores/{store_id}/pets/{pet_id}</c>, answered with 202.</remarks>
+    /// <param name="storeId">store_id</param>
+    /// <param name="petId">pet_id</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task PatchPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::KitchenSink.PetPatch? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Remove a pet.
+    /// </summary>
+    /// <remarks><c>DELETE /stores/{store_id}/pets/{pet_id}</c>, answered with 204.</remarks>
+    /// <param name="storeId">store_id</param>
+    /// <param name="petId">pet_id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task DeletePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Kitchen Sink Pet Store over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class KitchenSinkClient : IKitchenSinkClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_listPetsXStoreKeyPattern = new("^[a-z0-9-]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public KitchenSinkClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_listPetsXStoreKeyPattern = new("^[a-z0-9-]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public KitchenSinkClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(xStoreKey);
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.PetList> ListPetsAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(100d)] int limit, [global::EvsContracts.MinCodePoints(8)] [global::EvsContracts.Pattern("^[a-z0-9-]+$")] string xStoreKey, bool? includeAdopted = null, global::KitchenSink.PetKind? kind = null, [global::EvsContracts.MinCodePoints(1)] [global::EvsContracts.MaxCodePoints(32)] string? namePrefix = null, [global::EvsContracts.Minimum(0d)] [global::EvsContracts.Maximum(600d)] int? minAgeMonths = null, [global::EvsContracts.UuidFormat] string? xTraceId = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(xStoreKey);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Maximum(limit, 100d, string.Empty, "limit", ref __violations);
+            global::EvsContracts.ContractCheck.Enum(kind?.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
+            global::EvsContracts.ContractCheck.MinLength(namePrefix, 1, string.Empty, "name-prefix", ref __violations);
+            global::EvsContracts.ContractCheck.MaxLength(namePrefix, 32, string.Empty, "name-prefix", ref __violations);
+            global::EvsContracts.ContractCheck.Minimum(minAgeMonths, 0d, string.Empty, "min_age_months", ref __violations);
+            global::EvsContracts.ContractCheck.Maximum(minAgeMonths, 600d, string.Empty, "min_age_months", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(xTraceId, string.Empty, "X-Trace-Id", ref __violations);
+            global::EvsContracts.ContractCheck.MinLength(xStoreKey, 8, string.Empty, "X-Store-Key", ref __violations);
+            global::EvsContracts.ContractCheck.Pattern(xStoreKey, s_listPetsXStoreKeyPattern, string.Empty, "X-Store-Key", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                global::EvsContracts.ContractCheck.Minimum(limit, 1d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Maximum(limit, 100d, string.Empty, "limit", ref __violations);
-                global::EvsContracts.ContractCheck.Enum(kind?.Value, global::KitchenSink.PetKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
-                global::EvsContracts.ContractCheck.MinLength(namePrefix, 1, string.Empty, "name-prefix", ref __violations);
-                global::EvsContracts.ContractCheck.MaxLength(namePrefix, 32, string.Empty, "name-prefix", ref __violations);
-                global::EvsContracts.ContractCheck.Minimum(minAgeMonths, 0d, string.Empty, "min_age_months", ref __violations);
-                global::EvsContracts.ContractCheck.Maximum(minAgeMonths, 600d, string.Empty, "min_age_months", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(xTraceId, string.Empty, "X-Trace-Id", ref __violations);
-                global::EvsContracts.ContractCheck.MinLength(xStoreKey, 8, string.Empty, "X-Store-Key", ref __violations);
-                global::EvsContracts.ContractCheck.Pattern(xStoreKey, s_listPetsXStoreKeyPattern, string.Empty, "X-Store-Key", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets");
-            char __separator = '?';
-            __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets");
+        char __separator = '?';
+        __uri = string.Concat(__uri, __separator.ToString(), "limit", "=", global::System.Uri.EscapeDataString(limit.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        __separator = '&';
+        if (includeAdopted is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "include_adopted", "=", global::System.Uri.EscapeDataString((includeAdopted.Value ? "true" : "false")));
             __separator = '&';
-            if (includeAdopted is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "include_adopted", "=", global::System.Uri.EscapeDataString((includeAdopted.Value ? "true" : "false")));
-                __separator = '&';
-            }
-            if (kind is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "kind", "=", global::System.Uri.EscapeDataString(kind.Value.Value));
-                __separator = '&';
-            }
-            if (namePrefix is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "name-prefix", "=", global::System.Uri.EscapeDataString(namePrefix));
-                __separator = '&';
-            }
-            if (minAgeMonths is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "min_age_months", "=", global::System.Uri.EscapeDataString(minAgeMonths.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            (string Name, string? Value)[] __headers = { ("X-Trace-Id", xTraceId), ("X-Store-Key", xStoreKey) };
-            return _invoker.SendAsync<global::KitchenSink.PetList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> CreatePetAsync([global::EvsContracts.UuidFormat] string storeId, global::KitchenSink.CreatePetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        if (kind is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets");
-            return _invoker.SendAsync<global::KitchenSink.CreatePetRequest, global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "kind", "=", global::System.Uri.EscapeDataString(kind.Value.Value));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> GetPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default)
+        if (namePrefix is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
-            return _invoker.SendAsync<global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "name-prefix", "=", global::System.Uri.EscapeDataString(namePrefix));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> WaitForPetStatusAsync(string storeId, string petId, global::KitchenSink.PetStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (minAgeMonths is not null)
         {
-            return global::EvsContracts.EvsPolling.WaitAsync<global::KitchenSink.Pet>(
-                __token => GetPetAsync(storeId, petId, __token),
-                __answer => __answer?.Status.Value ?? string.Empty,
-                status.Value,
-                new string[] { "on-hold" },
-                timeout ?? global::System.TimeSpan.FromMinutes(10),
-                Options.PollInterval,
-                cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "min_age_months", "=", global::System.Uri.EscapeDataString(minAgeMonths.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
+        (string Name, string? Value)[] __headers = { ("X-Trace-Id", xTraceId), ("X-Store-Key", xStoreKey) };
+        return _invoker.SendAsync<global::KitchenSink.PetList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> ReplacePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, string ifMatch, global::KitchenSink.PetUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> CreatePetAsync([global::EvsContracts.UuidFormat] string storeId, global::KitchenSink.CreatePetRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            global::System.ArgumentNullException.ThrowIfNull(ifMatch);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
-            (string Name, string? Value)[] __headers = { ("If-Match", ifMatch) };
-            return _invoker.SendAsync<global::KitchenSink.PetUpdate, global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Put, __uri, body, __headers, 200, cancellationToken);
         }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets");
+        return _invoker.SendAsync<global::KitchenSink.CreatePetRequest, global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PatchPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::KitchenSink.PetPatch? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> GetPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
-                if (__violations is not null)
-                {
-                    body?.ValidateInto(string.Empty, ref __violations);
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
-            return _invoker.SendAsync<global::KitchenSink.PetPatch>(global::System.Net.Http.HttpMethod.Patch, __uri, body, null, 202, cancellationToken);
         }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
+        return _invoker.SendAsync<global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeletePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> WaitForPetStatusAsync(string storeId, string petId, global::KitchenSink.PetStatus status, global::System.TimeSpan? timeout = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::EvsContracts.EvsPolling.WaitAsync<global::KitchenSink.Pet>(
+            __token => GetPetAsync(storeId, petId, __token),
+            __answer => __answer?.Status.Value ?? string.Empty,
+            status.Value,
+            new string[] { "on-hold" },
+            timeout ?? global::System.TimeSpan.FromMinutes(10),
+            Options.PollInterval,
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::KitchenSink.Pet> ReplacePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, string ifMatch, global::KitchenSink.PetUpdate body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        global::System.ArgumentNullException.ThrowIfNull(ifMatch);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(storeId);
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
-                global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
         }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
+        (string Name, string? Value)[] __headers = { ("If-Match", ifMatch) };
+        return _invoker.SendAsync<global::KitchenSink.PetUpdate, global::KitchenSink.Pet>(global::System.Net.Http.HttpMethod.Put, __uri, body, __headers, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task PatchPetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::KitchenSink.PetPatch? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
+            if (__violations is not null)
+            {
+                body?.ValidateInto(string.Empty, ref __violations);
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
+        return _invoker.SendAsync<global::KitchenSink.PetPatch>(global::System.Net.Http.HttpMethod.Patch, __uri, body, null, 202, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task DeletePetAsync([global::EvsContracts.UuidFormat] string storeId, [global::EvsContracts.UuidFormat] string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(storeId);
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Uuid(storeId, string.Empty, "store_id", ref __violations);
+            global::EvsContracts.ContractCheck.Uuid(petId, string.Empty, "pet_id", ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        string __uri = string.Concat("stores/", global::EvsContracts.EvsPath.Escape("store_id", storeId), "/pets/", global::EvsContracts.EvsPath.Escape("pet_id", petId));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
     }
 }

@@ -4,1346 +4,1345 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace MediaTypes
+namespace MediaTypes;
+
+/// <summary>
+/// The ChargeRequest object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequest>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ChargeRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequest>
 {
     /// <summary>
-    /// The ChargeRequest object of the spec.
+    /// The <c>amount</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequest>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ChargeRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequest>
+    /// <remarks>JSON: <c>amount</c>.</remarks>
+    [global::EvsContracts.Minimum(1d)]
+    public required int Amount { get; set; }
+
+    /// <summary>
+    /// The <c>description</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>description</c>.</remarks>
+    public string? Description { get; set; }
+
+    /// <summary>
+    /// The <c>expand</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>expand</c>.</remarks>
+    public global::System.Collections.Generic.IList<string>? Expand { get; set; }
+
+    /// <summary>
+    /// The <c>items</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>items</c>.</remarks>
+    public global::System.Collections.Generic.IList<global::MediaTypes.ChargeRequestItemsItem>? Items { get; set; }
+
+    /// <summary>
+    /// The <c>metadata</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>metadata</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
+
+    /// <summary>
+    /// The <c>shipping</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>shipping</c>.</remarks>
+    public global::MediaTypes.ChargeRequestShipping? Shipping { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>amount</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>amount</c>.</remarks>
-        [global::EvsContracts.Minimum(1d)]
-        public required int Amount { get; set; }
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>
-        /// The <c>description</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>description</c>.</remarks>
-        public string? Description { get; set; }
-
-        /// <summary>
-        /// The <c>expand</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>expand</c>.</remarks>
-        public global::System.Collections.Generic.IList<string>? Expand { get; set; }
-
-        /// <summary>
-        /// The <c>items</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>items</c>.</remarks>
-        public global::System.Collections.Generic.IList<global::MediaTypes.ChargeRequestItemsItem>? Items { get; set; }
-
-        /// <summary>
-        /// The <c>metadata</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>metadata</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, string>? Metadata { get; set; }
-
-        /// <summary>
-        /// The <c>shipping</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>shipping</c>.</remarks>
-        public global::MediaTypes.ChargeRequestShipping? Shipping { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Minimum(Amount, 1d, path, "amount", ref violations);
+        if (Items is not null)
         {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
+            for (int i = 0; i < Items.Count; i++)
+            {
+                Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
         }
+        Shipping?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "shipping"), ref violations);
+    }
 
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    private static readonly global::System.Text.Json.JsonEncodedText s_amountJsonName = global::System.Text.Json.JsonEncodedText.Encode("amount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_expandJsonName = global::System.Text.Json.JsonEncodedText.Encode("expand"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_shippingJsonName = global::System.Text.Json.JsonEncodedText.Encode("shipping"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber(s_amountJsonName, Amount);
+        if (Description is not null)
         {
-            global::EvsContracts.ContractCheck.Minimum(Amount, 1d, path, "amount", ref violations);
-            if (Items is not null)
-            {
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            Shipping?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "shipping"), ref violations);
+            global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
         }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_amountJsonName = global::System.Text.Json.JsonEncodedText.Encode("amount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_descriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_expandJsonName = global::System.Text.Json.JsonEncodedText.Encode("expand"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_metadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_shippingJsonName = global::System.Text.Json.JsonEncodedText.Encode("shipping"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        if (Expand is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WriteNumber(s_amountJsonName, Amount);
-            if (Description is not null)
+            writer.WritePropertyName(s_expandJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Expand.Count; i++)
             {
-                global::EvsContracts.EvsJson.WriteString(writer, s_descriptionJsonName, Description);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Expand[i]);
             }
-            if (Expand is not null)
-            {
-                writer.WritePropertyName(s_expandJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Expand.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Expand[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Items is not null)
-            {
-                writer.WritePropertyName(s_itemsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (Metadata is not null)
-            {
-                writer.WritePropertyName(s_metadataJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
-            }
-            if (Shipping is not null)
-            {
-                writer.WritePropertyName(s_shippingJsonName);
-                Shipping.WriteJson(writer);
-            }
-            writer.WriteEndObject();
+            writer.WriteEndArray();
         }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+        if (Items is not null)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+            writer.WritePropertyName(s_itemsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Items.Count; i++)
             {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+                Items[i].WriteJson(writer);
             }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            writer.WriteEndArray();
+        }
+        if (Metadata is not null)
+        {
+            writer.WritePropertyName(s_metadataJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Metadata);
+        }
+        if (Shipping is not null)
+        {
+            writer.WritePropertyName(s_shippingJsonName);
+            Shipping.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.ChargeRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        int amount = default;
+        bool hasAmount = false;
+        string? description = null;
+        global::System.Collections.Generic.List<string>? expand = null;
+        global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>? items = null;
+        global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
+        global::MediaTypes.ChargeRequestShipping? shipping = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            int amount = default;
-            bool hasAmount = false;
-            string? description = null;
-            global::System.Collections.Generic.List<string>? expand = null;
-            global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>? items = null;
-            global::System.Collections.Generic.Dictionary<string, string>? metadata = null;
-            global::MediaTypes.ChargeRequestShipping? shipping = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        items = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
                         {
-                            items = null;
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
                         }
-                        else
+                        items = new global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
                         {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
-                            }
-                            items = new global::System.Collections.Generic.List<global::MediaTypes.ChargeRequestItemsItem>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::MediaTypes.ChargeRequestItemsItem item = global::MediaTypes.ChargeRequestItemsItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                items.Add(item);
-                            }
+                            global::MediaTypes.ChargeRequestItemsItem item = global::MediaTypes.ChargeRequestItemsItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            items.Add(item);
                         }
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "amount"u8):
-                        amount = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "amount");
-                        hasAmount = true;
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "expand"u8):
-                        expand = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "expand", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
-                        metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "shipping"u8):
-                        shipping = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShipping.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "shipping"));
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
-                        description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
+                    }
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "amount"u8):
+                    amount = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "amount");
+                    hasAmount = true;
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "expand"u8):
+                    expand = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "expand", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "metadata"u8):
+                    metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "metadata", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "shipping"u8):
+                    shipping = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShipping.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "shipping"));
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "description"u8):
+                    description = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "description");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            if (!hasAmount)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "amount"));
-            }
-
-            return new global::MediaTypes.ChargeRequest
-            {
-                Amount = amount,
-                Description = description,
-                Expand = expand,
-                Items = items,
-                Metadata = metadata,
-                Shipping = shipping,
-            };
+        }
+        if (!hasAmount)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "amount"));
         }
 
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(json);
+        return new global::MediaTypes.ChargeRequest
+        {
+            Amount = amount,
+            Description = description,
+            Expand = expand,
+            Items = items,
+            Metadata = metadata,
+            Shipping = shipping,
+        };
     }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequest>(json);
+}
+
+/// <summary>
+/// The ChargeRequestItemsItem object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestItemsItem>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ChargeRequestItemsItem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestItemsItem>
+{
+    /// <summary>
+    /// The <c>price</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>price</c>.</remarks>
+    public string? Price { get; set; }
 
     /// <summary>
-    /// The ChargeRequestItemsItem object of the spec.
+    /// The <c>quantity</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestItemsItem>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ChargeRequestItemsItem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestItemsItem>
+    /// <remarks>JSON: <c>quantity</c>.</remarks>
+    public int? Quantity { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>price</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>price</c>.</remarks>
-        public string? Price { get; set; }
-
-        /// <summary>
-        /// The <c>quantity</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>quantity</c>.</remarks>
-        public int? Quantity { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_priceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_quantityJsonName = global::System.Text.Json.JsonEncodedText.Encode("quantity"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Price is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_priceJsonName, Price);
-            }
-            if (Quantity is { } quantity)
-            {
-                writer.WriteNumber(s_quantityJsonName, quantity);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? price = null;
-            int? quantity = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "price"u8):
-                        price = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "price");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "quantity"u8):
-                        quantity = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "quantity");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::MediaTypes.ChargeRequestItemsItem
-            {
-                Price = price,
-                Quantity = quantity,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestItemsItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestItemsItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_priceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_quantityJsonName = global::System.Text.Json.JsonEncodedText.Encode("quantity"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Price is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_priceJsonName, Price);
+        }
+        if (Quantity is { } quantity)
+        {
+            writer.WriteNumber(s_quantityJsonName, quantity);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.ChargeRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? price = null;
+        int? quantity = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "price"u8):
+                    price = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "price");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "quantity"u8):
+                    quantity = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "quantity");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::MediaTypes.ChargeRequestItemsItem
+        {
+            Price = price,
+            Quantity = quantity,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestItemsItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestItemsItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestItemsItem>(json);
+}
+
+/// <summary>
+/// The ChargeRequestShipping object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShipping>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ChargeRequestShipping : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShipping>
+{
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(8)]
+    public string? Name { get; set; }
 
     /// <summary>
-    /// The ChargeRequestShipping object of the spec.
+    /// The <c>address</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShipping>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ChargeRequestShipping : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShipping>
+    /// <remarks>JSON: <c>address</c>.</remarks>
+    public global::MediaTypes.ChargeRequestShippingAddress? Address { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(8)]
-        public string? Name { get; set; }
-
-        /// <summary>
-        /// The <c>address</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>address</c>.</remarks>
-        public global::MediaTypes.ChargeRequestShippingAddress? Address { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxLength(Name, 8, path, "name", ref violations);
-            Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Address is not null)
-            {
-                writer.WritePropertyName(s_addressJsonName);
-                Address.WriteJson(writer);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            global::MediaTypes.ChargeRequestShippingAddress? address = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
-                        address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShippingAddress.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::MediaTypes.ChargeRequestShipping
-            {
-                Name = name,
-                Address = address,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShipping FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShipping FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxLength(Name, 8, path, "name", ref violations);
+        Address?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "address"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_addressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Address is not null)
+        {
+            writer.WritePropertyName(s_addressJsonName);
+            Address.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.ChargeRequestShipping ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        global::MediaTypes.ChargeRequestShippingAddress? address = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "address"u8):
+                    address = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::MediaTypes.ChargeRequestShippingAddress.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "address"));
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::MediaTypes.ChargeRequestShipping
+        {
+            Name = name,
+            Address = address,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShipping FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShipping FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShipping>(json);
+}
+
+/// <summary>
+/// The ChargeRequestShippingAddress object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShippingAddress>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ChargeRequestShippingAddress : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShippingAddress>
+{
+    /// <summary>
+    /// The <c>line1</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>line1</c>.</remarks>
+    public string? Line1 { get; set; }
 
     /// <summary>
-    /// The ChargeRequestShippingAddress object of the spec.
+    /// The <c>city</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.ChargeRequestShippingAddress>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ChargeRequestShippingAddress : global::EvsContracts.IEvsJsonModel<global::MediaTypes.ChargeRequestShippingAddress>
+    /// <remarks>JSON: <c>city</c>.</remarks>
+    public string? City { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>line1</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>line1</c>.</remarks>
-        public string? Line1 { get; set; }
-
-        /// <summary>
-        /// The <c>city</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>city</c>.</remarks>
-        public string? City { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_line1JsonName = global::System.Text.Json.JsonEncodedText.Encode("line1"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Line1 is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_line1JsonName, Line1);
-            }
-            if (City is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? line1 = null;
-            string? city = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
-                        city = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "city");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "line1"u8):
-                        line1 = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "line1");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::MediaTypes.ChargeRequestShippingAddress
-            {
-                Line1 = line1,
-                City = city,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShippingAddress FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.ChargeRequestShippingAddress FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_line1JsonName = global::System.Text.Json.JsonEncodedText.Encode("line1"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_cityJsonName = global::System.Text.Json.JsonEncodedText.Encode("city"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Line1 is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_line1JsonName, Line1);
+        }
+        if (City is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_cityJsonName, City);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.ChargeRequestShippingAddress ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? line1 = null;
+        string? city = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "city"u8):
+                    city = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "city");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "line1"u8):
+                    line1 = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "line1");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::MediaTypes.ChargeRequestShippingAddress
+        {
+            Line1 = line1,
+            City = city,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShippingAddress FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.ChargeRequestShippingAddress FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.ChargeRequestShippingAddress>(json);
+}
+
+/// <summary>
+/// The GrantType values of the spec.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.GrantTypeJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct GrantType : global::System.IEquatable<global::MediaTypes.GrantType>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public GrantType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>client_credentials</c></summary>
+    public static global::MediaTypes.GrantType ClientCredentials { get; } = new("client_credentials");
+
+    /// <summary><c>refresh_token</c></summary>
+    public static global::MediaTypes.GrantType RefreshToken { get; } = new("refresh_token");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("client_credentials", "refresh_token");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::MediaTypes.GrantType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("client_credentials"u8))
+        {
+            return ClientCredentials;
+        }
+        if (reader.ValueTextEquals("refresh_token"u8))
+        {
+            return RefreshToken;
+        }
+        return new global::MediaTypes.GrantType(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::MediaTypes.GrantType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::MediaTypes.GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::MediaTypes.GrantType other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::MediaTypes.GrantType left, global::MediaTypes.GrantType right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::MediaTypes.GrantType left, global::MediaTypes.GrantType right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::MediaTypes.GrantType(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.GrantType"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class GrantTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.GrantType>
+{
+    public override global::MediaTypes.GrantType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::MediaTypes.GrantType.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.GrantType value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The PhotoUploadKind values of the spec.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.PhotoUploadKindJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct PhotoUploadKind : global::System.IEquatable<global::MediaTypes.PhotoUploadKind>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public PhotoUploadKind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>portrait</c></summary>
+    public static global::MediaTypes.PhotoUploadKind Portrait { get; } = new("portrait");
+
+    /// <summary><c>landscape</c></summary>
+    public static global::MediaTypes.PhotoUploadKind Landscape { get; } = new("landscape");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("portrait", "landscape");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("portrait"u8))
+        {
+            return Portrait;
+        }
+        if (reader.ValueTextEquals("landscape"u8))
+        {
+            return Landscape;
+        }
+        return new global::MediaTypes.PhotoUploadKind(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::MediaTypes.PhotoUploadKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::MediaTypes.PhotoUploadKind other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::MediaTypes.PhotoUploadKind(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.PhotoUploadKind"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class PhotoUploadKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.PhotoUploadKind>
+{
+    public override global::MediaTypes.PhotoUploadKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::MediaTypes.PhotoUploadKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.PhotoUploadKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The Problem object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Problem>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Problem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Problem>
+{
+    /// <summary>
+    /// The <c>type</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>type</c>.</remarks>
+    public string? Type { get; init; }
 
     /// <summary>
-    /// The GrantType values of the spec.
+    /// The <c>title</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.GrantTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct GrantType : global::System.IEquatable<global::MediaTypes.GrantType>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public GrantType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>client_credentials</c></summary>
-        public static global::MediaTypes.GrantType ClientCredentials { get; } = new("client_credentials");
-
-        /// <summary><c>refresh_token</c></summary>
-        public static global::MediaTypes.GrantType RefreshToken { get; } = new("refresh_token");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("client_credentials", "refresh_token");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::MediaTypes.GrantType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("client_credentials"u8))
-            {
-                return ClientCredentials;
-            }
-            if (reader.ValueTextEquals("refresh_token"u8))
-            {
-                return RefreshToken;
-            }
-            return new global::MediaTypes.GrantType(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::MediaTypes.GrantType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::MediaTypes.GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::MediaTypes.GrantType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::MediaTypes.GrantType left, global::MediaTypes.GrantType right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::MediaTypes.GrantType left, global::MediaTypes.GrantType right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::MediaTypes.GrantType(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.GrantType"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class GrantTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.GrantType>
-    {
-        public override global::MediaTypes.GrantType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::MediaTypes.GrantType.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.GrantType value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>title</c>.</remarks>
+    public string? Title { get; init; }
 
     /// <summary>
-    /// The PhotoUploadKind values of the spec.
+    /// The <c>status</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::MediaTypes.PhotoUploadKindJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct PhotoUploadKind : global::System.IEquatable<global::MediaTypes.PhotoUploadKind>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public PhotoUploadKind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>portrait</c></summary>
-        public static global::MediaTypes.PhotoUploadKind Portrait { get; } = new("portrait");
-
-        /// <summary><c>landscape</c></summary>
-        public static global::MediaTypes.PhotoUploadKind Landscape { get; } = new("landscape");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("portrait", "landscape");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("portrait"u8))
-            {
-                return Portrait;
-            }
-            if (reader.ValueTextEquals("landscape"u8))
-            {
-                return Landscape;
-            }
-            return new global::MediaTypes.PhotoUploadKind(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::MediaTypes.PhotoUploadKind ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::MediaTypes.PhotoUploadKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::MediaTypes.PhotoUploadKind other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::MediaTypes.PhotoUploadKind left, global::MediaTypes.PhotoUploadKind right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::MediaTypes.PhotoUploadKind(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::MediaTypes.PhotoUploadKind"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class PhotoUploadKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::MediaTypes.PhotoUploadKind>
-    {
-        public override global::MediaTypes.PhotoUploadKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::MediaTypes.PhotoUploadKind.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::MediaTypes.PhotoUploadKind value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>status</c>.</remarks>
+    public int? Status { get; init; }
 
     /// <summary>
-    /// The Problem object of the spec.
+    /// The <c>detail</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Problem>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Problem : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Problem>
+    /// <remarks>JSON: <c>detail</c>.</remarks>
+    public string? Detail { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>type</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>type</c>.</remarks>
-        public string? Type { get; init; }
-
-        /// <summary>
-        /// The <c>title</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>title</c>.</remarks>
-        public string? Title { get; init; }
-
-        /// <summary>
-        /// The <c>status</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>status</c>.</remarks>
-        public int? Status { get; init; }
-
-        /// <summary>
-        /// The <c>detail</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>detail</c>.</remarks>
-        public string? Detail { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_typeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_titleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_detailJsonName = global::System.Text.Json.JsonEncodedText.Encode("detail"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Type is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_typeJsonName, Type);
-            }
-            if (Title is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_titleJsonName, Title);
-            }
-            if (Status is { } status)
-            {
-                writer.WriteNumber(s_statusJsonName, status);
-            }
-            if (Detail is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_detailJsonName, Detail);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? type = null;
-            string? title = null;
-            int? status = null;
-            string? detail = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8):
-                        type = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "type");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8):
-                        title = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "title");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
-                        status = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "status");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "detail"u8):
-                        detail = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "detail");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::MediaTypes.Problem
-            {
-                Type = type,
-                Title = title,
-                Status = status,
-                Detail = detail,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Problem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Problem>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Problem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Problem>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_typeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_titleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_statusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_detailJsonName = global::System.Text.Json.JsonEncodedText.Encode("detail"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Type is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_typeJsonName, Type);
+        }
+        if (Title is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_titleJsonName, Title);
+        }
+        if (Status is { } status)
+        {
+            writer.WriteNumber(s_statusJsonName, status);
+        }
+        if (Detail is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_detailJsonName, Detail);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.Problem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? type = null;
+        string? title = null;
+        int? status = null;
+        string? detail = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "type"u8):
+                    type = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "type");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8):
+                    title = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "title");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "status"u8):
+                    status = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "status");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "detail"u8):
+                    detail = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "detail");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::MediaTypes.Problem
+        {
+            Type = type,
+            Title = title,
+            Status = status,
+            Detail = detail,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Problem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Problem>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Problem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Problem>(json);
+}
+
+/// <summary>
+/// The Report object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Report>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Report : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Report>
+{
+    /// <summary>
+    /// The <c>title</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>title</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(100)]
+    public required string Title { get; set; }
 
     /// <summary>
-    /// The Report object of the spec.
+    /// The <c>pages</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Report>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Report : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Report>
+    /// <remarks>JSON: <c>pages</c>.</remarks>
+    public int? Pages { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>title</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>title</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(100)]
-        public required string Title { get; set; }
-
-        /// <summary>
-        /// The <c>pages</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>pages</c>.</remarks>
-        public int? Pages { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Title, path, "title", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Title, 100, path, "title", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_titleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_pagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("pages"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Title is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_titleJsonName, Title);
-            }
-            else
-            {
-                writer.WriteNull(s_titleJsonName);
-            }
-            if (Pages is { } pages)
-            {
-                writer.WriteNumber(s_pagesJsonName, pages);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Report ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.Report ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? title = null;
-            int? pages = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8):
-                        title = global::EvsContracts.EvsJson.ReadString(ref reader, path, "title");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pages"u8):
-                        pages = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "pages");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (title is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "title"));
-            }
-
-            return new global::MediaTypes.Report
-            {
-                Title = title,
-                Pages = pages,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Report FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Report>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Report FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Report>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Title, path, "title", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Title, 100, path, "title", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_titleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_pagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("pages"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Title is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_titleJsonName, Title);
+        }
+        else
+        {
+            writer.WriteNull(s_titleJsonName);
+        }
+        if (Pages is { } pages)
+        {
+            writer.WriteNumber(s_pagesJsonName, pages);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Report ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.Report ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? title = null;
+        int? pages = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "title"u8):
+                    title = global::EvsContracts.EvsJson.ReadString(ref reader, path, "title");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pages"u8):
+                    pages = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "pages");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (title is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "title"));
+        }
+
+        return new global::MediaTypes.Report
+        {
+            Title = title,
+            Pages = pages,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Report FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Report>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Report FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Report>(json);
+}
+
+/// <summary>
+/// The Token object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Token>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Token : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Token>
+{
+    /// <summary>
+    /// The <c>access_token</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>access_token</c>.</remarks>
+    public required string AccessToken { get; init; }
 
     /// <summary>
-    /// The Token object of the spec.
+    /// The <c>expires_in</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.Token>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Token : global::EvsContracts.IEvsJsonModel<global::MediaTypes.Token>
+    /// <remarks>JSON: <c>expires_in</c>.</remarks>
+    public int? ExpiresIn { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>access_token</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>access_token</c>.</remarks>
-        public required string AccessToken { get; init; }
-
-        /// <summary>
-        /// The <c>expires_in</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>expires_in</c>.</remarks>
-        public int? ExpiresIn { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(AccessToken, path, "access_token", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_accessTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("access_token"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_expiresInJsonName = global::System.Text.Json.JsonEncodedText.Encode("expires_in"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (AccessToken is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_accessTokenJsonName, AccessToken);
-            }
-            else
-            {
-                writer.WriteNull(s_accessTokenJsonName);
-            }
-            if (ExpiresIn is { } expiresIn)
-            {
-                writer.WriteNumber(s_expiresInJsonName, expiresIn);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Token ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.Token ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? accessToken = null;
-            int? expiresIn = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "expires_in"u8):
-                        expiresIn = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "expires_in");
-                        break;
-                    case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "access_token"u8):
-                        accessToken = global::EvsContracts.EvsJson.ReadString(ref reader, path, "access_token");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (accessToken is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "access_token"));
-            }
-
-            return new global::MediaTypes.Token
-            {
-                AccessToken = accessToken,
-                ExpiresIn = expiresIn,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Token FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Token>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.Token FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Token>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(AccessToken, path, "access_token", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_accessTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("access_token"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_expiresInJsonName = global::System.Text.Json.JsonEncodedText.Encode("expires_in"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (AccessToken is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_accessTokenJsonName, AccessToken);
+        }
+        else
+        {
+            writer.WriteNull(s_accessTokenJsonName);
+        }
+        if (ExpiresIn is { } expiresIn)
+        {
+            writer.WriteNumber(s_expiresInJsonName, expiresIn);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Token ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.Token ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? accessToken = null;
+        int? expiresIn = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "expires_in"u8):
+                    expiresIn = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "expires_in");
+                    break;
+                case 12 when global::System.MemoryExtensions.SequenceEqual(propertyName, "access_token"u8):
+                    accessToken = global::EvsContracts.EvsJson.ReadString(ref reader, path, "access_token");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (accessToken is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "access_token"));
+        }
+
+        return new global::MediaTypes.Token
+        {
+            AccessToken = accessToken,
+            ExpiresIn = expiresIn,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Token FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Token>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.Token FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.Token>(json);
+}
+
+/// <summary>
+/// The TokenRequest object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.TokenRequest>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class TokenRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.TokenRequest>
+{
+    /// <summary>
+    /// The <c>grant_type</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>grant_type</c>.</remarks>
+    public required global::MediaTypes.GrantType GrantType { get; set; }
 
     /// <summary>
-    /// The TokenRequest object of the spec.
+    /// The <c>client_id</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::MediaTypes.TokenRequest>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class TokenRequest : global::EvsContracts.IEvsJsonModel<global::MediaTypes.TokenRequest>
+    /// <remarks>JSON: <c>client_id</c>.</remarks>
+    [global::EvsContracts.MinCodePoints(1)]
+    public required string ClientId { get; set; }
+
+    /// <summary>
+    /// The <c>scope</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>scope</c>.</remarks>
+    public global::System.Collections.Generic.IList<string>? Scope { get; set; }
+
+    /// <summary>
+    /// The <c>lifetime</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>lifetime</c>.</remarks>
+    [global::EvsContracts.Minimum(60d)]
+    public int? Lifetime { get; set; }
+
+    /// <summary>
+    /// The <c>offline</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>offline</c>.</remarks>
+    public bool? Offline { get; set; }
+
+    /// <summary>
+    /// The <c>note</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>note</c>.</remarks>
+    public string? Note { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>grant_type</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>grant_type</c>.</remarks>
-        public required global::MediaTypes.GrantType GrantType { get; set; }
-
-        /// <summary>
-        /// The <c>client_id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>client_id</c>.</remarks>
-        [global::EvsContracts.MinCodePoints(1)]
-        public required string ClientId { get; set; }
-
-        /// <summary>
-        /// The <c>scope</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>scope</c>.</remarks>
-        public global::System.Collections.Generic.IList<string>? Scope { get; set; }
-
-        /// <summary>
-        /// The <c>lifetime</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>lifetime</c>.</remarks>
-        [global::EvsContracts.Minimum(60d)]
-        public int? Lifetime { get; set; }
-
-        /// <summary>
-        /// The <c>offline</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>offline</c>.</remarks>
-        public bool? Offline { get; set; }
-
-        /// <summary>
-        /// The <c>note</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>note</c>.</remarks>
-        public string? Note { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Enum(GrantType.Value, global::MediaTypes.GrantType.AllowedValues.AsSpan(), path, "grant_type", ref violations);
-            global::EvsContracts.ContractCheck.Required(ClientId, path, "client_id", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(ClientId, 1, path, "client_id", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Lifetime, 60d, path, "lifetime", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_grantTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("grant_type"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_clientIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("client_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_scopeJsonName = global::System.Text.Json.JsonEncodedText.Encode("scope"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_lifetimeJsonName = global::System.Text.Json.JsonEncodedText.Encode("lifetime"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_offlineJsonName = global::System.Text.Json.JsonEncodedText.Encode("offline"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_noteJsonName = global::System.Text.Json.JsonEncodedText.Encode("note"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WritePropertyName(s_grantTypeJsonName);
-            global::EvsContracts.EvsJson.WriteStringValue(writer, GrantType.Value);
-            if (ClientId is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_clientIdJsonName, ClientId);
-            }
-            else
-            {
-                writer.WriteNull(s_clientIdJsonName);
-            }
-            if (Scope is not null)
-            {
-                writer.WritePropertyName(s_scopeJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Scope.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Scope[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Lifetime is { } lifetime)
-            {
-                writer.WriteNumber(s_lifetimeJsonName, lifetime);
-            }
-            if (Offline is { } offline)
-            {
-                writer.WriteBoolean(s_offlineJsonName, offline);
-            }
-            if (Note is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_noteJsonName, Note);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.TokenRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::MediaTypes.TokenRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::MediaTypes.GrantType grantType = default;
-            bool hasGrantType = false;
-            string? clientId = null;
-            global::System.Collections.Generic.List<string>? scope = null;
-            int? lifetime = null;
-            bool? offline = null;
-            string? note = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "note"u8):
-                        note = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "note");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "scope"u8):
-                        scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "scope", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "offline"u8):
-                        offline = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "offline");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lifetime"u8):
-                        lifetime = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "lifetime");
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "client_id"u8):
-                        clientId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "client_id");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "grant_type"u8):
-                        grantType = global::MediaTypes.GrantType.ReadJsonValue(ref reader, path, "grant_type");
-                        hasGrantType = true;
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasGrantType)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "grant_type"));
-            }
-            if (clientId is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "client_id"));
-            }
-
-            return new global::MediaTypes.TokenRequest
-            {
-                GrantType = grantType,
-                ClientId = clientId,
-                Scope = scope,
-                Lifetime = lifetime,
-                Offline = offline,
-                Note = note,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.TokenRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.TokenRequest>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::MediaTypes.TokenRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.TokenRequest>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Enum(GrantType.Value, global::MediaTypes.GrantType.AllowedValues.AsSpan(), path, "grant_type", ref violations);
+        global::EvsContracts.ContractCheck.Required(ClientId, path, "client_id", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(ClientId, 1, path, "client_id", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Lifetime, 60d, path, "lifetime", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_grantTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("grant_type"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_clientIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("client_id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_scopeJsonName = global::System.Text.Json.JsonEncodedText.Encode("scope"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_lifetimeJsonName = global::System.Text.Json.JsonEncodedText.Encode("lifetime"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_offlineJsonName = global::System.Text.Json.JsonEncodedText.Encode("offline"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_noteJsonName = global::System.Text.Json.JsonEncodedText.Encode("note"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName(s_grantTypeJsonName);
+        global::EvsContracts.EvsJson.WriteStringValue(writer, GrantType.Value);
+        if (ClientId is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_clientIdJsonName, ClientId);
+        }
+        else
+        {
+            writer.WriteNull(s_clientIdJsonName);
+        }
+        if (Scope is not null)
+        {
+            writer.WritePropertyName(s_scopeJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Scope.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Scope[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Lifetime is { } lifetime)
+        {
+            writer.WriteNumber(s_lifetimeJsonName, lifetime);
+        }
+        if (Offline is { } offline)
+        {
+            writer.WriteBoolean(s_offlineJsonName, offline);
+        }
+        if (Note is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_noteJsonName, Note);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.TokenRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::MediaTypes.TokenRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::MediaTypes.GrantType grantType = default;
+        bool hasGrantType = false;
+        string? clientId = null;
+        global::System.Collections.Generic.List<string>? scope = null;
+        int? lifetime = null;
+        bool? offline = null;
+        string? note = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "note"u8):
+                    note = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "note");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "scope"u8):
+                    scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "scope", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "offline"u8):
+                    offline = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "offline");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lifetime"u8):
+                    lifetime = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "lifetime");
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "client_id"u8):
+                    clientId = global::EvsContracts.EvsJson.ReadString(ref reader, path, "client_id");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "grant_type"u8):
+                    grantType = global::MediaTypes.GrantType.ReadJsonValue(ref reader, path, "grant_type");
+                    hasGrantType = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasGrantType)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "grant_type"));
+        }
+        if (clientId is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "client_id"));
+        }
+
+        return new global::MediaTypes.TokenRequest
+        {
+            GrantType = grantType,
+            ClientId = clientId,
+            Scope = scope,
+            Lifetime = lifetime,
+            Offline = offline,
+            Note = note,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.TokenRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.TokenRequest>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::MediaTypes.TokenRequest FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::MediaTypes.TokenRequest>(json);
 }

@@ -4,549 +4,548 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace MediaTypes
+namespace MediaTypes;
+
+/// <summary>
+/// The operations of Media types.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IMediaClient
 {
     /// <summary>
-    /// The operations of Media types.
+    /// JSON and XML offered: JSON is chosen, and the operation is the plain JSON one.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IMediaClient
-    {
-        /// <summary>
-        /// JSON and XML offered: JSON is chosen, and the operation is the plain JSON one.
-        /// </summary>
-        /// <remarks><c>POST /reports</c>, answered with 201.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::MediaTypes.Report> CreateReportAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// JSON that is not an object, under another name: a list both ways.
-        /// </summary>
-        /// <remarks><c>POST /reports/titles</c>, answered with 200.</remarks>
-        /// <param name="body">The request body, sent as <c>application/vnd.reports.filter+json</c>.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> FilterTitlesAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// text/json, sent and asked for as such.
-        /// </summary>
-        /// <remarks><c>PUT /reports/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body, sent as <c>text/json</c>.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::MediaTypes.Report> ReplaceReportAsync(string id, global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A vendor JSON type; the body is optional.
-        /// </summary>
-        /// <remarks><c>PATCH /reports/{id}</c>, answered with 204.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body, sent as <c>application/merge-patch+json</c>.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task PatchReportAsync(string id, global::MediaTypes.Report? body = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// application/problem+json is JSON.
-        /// </summary>
-        /// <remarks><c>GET /reports/{id}/problem</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::MediaTypes.Problem> GetProblemAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Bytes: a stream the caller reads and disposes.
-        /// </summary>
-        /// <remarks><c>GET /reports/{id}/pdf</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>application/pdf</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadReportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// XML is text: no XML serializer.
-        /// </summary>
-        /// <remarks><c>GET /reports/{id}/xml</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>application/xml</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> GetReportXmlAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Bytes up, from the caller's stream.
-        /// </summary>
-        /// <remarks><c>PUT /files/{name}</c>, answered with 204.</remarks>
-        /// <param name="name">name</param>
-        /// <param name="body">The request body, sent as <c>application/octet-stream</c> from the stream's position to its end; the caller disposes the stream.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task UploadFileAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Whatever the server sends (*/* without a schema) is bytes.
-        /// </summary>
-        /// <remarks><c>GET /files/{name}</c>, answered with 200.</remarks>
-        /// <param name="name">name</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>*/*</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An image with no schema is bytes too; the answer is text.
-        /// </summary>
-        /// <remarks><c>PUT /images/{name}</c>, answered with 200.</remarks>
-        /// <param name="name">name</param>
-        /// <param name="body">The request body, sent as <c>image/png</c> from the stream's position to its end; the caller disposes the stream.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> PutImageAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Text both ways.
-        /// </summary>
-        /// <remarks><c>POST /notes</c>, answered with 200.</remarks>
-        /// <param name="body">The request body, sent as <c>text/plain</c>.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> EchoNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// YAML is text.
-        /// </summary>
-        /// <remarks><c>GET /config</c>, answered with 200; 204 without a body (the result is null).</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>application/x-yaml</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string?> GetConfigAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// */* with a schema is JSON.
-        /// </summary>
-        /// <remarks><c>POST /echo</c>, answered with 200.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::MediaTypes.Report> EchoAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Form fields, validated as a JSON body is.
-        /// </summary>
-        /// <remarks><c>POST /tokens</c>, answered with 200.</remarks>
-        /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A form whose encoding sends some fields in the deepObject style, as Stripe's spec does: members, items and nested members each a field of their own.
-        /// </summary>
-        /// <remarks><c>POST /charges</c>, answered with 204.</remarks>
-        /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// multipart/form-data: the form's fields are the method's parameters, a file is an EvsFile, a list is a part per item, an object a JSON part.
-        /// </summary>
-        /// <remarks><c>POST /photos/{album}</c>, answered with 200.</remarks>
-        /// <param name="album">album</param>
-        /// <param name="photo">The photo itself.</param>
-        /// <param name="extras">extras</param>
-        /// <param name="caption">caption</param>
-        /// <param name="labels">labels[]</param>
-        /// <param name="rating">rating</param>
-        /// <param name="public">public</param>
-        /// <param name="taken">taken</param>
-        /// <param name="kind">kind</param>
-        /// <param name="report">report</param>
-        /// <param name="notes">notes</param>
-        /// <param name="checksum">checksum</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A form described as a string is the encoded form, sent as it is.
-        /// </summary>
-        /// <remarks><c>POST /detect</c>, answered with 200.</remarks>
-        /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c>.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An archive is bytes, whatever its schema says of what it holds.
-        /// </summary>
-        /// <remarks><c>GET /exports/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>application/zip</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A name that is no media type is bytes too, sent as application/octet-stream; a JWT is text.
-        /// </summary>
-        /// <remarks><c>PUT /exports/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body, sent as <c>application/octet-stream</c> from the stream's position to its end; the caller disposes the stream.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>application/jwt</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>POST /reports</c>, answered with 201.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::MediaTypes.Report> CreateReportAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Media types over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// JSON that is not an object, under another name: a list both ways.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class MediaClient : IMediaClient
+    /// <remarks><c>POST /reports/titles</c>, answered with 200.</remarks>
+    /// <param name="body">The request body, sent as <c>application/vnd.reports.filter+json</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> FilterTitlesAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// text/json, sent and asked for as such.
+    /// </summary>
+    /// <remarks><c>PUT /reports/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="body">The request body, sent as <c>text/json</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::MediaTypes.Report> ReplaceReportAsync(string id, global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A vendor JSON type; the body is optional.
+    /// </summary>
+    /// <remarks><c>PATCH /reports/{id}</c>, answered with 204.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="body">The request body, sent as <c>application/merge-patch+json</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task PatchReportAsync(string id, global::MediaTypes.Report? body = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// application/problem+json is JSON.
+    /// </summary>
+    /// <remarks><c>GET /reports/{id}/problem</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::MediaTypes.Problem> GetProblemAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Bytes: a stream the caller reads and disposes.
+    /// </summary>
+    /// <remarks><c>GET /reports/{id}/pdf</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>application/pdf</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadReportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// XML is text: no XML serializer.
+    /// </summary>
+    /// <remarks><c>GET /reports/{id}/xml</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>application/xml</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> GetReportXmlAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Bytes up, from the caller's stream.
+    /// </summary>
+    /// <remarks><c>PUT /files/{name}</c>, answered with 204.</remarks>
+    /// <param name="name">name</param>
+    /// <param name="body">The request body, sent as <c>application/octet-stream</c> from the stream's position to its end; the caller disposes the stream.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task UploadFileAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whatever the server sends (*/* without a schema) is bytes.
+    /// </summary>
+    /// <remarks><c>GET /files/{name}</c>, answered with 200.</remarks>
+    /// <param name="name">name</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>*/*</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An image with no schema is bytes too; the answer is text.
+    /// </summary>
+    /// <remarks><c>PUT /images/{name}</c>, answered with 200.</remarks>
+    /// <param name="name">name</param>
+    /// <param name="body">The request body, sent as <c>image/png</c> from the stream's position to its end; the caller disposes the stream.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> PutImageAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Text both ways.
+    /// </summary>
+    /// <remarks><c>POST /notes</c>, answered with 200.</remarks>
+    /// <param name="body">The request body, sent as <c>text/plain</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> EchoNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// YAML is text.
+    /// </summary>
+    /// <remarks><c>GET /config</c>, answered with 200; 204 without a body (the result is null).</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>application/x-yaml</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string?> GetConfigAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// */* with a schema is JSON.
+    /// </summary>
+    /// <remarks><c>POST /echo</c>, answered with 200.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::MediaTypes.Report> EchoAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Form fields, validated as a JSON body is.
+    /// </summary>
+    /// <remarks><c>POST /tokens</c>, answered with 200.</remarks>
+    /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A form whose encoding sends some fields in the deepObject style, as Stripe's spec does: members, items and nested members each a field of their own.
+    /// </summary>
+    /// <remarks><c>POST /charges</c>, answered with 204.</remarks>
+    /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c> fields.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// multipart/form-data: the form's fields are the method's parameters, a file is an EvsFile, a list is a part per item, an object a JSON part.
+    /// </summary>
+    /// <remarks><c>POST /photos/{album}</c>, answered with 200.</remarks>
+    /// <param name="album">album</param>
+    /// <param name="photo">The photo itself.</param>
+    /// <param name="extras">extras</param>
+    /// <param name="caption">caption</param>
+    /// <param name="labels">labels[]</param>
+    /// <param name="rating">rating</param>
+    /// <param name="public">public</param>
+    /// <param name="taken">taken</param>
+    /// <param name="kind">kind</param>
+    /// <param name="report">report</param>
+    /// <param name="notes">notes</param>
+    /// <param name="checksum">checksum</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A form described as a string is the encoded form, sent as it is.
+    /// </summary>
+    /// <remarks><c>POST /detect</c>, answered with 200.</remarks>
+    /// <param name="body">The request body, sent as <c>application/x-www-form-urlencoded</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An archive is bytes, whatever its schema says of what it holds.
+    /// </summary>
+    /// <remarks><c>GET /exports/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>application/zip</c>) as it arrives: read the stream, then dispose it to free the connection.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A name that is no media type is bytes too, sent as application/octet-stream; a JWT is text.
+    /// </summary>
+    /// <remarks><c>PUT /exports/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="body">The request body, sent as <c>application/octet-stream</c> from the stream's position to its end; the caller disposes the stream.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>application/jwt</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Media types over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class MediaClient : IMediaClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+    private static readonly global::EvsContracts.EvsSuccess s_getConfigSuccess = new(new int[] { 200 }, new int[] { 204 });
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public MediaClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
-        private static readonly global::EvsContracts.EvsSuccess s_getConfigSuccess = new(new int[] { 200 }, new int[] { 204 });
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public MediaClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::MediaTypes.Report> CreateReportAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "reports";
+        return _invoker.SendAsync<global::MediaTypes.Report, global::MediaTypes.Report>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> FilterTitlesAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        var __body = new StringListRequest(body);
+        string __uri = "reports/titles";
+        return (await _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Json(__body, "application/vnd.reports.filter+json"), null, 200, global::EvsContracts.EvsAnswer.Json<StringListResponse>("text/json"), cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::MediaTypes.Report> ReplaceReportAsync(string id, global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Json(body, "text/json"), null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Report>("text/json"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task PatchReportAsync(string id, global::MediaTypes.Report? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Patch, __uri, body is null ? null : global::EvsContracts.EvsContent.Json(body, "application/merge-patch+json"), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::MediaTypes.Problem> GetProblemAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/problem");
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Problem>("application/problem+json"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadReportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/pdf");
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("application/pdf"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> GetReportXmlAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/xml");
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Text("application/xml"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task UploadFileAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("files/", global::EvsContracts.EvsPath.Escape("name", name));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "application/octet-stream"), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        string __uri = string.Concat("files/", global::EvsContracts.EvsPath.Escape("name", name));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("*/*"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> PutImageAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("images/", global::EvsContracts.EvsPath.Escape("name", name));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "image/png"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> EchoNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "notes";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Text(body, "text/plain"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string?> GetConfigAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "config";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, s_getConfigSuccess, global::EvsContracts.EvsAnswer.Text("application/x-yaml"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::MediaTypes.Report> EchoAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "echo";
+        return _invoker.SendAsync<global::MediaTypes.Report, global::MediaTypes.Report>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "tokens";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Form(body, WriteRequestTokenForm), null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Token>(), cancellationToken);
+    }
+
+    /// <summary>The fields of <see cref="global::MediaTypes.TokenRequest"/> as <see cref="RequestTokenAsync"/> sends them.</summary>
+    private static void WriteRequestTokenForm(global::MediaTypes.TokenRequest body, global::EvsContracts.EvsForm form)
+    {
+        form.Add("grant_type", body.GrantType.Value);
+        form.Add("client_id", body.ClientId);
+        form.AddEach("scope", body.Scope, static (string __item) => __item);
+        form.Add("lifetime", body.Lifetime is null ? null : body.Lifetime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        form.Add("offline", body.Offline is null ? null : (body.Offline.Value ? "true" : "false"));
+        form.Add("note", body.Note);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "charges";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Form(body, WriteCreateChargeForm), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
+    }
+
+    /// <summary>The fields of <see cref="global::MediaTypes.ChargeRequest"/> as <see cref="CreateChargeAsync"/> sends them.</summary>
+    private static void WriteCreateChargeForm(global::MediaTypes.ChargeRequest body, global::EvsContracts.EvsForm form)
+    {
+        form.Add("amount", body.Amount.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        form.Add("description", body.Description);
+        form.AddDeepObjects(body, "expand", "items", "metadata", "shipping");
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(album);
+        global::System.ArgumentNullException.ThrowIfNull(photo);
+        global::System.ArgumentNullException.ThrowIfNull(caption);
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::MediaTypes.Report> CreateReportAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "reports";
-            return _invoker.SendAsync<global::MediaTypes.Report, global::MediaTypes.Report>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> FilterTitlesAsync(global::System.Collections.Generic.IList<string> body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            var __body = new StringListRequest(body);
-            string __uri = "reports/titles";
-            return (await _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Json(__body, "application/vnd.reports.filter+json"), null, 200, global::EvsContracts.EvsAnswer.Json<StringListResponse>("text/json"), cancellationToken).ConfigureAwait(false)).Value;
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::MediaTypes.Report> ReplaceReportAsync(string id, global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Json(body, "text/json"), null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Report>("text/json"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PatchReportAsync(string id, global::MediaTypes.Report? body = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Patch, __uri, body is null ? null : global::EvsContracts.EvsContent.Json(body, "application/merge-patch+json"), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::MediaTypes.Problem> GetProblemAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/problem");
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Problem>("application/problem+json"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadReportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/pdf");
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("application/pdf"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> GetReportXmlAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("reports/", global::EvsContracts.EvsPath.Escape("id", id), "/xml");
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Text("application/xml"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task UploadFileAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(name);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("files/", global::EvsContracts.EvsPath.Escape("name", name));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "application/octet-stream"), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(name);
-            string __uri = string.Concat("files/", global::EvsContracts.EvsPath.Escape("name", name));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("*/*"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> PutImageAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(name);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("images/", global::EvsContracts.EvsPath.Escape("name", name));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "image/png"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> EchoNoteAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "notes";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Text(body, "text/plain"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string?> GetConfigAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "config";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, s_getConfigSuccess, global::EvsContracts.EvsAnswer.Text("application/x-yaml"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::MediaTypes.Report> EchoAsync(global::MediaTypes.Report body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "echo";
-            return _invoker.SendAsync<global::MediaTypes.Report, global::MediaTypes.Report>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::MediaTypes.Token> RequestTokenAsync(global::MediaTypes.TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "tokens";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Form(body, WriteRequestTokenForm), null, 200, global::EvsContracts.EvsAnswer.Json<global::MediaTypes.Token>(), cancellationToken);
-        }
-
-        /// <summary>The fields of <see cref="global::MediaTypes.TokenRequest"/> as <see cref="RequestTokenAsync"/> sends them.</summary>
-        private static void WriteRequestTokenForm(global::MediaTypes.TokenRequest body, global::EvsContracts.EvsForm form)
-        {
-            form.Add("grant_type", body.GrantType.Value);
-            form.Add("client_id", body.ClientId);
-            form.AddEach("scope", body.Scope, static (string __item) => __item);
-            form.Add("lifetime", body.Lifetime is null ? null : body.Lifetime.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            form.Add("offline", body.Offline is null ? null : (body.Offline.Value ? "true" : "false"));
-            form.Add("note", body.Note);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task CreateChargeAsync(global::MediaTypes.ChargeRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "charges";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Form(body, WriteCreateChargeForm), null, 204, global::EvsContracts.EvsAnswer.None, cancellationToken);
-        }
-
-        /// <summary>The fields of <see cref="global::MediaTypes.ChargeRequest"/> as <see cref="CreateChargeAsync"/> sends them.</summary>
-        private static void WriteCreateChargeForm(global::MediaTypes.ChargeRequest body, global::EvsContracts.EvsForm form)
-        {
-            form.Add("amount", body.Amount.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            form.Add("description", body.Description);
-            form.AddDeepObjects(body, "expand", "items", "metadata", "shipping");
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> UploadPhotosAsync(string album, global::EvsContracts.EvsFile photo, [global::EvsContracts.MaxCodePoints(40)] string caption, [global::EvsContracts.MaxItems(3)] global::System.Collections.Generic.IList<global::EvsContracts.EvsFile>? extras = null, global::System.Collections.Generic.IList<string>? labels = null, [global::EvsContracts.Minimum(1d)] [global::EvsContracts.Maximum(5d)] int? rating = null, bool? @public = null, global::System.DateTimeOffset? taken = null, global::MediaTypes.PhotoUploadKind? kind = null, global::MediaTypes.Report? report = null, global::System.Collections.Generic.IList<global::MediaTypes.Report>? notes = null, byte[]? checksum = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(album);
-            global::System.ArgumentNullException.ThrowIfNull(photo);
-            global::System.ArgumentNullException.ThrowIfNull(caption);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.MaxItems(extras?.Count, 3, string.Empty, "extras", ref __violations);
+            global::EvsContracts.ContractCheck.MaxLength(caption, 40, string.Empty, "caption", ref __violations);
+            global::EvsContracts.ContractCheck.Minimum(rating, 1d, string.Empty, "rating", ref __violations);
+            global::EvsContracts.ContractCheck.Maximum(rating, 5d, string.Empty, "rating", ref __violations);
+            global::EvsContracts.ContractCheck.Enum(kind?.Value, global::MediaTypes.PhotoUploadKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
+            report?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "report"), ref __violations);
+            if (notes is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.MaxItems(extras?.Count, 3, string.Empty, "extras", ref __violations);
-                global::EvsContracts.ContractCheck.MaxLength(caption, 40, string.Empty, "caption", ref __violations);
-                global::EvsContracts.ContractCheck.Minimum(rating, 1d, string.Empty, "rating", ref __violations);
-                global::EvsContracts.ContractCheck.Maximum(rating, 5d, string.Empty, "rating", ref __violations);
-                global::EvsContracts.ContractCheck.Enum(kind?.Value, global::MediaTypes.PhotoUploadKind.AllowedValues.AsSpan(), string.Empty, "kind", ref __violations);
-                report?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "report"), ref __violations);
-                if (notes is not null)
+                for (int i = 0; i < notes.Count; i++)
                 {
-                    for (int i = 0; i < notes.Count; i++)
-                    {
-                        notes[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(string.Empty, "notes"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref __violations);
-                    }
-                }
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                    notes[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(string.Empty, "notes"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref __violations);
                 }
             }
-            string __uri = string.Concat("photos/", global::EvsContracts.EvsPath.Escape("album", album));
-            var __form = new global::EvsContracts.EvsMultipart();
-            __form.AddFile("photo", photo, "image/png");
-            __form.AddFiles("extras", extras, "application/octet-stream");
-            __form.Add("caption", caption);
-            __form.AddEach("labels[]", labels, static (string __item) => __item);
-            __form.Add("rating", rating is null ? null : rating.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            __form.Add("public", @public is null ? null : (@public.Value ? "true" : "false"));
-            __form.Add("taken", taken is null ? null : taken.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
-            __form.Add("kind", kind is null ? null : kind.Value.Value);
-            __form.Add("report", report is null ? null : global::EvsContracts.EvsJsonModel.ToJson(report!), "application/vnd.photos.report+json");
-            __form.AddEach("notes", notes, static (global::MediaTypes.Report __item) => global::EvsContracts.EvsJsonModel.ToJson(__item), "application/json");
-            __form.Add("checksum", checksum is null ? null : global::System.Convert.ToBase64String(checksum));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Multipart(__form), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "detect";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Text(body, "application/x-www-form-urlencoded"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("application/zip"), cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "application/octet-stream"), null, 200, global::EvsContracts.EvsAnswer.Text("application/jwt"), cancellationToken);
-        }
-
-        /// <summary>A <c>System.Collections.Generic.IList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringListRequest : global::EvsContracts.IEvsJsonModel<StringListRequest>
-        {
-            public StringListRequest(global::System.Collections.Generic.IList<string> value) => Value = value;
-
-            public global::System.Collections.Generic.IList<string> Value { get; }
-
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
-            }
-
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-                global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 3, path, string.Empty, ref violations);
-            }
-
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
-                for (int i = 0; i < Value.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
-                }
-                writer.WriteEndArray();
-            }
-
-            public static StringListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-            {
-                string path = string.Empty;
-                return new StringListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
         }
+        string __uri = string.Concat("photos/", global::EvsContracts.EvsPath.Escape("album", album));
+        var __form = new global::EvsContracts.EvsMultipart();
+        __form.AddFile("photo", photo, "image/png");
+        __form.AddFiles("extras", extras, "application/octet-stream");
+        __form.Add("caption", caption);
+        __form.AddEach("labels[]", labels, static (string __item) => __item);
+        __form.Add("rating", rating is null ? null : rating.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        __form.Add("public", @public is null ? null : (@public.Value ? "true" : "false"));
+        __form.Add("taken", taken is null ? null : taken.Value.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
+        __form.Add("kind", kind is null ? null : kind.Value.Value);
+        __form.Add("report", report is null ? null : global::EvsContracts.EvsJsonModel.ToJson(report!), "application/vnd.photos.report+json");
+        __form.AddEach("notes", notes, static (global::MediaTypes.Report __item) => global::EvsContracts.EvsJsonModel.ToJson(__item), "application/json");
+        __form.Add("checksum", checksum is null ? null : global::System.Convert.ToBase64String(checksum));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Multipart(__form), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+    }
 
-        /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-        private sealed class StringListResponse : global::EvsContracts.IEvsJsonModel<StringListResponse>
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> DetectLanguageAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "detect";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Post, __uri, global::EvsContracts.EvsContent.Text(body, "application/x-www-form-urlencoded"), null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadExportAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Binary("application/zip"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> ImportExportAsync(string id, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("exports/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Put, __uri, global::EvsContracts.EvsContent.Binary(body, "application/octet-stream"), null, 200, global::EvsContracts.EvsAnswer.Text("application/jwt"), cancellationToken);
+    }
+
+    /// <summary>A <c>System.Collections.Generic.IList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringListRequest : global::EvsContracts.IEvsJsonModel<StringListRequest>
+    {
+        public StringListRequest(global::System.Collections.Generic.IList<string> value) => Value = value;
+
+        public global::System.Collections.Generic.IList<string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
         {
-            public StringListResponse(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
 
-            public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+            global::EvsContracts.ContractCheck.MaxItems(Value?.Count, 3, path, string.Empty, ref violations);
+        }
 
-            /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-            /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-            public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-                ValidateInto(string.Empty, ref violations);
-                return global::EvsContracts.ContractCheck.Result(violations);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
             }
+            writer.WriteEndArray();
+        }
 
-            /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-            internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-            {
-            }
+        public static StringListRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StringListRequest(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+        }
+    }
 
-            public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(writer);
-                writer.WriteStartArray();
-                for (int i = 0; i < Value.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
-                }
-                writer.WriteEndArray();
-            }
+    /// <summary>A <c>System.Collections.Generic.IReadOnlyList&lt;string&gt;</c> body as the invoker sends and reads it: the JSON value itself, not an object around it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+    private sealed class StringListResponse : global::EvsContracts.IEvsJsonModel<StringListResponse>
+    {
+        public StringListResponse(global::System.Collections.Generic.IReadOnlyList<string> value) => Value = value;
 
-            public static StringListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
+
+        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+            ValidateInto(string.Empty, ref violations);
+            return global::EvsContracts.ContractCheck.Result(violations);
+        }
+
+        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+        {
+        }
+
+        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(writer);
+            writer.WriteStartArray();
+            for (int i = 0; i < Value.Count; i++)
             {
-                string path = string.Empty;
-                return new StringListResponse(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Value[i]);
             }
+            writer.WriteEndArray();
+        }
+
+        public static StringListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            string path = string.Empty;
+            return new StringListResponse(global::EvsContracts.EvsJson.ReadList(ref reader, path, string.Empty, global::EvsContracts.EvsJsonScalar.StringValues));
         }
     }
 }

@@ -4,1291 +4,1290 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace NameRepairs
+namespace NameRepairs;
+
+/// <summary>
+/// Holds a list alias of itself: a reference in C#, not a circle.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Configuration>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Configuration : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Configuration>
 {
     /// <summary>
-    /// Holds a list alias of itself: a reference in C#, not a circle.
+    /// The <c>Classification</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Configuration>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Configuration : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Configuration>
-    {
-        /// <summary>
-        /// The <c>Classification</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>Classification</c>.</remarks>
-        public string? Classification { get; init; }
-
-        /// <summary>
-        /// The <c>Configurations</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>Configurations</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            if (Configurations is not null)
-            {
-                for (int i = 0; i < Configurations.Count; i++)
-                {
-                    Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_classificationJsonName = global::System.Text.Json.JsonEncodedText.Encode("Classification"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("Configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Classification is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_classificationJsonName, Classification);
-            }
-            if (Configurations is not null)
-            {
-                writer.WritePropertyName(s_configurationsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Configurations.Count; i++)
-                {
-                    Configurations[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? classification = null;
-            global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Classification"u8):
-                        classification = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "Classification");
-                        break;
-                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Configurations"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            configurations = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "Configurations"), "an array");
-                            }
-                            configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                configurations.Add(item);
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.Configuration
-            {
-                Classification = classification,
-                Configurations = configurations,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Configuration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Configuration FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(json);
-    }
+    /// <remarks>JSON: <c>Classification</c>.</remarks>
+    public string? Classification { get; init; }
 
     /// <summary>
-    /// The ContentDirectoryItem object of the spec.
+    /// The <c>Configurations</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.ContentDirectoryItem>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ContentDirectoryItem : global::EvsContracts.IEvsJsonModel<global::NameRepairs.ContentDirectoryItem>
+    /// <remarks>JSON: <c>Configurations</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public string? Name { get; init; }
-
-        /// <summary>
-        /// The <c>size</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>size</c>.</remarks>
-        public int? Size { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (Size is { } size)
-            {
-                writer.WriteNumber(s_sizeJsonName, size);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            int? size = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        size = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "size");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.ContentDirectoryItem
-            {
-                Name = name,
-                Size = size,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.ContentDirectoryItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.ContentDirectoryItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        if (Configurations is not null)
+        {
+            for (int i = 0; i < Configurations.Count; i++)
+            {
+                Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_classificationJsonName = global::System.Text.Json.JsonEncodedText.Encode("Classification"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("Configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Classification is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_classificationJsonName, Classification);
+        }
+        if (Configurations is not null)
+        {
+            writer.WritePropertyName(s_configurationsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Configurations.Count; i++)
+            {
+                Configurations[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.Configuration ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? classification = null;
+        global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Classification"u8):
+                    classification = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "Classification");
+                    break;
+                case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "Configurations"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        configurations = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "Configurations"), "an array");
+                        }
+                        configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "Configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            configurations.Add(item);
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::NameRepairs.Configuration
+        {
+            Classification = classification,
+            Configurations = configurations,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Configuration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Configuration FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Configuration>(json);
+}
+
+/// <summary>
+/// The ContentDirectoryItem object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.ContentDirectoryItem>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ContentDirectoryItem : global::EvsContracts.IEvsJsonModel<global::NameRepairs.ContentDirectoryItem>
+{
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public string? Name { get; init; }
 
     /// <summary>
-    /// Values that give no C# name, or the same one.
+    /// The <c>size</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.EventTypeJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct EventType : global::System.IEquatable<global::NameRepairs.EventType>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public int? Size { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        private readonly string? _value;
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public EventType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
 
-        /// <summary><c>*</c></summary>
-        public static global::NameRepairs.EventType Asterisk { get; } = new("*");
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary><c></c></summary>
-        public static global::NameRepairs.EventType Empty { get; } = new("");
+    private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary><c>-</c></summary>
-        public static global::NameRepairs.EventType Minus { get; } = new("-");
-
-        /// <summary><c>+1</c></summary>
-        public static global::NameRepairs.EventType Plus1 { get; } = new("+1");
-
-        /// <summary><c>-1</c></summary>
-        public static global::NameRepairs.EventType Minus1 { get; } = new("-1");
-
-        /// <summary><c>1</c></summary>
-        public static global::NameRepairs.EventType _1 { get; } = new("1");
-
-        /// <summary><c>created</c></summary>
-        public static global::NameRepairs.EventType Created { get; } = new("created");
-
-        /// <summary><c>Created</c></summary>
-        public static global::NameRepairs.EventType Created2 { get; } = new("Created");
-
-        /// <summary><c>&gt;=</c></summary>
-        public static global::NameRepairs.EventType GreaterThanEquals { get; } = new(">=");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("*", "", "-", "+1", "-1", "1", "created", "Created", ">=");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::NameRepairs.EventType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
         {
-            if (reader.ValueTextEquals("*"u8))
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (Size is { } size)
+        {
+            writer.WriteNumber(s_sizeJsonName, size);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.ContentDirectoryItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        int? size = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                return Asterisk;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                    size = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "size");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            if (reader.ValueTextEquals(""u8))
-            {
-                return Empty;
-            }
-            if (reader.ValueTextEquals("-"u8))
-            {
-                return Minus;
-            }
-            if (reader.ValueTextEquals("+1"u8))
-            {
-                return Plus1;
-            }
-            if (reader.ValueTextEquals("-1"u8))
-            {
-                return Minus1;
-            }
-            if (reader.ValueTextEquals("1"u8))
-            {
-                return _1;
-            }
-            if (reader.ValueTextEquals("created"u8))
-            {
-                return Created;
-            }
-            if (reader.ValueTextEquals("Created"u8))
-            {
-                return Created2;
-            }
-            if (reader.ValueTextEquals(">="u8))
-            {
-                return GreaterThanEquals;
-            }
-            return new global::NameRepairs.EventType(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::NameRepairs.EventType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::NameRepairs.EventType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::NameRepairs.EventType other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::NameRepairs.EventType left, global::NameRepairs.EventType right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::NameRepairs.EventType left, global::NameRepairs.EventType right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::NameRepairs.EventType(string value) => new(value);
+        return new global::NameRepairs.ContentDirectoryItem
+        {
+            Name = name,
+            Size = size,
+        };
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.EventType"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class EventTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.EventType>
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.ContentDirectoryItem FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.ContentDirectoryItem FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.ContentDirectoryItem>(json);
+}
+
+/// <summary>
+/// Values that give no C# name, or the same one.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.EventTypeJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct EventType : global::System.IEquatable<global::NameRepairs.EventType>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public EventType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>*</c></summary>
+    public static global::NameRepairs.EventType Asterisk { get; } = new("*");
+
+    /// <summary><c></c></summary>
+    public static global::NameRepairs.EventType Empty { get; } = new("");
+
+    /// <summary><c>-</c></summary>
+    public static global::NameRepairs.EventType Minus { get; } = new("-");
+
+    /// <summary><c>+1</c></summary>
+    public static global::NameRepairs.EventType Plus1 { get; } = new("+1");
+
+    /// <summary><c>-1</c></summary>
+    public static global::NameRepairs.EventType Minus1 { get; } = new("-1");
+
+    /// <summary><c>1</c></summary>
+    public static global::NameRepairs.EventType _1 { get; } = new("1");
+
+    /// <summary><c>created</c></summary>
+    public static global::NameRepairs.EventType Created { get; } = new("created");
+
+    /// <summary><c>Created</c></summary>
+    public static global::NameRepairs.EventType Created2 { get; } = new("Created");
+
+    /// <summary><c>&gt;=</c></summary>
+    public static global::NameRepairs.EventType GreaterThanEquals { get; } = new(">=");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("*", "", "-", "+1", "-1", "1", "created", "Created", ">=");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::NameRepairs.EventType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        public override global::NameRepairs.EventType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.EventType.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.EventType value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+        if (reader.ValueTextEquals("*"u8))
+        {
+            return Asterisk;
+        }
+        if (reader.ValueTextEquals(""u8))
+        {
+            return Empty;
+        }
+        if (reader.ValueTextEquals("-"u8))
+        {
+            return Minus;
+        }
+        if (reader.ValueTextEquals("+1"u8))
+        {
+            return Plus1;
+        }
+        if (reader.ValueTextEquals("-1"u8))
+        {
+            return Minus1;
+        }
+        if (reader.ValueTextEquals("1"u8))
+        {
+            return _1;
+        }
+        if (reader.ValueTextEquals("created"u8))
+        {
+            return Created;
+        }
+        if (reader.ValueTextEquals("Created"u8))
+        {
+            return Created2;
+        }
+        if (reader.ValueTextEquals(">="u8))
+        {
+            return GreaterThanEquals;
+        }
+        return new global::NameRepairs.EventType(global::EvsContracts.EvsJson.GetString(ref reader));
     }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::NameRepairs.EventType ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::NameRepairs.EventType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::NameRepairs.EventType other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::NameRepairs.EventType left, global::NameRepairs.EventType right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::NameRepairs.EventType left, global::NameRepairs.EventType right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::NameRepairs.EventType(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.EventType"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class EventTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.EventType>
+{
+    public override global::NameRepairs.EventType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.EventType.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.EventType value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The KeyModel object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.KeyModel>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class KeyModel : global::EvsContracts.IEvsJsonModel<global::NameRepairs.KeyModel>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    public string? Id { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.KeyModel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.KeyModel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::NameRepairs.KeyModel
+        {
+            Id = id,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.KeyModel FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.KeyModel>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.KeyModel FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.KeyModel>(json);
+}
+
+/// <summary>
+/// The ListRepositoriesOrdering values of the spec.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ListRepositoriesOrderingJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct ListRepositoriesOrdering : global::System.IEquatable<global::NameRepairs.ListRepositoriesOrdering>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public ListRepositoriesOrdering(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>last_activity</c></summary>
+    public static global::NameRepairs.ListRepositoriesOrdering LastActivity { get; } = new("last_activity");
+
+    /// <summary><c>-last_activity</c></summary>
+    public static global::NameRepairs.ListRepositoriesOrdering LastActivity2 { get; } = new("-last_activity");
+
+    /// <summary><c>name</c></summary>
+    public static global::NameRepairs.ListRepositoriesOrdering Name { get; } = new("name");
+
+    /// <summary><c>-name</c></summary>
+    public static global::NameRepairs.ListRepositoriesOrdering Name2 { get; } = new("-name");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("last_activity", "-last_activity", "name", "-name");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::NameRepairs.ListRepositoriesOrdering ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("last_activity"u8))
+        {
+            return LastActivity;
+        }
+        if (reader.ValueTextEquals("-last_activity"u8))
+        {
+            return LastActivity2;
+        }
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return Name;
+        }
+        if (reader.ValueTextEquals("-name"u8))
+        {
+            return Name2;
+        }
+        return new global::NameRepairs.ListRepositoriesOrdering(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::NameRepairs.ListRepositoriesOrdering ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::NameRepairs.ListRepositoriesOrdering other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::NameRepairs.ListRepositoriesOrdering other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::NameRepairs.ListRepositoriesOrdering left, global::NameRepairs.ListRepositoriesOrdering right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::NameRepairs.ListRepositoriesOrdering left, global::NameRepairs.ListRepositoriesOrdering right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::NameRepairs.ListRepositoriesOrdering(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ListRepositoriesOrdering"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class ListRepositoriesOrderingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ListRepositoriesOrdering>
+{
+    public override global::NameRepairs.ListRepositoriesOrdering Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.ListRepositoriesOrdering.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ListRepositoriesOrdering value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The Page object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Page : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page>
+{
+    /// <summary>
+    /// The <c>configurations</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>configurations</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
 
     /// <summary>
-    /// The KeyModel object of the spec.
+    /// The <c>items</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.KeyModel>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class KeyModel : global::EvsContracts.IEvsJsonModel<global::NameRepairs.KeyModel>
-    {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        public string? Id { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.KeyModel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.KeyModel ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.KeyModel
-            {
-                Id = id,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.KeyModel FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.KeyModel>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.KeyModel FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.KeyModel>(json);
-    }
+    /// <remarks>JSON: <c>items</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Page2>? Items { get; init; }
 
     /// <summary>
-    /// The ListRepositoriesOrdering values of the spec.
+    /// The <c>level</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ListRepositoriesOrderingJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct ListRepositoriesOrdering : global::System.IEquatable<global::NameRepairs.ListRepositoriesOrdering>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public ListRepositoriesOrdering(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>last_activity</c></summary>
-        public static global::NameRepairs.ListRepositoriesOrdering LastActivity { get; } = new("last_activity");
-
-        /// <summary><c>-last_activity</c></summary>
-        public static global::NameRepairs.ListRepositoriesOrdering LastActivity2 { get; } = new("-last_activity");
-
-        /// <summary><c>name</c></summary>
-        public static global::NameRepairs.ListRepositoriesOrdering Name { get; } = new("name");
-
-        /// <summary><c>-name</c></summary>
-        public static global::NameRepairs.ListRepositoriesOrdering Name2 { get; } = new("-name");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("last_activity", "-last_activity", "name", "-name");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::NameRepairs.ListRepositoriesOrdering ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("last_activity"u8))
-            {
-                return LastActivity;
-            }
-            if (reader.ValueTextEquals("-last_activity"u8))
-            {
-                return LastActivity2;
-            }
-            if (reader.ValueTextEquals("name"u8))
-            {
-                return Name;
-            }
-            if (reader.ValueTextEquals("-name"u8))
-            {
-                return Name2;
-            }
-            return new global::NameRepairs.ListRepositoriesOrdering(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::NameRepairs.ListRepositoriesOrdering ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::NameRepairs.ListRepositoriesOrdering other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::NameRepairs.ListRepositoriesOrdering other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::NameRepairs.ListRepositoriesOrdering left, global::NameRepairs.ListRepositoriesOrdering right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::NameRepairs.ListRepositoriesOrdering left, global::NameRepairs.ListRepositoriesOrdering right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::NameRepairs.ListRepositoriesOrdering(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ListRepositoriesOrdering"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ListRepositoriesOrderingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ListRepositoriesOrdering>
-    {
-        public override global::NameRepairs.ListRepositoriesOrdering Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.ListRepositoriesOrdering.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ListRepositoriesOrdering value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>level</c>.</remarks>
+    public global::NameRepairs.ValueModel? Level { get; init; }
 
     /// <summary>
-    /// The Page object of the spec.
+    /// The <c>key</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Page : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page>
-    {
-        /// <summary>
-        /// The <c>configurations</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>configurations</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Configuration>? Configurations { get; init; }
-
-        /// <summary>
-        /// The <c>items</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>items</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.Page2>? Items { get; init; }
-
-        /// <summary>
-        /// The <c>level</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>level</c>.</remarks>
-        public global::NameRepairs.ValueModel? Level { get; init; }
-
-        /// <summary>
-        /// The <c>key</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>key</c>.</remarks>
-        public global::NameRepairs.KeyModel? Key { get; init; }
-
-        /// <summary>
-        /// The <c>event</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>event</c>.</remarks>
-        public global::NameRepairs.EventType? Event { get; init; }
-
-        /// <summary>
-        /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
-        /// </summary>
-        /// <remarks>JSON: <c>entries</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? Entries { get; init; }
-
-        /// <summary>
-        /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
-        /// </summary>
-        /// <remarks>JSON: <c>previousEntries</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? PreviousEntries { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            if (Configurations is not null)
-            {
-                for (int i = 0; i < Configurations.Count; i++)
-                {
-                    Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            if (Items is not null)
-            {
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            global::EvsContracts.ContractCheck.Enum(Level?.Value, global::NameRepairs.ValueModel.AllowedValues.AsSpan(), path, "level", ref violations);
-            Key?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "key"), ref violations);
-            global::EvsContracts.ContractCheck.Enum(Event?.Value, global::NameRepairs.EventType.AllowedValues.AsSpan(), path, "event", ref violations);
-            if (Entries is not null)
-            {
-                for (int i = 0; i < Entries.Count; i++)
-                {
-                    Entries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-            if (PreviousEntries is not null)
-            {
-                for (int i = 0; i < PreviousEntries.Count; i++)
-                {
-                    PreviousEntries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_levelJsonName = global::System.Text.Json.JsonEncodedText.Encode("level"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_keyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_eventJsonName = global::System.Text.Json.JsonEncodedText.Encode("event"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_entriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("entries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_previousEntriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("previousEntries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Configurations is not null)
-            {
-                writer.WritePropertyName(s_configurationsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Configurations.Count; i++)
-                {
-                    Configurations[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (Items is not null)
-            {
-                writer.WritePropertyName(s_itemsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (Level is { } level)
-            {
-                writer.WritePropertyName(s_levelJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, level.Value);
-            }
-            if (Key is not null)
-            {
-                writer.WritePropertyName(s_keyJsonName);
-                Key.WriteJson(writer);
-            }
-            if (Event is { } @event)
-            {
-                writer.WritePropertyName(s_eventJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, @event.Value);
-            }
-            if (Entries is not null)
-            {
-                writer.WritePropertyName(s_entriesJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Entries.Count; i++)
-                {
-                    Entries[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (PreviousEntries is not null)
-            {
-                writer.WritePropertyName(s_previousEntriesJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < PreviousEntries.Count; i++)
-                {
-                    PreviousEntries[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.Page ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
-            global::System.Collections.Generic.List<global::NameRepairs.Page2>? items = null;
-            global::NameRepairs.ValueModel? level = null;
-            global::NameRepairs.KeyModel? keyValue = null;
-            global::NameRepairs.EventType? @event = null;
-            global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? entries = null;
-            global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? previousEntries = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "key"u8):
-                        keyValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::NameRepairs.KeyModel.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "key"));
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            items = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
-                            }
-                            items = new global::System.Collections.Generic.List<global::NameRepairs.Page2>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::NameRepairs.Page2 item = global::NameRepairs.Page2.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                items.Add(item);
-                            }
-                        }
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "level"u8):
-                        level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.ValueModel?) : global::NameRepairs.ValueModel.ReadJsonValue(ref reader, path, "level");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "event"u8):
-                        @event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.EventType?) : global::NameRepairs.EventType.ReadJsonValue(ref reader, path, "event");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "entries"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            entries = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "entries"), "an array");
-                            }
-                            entries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), entries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                entries.Add(item);
-                            }
-                        }
-                        break;
-                    case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "configurations"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            configurations = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "configurations"), "an array");
-                            }
-                            configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                configurations.Add(item);
-                            }
-                        }
-                        break;
-                    case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "previousEntries"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            previousEntries = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "previousEntries"), "an array");
-                            }
-                            previousEntries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), previousEntries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                previousEntries.Add(item);
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.Page
-            {
-                Configurations = configurations,
-                Items = items,
-                Level = level,
-                Key = keyValue,
-                Event = @event,
-                Entries = entries,
-                PreviousEntries = previousEntries,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page>(json);
-    }
+    /// <remarks>JSON: <c>key</c>.</remarks>
+    public global::NameRepairs.KeyModel? Key { get; init; }
 
     /// <summary>
-    /// The same C# name as Page, in another case.
+    /// The <c>event</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page2>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Page2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page2>
-    {
-        /// <summary>
-        /// The <c>size</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>size</c>.</remarks>
-        public int? Size { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Size is { } size)
-            {
-                writer.WriteNumber(s_sizeJsonName, size);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.Page2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            int? size = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
-                        size = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "size");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.Page2
-            {
-                Size = size,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page2 FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page2>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.Page2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page2>(json);
-    }
+    /// <remarks>JSON: <c>event</c>.</remarks>
+    public global::NameRepairs.EventType? Event { get; init; }
 
     /// <summary>
-    /// The TagResourceRequest2 object of the spec.
+    /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceRequest2>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class TagResourceRequest2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceRequest2>
-    {
-        /// <summary>
-        /// The <c>tags</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>tags</c>.</remarks>
-        public required global::System.Collections.Generic.IDictionary<string, string> Tags { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Tags, path, "tags", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Tags is not null)
-            {
-                writer.WritePropertyName(s_tagsJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Tags);
-            }
-            else
-            {
-                writer.WriteNull(s_tagsJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceRequest2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.TagResourceRequest2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? tags = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        tags = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (tags is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "tags"));
-            }
-
-            return new global::NameRepairs.TagResourceRequest2
-            {
-                Tags = tags,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceRequest2 FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest2>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceRequest2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest2>(json);
-    }
+    /// <remarks>JSON: <c>entries</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? Entries { get; init; }
 
     /// <summary>
-    /// The TagResourceResponse object of the spec.
+    /// An alias whose name is no C# name, of items with no name: they are ContentDirectoryItem wherever it is used.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceResponse>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class TagResourceResponse : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceResponse>
+    /// <remarks>JSON: <c>previousEntries</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::NameRepairs.ContentDirectoryItem>? PreviousEntries { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>tagged</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>tagged</c>.</remarks>
-        public int? Tagged { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_taggedJsonName = global::System.Text.Json.JsonEncodedText.Encode("tagged"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Tagged is { } tagged)
-            {
-                writer.WriteNumber(s_taggedJsonName, tagged);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::NameRepairs.TagResourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            int? tagged = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tagged"u8):
-                        tagged = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "tagged");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::NameRepairs.TagResourceResponse
-            {
-                Tagged = tagged,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceResponse>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::NameRepairs.TagResourceResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceResponse>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
 
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        if (Configurations is not null)
+        {
+            for (int i = 0; i < Configurations.Count; i++)
+            {
+                Configurations[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+        if (Items is not null)
+        {
+            for (int i = 0; i < Items.Count; i++)
+            {
+                Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+        global::EvsContracts.ContractCheck.Enum(Level?.Value, global::NameRepairs.ValueModel.AllowedValues.AsSpan(), path, "level", ref violations);
+        Key?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "key"), ref violations);
+        global::EvsContracts.ContractCheck.Enum(Event?.Value, global::NameRepairs.EventType.AllowedValues.AsSpan(), path, "event", ref violations);
+        if (Entries is not null)
+        {
+            for (int i = 0; i < Entries.Count; i++)
+            {
+                Entries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+        if (PreviousEntries is not null)
+        {
+            for (int i = 0; i < PreviousEntries.Count; i++)
+            {
+                PreviousEntries[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_configurationsJsonName = global::System.Text.Json.JsonEncodedText.Encode("configurations"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_levelJsonName = global::System.Text.Json.JsonEncodedText.Encode("level"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_keyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_eventJsonName = global::System.Text.Json.JsonEncodedText.Encode("event"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_entriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("entries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_previousEntriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("previousEntries"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Configurations is not null)
+        {
+            writer.WritePropertyName(s_configurationsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Configurations.Count; i++)
+            {
+                Configurations[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (Items is not null)
+        {
+            writer.WritePropertyName(s_itemsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Items.Count; i++)
+            {
+                Items[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (Level is { } level)
+        {
+            writer.WritePropertyName(s_levelJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, level.Value);
+        }
+        if (Key is not null)
+        {
+            writer.WritePropertyName(s_keyJsonName);
+            Key.WriteJson(writer);
+        }
+        if (Event is { } @event)
+        {
+            writer.WritePropertyName(s_eventJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, @event.Value);
+        }
+        if (Entries is not null)
+        {
+            writer.WritePropertyName(s_entriesJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Entries.Count; i++)
+            {
+                Entries[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (PreviousEntries is not null)
+        {
+            writer.WritePropertyName(s_previousEntriesJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < PreviousEntries.Count; i++)
+            {
+                PreviousEntries[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.Page ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.List<global::NameRepairs.Configuration>? configurations = null;
+        global::System.Collections.Generic.List<global::NameRepairs.Page2>? items = null;
+        global::NameRepairs.ValueModel? level = null;
+        global::NameRepairs.KeyModel? keyValue = null;
+        global::NameRepairs.EventType? @event = null;
+        global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? entries = null;
+        global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>? previousEntries = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "key"u8):
+                    keyValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::NameRepairs.KeyModel.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "key"));
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        items = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
+                        }
+                        items = new global::System.Collections.Generic.List<global::NameRepairs.Page2>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::NameRepairs.Page2 item = global::NameRepairs.Page2.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            items.Add(item);
+                        }
+                    }
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "level"u8):
+                    level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.ValueModel?) : global::NameRepairs.ValueModel.ReadJsonValue(ref reader, path, "level");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "event"u8):
+                    @event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::NameRepairs.EventType?) : global::NameRepairs.EventType.ReadJsonValue(ref reader, path, "event");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "entries"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        entries = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "entries"), "an array");
+                        }
+                        entries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "entries"), entries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            entries.Add(item);
+                        }
+                    }
+                    break;
+                case 14 when global::System.MemoryExtensions.SequenceEqual(propertyName, "configurations"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        configurations = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "configurations"), "an array");
+                        }
+                        configurations = new global::System.Collections.Generic.List<global::NameRepairs.Configuration>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::NameRepairs.Configuration item = global::NameRepairs.Configuration.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "configurations"), configurations.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            configurations.Add(item);
+                        }
+                    }
+                    break;
+                case 15 when global::System.MemoryExtensions.SequenceEqual(propertyName, "previousEntries"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        previousEntries = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "previousEntries"), "an array");
+                        }
+                        previousEntries = new global::System.Collections.Generic.List<global::NameRepairs.ContentDirectoryItem>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::NameRepairs.ContentDirectoryItem item = global::NameRepairs.ContentDirectoryItem.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "previousEntries"), previousEntries.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            previousEntries.Add(item);
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::NameRepairs.Page
+        {
+            Configurations = configurations,
+            Items = items,
+            Level = level,
+            Key = keyValue,
+            Event = @event,
+            Entries = entries,
+            PreviousEntries = previousEntries,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page>(json);
+}
+
+/// <summary>
+/// The same C# name as Page, in another case.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.Page2>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Page2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.Page2>
+{
     /// <summary>
-    /// Named like the member every enum has.
+    /// The <c>size</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ValueModelJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct ValueModel : global::System.IEquatable<global::NameRepairs.ValueModel>
+    /// <remarks>JSON: <c>size</c>.</remarks>
+    public int? Size { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        private readonly string? _value;
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
 
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public ValueModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
 
-        /// <summary><c>low</c></summary>
-        public static global::NameRepairs.ValueModel Low { get; } = new("low");
+    private static readonly global::System.Text.Json.JsonEncodedText s_sizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size"u8, global::EvsContracts.EvsJson.MinimalEncoder);
 
-        /// <summary><c>high</c></summary>
-        public static global::NameRepairs.ValueModel High { get; } = new("high");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("low", "high");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::NameRepairs.ValueModel ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Size is { } size)
         {
-            if (reader.ValueTextEquals("low"u8))
+            writer.WriteNumber(s_sizeJsonName, size);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.Page2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        int? size = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
             {
-                return Low;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "size"u8):
+                    size = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "size");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
             }
-            if (reader.ValueTextEquals("high"u8))
-            {
-                return High;
-            }
-            return new global::NameRepairs.ValueModel(global::EvsContracts.EvsJson.GetString(ref reader));
         }
 
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::NameRepairs.ValueModel ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::NameRepairs.ValueModel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::NameRepairs.ValueModel other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::NameRepairs.ValueModel left, global::NameRepairs.ValueModel right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::NameRepairs.ValueModel left, global::NameRepairs.ValueModel right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::NameRepairs.ValueModel(string value) => new(value);
+        return new global::NameRepairs.Page2
+        {
+            Size = size,
+        };
     }
 
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ValueModel"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ValueModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ValueModel>
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page2 FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page2>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.Page2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.Page2>(json);
+}
+
+/// <summary>
+/// The TagResourceRequest2 object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceRequest2>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class TagResourceRequest2 : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceRequest2>
+{
+    /// <summary>
+    /// The <c>tags</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public required global::System.Collections.Generic.IDictionary<string, string> Tags { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        public override global::NameRepairs.ValueModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.ValueModel.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ValueModel value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Tags, path, "tags", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Tags is not null)
+        {
+            writer.WritePropertyName(s_tagsJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Tags);
+        }
+        else
+        {
+            writer.WriteNull(s_tagsJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceRequest2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.TagResourceRequest2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? tags = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                    tags = global::EvsContracts.EvsJson.ReadMap(ref reader, path, "tags", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (tags is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "tags"));
+        }
+
+        return new global::NameRepairs.TagResourceRequest2
+        {
+            Tags = tags,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceRequest2 FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest2>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceRequest2 FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceRequest2>(json);
+}
+
+/// <summary>
+/// The TagResourceResponse object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::NameRepairs.TagResourceResponse>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class TagResourceResponse : global::EvsContracts.IEvsJsonModel<global::NameRepairs.TagResourceResponse>
+{
+    /// <summary>
+    /// The <c>tagged</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>tagged</c>.</remarks>
+    public int? Tagged { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_taggedJsonName = global::System.Text.Json.JsonEncodedText.Encode("tagged"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Tagged is { } tagged)
+        {
+            writer.WriteNumber(s_taggedJsonName, tagged);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::NameRepairs.TagResourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        int? tagged = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tagged"u8):
+                    tagged = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "tagged");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::NameRepairs.TagResourceResponse
+        {
+            Tagged = tagged,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceResponse>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::NameRepairs.TagResourceResponse FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::NameRepairs.TagResourceResponse>(json);
+}
+
+/// <summary>
+/// Named like the member every enum has.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::NameRepairs.ValueModelJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct ValueModel : global::System.IEquatable<global::NameRepairs.ValueModel>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public ValueModel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>low</c></summary>
+    public static global::NameRepairs.ValueModel Low { get; } = new("low");
+
+    /// <summary><c>high</c></summary>
+    public static global::NameRepairs.ValueModel High { get; } = new("high");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("low", "high");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::NameRepairs.ValueModel ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("low"u8))
+        {
+            return Low;
+        }
+        if (reader.ValueTextEquals("high"u8))
+        {
+            return High;
+        }
+        return new global::NameRepairs.ValueModel(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::NameRepairs.ValueModel ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::NameRepairs.ValueModel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::NameRepairs.ValueModel other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::NameRepairs.ValueModel left, global::NameRepairs.ValueModel right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::NameRepairs.ValueModel left, global::NameRepairs.ValueModel right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::NameRepairs.ValueModel(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::NameRepairs.ValueModel"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class ValueModelJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::NameRepairs.ValueModel>
+{
+    public override global::NameRepairs.ValueModel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::NameRepairs.ValueModel.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::NameRepairs.ValueModel value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
 }

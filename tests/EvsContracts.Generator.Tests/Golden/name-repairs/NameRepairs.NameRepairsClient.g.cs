@@ -4,85 +4,84 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace NameRepairs
+namespace NameRepairs;
+
+/// <summary>
+/// The operations of Name repairs.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface INameRepairsClient
 {
     /// <summary>
-    /// The operations of Name repairs.
+    /// TagResource
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface INameRepairsClient
-    {
-        /// <summary>
-        /// TagResource
-        /// </summary>
-        /// <remarks><c>POST /tags/{resourceArn}</c>, answered with 200.</remarks>
-        /// <param name="resourceArn">resourceArn</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::NameRepairs.TagResourceResponse> TagResourceAsync(string resourceArn, global::NameRepairs.TagResourceRequest2 body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// ListRepositories
-        /// </summary>
-        /// <remarks><c>GET /repositories</c>, answered with 200.</remarks>
-        /// <param name="ordering">ordering</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::NameRepairs.Page> ListRepositoriesAsync(global::NameRepairs.ListRepositoriesOrdering? ordering = null, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>POST /tags/{resourceArn}</c>, answered with 200.</remarks>
+    /// <param name="resourceArn">resourceArn</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::NameRepairs.TagResourceResponse> TagResourceAsync(string resourceArn, global::NameRepairs.TagResourceRequest2 body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Name repairs over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// ListRepositories
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class NameRepairsClient : INameRepairsClient
+    /// <remarks><c>GET /repositories</c>, answered with 200.</remarks>
+    /// <param name="ordering">ordering</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::NameRepairs.Page> ListRepositoriesAsync(global::NameRepairs.ListRepositoriesOrdering? ordering = null, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Name repairs over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class NameRepairsClient : INameRepairsClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public NameRepairsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public NameRepairsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::NameRepairs.TagResourceResponse> TagResourceAsync(string resourceArn, global::NameRepairs.TagResourceRequest2 body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(resourceArn);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("tags/", global::EvsContracts.EvsPath.Escape("resourceArn", resourceArn));
+        return _invoker.SendAsync<global::NameRepairs.TagResourceRequest2, global::NameRepairs.TagResourceResponse>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::NameRepairs.Page> ListRepositoriesAsync(global::NameRepairs.ListRepositoriesOrdering? ordering = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::NameRepairs.TagResourceResponse> TagResourceAsync(string resourceArn, global::NameRepairs.TagResourceRequest2 body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(resourceArn);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("tags/", global::EvsContracts.EvsPath.Escape("resourceArn", resourceArn));
-            return _invoker.SendAsync<global::NameRepairs.TagResourceRequest2, global::NameRepairs.TagResourceResponse>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::NameRepairs.Page> ListRepositoriesAsync(global::NameRepairs.ListRepositoriesOrdering? ordering = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.Enum(ordering?.Value, global::NameRepairs.ListRepositoriesOrdering.AllowedValues.AsSpan(), string.Empty, "ordering", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.Enum(ordering?.Value, global::NameRepairs.ListRepositoriesOrdering.AllowedValues.AsSpan(), string.Empty, "ordering", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = "repositories";
-            if (ordering is not null)
-            {
-                __uri = string.Concat(__uri, "?", "ordering", "=", global::System.Uri.EscapeDataString(ordering.Value.Value));
-            }
-            return _invoker.SendAsync<global::NameRepairs.Page>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
         }
+        string __uri = "repositories";
+        if (ordering is not null)
+        {
+            __uri = string.Concat(__uri, "?", "ordering", "=", global::System.Uri.EscapeDataString(ordering.Value.Value));
+        }
+        return _invoker.SendAsync<global::NameRepairs.Page>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
     }
 }

@@ -4,329 +4,328 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace Nullable30
+namespace Nullable30;
+
+/// <summary>
+/// The Person object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Person>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Person : global::EvsContracts.IEvsJsonModel<global::Nullable30.Person>
 {
     /// <summary>
-    /// The Person object of the spec.
+    /// The <c>name</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Person>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Person : global::EvsContracts.IEvsJsonModel<global::Nullable30.Person>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public required string Name { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public required string Name { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-
-            return new global::Nullable30.Person
-            {
-                Name = name,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Person FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::Nullable30.Person ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+
+        return new global::Nullable30.Person
+        {
+            Name = name,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Person FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Person>(json);
+}
+
+/// <summary>
+/// Every nullable member here is written the OpenAPI 3.0 way, with nullable: true.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Profile>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Profile : global::EvsContracts.IEvsJsonModel<global::Nullable30.Profile>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    public required string Id { get; set; }
 
     /// <summary>
-    /// Every nullable member here is written the OpenAPI 3.0 way, with nullable: true.
+    /// Required, but may be null.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Nullable30.Profile>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Profile : global::EvsContracts.IEvsJsonModel<global::Nullable30.Profile>
+    /// <remarks>JSON: <c>nickname</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(40)]
+    public required string? Nickname { get; set; }
+
+    /// <summary>
+    /// The <c>age</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>age</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public required int? Age { get; set; }
+
+    /// <summary>
+    /// Required, but may be null: nullable beside $ref, as OpenAPI 3.0 documents often write it.
+    /// </summary>
+    /// <remarks>JSON: <c>manager</c>.</remarks>
+    public required global::Nullable30.Person? Manager { get; set; }
+
+    /// <summary>
+    /// Optional, and may also be sent as null.
+    /// </summary>
+    /// <remarks>JSON: <c>aliases</c>.</remarks>
+    public global::System.Collections.Generic.IList<string>? Aliases { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        public required string Id { get; set; }
-
-        /// <summary>
-        /// Required, but may be null.
-        /// </summary>
-        /// <remarks>JSON: <c>nickname</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(40)]
-        public required string? Nickname { get; set; }
-
-        /// <summary>
-        /// The <c>age</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>age</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public required int? Age { get; set; }
-
-        /// <summary>
-        /// Required, but may be null: nullable beside $ref, as OpenAPI 3.0 documents often write it.
-        /// </summary>
-        /// <remarks>JSON: <c>manager</c>.</remarks>
-        public required global::Nullable30.Person? Manager { get; set; }
-
-        /// <summary>
-        /// Optional, and may also be sent as null.
-        /// </summary>
-        /// <remarks>JSON: <c>aliases</c>.</remarks>
-        public global::System.Collections.Generic.IList<string>? Aliases { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Nickname, 40, path, "nickname", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
-            Manager?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "manager"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_managerJsonName = global::System.Text.Json.JsonEncodedText.Encode("manager"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_aliasesJsonName = global::System.Text.Json.JsonEncodedText.Encode("aliases"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            else
-            {
-                writer.WriteNull(s_idJsonName);
-            }
-            if (Nickname is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
-            }
-            else
-            {
-                writer.WriteNull(s_nicknameJsonName);
-            }
-            if (Age is { } age)
-            {
-                writer.WriteNumber(s_ageJsonName, age);
-            }
-            else
-            {
-                writer.WriteNull(s_ageJsonName);
-            }
-            if (Manager is not null)
-            {
-                writer.WritePropertyName(s_managerJsonName);
-                Manager.WriteJson(writer);
-            }
-            else
-            {
-                writer.WriteNull(s_managerJsonName);
-            }
-            if (Aliases is not null)
-            {
-                writer.WritePropertyName(s_aliasesJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Aliases.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Aliases[i]);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? nickname = null;
-            bool hasNickname = false;
-            int? age = null;
-            bool hasAge = false;
-            global::Nullable30.Person? manager = null;
-            bool hasManager = false;
-            global::System.Collections.Generic.List<string>? aliases = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
-                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
-                        hasAge = true;
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "manager"u8):
-                        manager = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
-                        hasManager = true;
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "aliases"u8):
-                        aliases = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "aliases", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
-                        nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
-                        hasNickname = true;
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (!hasNickname)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "nickname"));
-            }
-            if (!hasAge)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "age"));
-            }
-            if (!hasManager)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "manager"));
-            }
-
-            return new global::Nullable30.Profile
-            {
-                Id = id,
-                Nickname = nickname,
-                Age = age,
-                Manager = manager,
-                Aliases = aliases,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Profile FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Profile>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::Nullable30.Profile FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Profile>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Id, path, "id", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Nickname, 40, path, "nickname", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
+        Manager?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "manager"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_managerJsonName = global::System.Text.Json.JsonEncodedText.Encode("manager"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_aliasesJsonName = global::System.Text.Json.JsonEncodedText.Encode("aliases"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        else
+        {
+            writer.WriteNull(s_idJsonName);
+        }
+        if (Nickname is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nicknameJsonName, Nickname);
+        }
+        else
+        {
+            writer.WriteNull(s_nicknameJsonName);
+        }
+        if (Age is { } age)
+        {
+            writer.WriteNumber(s_ageJsonName, age);
+        }
+        else
+        {
+            writer.WriteNull(s_ageJsonName);
+        }
+        if (Manager is not null)
+        {
+            writer.WritePropertyName(s_managerJsonName);
+            Manager.WriteJson(writer);
+        }
+        else
+        {
+            writer.WriteNull(s_managerJsonName);
+        }
+        if (Aliases is not null)
+        {
+            writer.WritePropertyName(s_aliasesJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Aliases.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Aliases[i]);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::Nullable30.Profile ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? nickname = null;
+        bool hasNickname = false;
+        int? age = null;
+        bool hasAge = false;
+        global::Nullable30.Person? manager = null;
+        bool hasManager = false;
+        global::System.Collections.Generic.List<string>? aliases = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadString(ref reader, path, "id");
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
+                    age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
+                    hasAge = true;
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "manager"u8):
+                    manager = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Nullable30.Person.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "manager"));
+                    hasManager = true;
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "aliases"u8):
+                    aliases = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "aliases", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nickname"u8):
+                    nickname = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "nickname");
+                    hasNickname = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (!hasNickname)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "nickname"));
+        }
+        if (!hasAge)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "age"));
+        }
+        if (!hasManager)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "manager"));
+        }
+
+        return new global::Nullable30.Profile
+        {
+            Id = id,
+            Nickname = nickname,
+            Age = age,
+            Manager = manager,
+            Aliases = aliases,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Profile FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Profile>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::Nullable30.Profile FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Nullable30.Profile>(json);
 }

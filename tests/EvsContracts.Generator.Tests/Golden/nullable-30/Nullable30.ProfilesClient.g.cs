@@ -4,73 +4,72 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace Nullable30
+namespace Nullable30;
+
+/// <summary>
+/// The operations of Nullable 3.0 profiles.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IProfilesClient
 {
     /// <summary>
-    /// The operations of Nullable 3.0 profiles.
+    /// Show a profile.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IProfilesClient
-    {
-        /// <summary>
-        /// Show a profile.
-        /// </summary>
-        /// <remarks><c>GET /profiles/{profile_id}</c>, answered with 200.</remarks>
-        /// <param name="profileId">profile_id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Nullable30.Profile> GetProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Save a profile.
-        /// </summary>
-        /// <remarks><c>PUT /profiles/{profile_id}</c>, answered with 204.</remarks>
-        /// <param name="profileId">profile_id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task PutProfileAsync(string profileId, global::Nullable30.Profile body, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>GET /profiles/{profile_id}</c>, answered with 200.</remarks>
+    /// <param name="profileId">profile_id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Nullable30.Profile> GetProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Nullable 3.0 profiles over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// Save a profile.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class ProfilesClient : IProfilesClient
+    /// <remarks><c>PUT /profiles/{profile_id}</c>, answered with 204.</remarks>
+    /// <param name="profileId">profile_id</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task PutProfileAsync(string profileId, global::Nullable30.Profile body, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Nullable 3.0 profiles over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class ProfilesClient : IProfilesClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public ProfilesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public ProfilesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
-        {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
 
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Nullable30.Profile> GetProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(profileId);
+        string __uri = string.Concat("profiles/", global::EvsContracts.EvsPath.Escape("profile_id", profileId));
+        return _invoker.SendAsync<global::Nullable30.Profile>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Nullable30.Profile> GetProfileAsync(string profileId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(profileId);
-            string __uri = string.Concat("profiles/", global::EvsContracts.EvsPath.Escape("profile_id", profileId));
-            return _invoker.SendAsync<global::Nullable30.Profile>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutProfileAsync(string profileId, global::Nullable30.Profile body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(profileId);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("profiles/", global::EvsContracts.EvsPath.Escape("profile_id", profileId));
-            return _invoker.SendAsync<global::Nullable30.Profile>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 204, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task PutProfileAsync(string profileId, global::Nullable30.Profile body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(profileId);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("profiles/", global::EvsContracts.EvsPath.Escape("profile_id", profileId));
+        return _invoker.SendAsync<global::Nullable30.Profile>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 204, cancellationToken);
     }
 }

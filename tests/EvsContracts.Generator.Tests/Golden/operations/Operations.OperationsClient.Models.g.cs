@@ -4,239 +4,238 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace Operations
+namespace Operations;
+
+/// <summary>
+/// The Thing object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.Thing>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Thing : global::EvsContracts.IEvsJsonModel<global::Operations.Thing>
 {
     /// <summary>
-    /// The Thing object of the spec.
+    /// The <c>name</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.Thing>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Thing : global::EvsContracts.IEvsJsonModel<global::Operations.Thing>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    public required string Name { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        public required string Name { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.Thing ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::Operations.Thing ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-
-            return new global::Operations.Thing
-            {
-                Name = name,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.Thing FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.Thing>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.Thing FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.Thing>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
 
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.Thing ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::Operations.Thing ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+
+        return new global::Operations.Thing
+        {
+            Name = name,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.Thing FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.Thing>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.Thing FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.Thing>(json);
+}
+
+/// <summary>
+/// The ThingList object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.ThingList>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class ThingList : global::EvsContracts.IEvsJsonModel<global::Operations.ThingList>
+{
     /// <summary>
-    /// The ThingList object of the spec.
+    /// The <c>items</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::Operations.ThingList>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class ThingList : global::EvsContracts.IEvsJsonModel<global::Operations.ThingList>
+    /// <remarks>JSON: <c>items</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyList<global::Operations.Thing>? Items { get; init; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>items</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>items</c>.</remarks>
-        public global::System.Collections.Generic.IReadOnlyList<global::Operations.Thing>? Items { get; init; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            if (Items is not null)
-            {
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Items is not null)
-            {
-                writer.WritePropertyName(s_itemsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Items.Count; i++)
-                {
-                    Items[i].WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.ThingList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::Operations.ThingList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.List<global::Operations.Thing>? items = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            items = null;
-                        }
-                        else
-                        {
-                            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
-                            {
-                                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
-                            }
-                            items = new global::System.Collections.Generic.List<global::Operations.Thing>();
-                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                global::Operations.Thing item = global::Operations.Thing.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                                items.Add(item);
-                            }
-                        }
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::Operations.ThingList
-            {
-                Items = items,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.ThingList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.ThingList>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::Operations.ThingList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.ThingList>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        if (Items is not null)
+        {
+            for (int i = 0; i < Items.Count; i++)
+            {
+                Items[i]?.ValidateInto(global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_itemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Items is not null)
+        {
+            writer.WritePropertyName(s_itemsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Items.Count; i++)
+            {
+                Items[i].WriteJson(writer);
+            }
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.ThingList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::Operations.ThingList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.List<global::Operations.Thing>? items = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "items"u8):
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        items = null;
+                    }
+                    else
+                    {
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+                        {
+                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, "items"), "an array");
+                        }
+                        items = new global::System.Collections.Generic.List<global::Operations.Thing>();
+                        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+                        {
+                            global::Operations.Thing item = global::Operations.Thing.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(global::EvsContracts.ContractCheck.Join(path, "items"), items.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+                            items.Add(item);
+                        }
+                    }
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::Operations.ThingList
+        {
+            Items = items,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.ThingList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.ThingList>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::Operations.ThingList FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::Operations.ThingList>(json);
 }

@@ -4,482 +4,481 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace Operations
+namespace Operations;
+
+/// <summary>
+/// The operations of Operations.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IOperationsClient
 {
     /// <summary>
-    /// The operations of Operations.
+    /// A query that names parameters, declared in the path as specs that write this do: sent as query parameters of its keys.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IOperationsClient
-    {
-        /// <summary>
-        /// A query that names parameters, declared in the path as specs that write this do: sent as query parameters of its keys.
-        /// </summary>
-        /// <remarks><c>GET /alerts?units=M&amp;lat={lat}&amp;lon={lon}</c>, answered with 204.</remarks>
-        /// <param name="lat">lat</param>
-        /// <param name="lon">lon</param>
-        /// <param name="key">key</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A path that carries a query, sent before the query parameters.
-        /// </summary>
-        /// <remarks><c>GET /?Action=DescribeThings&amp;Version=2016-11-15</c>, answered with 200.</remarks>
-        /// <param name="maxResults">MaxResults</param>
-        /// <param name="nextToken">NextToken</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.ThingList> DescribeThingsAsync(int? maxResults = null, string? nextToken = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// The same path with another query: another operation.
-        /// </summary>
-        /// <remarks><c>GET /?Action=DeleteThing&amp;Version=2016-11-15</c>, answered with 200.</remarks>
-        /// <param name="thingId">ThingId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task DeleteThingAsync(string thingId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A fragment only tells operations apart; it is not sent.
-        /// </summary>
-        /// <remarks><c>POST /</c>, answered with 204.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task TagThingAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A path parameter and a query without a value.
-        /// </summary>
-        /// <remarks><c>GET /buckets/{Bucket}?tagging</c>, answered with 200.</remarks>
-        /// <param name="bucket">Bucket</param>
-        /// <param name="xAmzExpectedBucketOwner">x-amz-expected-bucket-owner</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.ThingList> GetBucketTaggingAsync(string bucket, string? xAmzExpectedBucketOwner = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// No operationId: named after method and path.
-        /// </summary>
-        /// <remarks><c>GET /pets/{petId}</c>, answered with 200.</remarks>
-        /// <param name="petId">petId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing> GetPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Whether the pet exists.
-        /// </summary>
-        /// <remarks><c>HEAD /pets/{petId}</c>, answered with 200.</remarks>
-        /// <param name="petId">petId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task HeadPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// PetOptions
-        /// </summary>
-        /// <remarks><c>OPTIONS /pets/{petId}</c>, answered with 204.</remarks>
-        /// <param name="petId">petId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task PetOptionsAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// ListPets
-        /// </summary>
-        /// <remarks><c>GET /pets</c>, answered with 200.</remarks>
-        /// <param name="class">class</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.ThingList> ListPetsAsync(string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Spelled like list-pets once converted: numbered.
-        /// </summary>
-        /// <remarks><c>DELETE /pets</c>, answered with 204.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task ListPets2Async(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An operationId with no letters: named after method and path; two parameters named id.
-        /// </summary>
-        /// <remarks><c>GET /pets/{id}/toys</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="id2">id</param>
-        /// <param name="body2">body</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.ThingList> GetPetsByIdToysAsync(string id, long? id2 = null, bool? body2 = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Lists in the query (exploded, joined with commas, with pipes) and in a header.
-        /// </summary>
-        /// <remarks><c>GET /things</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="tag">tag</param>
-        /// <param name="sort">sort</param>
-        /// <param name="xFields">X-Fields</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Several successes: 200 and 201 carry the order, 202 nothing.
-        /// </summary>
-        /// <remarks><c>POST /orders</c>, answered with 200 or 201; 202 without a body (the result is null).</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A 2XX range: any 2xx carries the order.
-        /// </summary>
-        /// <remarks><c>GET /orders/{id}</c>, answered with any other 2xx.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
-        /// </summary>
-        /// <remarks><c>PUT /orders/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Two successes without a body.
-        /// </summary>
-        /// <remarks><c>DELETE /orders/{id}</c>, answered with 200 or 204.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A path item that refers to another serves its operations; a method written beside the reference is its own.
-        /// </summary>
-        /// <remarks><c>DELETE /v1/orders/{id}</c>, answered with 204.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A 2XX range: any 2xx carries the order.
-        /// </summary>
-        /// <remarks><c>GET /v1/orders/{id}</c>, answered with any other 2xx.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
-        /// </summary>
-        /// <remarks><c>PUT /v1/orders/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GetRoot
-        /// </summary>
-        /// <remarks><c>GET /</c>, answered with 204.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task GetRootAsync(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>GET /alerts?units=M&amp;lat={lat}&amp;lon={lon}</c>, answered with 204.</remarks>
+    /// <param name="lat">lat</param>
+    /// <param name="lon">lon</param>
+    /// <param name="key">key</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Operations over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// A path that carries a query, sent before the query parameters.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class OperationsClient : IOperationsClient
+    /// <remarks><c>GET /?Action=DescribeThings&amp;Version=2016-11-15</c>, answered with 200.</remarks>
+    /// <param name="maxResults">MaxResults</param>
+    /// <param name="nextToken">NextToken</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.ThingList> DescribeThingsAsync(int? maxResults = null, string? nextToken = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same path with another query: another operation.
+    /// </summary>
+    /// <remarks><c>GET /?Action=DeleteThing&amp;Version=2016-11-15</c>, answered with 200.</remarks>
+    /// <param name="thingId">ThingId</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task DeleteThingAsync(string thingId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A fragment only tells operations apart; it is not sent.
+    /// </summary>
+    /// <remarks><c>POST /</c>, answered with 204.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task TagThingAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A path parameter and a query without a value.
+    /// </summary>
+    /// <remarks><c>GET /buckets/{Bucket}?tagging</c>, answered with 200.</remarks>
+    /// <param name="bucket">Bucket</param>
+    /// <param name="xAmzExpectedBucketOwner">x-amz-expected-bucket-owner</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.ThingList> GetBucketTaggingAsync(string bucket, string? xAmzExpectedBucketOwner = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// No operationId: named after method and path.
+    /// </summary>
+    /// <remarks><c>GET /pets/{petId}</c>, answered with 200.</remarks>
+    /// <param name="petId">petId</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing> GetPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether the pet exists.
+    /// </summary>
+    /// <remarks><c>HEAD /pets/{petId}</c>, answered with 200.</remarks>
+    /// <param name="petId">petId</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task HeadPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// PetOptions
+    /// </summary>
+    /// <remarks><c>OPTIONS /pets/{petId}</c>, answered with 204.</remarks>
+    /// <param name="petId">petId</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task PetOptionsAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// ListPets
+    /// </summary>
+    /// <remarks><c>GET /pets</c>, answered with 200.</remarks>
+    /// <param name="class">class</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.ThingList> ListPetsAsync(string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Spelled like list-pets once converted: numbered.
+    /// </summary>
+    /// <remarks><c>DELETE /pets</c>, answered with 204.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task ListPets2Async(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An operationId with no letters: named after method and path; two parameters named id.
+    /// </summary>
+    /// <remarks><c>GET /pets/{id}/toys</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="id2">id</param>
+    /// <param name="body2">body</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.ThingList> GetPetsByIdToysAsync(string id, long? id2 = null, bool? body2 = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists in the query (exploded, joined with commas, with pipes) and in a header.
+    /// </summary>
+    /// <remarks><c>GET /things</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="tag">tag</param>
+    /// <param name="sort">sort</param>
+    /// <param name="xFields">X-Fields</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Several successes: 200 and 201 carry the order, 202 nothing.
+    /// </summary>
+    /// <remarks><c>POST /orders</c>, answered with 200 or 201; 202 without a body (the result is null).</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A 2XX range: any 2xx carries the order.
+    /// </summary>
+    /// <remarks><c>GET /orders/{id}</c>, answered with any other 2xx.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
+    /// </summary>
+    /// <remarks><c>PUT /orders/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Two successes without a body.
+    /// </summary>
+    /// <remarks><c>DELETE /orders/{id}</c>, answered with 200 or 204.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A path item that refers to another serves its operations; a method written beside the reference is its own.
+    /// </summary>
+    /// <remarks><c>DELETE /v1/orders/{id}</c>, answered with 204.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A 2XX range: any 2xx carries the order.
+    /// </summary>
+    /// <remarks><c>GET /v1/orders/{id}</c>, answered with any other 2xx.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// 200 carries the order; 202 carries another body, which stays an error the caller can read.
+    /// </summary>
+    /// <remarks><c>PUT /v1/orders/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GetRoot
+    /// </summary>
+    /// <remarks><c>GET /</c>, answered with 204.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task GetRootAsync(global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Operations over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class OperationsClient : IOperationsClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+    private static readonly global::EvsContracts.EvsSuccess s_createOrderSuccess = new(new int[] { 200, 201 }, new int[] { 202 });
+    private static readonly global::EvsContracts.EvsSuccess s_getOrderSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+    private static readonly global::EvsContracts.EvsSuccess s_deleteOrderSuccess = new(global::System.Array.Empty<int>(), new int[] { 200, 204 });
+    private static readonly global::EvsContracts.EvsSuccess s_getOrder2Success = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public OperationsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
-        private static readonly global::EvsContracts.EvsSuccess s_createOrderSuccess = new(new int[] { 200, 201 }, new int[] { 202 });
-        private static readonly global::EvsContracts.EvsSuccess s_getOrderSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
-        private static readonly global::EvsContracts.EvsSuccess s_deleteOrderSuccess = new(global::System.Array.Empty<int>(), new int[] { 200, 204 });
-        private static readonly global::EvsContracts.EvsSuccess s_getOrder2Success = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public OperationsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(key);
+        string __uri = "alerts?units=M";
+        __uri = string.Concat(__uri, "&", "lat", "=", global::System.Uri.EscapeDataString(lat.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        __uri = string.Concat(__uri, "&", "lon", "=", global::System.Uri.EscapeDataString(lon.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        __uri = string.Concat(__uri, "&", "key", "=", global::System.Uri.EscapeDataString(key));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.ThingList> DescribeThingsAsync(int? maxResults = null, string? nextToken = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "?Action=DescribeThings&Version=2016-11-15";
+        if (maxResults is not null)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+            __uri = string.Concat(__uri, "&", "MaxResults", "=", global::System.Uri.EscapeDataString(maxResults.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task GetAlertsAsync(double lat, double lon, string key, global::System.Threading.CancellationToken cancellationToken = default)
+        if (nextToken is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            string __uri = "alerts?units=M";
-            __uri = string.Concat(__uri, "&", "lat", "=", global::System.Uri.EscapeDataString(lat.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            __uri = string.Concat(__uri, "&", "lon", "=", global::System.Uri.EscapeDataString(lon.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            __uri = string.Concat(__uri, "&", "key", "=", global::System.Uri.EscapeDataString(key));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+            __uri = string.Concat(__uri, "&", "NextToken", "=", global::System.Uri.EscapeDataString(nextToken));
         }
+        return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.ThingList> DescribeThingsAsync(int? maxResults = null, string? nextToken = null, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task DeleteThingAsync(string thingId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(thingId);
+        string __uri = "?Action=DeleteThing&Version=2016-11-15";
+        __uri = string.Concat(__uri, "&", "ThingId", "=", global::System.Uri.EscapeDataString(thingId));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task TagThingAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Empty;
+        return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.ThingList> GetBucketTaggingAsync(string bucket, string? xAmzExpectedBucketOwner = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(bucket);
+        string __uri = string.Concat("buckets/", global::EvsContracts.EvsPath.Escape("Bucket", bucket), "?tagging");
+        (string Name, string? Value)[] __headers = { ("x-amz-expected-bucket-owner", xAmzExpectedBucketOwner) };
+        return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing> GetPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
+        return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task HeadPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Head, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task PetOptionsAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(petId);
+        string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Options, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.ThingList> ListPetsAsync(string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "pets";
+        if (@class is not null)
         {
-            string __uri = "?Action=DescribeThings&Version=2016-11-15";
-            if (maxResults is not null)
+            __uri = string.Concat(__uri, "?", "class", "=", global::System.Uri.EscapeDataString(@class));
+        }
+        return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task ListPets2Async(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "pets";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.ThingList> GetPetsByIdToysAsync(string id, long? id2 = null, bool? body2 = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("id", id), "/toys");
+        char __separator = '?';
+        if (id2 is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "id", "=", global::System.Uri.EscapeDataString(id2.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
+        }
+        if (body2 is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "body", "=", global::System.Uri.EscapeDataString((body2.Value ? "true" : "false")));
+        }
+        return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            if (id is not null)
             {
-                __uri = string.Concat(__uri, "&", "MaxResults", "=", global::System.Uri.EscapeDataString(maxResults.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (nextToken is not null)
-            {
-                __uri = string.Concat(__uri, "&", "NextToken", "=", global::System.Uri.EscapeDataString(nextToken));
-            }
-            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteThingAsync(string thingId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(thingId);
-            string __uri = "?Action=DeleteThing&Version=2016-11-15";
-            __uri = string.Concat(__uri, "&", "ThingId", "=", global::System.Uri.EscapeDataString(thingId));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task TagThingAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Empty;
-            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 204, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.ThingList> GetBucketTaggingAsync(string bucket, string? xAmzExpectedBucketOwner = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(bucket);
-            string __uri = string.Concat("buckets/", global::EvsContracts.EvsPath.Escape("Bucket", bucket), "?tagging");
-            (string Name, string? Value)[] __headers = { ("x-amz-expected-bucket-owner", xAmzExpectedBucketOwner) };
-            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing> GetPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
-            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task HeadPetsByPetIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Head, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PetOptionsAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(petId);
-            string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("petId", petId));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Options, __uri, null, 204, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.ThingList> ListPetsAsync(string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "pets";
-            if (@class is not null)
-            {
-                __uri = string.Concat(__uri, "?", "class", "=", global::System.Uri.EscapeDataString(@class));
-            }
-            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task ListPets2Async(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = "pets";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.ThingList> GetPetsByIdToysAsync(string id, long? id2 = null, bool? body2 = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("pets/", global::EvsContracts.EvsPath.Escape("id", id), "/toys");
-            char __separator = '?';
-            if (id2 is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "id", "=", global::System.Uri.EscapeDataString(id2.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
-            }
-            if (body2 is not null)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "body", "=", global::System.Uri.EscapeDataString((body2.Value ? "true" : "false")));
-            }
-            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.ThingList> ListThingsAsync([global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> id, global::System.Collections.Generic.IList<string>? tag = null, global::System.Collections.Generic.IList<string>? sort = null, global::System.Collections.Generic.IList<string>? xFields = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                if (id is not null)
+                for (int i = 0; i < id.Count; i++)
                 {
-                    for (int i = 0; i < id.Count; i++)
-                    {
-                        global::EvsContracts.ContractCheck.Minimum(id[i], 1d, global::EvsContracts.ContractCheck.Join(string.Empty, "id"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
-                    }
-                }
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+                    global::EvsContracts.ContractCheck.Minimum(id[i], 1d, global::EvsContracts.ContractCheck.Join(string.Empty, "id"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
                 }
             }
-            string __uri = "things";
-            char __separator = '?';
-            foreach (int __item in id!)
+            if (__violations is not null)
             {
-                __uri = string.Concat(__uri, __separator.ToString(), "id", "=", global::System.Uri.EscapeDataString(__item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                __separator = '&';
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            if (tag is { Count: > 0 })
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "tag", "=", global::EvsContracts.EvsParameters.Join(tag, static (string __item) => __item, ",", true));
-                __separator = '&';
-            }
-            if (sort is { Count: > 0 })
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "sort", "=", global::EvsContracts.EvsParameters.Join(sort, static (string __item) => __item, "%7C", true));
-            }
-            (string Name, string? Value)[] __headers = { ("X-Fields", xFields is null ? null : global::EvsContracts.EvsParameters.Join(xFields, static (string __item) => __item, ",", false)) };
-            return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+        string __uri = "things";
+        char __separator = '?';
+        foreach (int __item in id!)
         {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "orders";
-            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, s_createOrderSuccess, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "id", "=", global::System.Uri.EscapeDataString(__item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        if (tag is { Count: > 0 })
         {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrderSuccess, cancellationToken)!;
+            __uri = string.Concat(__uri, __separator.ToString(), "tag", "=", global::EvsContracts.EvsParameters.Join(tag, static (string __item) => __item, ",", true));
+            __separator = '&';
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+        if (sort is { Count: > 0 })
         {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+            __uri = string.Concat(__uri, __separator.ToString(), "sort", "=", global::EvsContracts.EvsParameters.Join(sort, static (string __item) => __item, "%7C", true));
         }
+        (string Name, string? Value)[] __headers = { ("X-Fields", xFields is null ? null : global::EvsContracts.EvsParameters.Join(xFields, static (string __item) => __item, ",", false)) };
+        return _invoker.SendAsync<global::Operations.ThingList>(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, s_deleteOrderSuccess, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing?> CreateOrderAsync(global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "orders";
+        return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, s_createOrderSuccess, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrderSuccess, cancellationToken)!;
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrder2Success, cancellationToken)!;
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrderAsync(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task DeleteOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, s_deleteOrderSuccess, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task GetRootAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            string __uri = string.Empty;
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
-        }
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task ArchiveOrderAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Delete, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing> GetOrder2Async(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync<global::Operations.Thing>(global::System.Net.Http.HttpMethod.Get, __uri, null, s_getOrder2Success, cancellationToken)!;
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::Operations.Thing> ReplaceOrder2Async(string id, global::Operations.Thing body, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = string.Concat("v1/orders/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync<global::Operations.Thing, global::Operations.Thing>(global::System.Net.Http.HttpMethod.Put, __uri, body, null, 200, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task GetRootAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = string.Empty;
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
     }
 }

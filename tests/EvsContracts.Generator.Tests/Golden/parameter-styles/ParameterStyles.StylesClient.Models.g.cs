@@ -4,642 +4,641 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace ParameterStyles
+namespace ParameterStyles;
+
+/// <summary>
+/// The Colour values of the spec.
+/// </summary>
+/// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.ColourJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public readonly partial struct Colour : global::System.IEquatable<global::ParameterStyles.Colour>
+{
+    private readonly string? _value;
+
+    /// <summary>A value, listed by the spec or not.</summary>
+    /// <param name="value">The value as it appears in JSON.</param>
+    public Colour(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+
+    /// <summary><c>red</c></summary>
+    public static global::ParameterStyles.Colour Red { get; } = new("red");
+
+    /// <summary><c>green</c></summary>
+    public static global::ParameterStyles.Colour Green { get; } = new("green");
+
+    /// <summary><c>blue</c></summary>
+    public static global::ParameterStyles.Colour Blue { get; } = new("blue");
+
+    /// <summary>The values the spec lists, as JSON text.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("red", "green", "blue");
+
+    /// <summary>The value as it appears in JSON.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => AllowedValues.Contains(Value);
+
+    /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
+    internal static global::ParameterStyles.Colour ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("red"u8))
+        {
+            return Red;
+        }
+        if (reader.ValueTextEquals("green"u8))
+        {
+            return Green;
+        }
+        if (reader.ValueTextEquals("blue"u8))
+        {
+            return Blue;
+        }
+        return new global::ParameterStyles.Colour(global::EvsContracts.EvsJson.GetString(ref reader));
+    }
+
+    /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
+    internal static global::ParameterStyles.Colour ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
+
+    /// <inheritdoc/>
+    public bool Equals(global::ParameterStyles.Colour other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is global::ParameterStyles.Colour other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>The value as it appears in JSON.</summary>
+    /// <returns>The value.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator ==(global::ParameterStyles.Colour left, global::ParameterStyles.Colour right) => left.Equals(right);
+
+    /// <summary>Compares two values ordinally.</summary>
+    public static bool operator !=(global::ParameterStyles.Colour left, global::ParameterStyles.Colour right) => !left.Equals(right);
+
+    /// <summary>Any string is a value; the spec's own are the static properties.</summary>
+    public static implicit operator global::ParameterStyles.Colour(string value) => new(value);
+}
+
+/// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Colour"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+internal sealed class ColourJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Colour>
+{
+    public override global::ParameterStyles.Colour Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::ParameterStyles.Colour.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
+
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Colour value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
+}
+
+/// <summary>
+/// The Filter object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Filter>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Filter>
 {
     /// <summary>
-    /// The Colour values of the spec.
+    /// The <c>name</c> member.
     /// </summary>
-    /// <remarks>A value the spec does not list is kept when read, and reported by the owning model's <c>Validate()</c>.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::ParameterStyles.ColourJsonConverter))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public readonly partial struct Colour : global::System.IEquatable<global::ParameterStyles.Colour>
-    {
-        private readonly string? _value;
-
-        /// <summary>A value, listed by the spec or not.</summary>
-        /// <param name="value">The value as it appears in JSON.</param>
-        public Colour(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-
-        /// <summary><c>red</c></summary>
-        public static global::ParameterStyles.Colour Red { get; } = new("red");
-
-        /// <summary><c>green</c></summary>
-        public static global::ParameterStyles.Colour Green { get; } = new("green");
-
-        /// <summary><c>blue</c></summary>
-        public static global::ParameterStyles.Colour Blue { get; } = new("blue");
-
-        /// <summary>The values the spec lists, as JSON text.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static global::System.Collections.Immutable.ImmutableArray<string> AllowedValues { get; } = global::System.Collections.Immutable.ImmutableArray.Create("red", "green", "blue");
-
-        /// <summary>The value as it appears in JSON.</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Whether the spec lists this value.</summary>
-        public bool IsKnown => AllowedValues.Contains(Value);
-
-        /// <summary>Reads a value from a string token; known values come back without allocating.</summary>
-        internal static global::ParameterStyles.Colour ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.ValueTextEquals("red"u8))
-            {
-                return Red;
-            }
-            if (reader.ValueTextEquals("green"u8))
-            {
-                return Green;
-            }
-            if (reader.ValueTextEquals("blue"u8))
-            {
-                return Blue;
-            }
-            return new global::ParameterStyles.Colour(global::EvsContracts.EvsJson.GetString(ref reader));
-        }
-
-        /// <summary>Reads the member <paramref name="name"/> of the object at <paramref name="path"/>, which must be a string.</summary>
-        internal static global::ParameterStyles.Colour ReadJsonValue(ref global::System.Text.Json.Utf8JsonReader reader, string path, string name) =>
-            reader.TokenType == global::System.Text.Json.JsonTokenType.String ? ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, name), "a string");
-
-        /// <inheritdoc/>
-        public bool Equals(global::ParameterStyles.Colour other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is global::ParameterStyles.Colour other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>The value as it appears in JSON.</summary>
-        /// <returns>The value.</returns>
-        public override string ToString() => Value;
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator ==(global::ParameterStyles.Colour left, global::ParameterStyles.Colour right) => left.Equals(right);
-
-        /// <summary>Compares two values ordinally.</summary>
-        public static bool operator !=(global::ParameterStyles.Colour left, global::ParameterStyles.Colour right) => !left.Equals(right);
-
-        /// <summary>Any string is a value; the spec's own are the static properties.</summary>
-        public static implicit operator global::ParameterStyles.Colour(string value) => new(value);
-    }
-
-    /// <summary>Lets System.Text.Json use the generated reader and writer of <see cref="global::ParameterStyles.Colour"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    internal sealed class ColourJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::ParameterStyles.Colour>
-    {
-        public override global::ParameterStyles.Colour Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => reader.TokenType == global::System.Text.Json.JsonTokenType.String ? global::ParameterStyles.Colour.ReadJsonValue(ref reader) : throw global::EvsContracts.EvsJson.Unexpected(ref reader, "$", "a string");
-
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::ParameterStyles.Colour value, global::System.Text.Json.JsonSerializerOptions options) => global::EvsContracts.EvsJson.WriteStringValue(writer, value.Value);
-    }
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(20)]
+    public string? Name { get; set; }
 
     /// <summary>
-    /// The Filter object of the spec.
+    /// The <c>min_age</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Filter>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Filter : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Filter>
-    {
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(20)]
-        public string? Name { get; set; }
-
-        /// <summary>
-        /// The <c>min_age</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>min_age</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public int? MinAge { get; set; }
-
-        /// <summary>
-        /// The <c>born</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>born</c>.</remarks>
-        public global::System.DateOnly? Born { get; set; }
-
-        /// <summary>
-        /// The <c>kind</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>kind</c>.</remarks>
-        public global::ParameterStyles.Colour? Kind { get; set; }
-
-        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
-        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MaxLength(Name, 20, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(MinAge, 0d, path, "min_age", ref violations);
-            global::EvsContracts.ContractCheck.Enum(Kind?.Value, global::ParameterStyles.Colour.AllowedValues.AsSpan(), path, "kind", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_minAgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("min_age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_bornJsonName = global::System.Text.Json.JsonEncodedText.Encode("born"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            if (MinAge is { } minAge)
-            {
-                writer.WriteNumber(s_minAgeJsonName, minAge);
-            }
-            if (Born is { } born)
-            {
-                writer.WritePropertyName(s_bornJsonName);
-                global::EvsContracts.EvsJson.WriteDateValue(writer, born);
-            }
-            if (Kind is { } kind)
-            {
-                writer.WritePropertyName(s_kindJsonName);
-                global::EvsContracts.EvsJson.WriteStringValue(writer, kind.Value);
-            }
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    writer.WritePropertyName(member.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, member.Value);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::ParameterStyles.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? name = null;
-            int? minAge = null;
-            global::System.DateOnly? born = null;
-            global::ParameterStyles.Colour? kind = null;
-            global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "born"u8):
-                        born = global::EvsContracts.EvsJson.ReadNullableDate(ref reader, path, "born");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
-                        kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::ParameterStyles.Colour?) : global::ParameterStyles.Colour.ReadJsonValue(ref reader, path, "kind");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "min_age"u8):
-                        minAge = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "min_age");
-                        break;
-                    default:
-                        string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
-                        if (!global::EvsContracts.EvsJsonScalar.StringValues.TryRead(ref reader, out string additionalMembersValue))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.StringValues.Expected);
-                        }
-                        (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
-                        break;
-                }
-            }
-
-            return new global::ParameterStyles.Filter
-            {
-                Name = name,
-                MinAge = minAge,
-                Born = born,
-                Kind = kind,
-                AdditionalProperties = additionalMembers,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Filter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Filter>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Filter>(json);
-    }
+    /// <remarks>JSON: <c>min_age</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public int? MinAge { get; set; }
 
     /// <summary>
-    /// The Invoice object of the spec.
+    /// The <c>born</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Invoice>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Invoice : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Invoice>
-    {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>.</remarks>
-        public string? Id { get; init; }
-
-        /// <summary>
-        /// The <c>currency</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>currency</c>.</remarks>
-        [global::EvsContracts.Pattern("^[A-Z]{3}$")]
-        public string? Currency { get; init; }
-
-        /// <summary>
-        /// The <c>voided</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>voided</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Voided { get; init; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_currencyPattern = new("^[A-Z]{3}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Pattern(Currency, s_currencyPattern, path, "currency", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_currencyJsonName = global::System.Text.Json.JsonEncodedText.Encode("currency"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_voidedJsonName = global::System.Text.Json.JsonEncodedText.Encode("voided"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Id is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
-            }
-            if (Currency is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_currencyJsonName, Currency);
-            }
-            if (Voided is { } voided)
-            {
-                writer.WritePropertyName(s_voidedJsonName);
-                voided.WriteTo(writer);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Invoice ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::ParameterStyles.Invoice ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? currency = null;
-            global::System.Text.Json.JsonElement? voided = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "voided"u8):
-                        voided = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "voided");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "currency"u8):
-                        currency = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "currency");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::ParameterStyles.Invoice
-            {
-                Id = id,
-                Currency = currency,
-                Voided = voided,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Invoice FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Invoice>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Invoice FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Invoice>(json);
-    }
+    /// <remarks>JSON: <c>born</c>.</remarks>
+    public global::System.DateOnly? Born { get; set; }
 
     /// <summary>
-    /// The Point object of the spec.
+    /// The <c>kind</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Point>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Point : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Point>
+    /// <remarks>JSON: <c>kind</c>.</remarks>
+    public global::ParameterStyles.Colour? Kind { get; set; }
+
+    /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+    /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>x</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>x</c>.</remarks>
-        public required int X { get; set; }
-
-        /// <summary>
-        /// The <c>y</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>y</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public required int Y { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Minimum(Y, 0d, path, "y", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_xJsonName = global::System.Text.Json.JsonEncodedText.Encode("x"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_yJsonName = global::System.Text.Json.JsonEncodedText.Encode("y"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WriteNumber(s_xJsonName, X);
-            writer.WriteNumber(s_yJsonName, Y);
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Point ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::ParameterStyles.Point ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            int x = default;
-            bool hasX = false;
-            int y = default;
-            bool hasY = false;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 1 when global::System.MemoryExtensions.SequenceEqual(propertyName, "x"u8):
-                        x = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "x");
-                        hasX = true;
-                        break;
-                    case 1 when global::System.MemoryExtensions.SequenceEqual(propertyName, "y"u8):
-                        y = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "y");
-                        hasY = true;
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasX)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "x"));
-            }
-            if (!hasY)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "y"));
-            }
-
-            return new global::ParameterStyles.Point
-            {
-                X = x,
-                Y = y,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Point FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Point>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Point FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Point>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MaxLength(Name, 20, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(MinAge, 0d, path, "min_age", ref violations);
+        global::EvsContracts.ContractCheck.Enum(Kind?.Value, global::ParameterStyles.Colour.AllowedValues.AsSpan(), path, "kind", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_minAgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("min_age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_bornJsonName = global::System.Text.Json.JsonEncodedText.Encode("born"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_kindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        if (MinAge is { } minAge)
+        {
+            writer.WriteNumber(s_minAgeJsonName, minAge);
+        }
+        if (Born is { } born)
+        {
+            writer.WritePropertyName(s_bornJsonName);
+            global::EvsContracts.EvsJson.WriteDateValue(writer, born);
+        }
+        if (Kind is { } kind)
+        {
+            writer.WritePropertyName(s_kindJsonName);
+            global::EvsContracts.EvsJson.WriteStringValue(writer, kind.Value);
+        }
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
+            {
+                writer.WritePropertyName(member.Key);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, member.Value);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::ParameterStyles.Filter ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? name = null;
+        int? minAge = null;
+        global::System.DateOnly? born = null;
+        global::ParameterStyles.Colour? kind = null;
+        global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "name");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "born"u8):
+                    born = global::EvsContracts.EvsJson.ReadNullableDate(ref reader, path, "born");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "kind"u8):
+                    kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::ParameterStyles.Colour?) : global::ParameterStyles.Colour.ReadJsonValue(ref reader, path, "kind");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "min_age"u8):
+                    minAge = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "min_age");
+                    break;
+                default:
+                    string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
+                    if (!global::EvsContracts.EvsJsonScalar.StringValues.TryRead(ref reader, out string additionalMembersValue))
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.StringValues.Expected);
+                    }
+                    (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+                    break;
+            }
+        }
+
+        return new global::ParameterStyles.Filter
+        {
+            Name = name,
+            MinAge = minAge,
+            Born = born,
+            Kind = kind,
+            AdditionalProperties = additionalMembers,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Filter FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Filter>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Filter FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Filter>(json);
+}
+
+/// <summary>
+/// The Invoice object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Invoice>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Invoice : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Invoice>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>.</remarks>
+    public string? Id { get; init; }
 
     /// <summary>
-    /// The Range object of the spec.
+    /// The <c>currency</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Range>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Range : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Range>
+    /// <remarks>JSON: <c>currency</c>.</remarks>
+    [global::EvsContracts.Pattern("^[A-Z]{3}$")]
+    public string? Currency { get; init; }
+
+    /// <summary>
+    /// The <c>voided</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>voided</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Voided { get; init; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_currencyPattern = new("^[A-Z]{3}\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>lo</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>lo</c>.</remarks>
-        public double? Lo { get; set; }
-
-        /// <summary>
-        /// The <c>hi</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>hi</c>.</remarks>
-        public double? Hi { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_loJsonName = global::System.Text.Json.JsonEncodedText.Encode("lo"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_hiJsonName = global::System.Text.Json.JsonEncodedText.Encode("hi"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Lo is { } lo)
-            {
-                writer.WriteNumber(s_loJsonName, lo);
-            }
-            if (Hi is { } hi)
-            {
-                writer.WriteNumber(s_hiJsonName, hi);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Range ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::ParameterStyles.Range ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            double? lo = null;
-            double? hi = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lo"u8):
-                        lo = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "lo");
-                        break;
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "hi"u8):
-                        hi = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "hi");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-
-            return new global::ParameterStyles.Range
-            {
-                Lo = lo,
-                Hi = hi,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Range FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Range>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::ParameterStyles.Range FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Range>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Pattern(Currency, s_currencyPattern, path, "currency", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_idJsonName = global::System.Text.Json.JsonEncodedText.Encode("id"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_currencyJsonName = global::System.Text.Json.JsonEncodedText.Encode("currency"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_voidedJsonName = global::System.Text.Json.JsonEncodedText.Encode("voided"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Id is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_idJsonName, Id);
+        }
+        if (Currency is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_currencyJsonName, Currency);
+        }
+        if (Voided is { } voided)
+        {
+            writer.WritePropertyName(s_voidedJsonName);
+            voided.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Invoice ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::ParameterStyles.Invoice ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? currency = null;
+        global::System.Text.Json.JsonElement? voided = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "voided"u8):
+                    voided = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "voided");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "currency"u8):
+                    currency = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "currency");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::ParameterStyles.Invoice
+        {
+            Id = id,
+            Currency = currency,
+            Voided = voided,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Invoice FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Invoice>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Invoice FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Invoice>(json);
+}
+
+/// <summary>
+/// The Point object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Point>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Point : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Point>
+{
+    /// <summary>
+    /// The <c>x</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>x</c>.</remarks>
+    public required int X { get; set; }
+
+    /// <summary>
+    /// The <c>y</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>y</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public required int Y { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Minimum(Y, 0d, path, "y", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_xJsonName = global::System.Text.Json.JsonEncodedText.Encode("x"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_yJsonName = global::System.Text.Json.JsonEncodedText.Encode("y"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteNumber(s_xJsonName, X);
+        writer.WriteNumber(s_yJsonName, Y);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Point ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::ParameterStyles.Point ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        int x = default;
+        bool hasX = false;
+        int y = default;
+        bool hasY = false;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 1 when global::System.MemoryExtensions.SequenceEqual(propertyName, "x"u8):
+                    x = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "x");
+                    hasX = true;
+                    break;
+                case 1 when global::System.MemoryExtensions.SequenceEqual(propertyName, "y"u8):
+                    y = global::EvsContracts.EvsJson.ReadInt32(ref reader, path, "y");
+                    hasY = true;
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasX)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "x"));
+        }
+        if (!hasY)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "y"));
+        }
+
+        return new global::ParameterStyles.Point
+        {
+            X = x,
+            Y = y,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Point FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Point>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Point FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Point>(json);
+}
+
+/// <summary>
+/// The Range object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::ParameterStyles.Range>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Range : global::EvsContracts.IEvsJsonModel<global::ParameterStyles.Range>
+{
+    /// <summary>
+    /// The <c>lo</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>lo</c>.</remarks>
+    public double? Lo { get; set; }
+
+    /// <summary>
+    /// The <c>hi</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>hi</c>.</remarks>
+    public double? Hi { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_loJsonName = global::System.Text.Json.JsonEncodedText.Encode("lo"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_hiJsonName = global::System.Text.Json.JsonEncodedText.Encode("hi"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Lo is { } lo)
+        {
+            writer.WriteNumber(s_loJsonName, lo);
+        }
+        if (Hi is { } hi)
+        {
+            writer.WriteNumber(s_hiJsonName, hi);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Range ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::ParameterStyles.Range ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        double? lo = null;
+        double? hi = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "lo"u8):
+                    lo = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "lo");
+                    break;
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "hi"u8):
+                    hi = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "hi");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new global::ParameterStyles.Range
+        {
+            Lo = lo,
+            Hi = hi,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Range FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Range>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::ParameterStyles.Range FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::ParameterStyles.Range>(json);
 }

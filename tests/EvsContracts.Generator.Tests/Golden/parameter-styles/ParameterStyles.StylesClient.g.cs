@@ -4,483 +4,482 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace ParameterStyles
+namespace ParameterStyles;
+
+/// <summary>
+/// The operations of Parameter styles.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IStylesClient
 {
     /// <summary>
-    /// The operations of Parameter styles.
+    /// A list in the path, in each style.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IStylesClient
-    {
-        /// <summary>
-        /// A list in the path, in each style.
-        /// </summary>
-        /// <remarks><c>GET /lists/{simple}/{label}/{labelExploded}/{matrix}/{matrixExploded}</c>, answered with 204.</remarks>
-        /// <param name="simple">simple</param>
-        /// <param name="label">label</param>
-        /// <param name="labelExploded">labelExploded</param>
-        /// <param name="matrix">matrix</param>
-        /// <param name="matrixExploded">matrixExploded</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task GetListsAsync([global::EvsContracts.MinItems(1)] [global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> simple, global::System.Collections.Generic.IList<string> label, global::System.Collections.Generic.IList<string> labelExploded, global::System.Collections.Generic.IList<string> matrix, global::System.Collections.Generic.IList<global::ParameterStyles.Colour> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// A single value in the label and matrix styles.
-        /// </summary>
-        /// <remarks><c>GET /values/{label}/{matrix}</c>, answered with 204.</remarks>
-        /// <param name="label">label</param>
-        /// <param name="matrix">matrix</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task GetValuesAsync(long label, [global::EvsContracts.MaxCodePoints(8)] string matrix, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// An object in the path, in each style.
-        /// </summary>
-        /// <remarks><c>GET /objects/{simple}/{simpleExploded}/{label}/{labelExploded}/{matrix}/{matrixExploded}</c>, answered with 204.</remarks>
-        /// <param name="simple">simple</param>
-        /// <param name="simpleExploded">simpleExploded</param>
-        /// <param name="label">label</param>
-        /// <param name="labelExploded">labelExploded</param>
-        /// <param name="matrix">matrix</param>
-        /// <param name="matrixExploded">matrixExploded</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task GetObjectsAsync(global::ParameterStyles.Point simple, global::ParameterStyles.Point simpleExploded, global::ParameterStyles.Point label, global::ParameterStyles.Point labelExploded, global::ParameterStyles.Point matrix, global::System.Collections.Generic.IDictionary<string, string> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Objects and maps in the query: each member its own name (form, exploded), and joined into one value.
-        /// </summary>
-        /// <remarks><c>GET /search</c>, answered with 204.</remarks>
-        /// <param name="filter">filter</param>
-        /// <param name="point">point</param>
-        /// <param name="range">range</param>
-        /// <param name="corner">corner</param>
-        /// <param name="labels">labels</param>
-        /// <param name="tags">tags</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task SearchAsync(global::ParameterStyles.Filter? filter = null, global::ParameterStyles.Point? point = null, global::ParameterStyles.Range? range = null, global::ParameterStyles.Point? corner = null, global::System.Collections.Generic.IDictionary<string, string>? labels = null, global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Objects and maps in headers.
-        /// </summary>
-        /// <remarks><c>GET /headers</c>, answered with 204.</remarks>
-        /// <param name="xPoint">X-Point</param>
-        /// <param name="xLabels">X-Labels</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task SendHeadersAsync(global::ParameterStyles.Point xPoint, global::System.Collections.Generic.IDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Bytes (base64) and any JSON value as parameters.
-        /// </summary>
-        /// <remarks><c>GET /blobs</c>, answered with 204.</remarks>
-        /// <param name="digest">digest</param>
-        /// <param name="match">match</param>
-        /// <param name="xSignature">X-Signature</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>A task that completes when the service has accepted the request.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task FindBlobsAsync(byte[] digest, global::System.Text.Json.JsonElement? match = null, byte[]? xSignature = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// TraceEcho
-        /// </summary>
-        /// <remarks><c>TRACE /echo</c>, answered with 200.</remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<string> TraceEchoAsync(global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// Answered only by a redirect to the archive.
-        /// </summary>
-        /// <remarks><c>GET /archives/{ref}</c>, answered with a redirect, followed to the answer it leads to.</remarks>
-        /// <param name="ref">ref</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The answer the service's redirect leads to, as it arrives (the spec declares only the redirect): read the stream, then dispose it to free the connection.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadArchiveAsync(string @ref, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>
-        /// GetInvoice
-        /// </summary>
-        /// <remarks><c>GET /invoices/{id}</c>, answered with 200.</remarks>
-        /// <param name="id">id</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::ParameterStyles.Invoice> GetInvoiceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+    /// <remarks><c>GET /lists/{simple}/{label}/{labelExploded}/{matrix}/{matrixExploded}</c>, answered with 204.</remarks>
+    /// <param name="simple">simple</param>
+    /// <param name="label">label</param>
+    /// <param name="labelExploded">labelExploded</param>
+    /// <param name="matrix">matrix</param>
+    /// <param name="matrixExploded">matrixExploded</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task GetListsAsync([global::EvsContracts.MinItems(1)] [global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> simple, global::System.Collections.Generic.IList<string> label, global::System.Collections.Generic.IList<string> labelExploded, global::System.Collections.Generic.IList<string> matrix, global::System.Collections.Generic.IList<global::ParameterStyles.Colour> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// A client of Parameter styles over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+    /// A single value in the label and matrix styles.
     /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class StylesClient : IStylesClient
+    /// <remarks><c>GET /values/{label}/{matrix}</c>, answered with 204.</remarks>
+    /// <param name="label">label</param>
+    /// <param name="matrix">matrix</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task GetValuesAsync(long label, [global::EvsContracts.MaxCodePoints(8)] string matrix, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An object in the path, in each style.
+    /// </summary>
+    /// <remarks><c>GET /objects/{simple}/{simpleExploded}/{label}/{labelExploded}/{matrix}/{matrixExploded}</c>, answered with 204.</remarks>
+    /// <param name="simple">simple</param>
+    /// <param name="simpleExploded">simpleExploded</param>
+    /// <param name="label">label</param>
+    /// <param name="labelExploded">labelExploded</param>
+    /// <param name="matrix">matrix</param>
+    /// <param name="matrixExploded">matrixExploded</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task GetObjectsAsync(global::ParameterStyles.Point simple, global::ParameterStyles.Point simpleExploded, global::ParameterStyles.Point label, global::ParameterStyles.Point labelExploded, global::ParameterStyles.Point matrix, global::System.Collections.Generic.IDictionary<string, string> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Objects and maps in the query: each member its own name (form, exploded), and joined into one value.
+    /// </summary>
+    /// <remarks><c>GET /search</c>, answered with 204.</remarks>
+    /// <param name="filter">filter</param>
+    /// <param name="point">point</param>
+    /// <param name="range">range</param>
+    /// <param name="corner">corner</param>
+    /// <param name="labels">labels</param>
+    /// <param name="tags">tags</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task SearchAsync(global::ParameterStyles.Filter? filter = null, global::ParameterStyles.Point? point = null, global::ParameterStyles.Range? range = null, global::ParameterStyles.Point? corner = null, global::System.Collections.Generic.IDictionary<string, string>? labels = null, global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Objects and maps in headers.
+    /// </summary>
+    /// <remarks><c>GET /headers</c>, answered with 204.</remarks>
+    /// <param name="xPoint">X-Point</param>
+    /// <param name="xLabels">X-Labels</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task SendHeadersAsync(global::ParameterStyles.Point xPoint, global::System.Collections.Generic.IDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Bytes (base64) and any JSON value as parameters.
+    /// </summary>
+    /// <remarks><c>GET /blobs</c>, answered with 204.</remarks>
+    /// <param name="digest">digest</param>
+    /// <param name="match">match</param>
+    /// <param name="xSignature">X-Signature</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the service has accepted the request.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task FindBlobsAsync(byte[] digest, global::System.Text.Json.JsonElement? match = null, byte[]? xSignature = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// TraceEcho
+    /// </summary>
+    /// <remarks><c>TRACE /echo</c>, answered with 200.</remarks>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer (<c>text/plain</c>) as text.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<string> TraceEchoAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Answered only by a redirect to the archive.
+    /// </summary>
+    /// <remarks><c>GET /archives/{ref}</c>, answered with a redirect, followed to the answer it leads to.</remarks>
+    /// <param name="ref">ref</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer the service's redirect leads to, as it arrives (the spec declares only the redirect): read the stream, then dispose it to free the connection.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadArchiveAsync(string @ref, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GetInvoice
+    /// </summary>
+    /// <remarks><c>GET /invoices/{id}</c>, answered with 200.</remarks>
+    /// <param name="id">id</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::ParameterStyles.Invoice> GetInvoiceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Parameter styles over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class StylesClient : IStylesClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+    private static readonly global::EvsContracts.EvsSuccess s_downloadArchiveSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public StylesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
-        private static readonly global::EvsContracts.EvsSuccess s_downloadArchiveSuccess = new(global::System.Array.Empty<int>(), global::System.Array.Empty<int>(), anyWithBody: true);
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+    }
 
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public StylesClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task GetListsAsync([global::EvsContracts.MinItems(1)] [global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> simple, global::System.Collections.Generic.IList<string> label, global::System.Collections.Generic.IList<string> labelExploded, global::System.Collections.Generic.IList<string> matrix, global::System.Collections.Generic.IList<global::ParameterStyles.Colour> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(simple);
+        global::System.ArgumentNullException.ThrowIfNull(label);
+        global::System.ArgumentNullException.ThrowIfNull(labelExploded);
+        global::System.ArgumentNullException.ThrowIfNull(matrix);
+        global::System.ArgumentNullException.ThrowIfNull(matrixExploded);
+        if (Options.ValidateRequests)
         {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.MinItems(simple?.Count, 1, string.Empty, "simple", ref __violations);
+            if (simple is not null)
+            {
+                for (int i = 0; i < simple.Count; i++)
+                {
+                    global::EvsContracts.ContractCheck.Minimum(simple[i], 1d, global::EvsContracts.ContractCheck.Join(string.Empty, "simple"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
+                }
+            }
+            if (matrixExploded is not null)
+            {
+                for (int i = 0; i < matrixExploded.Count; i++)
+                {
+                    global::EvsContracts.ContractCheck.Enum(matrixExploded[i].Value, global::ParameterStyles.Colour.AllowedValues.AsSpan(), global::EvsContracts.ContractCheck.Join(string.Empty, "matrixExploded"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
+                }
+            }
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
         }
+        string __uri = string.Concat("lists/", global::EvsContracts.EvsParameters.PathList("simple", global::System.Linq.Enumerable.Select(simple!, static (int __item) => __item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::EvsContracts.EvsParameterStyle.Simple, false), "/", global::EvsContracts.EvsParameters.PathList("label", global::System.Linq.Enumerable.Select(label!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Label, false), "/", global::EvsContracts.EvsParameters.PathList("labelExploded", global::System.Linq.Enumerable.Select(labelExploded!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Label, true), "/", global::EvsContracts.EvsParameters.PathList("matrix", global::System.Linq.Enumerable.Select(matrix!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Matrix, false), "/", global::EvsContracts.EvsParameters.PathList("matrixExploded", global::System.Linq.Enumerable.Select(matrixExploded!, static (global::ParameterStyles.Colour __item) => __item.Value), global::EvsContracts.EvsParameterStyle.Matrix, true));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+    }
 
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task GetListsAsync([global::EvsContracts.MinItems(1)] [global::EvsContracts.Minimum(1d)] global::System.Collections.Generic.IList<int> simple, global::System.Collections.Generic.IList<string> label, global::System.Collections.Generic.IList<string> labelExploded, global::System.Collections.Generic.IList<string> matrix, global::System.Collections.Generic.IList<global::ParameterStyles.Colour> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task GetValuesAsync(long label, [global::EvsContracts.MaxCodePoints(8)] string matrix, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(matrix);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(simple);
-            global::System.ArgumentNullException.ThrowIfNull(label);
-            global::System.ArgumentNullException.ThrowIfNull(labelExploded);
-            global::System.ArgumentNullException.ThrowIfNull(matrix);
-            global::System.ArgumentNullException.ThrowIfNull(matrixExploded);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            global::EvsContracts.ContractCheck.MaxLength(matrix, 8, string.Empty, "matrix", ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.MinItems(simple?.Count, 1, string.Empty, "simple", ref __violations);
-                if (simple is not null)
-                {
-                    for (int i = 0; i < simple.Count; i++)
-                    {
-                        global::EvsContracts.ContractCheck.Minimum(simple[i], 1d, global::EvsContracts.ContractCheck.Join(string.Empty, "simple"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
-                    }
-                }
-                if (matrixExploded is not null)
-                {
-                    for (int i = 0; i < matrixExploded.Count; i++)
-                    {
-                        global::EvsContracts.ContractCheck.Enum(matrixExploded[i].Value, global::ParameterStyles.Colour.AllowedValues.AsSpan(), global::EvsContracts.ContractCheck.Join(string.Empty, "matrixExploded"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref __violations);
-                    }
-                }
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("lists/", global::EvsContracts.EvsParameters.PathList("simple", global::System.Linq.Enumerable.Select(simple!, static (int __item) => __item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::EvsContracts.EvsParameterStyle.Simple, false), "/", global::EvsContracts.EvsParameters.PathList("label", global::System.Linq.Enumerable.Select(label!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Label, false), "/", global::EvsContracts.EvsParameters.PathList("labelExploded", global::System.Linq.Enumerable.Select(labelExploded!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Label, true), "/", global::EvsContracts.EvsParameters.PathList("matrix", global::System.Linq.Enumerable.Select(matrix!, static (string __item) => __item), global::EvsContracts.EvsParameterStyle.Matrix, false), "/", global::EvsContracts.EvsParameters.PathList("matrixExploded", global::System.Linq.Enumerable.Select(matrixExploded!, static (global::ParameterStyles.Colour __item) => __item.Value), global::EvsContracts.EvsParameterStyle.Matrix, true));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
         }
+        string __uri = string.Concat("values/", global::EvsContracts.EvsParameters.PathValue("label", label.ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::EvsContracts.EvsParameterStyle.Label), "/", global::EvsContracts.EvsParameters.PathValue("matrix", matrix, global::EvsContracts.EvsParameterStyle.Matrix));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+    }
 
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task GetValuesAsync(long label, [global::EvsContracts.MaxCodePoints(8)] string matrix, global::System.Threading.CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task GetObjectsAsync(global::ParameterStyles.Point simple, global::ParameterStyles.Point simpleExploded, global::ParameterStyles.Point label, global::ParameterStyles.Point labelExploded, global::ParameterStyles.Point matrix, global::System.Collections.Generic.IDictionary<string, string> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(simple);
+        global::System.ArgumentNullException.ThrowIfNull(simpleExploded);
+        global::System.ArgumentNullException.ThrowIfNull(label);
+        global::System.ArgumentNullException.ThrowIfNull(labelExploded);
+        global::System.ArgumentNullException.ThrowIfNull(matrix);
+        global::System.ArgumentNullException.ThrowIfNull(matrixExploded);
+        if (Options.ValidateRequests)
         {
-            global::System.ArgumentNullException.ThrowIfNull(matrix);
-            if (Options.ValidateRequests)
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            simple?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "simple"), ref __violations);
+            simpleExploded?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "simpleExploded"), ref __violations);
+            label?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "label"), ref __violations);
+            labelExploded?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "labelExploded"), ref __violations);
+            matrix?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "matrix"), ref __violations);
+            if (__violations is not null)
             {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                global::EvsContracts.ContractCheck.MaxLength(matrix, 8, string.Empty, "matrix", ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            string __uri = string.Concat("values/", global::EvsContracts.EvsParameters.PathValue("label", label.ToString(global::System.Globalization.CultureInfo.InvariantCulture), global::EvsContracts.EvsParameterStyle.Label), "/", global::EvsContracts.EvsParameters.PathValue("matrix", matrix, global::EvsContracts.EvsParameterStyle.Matrix));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task GetObjectsAsync(global::ParameterStyles.Point simple, global::ParameterStyles.Point simpleExploded, global::ParameterStyles.Point label, global::ParameterStyles.Point labelExploded, global::ParameterStyles.Point matrix, global::System.Collections.Generic.IDictionary<string, string> matrixExploded, global::System.Threading.CancellationToken cancellationToken = default)
+        var __simpleMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (simple!.X is { } __simpleMembers0)
         {
-            global::System.ArgumentNullException.ThrowIfNull(simple);
-            global::System.ArgumentNullException.ThrowIfNull(simpleExploded);
-            global::System.ArgumentNullException.ThrowIfNull(label);
-            global::System.ArgumentNullException.ThrowIfNull(labelExploded);
-            global::System.ArgumentNullException.ThrowIfNull(matrix);
-            global::System.ArgumentNullException.ThrowIfNull(matrixExploded);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                simple?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "simple"), ref __violations);
-                simpleExploded?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "simpleExploded"), ref __violations);
-                label?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "label"), ref __violations);
-                labelExploded?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "labelExploded"), ref __violations);
-                matrix?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "matrix"), ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            var __simpleMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (simple!.X is { } __simpleMembers0)
-            {
-                __simpleMembers.Add(new("x", __simpleMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (simple!.Y is { } __simpleMembers1)
-            {
-                __simpleMembers.Add(new("y", __simpleMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            var __simpleExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (simpleExploded!.X is { } __simpleExplodedMembers0)
-            {
-                __simpleExplodedMembers.Add(new("x", __simpleExplodedMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (simpleExploded!.Y is { } __simpleExplodedMembers1)
-            {
-                __simpleExplodedMembers.Add(new("y", __simpleExplodedMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            var __labelMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (label!.X is { } __labelMembers0)
-            {
-                __labelMembers.Add(new("x", __labelMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (label!.Y is { } __labelMembers1)
-            {
-                __labelMembers.Add(new("y", __labelMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            var __labelExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (labelExploded!.X is { } __labelExplodedMembers0)
-            {
-                __labelExplodedMembers.Add(new("x", __labelExplodedMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (labelExploded!.Y is { } __labelExplodedMembers1)
-            {
-                __labelExplodedMembers.Add(new("y", __labelExplodedMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            var __matrixMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (matrix!.X is { } __matrixMembers0)
-            {
-                __matrixMembers.Add(new("x", __matrixMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (matrix!.Y is { } __matrixMembers1)
-            {
-                __matrixMembers.Add(new("y", __matrixMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            var __matrixExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            foreach (var __entry in matrixExploded!)
-            {
-                __matrixExplodedMembers.Add(new(__entry.Key, __entry.Value));
-            }
-            string __uri = string.Concat("objects/", global::EvsContracts.EvsParameters.PathMembers("simple", __simpleMembers, global::EvsContracts.EvsParameterStyle.Simple, false), "/", global::EvsContracts.EvsParameters.PathMembers("simpleExploded", __simpleExplodedMembers, global::EvsContracts.EvsParameterStyle.Simple, true), "/", global::EvsContracts.EvsParameters.PathMembers("label", __labelMembers, global::EvsContracts.EvsParameterStyle.Label, false), "/", global::EvsContracts.EvsParameters.PathMembers("labelExploded", __labelExplodedMembers, global::EvsContracts.EvsParameterStyle.Label, true), "/", global::EvsContracts.EvsParameters.PathMembers("matrix", __matrixMembers, global::EvsContracts.EvsParameterStyle.Matrix, false), "/", global::EvsContracts.EvsParameters.PathMembers("matrixExploded", __matrixExplodedMembers, global::EvsContracts.EvsParameterStyle.Matrix, true));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+            __simpleMembers.Add(new("x", __simpleMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task SearchAsync(global::ParameterStyles.Filter? filter = null, global::ParameterStyles.Point? point = null, global::ParameterStyles.Range? range = null, global::ParameterStyles.Point? corner = null, global::System.Collections.Generic.IDictionary<string, string>? labels = null, global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (simple!.Y is { } __simpleMembers1)
         {
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
-                point?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "point"), ref __violations);
-                range?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "range"), ref __violations);
-                corner?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "corner"), ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __filterMembers = null;
-            if (filter is not null)
-            {
-                __filterMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (filter.Name is not null)
-                {
-                    __filterMembers.Add(new("name", filter.Name));
-                }
-                if (filter.MinAge is { } __filterMembers1)
-                {
-                    __filterMembers.Add(new("min_age", __filterMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                if (filter.Born is { } __filterMembers2)
-                {
-                    __filterMembers.Add(new("born", __filterMembers2.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                if (filter.Kind is { } __filterMembers3)
-                {
-                    __filterMembers.Add(new("kind", __filterMembers3.Value));
-                }
-                if (filter.AdditionalProperties is not null)
-                {
-                    foreach (var __entry in filter.AdditionalProperties)
-                    {
-                        __filterMembers.Add(new(__entry.Key, __entry.Value));
-                    }
-                }
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __pointMembers = null;
-            if (point is not null)
-            {
-                __pointMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (point.X is { } __pointMembers0)
-                {
-                    __pointMembers.Add(new("x", __pointMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                if (point.Y is { } __pointMembers1)
-                {
-                    __pointMembers.Add(new("y", __pointMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __rangeMembers = null;
-            if (range is not null)
-            {
-                __rangeMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (range.Lo is { } __rangeMembers0)
-                {
-                    __rangeMembers.Add(new("lo", __rangeMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                if (range.Hi is { } __rangeMembers1)
-                {
-                    __rangeMembers.Add(new("hi", __rangeMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __cornerMembers = null;
-            if (corner is not null)
-            {
-                __cornerMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                if (corner.X is { } __cornerMembers0)
-                {
-                    __cornerMembers.Add(new("x", __cornerMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-                if (corner.Y is { } __cornerMembers1)
-                {
-                    __cornerMembers.Add(new("y", __cornerMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __labelsMembers = null;
-            if (labels is not null)
-            {
-                __labelsMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                foreach (var __entry in labels)
-                {
-                    __labelsMembers.Add(new(__entry.Key, __entry.Value));
-                }
-            }
-            string __uri = "search";
-            char __separator = '?';
-            string __filterQuery = global::EvsContracts.EvsParameters.QueryMembers("filter", __filterMembers, global::EvsContracts.EvsParameterStyle.Form, true);
-            if (__filterQuery.Length > 0)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), __filterQuery);
-                __separator = '&';
-            }
-            string __pointQuery = global::EvsContracts.EvsParameters.QueryMembers("point", __pointMembers, global::EvsContracts.EvsParameterStyle.Form, false);
-            if (__pointQuery.Length > 0)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), __pointQuery);
-                __separator = '&';
-            }
-            string __rangeQuery = global::EvsContracts.EvsParameters.QueryMembers("range", __rangeMembers, global::EvsContracts.EvsParameterStyle.PipeDelimited, false);
-            if (__rangeQuery.Length > 0)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), __rangeQuery);
-                __separator = '&';
-            }
-            string __cornerQuery = global::EvsContracts.EvsParameters.QueryMembers("corner", __cornerMembers, global::EvsContracts.EvsParameterStyle.SpaceDelimited, false);
-            if (__cornerQuery.Length > 0)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), __cornerQuery);
-                __separator = '&';
-            }
-            string __labelsQuery = global::EvsContracts.EvsParameters.QueryMembers("labels", __labelsMembers, global::EvsContracts.EvsParameterStyle.Form, true);
-            if (__labelsQuery.Length > 0)
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), __labelsQuery);
-                __separator = '&';
-            }
-            if (tags is { Count: > 0 })
-            {
-                __uri = string.Concat(__uri, __separator.ToString(), "tags", "=", global::EvsContracts.EvsParameters.Join(tags, static (string __item) => __item, "%7C", true));
-            }
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+            __simpleMembers.Add(new("y", __simpleMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task SendHeadersAsync(global::ParameterStyles.Point xPoint, global::System.Collections.Generic.IDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
+        var __simpleExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (simpleExploded!.X is { } __simpleExplodedMembers0)
         {
-            global::System.ArgumentNullException.ThrowIfNull(xPoint);
-            if (Options.ValidateRequests)
-            {
-                global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
-                xPoint?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "X-Point"), ref __violations);
-                if (__violations is not null)
-                {
-                    throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
-                }
-            }
-            var __xPointMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (xPoint!.X is { } __xPointMembers0)
-            {
-                __xPointMembers.Add(new("x", __xPointMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            if (xPoint!.Y is { } __xPointMembers1)
-            {
-                __xPointMembers.Add(new("y", __xPointMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-            }
-            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __xLabelsMembers = null;
-            if (xLabels is not null)
-            {
-                __xLabelsMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                foreach (var __entry in xLabels)
-                {
-                    __xLabelsMembers.Add(new(__entry.Key, __entry.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
-                }
-            }
-            string __uri = "headers";
-            (string Name, string? Value)[] __headers = { ("X-Point", global::EvsContracts.EvsParameters.HeaderMembers(__xPointMembers, false)), ("X-Labels", global::EvsContracts.EvsParameters.HeaderMembers(__xLabelsMembers, true)) };
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 204, cancellationToken);
+            __simpleExplodedMembers.Add(new("x", __simpleExplodedMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task FindBlobsAsync(byte[] digest, global::System.Text.Json.JsonElement? match = null, byte[]? xSignature = null, global::System.Threading.CancellationToken cancellationToken = default)
+        if (simpleExploded!.Y is { } __simpleExplodedMembers1)
         {
-            global::System.ArgumentNullException.ThrowIfNull(digest);
-            string __uri = "blobs";
-            char __separator = '?';
-            __uri = string.Concat(__uri, __separator.ToString(), "digest", "=", global::System.Uri.EscapeDataString(global::System.Convert.ToBase64String(digest)));
+            __simpleExplodedMembers.Add(new("y", __simpleExplodedMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var __labelMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (label!.X is { } __labelMembers0)
+        {
+            __labelMembers.Add(new("x", __labelMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (label!.Y is { } __labelMembers1)
+        {
+            __labelMembers.Add(new("y", __labelMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var __labelExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (labelExploded!.X is { } __labelExplodedMembers0)
+        {
+            __labelExplodedMembers.Add(new("x", __labelExplodedMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (labelExploded!.Y is { } __labelExplodedMembers1)
+        {
+            __labelExplodedMembers.Add(new("y", __labelExplodedMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var __matrixMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (matrix!.X is { } __matrixMembers0)
+        {
+            __matrixMembers.Add(new("x", __matrixMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (matrix!.Y is { } __matrixMembers1)
+        {
+            __matrixMembers.Add(new("y", __matrixMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var __matrixExplodedMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        foreach (var __entry in matrixExploded!)
+        {
+            __matrixExplodedMembers.Add(new(__entry.Key, __entry.Value));
+        }
+        string __uri = string.Concat("objects/", global::EvsContracts.EvsParameters.PathMembers("simple", __simpleMembers, global::EvsContracts.EvsParameterStyle.Simple, false), "/", global::EvsContracts.EvsParameters.PathMembers("simpleExploded", __simpleExplodedMembers, global::EvsContracts.EvsParameterStyle.Simple, true), "/", global::EvsContracts.EvsParameters.PathMembers("label", __labelMembers, global::EvsContracts.EvsParameterStyle.Label, false), "/", global::EvsContracts.EvsParameters.PathMembers("labelExploded", __labelExplodedMembers, global::EvsContracts.EvsParameterStyle.Label, true), "/", global::EvsContracts.EvsParameters.PathMembers("matrix", __matrixMembers, global::EvsContracts.EvsParameterStyle.Matrix, false), "/", global::EvsContracts.EvsParameters.PathMembers("matrixExploded", __matrixExplodedMembers, global::EvsContracts.EvsParameterStyle.Matrix, true));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task SearchAsync(global::ParameterStyles.Filter? filter = null, global::ParameterStyles.Point? point = null, global::ParameterStyles.Range? range = null, global::ParameterStyles.Point? corner = null, global::System.Collections.Generic.IDictionary<string, string>? labels = null, global::System.Collections.Generic.IList<string>? tags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            filter?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "filter"), ref __violations);
+            point?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "point"), ref __violations);
+            range?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "range"), ref __violations);
+            corner?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "corner"), ref __violations);
+            if (__violations is not null)
+            {
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
+            }
+        }
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __filterMembers = null;
+        if (filter is not null)
+        {
+            __filterMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (filter.Name is not null)
+            {
+                __filterMembers.Add(new("name", filter.Name));
+            }
+            if (filter.MinAge is { } __filterMembers1)
+            {
+                __filterMembers.Add(new("min_age", __filterMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (filter.Born is { } __filterMembers2)
+            {
+                __filterMembers.Add(new("born", __filterMembers2.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (filter.Kind is { } __filterMembers3)
+            {
+                __filterMembers.Add(new("kind", __filterMembers3.Value));
+            }
+            if (filter.AdditionalProperties is not null)
+            {
+                foreach (var __entry in filter.AdditionalProperties)
+                {
+                    __filterMembers.Add(new(__entry.Key, __entry.Value));
+                }
+            }
+        }
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __pointMembers = null;
+        if (point is not null)
+        {
+            __pointMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (point.X is { } __pointMembers0)
+            {
+                __pointMembers.Add(new("x", __pointMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (point.Y is { } __pointMembers1)
+            {
+                __pointMembers.Add(new("y", __pointMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __rangeMembers = null;
+        if (range is not null)
+        {
+            __rangeMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (range.Lo is { } __rangeMembers0)
+            {
+                __rangeMembers.Add(new("lo", __rangeMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (range.Hi is { } __rangeMembers1)
+            {
+                __rangeMembers.Add(new("hi", __rangeMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __cornerMembers = null;
+        if (corner is not null)
+        {
+            __cornerMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            if (corner.X is { } __cornerMembers0)
+            {
+                __cornerMembers.Add(new("x", __cornerMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (corner.Y is { } __cornerMembers1)
+            {
+                __cornerMembers.Add(new("y", __cornerMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __labelsMembers = null;
+        if (labels is not null)
+        {
+            __labelsMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var __entry in labels)
+            {
+                __labelsMembers.Add(new(__entry.Key, __entry.Value));
+            }
+        }
+        string __uri = "search";
+        char __separator = '?';
+        string __filterQuery = global::EvsContracts.EvsParameters.QueryMembers("filter", __filterMembers, global::EvsContracts.EvsParameterStyle.Form, true);
+        if (__filterQuery.Length > 0)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), __filterQuery);
             __separator = '&';
-            if (match is not null)
+        }
+        string __pointQuery = global::EvsContracts.EvsParameters.QueryMembers("point", __pointMembers, global::EvsContracts.EvsParameterStyle.Form, false);
+        if (__pointQuery.Length > 0)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), __pointQuery);
+            __separator = '&';
+        }
+        string __rangeQuery = global::EvsContracts.EvsParameters.QueryMembers("range", __rangeMembers, global::EvsContracts.EvsParameterStyle.PipeDelimited, false);
+        if (__rangeQuery.Length > 0)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), __rangeQuery);
+            __separator = '&';
+        }
+        string __cornerQuery = global::EvsContracts.EvsParameters.QueryMembers("corner", __cornerMembers, global::EvsContracts.EvsParameterStyle.SpaceDelimited, false);
+        if (__cornerQuery.Length > 0)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), __cornerQuery);
+            __separator = '&';
+        }
+        string __labelsQuery = global::EvsContracts.EvsParameters.QueryMembers("labels", __labelsMembers, global::EvsContracts.EvsParameterStyle.Form, true);
+        if (__labelsQuery.Length > 0)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), __labelsQuery);
+            __separator = '&';
+        }
+        if (tags is { Count: > 0 })
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "tags", "=", global::EvsContracts.EvsParameters.Join(tags, static (string __item) => __item, "%7C", true));
+        }
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task SendHeadersAsync(global::ParameterStyles.Point xPoint, global::System.Collections.Generic.IDictionary<string, int>? xLabels = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(xPoint);
+        if (Options.ValidateRequests)
+        {
+            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? __violations = null;
+            xPoint?.ValidateInto(global::EvsContracts.ContractCheck.Join(string.Empty, "X-Point"), ref __violations);
+            if (__violations is not null)
             {
-                __uri = string.Concat(__uri, __separator.ToString(), "match", "=", global::System.Uri.EscapeDataString(match.Value.ToString()));
+                throw new global::EvsContracts.EvsValidationException(global::EvsContracts.ContractCheck.Result(__violations));
             }
-            (string Name, string? Value)[] __headers = { ("X-Signature", xSignature is null ? null : global::System.Convert.ToBase64String(xSignature)) };
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 204, cancellationToken);
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<string> TraceEchoAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        var __xPointMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+        if (xPoint!.X is { } __xPointMembers0)
         {
-            string __uri = "echo";
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Trace, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+            __xPointMembers.Add(new("x", __xPointMembers0.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadArchiveAsync(string @ref, global::System.Threading.CancellationToken cancellationToken = default)
+        if (xPoint!.Y is { } __xPointMembers1)
         {
-            global::System.ArgumentNullException.ThrowIfNull(@ref);
-            string __uri = string.Concat("archives/", global::EvsContracts.EvsPath.Escape("ref", @ref));
-            return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, s_downloadArchiveSuccess, global::EvsContracts.EvsAnswer.Redirected("*/*"), cancellationToken)!;
+            __xPointMembers.Add(new("y", __xPointMembers1.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         }
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::ParameterStyles.Invoice> GetInvoiceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? __xLabelsMembers = null;
+        if (xLabels is not null)
         {
-            global::System.ArgumentNullException.ThrowIfNull(id);
-            string __uri = string.Concat("invoices/", global::EvsContracts.EvsPath.Escape("id", id));
-            return _invoker.SendAsync<global::ParameterStyles.Invoice>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
+            __xLabelsMembers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            foreach (var __entry in xLabels)
+            {
+                __xLabelsMembers.Add(new(__entry.Key, __entry.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
+        string __uri = "headers";
+        (string Name, string? Value)[] __headers = { ("X-Point", global::EvsContracts.EvsParameters.HeaderMembers(__xPointMembers, false)), ("X-Labels", global::EvsContracts.EvsParameters.HeaderMembers(__xLabelsMembers, true)) };
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task FindBlobsAsync(byte[] digest, global::System.Text.Json.JsonElement? match = null, byte[]? xSignature = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(digest);
+        string __uri = "blobs";
+        char __separator = '?';
+        __uri = string.Concat(__uri, __separator.ToString(), "digest", "=", global::System.Uri.EscapeDataString(global::System.Convert.ToBase64String(digest)));
+        __separator = '&';
+        if (match is not null)
+        {
+            __uri = string.Concat(__uri, __separator.ToString(), "match", "=", global::System.Uri.EscapeDataString(match.Value.ToString()));
+        }
+        (string Name, string? Value)[] __headers = { ("X-Signature", xSignature is null ? null : global::System.Convert.ToBase64String(xSignature)) };
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, __headers, 204, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<string> TraceEchoAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        string __uri = "echo";
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Trace, __uri, null, null, 200, global::EvsContracts.EvsAnswer.Text("text/plain"), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadArchiveAsync(string @ref, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(@ref);
+        string __uri = string.Concat("archives/", global::EvsContracts.EvsPath.Escape("ref", @ref));
+        return _invoker.SendAsync(global::System.Net.Http.HttpMethod.Get, __uri, null, null, s_downloadArchiveSuccess, global::EvsContracts.EvsAnswer.Redirected("*/*"), cancellationToken)!;
+    }
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::ParameterStyles.Invoice> GetInvoiceAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(id);
+        string __uri = string.Concat("invoices/", global::EvsContracts.EvsPath.Escape("id", id));
+        return _invoker.SendAsync<global::ParameterStyles.Invoice>(global::System.Net.Http.HttpMethod.Get, __uri, null, 200, cancellationToken);
     }
 }

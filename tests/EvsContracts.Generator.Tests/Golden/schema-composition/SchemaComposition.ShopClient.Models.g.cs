@@ -4,998 +4,997 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace SchemaComposition
+namespace SchemaComposition;
+
+/// <summary>
+/// A dog: a pet with a breed, and a shorter name.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Dog>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Dog : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Dog>
 {
     /// <summary>
-    /// A dog: a pet with a breed, and a shorter name.
+    /// The <c>id</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Dog>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Dog : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Dog>
-    {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
-        public string? Id { get; set; }
-
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(20)]
-        public required string Name { get; set; }
-
-        /// <summary>
-        /// The <c>age</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>age</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public int? Age { get; set; }
-
-        /// <summary>
-        /// The <c>breed</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>breed</c>.</remarks>
-        public required string Breed { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Name, 20, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
-            global::EvsContracts.ContractCheck.Required(Breed, path, "breed", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_breedJsonName = global::System.Text.Json.JsonEncodedText.Encode("breed"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            if (Age is { } age)
-            {
-                writer.WriteNumber(s_ageJsonName, age);
-            }
-            if (Breed is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_breedJsonName, Breed);
-            }
-            else
-            {
-                writer.WriteNull(s_breedJsonName);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? name = null;
-            int? age = null;
-            string? breed = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
-                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "breed"u8):
-                        breed = global::EvsContracts.EvsJson.ReadString(ref reader, path, "breed");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-            if (breed is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "breed"));
-            }
-
-            return new global::SchemaComposition.Dog
-            {
-                Id = id,
-                Name = name,
-                Age = age,
-                Breed = breed,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Dog FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(json);
-    }
+    /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+    public string? Id { get; set; }
 
     /// <summary>
-    /// Named options, and any other option as a number of at most 10.
+    /// The <c>name</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Extras>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Extras : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Extras>
-    {
-        /// <summary>
-        /// The <c>gift_wrap</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>gift_wrap</c>.</remarks>
-        public bool? GiftWrap { get; set; }
-
-        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
-        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
-        [global::EvsContracts.Maximum(10d)]
-        public global::System.Collections.Generic.IDictionary<string, int>? AdditionalProperties { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    global::EvsContracts.ContractCheck.Maximum(member.Value, 10d, path, member.Key, ref violations);
-                }
-            }
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_giftWrapJsonName = global::System.Text.Json.JsonEncodedText.Encode("gift_wrap"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (GiftWrap is { } giftWrap)
-            {
-                writer.WriteBoolean(s_giftWrapJsonName, giftWrap);
-            }
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    writer.WritePropertyName(member.Key);
-                    writer.WriteNumberValue(member.Value);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            bool? giftWrap = null;
-            global::System.Collections.Generic.Dictionary<string, int>? additionalMembers = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "gift_wrap"u8):
-                        giftWrap = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "gift_wrap");
-                        break;
-                    default:
-                        string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
-                        if (!global::EvsContracts.EvsJsonScalar.Int32Values.TryRead(ref reader, out int additionalMembersValue))
-                        {
-                            throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.Int32Values.Expected);
-                        }
-                        (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, int>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
-                        break;
-                }
-            }
-
-            return new global::SchemaComposition.Extras
-            {
-                GiftWrap = giftWrap,
-                AdditionalProperties = additionalMembers,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Extras FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Extras FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(json);
-    }
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(20)]
+    public required string Name { get; set; }
 
     /// <summary>
-    /// The Order object of the spec.
+    /// The <c>age</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Order>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Order : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Order>
-    {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
-        public long? Id { get; set; }
-
-        /// <summary>
-        /// The <c>created_at</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>created_at</c>. Read-only: sent by the service, never written.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
-
-        /// <summary>
-        /// The <c>secret</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>secret</c>. Write-only: sent to the service, never read back.</remarks>
-        [global::EvsContracts.MinCodePoints(8)]
-        public string? Secret { get; set; }
-
-        /// <summary>
-        /// The <c>sku</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>sku</c>.</remarks>
-        [global::EvsContracts.MinCodePoints(1)]
-        public required string Sku { get; set; }
-
-        /// <summary>
-        /// Whatever the caller attaches: any JSON value.
-        /// </summary>
-        /// <remarks>JSON: <c>payload</c>.</remarks>
-        public required global::System.Text.Json.JsonElement Payload { get; set; }
-
-        /// <summary>
-        /// Any JSON the service sends with a refusal.
-        /// </summary>
-        /// <remarks>JSON: <c>note</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Note { get; set; }
-
-        /// <summary>
-        /// The <c>labels</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>labels</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Labels { get; set; }
-
-        /// <summary>
-        /// The <c>settings</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>settings</c>.</remarks>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Settings { get; set; }
-
-        /// <summary>
-        /// The <c>history</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>history</c>.</remarks>
-        public global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? History { get; set; }
-
-        /// <summary>
-        /// The shop's own code: the Sku rules, described here.
-        /// </summary>
-        /// <remarks>JSON: <c>code</c>.</remarks>
-        [global::EvsContracts.Pattern("^[A-Z]+$")]
-        public string? Code { get; set; }
-
-        /// <summary>
-        /// Upper-case letters.
-        /// </summary>
-        /// <remarks>JSON: <c>short_code</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(8)]
-        [global::EvsContracts.Pattern("^[A-Z]+$")]
-        public string? ShortCode { get; set; }
-
-        /// <summary>
-        /// The pet the order is for.
-        /// </summary>
-        /// <remarks>JSON: <c>pet</c>.</remarks>
-        public global::SchemaComposition.Pet? Pet { get; set; }
-
-        /// <summary>
-        /// The <c>dog</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>dog</c>.</remarks>
-        public global::SchemaComposition.Dog? Dog { get; set; }
-
-        /// <summary>
-        /// The <c>discount</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>discount</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        [global::EvsContracts.ExclusiveMaximum(1d)]
-        public double? Discount { get; set; }
-
-        /// <summary>
-        /// The <c>extras</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>extras</c>.</remarks>
-        public global::SchemaComposition.Extras? Extras { get; set; }
-
-        /// <summary>
-        /// The <c>tags</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>tags</c>.</remarks>
-        public global::SchemaComposition.Tags? Tags { get; set; }
-
-        /// <summary>
-        /// A pet or a phone number.
-        /// </summary>
-        /// <remarks>JSON: <c>contact</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Contact { get; set; }
-
-        /// <summary>
-        /// The <c>animal</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>animal</c>.</remarks>
-        public global::System.Text.Json.JsonElement? Animal { get; set; }
-
-        /// <summary>
-        /// The <c>buddy</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>buddy</c>.</remarks>
-        public global::SchemaComposition.Pet? Buddy { get; set; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Secret, path, "secret", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(Secret, 8, path, "secret", ref violations);
-            global::EvsContracts.ContractCheck.Required(Sku, path, "sku", ref violations);
-            global::EvsContracts.ContractCheck.MinLength(Sku, 1, path, "sku", ref violations);
-            global::EvsContracts.ContractCheck.Pattern(Code, s_codePattern, path, "code", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(ShortCode, 8, path, "short_code", ref violations);
-            global::EvsContracts.ContractCheck.Pattern(ShortCode, s_shortCodePattern, path, "short_code", ref violations);
-            Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
-            Dog?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "dog"), ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Discount, 0d, path, "discount", ref violations);
-            global::EvsContracts.ContractCheck.ExclusiveMaximum(Discount, 1d, path, "discount", ref violations);
-            Extras?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "extras"), ref violations);
-            Tags?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "tags"), ref violations);
-            Buddy?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "buddy"), ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_skuJsonName = global::System.Text.Json.JsonEncodedText.Encode("sku"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_payloadJsonName = global::System.Text.Json.JsonEncodedText.Encode("payload"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_noteJsonName = global::System.Text.Json.JsonEncodedText.Encode("note"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_labelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("labels"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_settingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_historyJsonName = global::System.Text.Json.JsonEncodedText.Encode("history"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_shortCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("short_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_dogJsonName = global::System.Text.Json.JsonEncodedText.Encode("dog"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_discountJsonName = global::System.Text.Json.JsonEncodedText.Encode("discount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_extrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_contactJsonName = global::System.Text.Json.JsonEncodedText.Encode("contact"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_animalJsonName = global::System.Text.Json.JsonEncodedText.Encode("animal"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_buddyJsonName = global::System.Text.Json.JsonEncodedText.Encode("buddy"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Secret is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_secretJsonName, Secret);
-            }
-            if (Sku is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_skuJsonName, Sku);
-            }
-            else
-            {
-                writer.WriteNull(s_skuJsonName);
-            }
-            writer.WritePropertyName(s_payloadJsonName);
-            Payload.WriteTo(writer);
-            if (Note is { } note)
-            {
-                writer.WritePropertyName(s_noteJsonName);
-                note.WriteTo(writer);
-            }
-            if (Labels is not null)
-            {
-                writer.WritePropertyName(s_labelsJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Labels, static (writer, value) => value.WriteTo(writer));
-            }
-            if (Settings is not null)
-            {
-                writer.WritePropertyName(s_settingsJsonName);
-                global::EvsContracts.EvsJsonMaps.Write(writer, Settings, static (writer, value) => value.WriteTo(writer));
-            }
-            if (History is not null)
-            {
-                writer.WritePropertyName(s_historyJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < History.Count; i++)
-                {
-                    History[i].WriteTo(writer);
-                }
-                writer.WriteEndArray();
-            }
-            if (Code is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
-            }
-            if (ShortCode is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_shortCodeJsonName, ShortCode);
-            }
-            if (Pet is not null)
-            {
-                writer.WritePropertyName(s_petJsonName);
-                Pet.WriteJson(writer);
-            }
-            if (Dog is not null)
-            {
-                writer.WritePropertyName(s_dogJsonName);
-                Dog.WriteJson(writer);
-            }
-            if (Discount is { } discount)
-            {
-                writer.WriteNumber(s_discountJsonName, discount);
-            }
-            if (Extras is not null)
-            {
-                writer.WritePropertyName(s_extrasJsonName);
-                Extras.WriteJson(writer);
-            }
-            if (Tags is not null)
-            {
-                writer.WritePropertyName(s_tagsJsonName);
-                Tags.WriteJson(writer);
-            }
-            if (Contact is { } contact)
-            {
-                writer.WritePropertyName(s_contactJsonName);
-                contact.WriteTo(writer);
-            }
-            if (Animal is { } animal)
-            {
-                writer.WritePropertyName(s_animalJsonName);
-                animal.WriteTo(writer);
-            }
-            if (Buddy is not null)
-            {
-                writer.WritePropertyName(s_buddyJsonName);
-                Buddy.WriteJson(writer);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Order ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaComposition.Order ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            long? id = null;
-            bool hasId = false;
-            global::System.DateTimeOffset? createdAt = null;
-            bool hasCreatedAt = false;
-            string? sku = null;
-            global::System.Text.Json.JsonElement payload = default;
-            bool hasPayload = false;
-            global::System.Text.Json.JsonElement? note = null;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? labels = null;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? settings = null;
-            global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? history = null;
-            string? code = null;
-            string? shortCode = null;
-            global::SchemaComposition.Pet? pet = null;
-            global::SchemaComposition.Dog? dog = null;
-            double? discount = null;
-            global::SchemaComposition.Extras? extras = null;
-            global::SchemaComposition.Tags? tags = null;
-            global::System.Text.Json.JsonElement? contact = null;
-            global::System.Text.Json.JsonElement? animal = null;
-            global::SchemaComposition.Pet? buddy = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "id");
-                        hasId = true;
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "sku"u8):
-                        sku = global::EvsContracts.EvsJson.ReadString(ref reader, path, "sku");
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
-                        pet = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dog"u8):
-                        dog = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Dog.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "dog"));
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "note"u8):
-                        note = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "note");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
-                        code = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "code");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
-                        tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Tags.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"));
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "buddy"u8):
-                        buddy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "buddy"));
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels"u8):
-                        labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "labels", global::EvsContracts.EvsJsonScalar.ElementValues);
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "extras"u8):
-                        extras = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Extras.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "extras"));
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "animal"u8):
-                        animal = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "animal");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "payload"u8):
-                        payload = global::EvsContracts.EvsJson.ReadElement(ref reader, path, "payload");
-                        hasPayload = true;
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "history"u8):
-                        history = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "history", global::EvsContracts.EvsJsonScalar.ElementValues);
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "contact"u8):
-                        contact = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "contact");
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8):
-                        settings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "settings", global::EvsContracts.EvsJsonScalar.ElementValues);
-                        break;
-                    case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "discount"u8):
-                        discount = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "discount");
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
-                        createdAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "created_at");
-                        hasCreatedAt = true;
-                        break;
-                    case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "short_code"u8):
-                        shortCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "short_code");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasId)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (!hasCreatedAt)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
-            }
-            if (sku is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "sku"));
-            }
-            if (!hasPayload)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "payload"));
-            }
-
-            return new global::SchemaComposition.Order
-            {
-                Id = id,
-                CreatedAt = createdAt,
-                Sku = sku,
-                Payload = payload,
-                Note = note,
-                Labels = labels,
-                Settings = settings,
-                History = history,
-                Code = code,
-                ShortCode = shortCode,
-                Pet = pet,
-                Dog = dog,
-                Discount = discount,
-                Extras = extras,
-                Tags = tags,
-                Contact = contact,
-                Animal = animal,
-                Buddy = buddy,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Order FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Order>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Order FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Order>(json);
-    }
+    /// <remarks>JSON: <c>age</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public int? Age { get; set; }
 
     /// <summary>
-    /// Any pet.
+    /// The <c>breed</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Pet>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Pet>
+    /// <remarks>JSON: <c>breed</c>.</remarks>
+    public required string Breed { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>id</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
-        public string? Id { get; set; }
-
-        /// <summary>
-        /// The <c>name</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>name</c>.</remarks>
-        [global::EvsContracts.MaxCodePoints(50)]
-        public required string Name { get; set; }
-
-        /// <summary>
-        /// The <c>age</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>age</c>.</remarks>
-        [global::EvsContracts.Minimum(0d)]
-        public int? Age { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.MaxLength(Name, 50, path, "name", ref violations);
-            global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (Name is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
-            }
-            else
-            {
-                writer.WriteNull(s_nameJsonName);
-            }
-            if (Age is { } age)
-            {
-                writer.WriteNumber(s_ageJsonName, age);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            string? id = null;
-            string? name = null;
-            int? age = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
-                        id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
-                        break;
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
-                        age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
-                        break;
-                    case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
-                        name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (id is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
-            }
-            if (name is null)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
-            }
-
-            return new global::SchemaComposition.Pet
-            {
-                Id = id,
-                Name = name,
-                Age = age,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Name, 20, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
+        global::EvsContracts.ContractCheck.Required(Breed, path, "breed", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_breedJsonName = global::System.Text.Json.JsonEncodedText.Encode("breed"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        if (Age is { } age)
+        {
+            writer.WriteNumber(s_ageJsonName, age);
+        }
+        if (Breed is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_breedJsonName, Breed);
+        }
+        else
+        {
+            writer.WriteNull(s_breedJsonName);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaComposition.Dog ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? name = null;
+        int? age = null;
+        string? breed = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
+                    age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "breed"u8):
+                    breed = global::EvsContracts.EvsJson.ReadString(ref reader, path, "breed");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+        if (breed is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "breed"));
+        }
+
+        return new global::SchemaComposition.Dog
+        {
+            Id = id,
+            Name = name,
+            Age = age,
+            Breed = breed,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Dog FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Dog>(json);
+}
+
+/// <summary>
+/// Named options, and any other option as a number of at most 10.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Extras>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Extras : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Extras>
+{
+    /// <summary>
+    /// The <c>gift_wrap</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>gift_wrap</c>.</remarks>
+    public bool? GiftWrap { get; set; }
+
+    /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+    /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+    [global::EvsContracts.Maximum(10d)]
+    public global::System.Collections.Generic.IDictionary<string, int>? AdditionalProperties { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
+            {
+                global::EvsContracts.ContractCheck.Maximum(member.Value, 10d, path, member.Key, ref violations);
+            }
+        }
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_giftWrapJsonName = global::System.Text.Json.JsonEncodedText.Encode("gift_wrap"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (GiftWrap is { } giftWrap)
+        {
+            writer.WriteBoolean(s_giftWrapJsonName, giftWrap);
+        }
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
+            {
+                writer.WritePropertyName(member.Key);
+                writer.WriteNumberValue(member.Value);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaComposition.Extras ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        bool? giftWrap = null;
+        global::System.Collections.Generic.Dictionary<string, int>? additionalMembers = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "gift_wrap"u8):
+                    giftWrap = global::EvsContracts.EvsJson.ReadNullableBoolean(ref reader, path, "gift_wrap");
+                    break;
+                default:
+                    string additionalMembersKey = global::System.Text.Encoding.UTF8.GetString(propertyName);
+                    if (!global::EvsContracts.EvsJsonScalar.Int32Values.TryRead(ref reader, out int additionalMembersValue))
+                    {
+                        throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.Int32Values.Expected);
+                    }
+                    (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, int>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+                    break;
+            }
+        }
+
+        return new global::SchemaComposition.Extras
+        {
+            GiftWrap = giftWrap,
+            AdditionalProperties = additionalMembers,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Extras FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Extras FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Extras>(json);
+}
+
+/// <summary>
+/// The Order object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Order>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Order : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Order>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+    public long? Id { get; set; }
 
     /// <summary>
-    /// A named map of tags.
+    /// The <c>created_at</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Tags>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Tags : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Tags>
+    /// <remarks>JSON: <c>created_at</c>. Read-only: sent by the service, never written.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>
+    /// The <c>secret</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>secret</c>. Write-only: sent to the service, never read back.</remarks>
+    [global::EvsContracts.MinCodePoints(8)]
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// The <c>sku</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>sku</c>.</remarks>
+    [global::EvsContracts.MinCodePoints(1)]
+    public required string Sku { get; set; }
+
+    /// <summary>
+    /// Whatever the caller attaches: any JSON value.
+    /// </summary>
+    /// <remarks>JSON: <c>payload</c>.</remarks>
+    public required global::System.Text.Json.JsonElement Payload { get; set; }
+
+    /// <summary>
+    /// Any JSON the service sends with a refusal.
+    /// </summary>
+    /// <remarks>JSON: <c>note</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Note { get; set; }
+
+    /// <summary>
+    /// The <c>labels</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>labels</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Labels { get; set; }
+
+    /// <summary>
+    /// The <c>settings</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>settings</c>.</remarks>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? Settings { get; set; }
+
+    /// <summary>
+    /// The <c>history</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>history</c>.</remarks>
+    public global::System.Collections.Generic.IList<global::System.Text.Json.JsonElement>? History { get; set; }
+
+    /// <summary>
+    /// The shop's own code: the Sku rules, described here.
+    /// </summary>
+    /// <remarks>JSON: <c>code</c>.</remarks>
+    [global::EvsContracts.Pattern("^[A-Z]+$")]
+    public string? Code { get; set; }
+
+    /// <summary>
+    /// Upper-case letters.
+    /// </summary>
+    /// <remarks>JSON: <c>short_code</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(8)]
+    [global::EvsContracts.Pattern("^[A-Z]+$")]
+    public string? ShortCode { get; set; }
+
+    /// <summary>
+    /// The pet the order is for.
+    /// </summary>
+    /// <remarks>JSON: <c>pet</c>.</remarks>
+    public global::SchemaComposition.Pet? Pet { get; set; }
+
+    /// <summary>
+    /// The <c>dog</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>dog</c>.</remarks>
+    public global::SchemaComposition.Dog? Dog { get; set; }
+
+    /// <summary>
+    /// The <c>discount</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>discount</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    [global::EvsContracts.ExclusiveMaximum(1d)]
+    public double? Discount { get; set; }
+
+    /// <summary>
+    /// The <c>extras</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>extras</c>.</remarks>
+    public global::SchemaComposition.Extras? Extras { get; set; }
+
+    /// <summary>
+    /// The <c>tags</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>tags</c>.</remarks>
+    public global::SchemaComposition.Tags? Tags { get; set; }
+
+    /// <summary>
+    /// A pet or a phone number.
+    /// </summary>
+    /// <remarks>JSON: <c>contact</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Contact { get; set; }
+
+    /// <summary>
+    /// The <c>animal</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>animal</c>.</remarks>
+    public global::System.Text.Json.JsonElement? Animal { get; set; }
+
+    /// <summary>
+    /// The <c>buddy</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>buddy</c>.</remarks>
+    public global::SchemaComposition.Pet? Buddy { get; set; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_codePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_shortCodePattern = new("^[A-Z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
-        /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
-        [global::EvsContracts.Pattern("^[a-z]+$")]
-        public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
-
-        private static readonly global::System.Text.RegularExpressions.Regex s_additionalPropertiesPattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    global::EvsContracts.ContractCheck.Pattern(member.Value, s_additionalPropertiesPattern, path, member.Key, ref violations);
-                }
-            }
-        }
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            if (AdditionalProperties is not null)
-            {
-                foreach (var member in AdditionalProperties)
-                {
-                    writer.WritePropertyName(member.Key);
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, member.Value);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                string additionalMembersKey = global::EvsContracts.EvsJson.GetString(ref reader);
-                reader.Read();
-                if (!global::EvsContracts.EvsJsonScalar.StringValues.TryRead(ref reader, out string additionalMembersValue))
-                {
-                    throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.StringValues.Expected);
-                }
-                (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
-            }
-
-            return new global::SchemaComposition.Tags
-            {
-                AdditionalProperties = additionalMembers,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Tags FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaComposition.Tags FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Secret, path, "secret", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(Secret, 8, path, "secret", ref violations);
+        global::EvsContracts.ContractCheck.Required(Sku, path, "sku", ref violations);
+        global::EvsContracts.ContractCheck.MinLength(Sku, 1, path, "sku", ref violations);
+        global::EvsContracts.ContractCheck.Pattern(Code, s_codePattern, path, "code", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(ShortCode, 8, path, "short_code", ref violations);
+        global::EvsContracts.ContractCheck.Pattern(ShortCode, s_shortCodePattern, path, "short_code", ref violations);
+        Pet?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "pet"), ref violations);
+        Dog?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "dog"), ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Discount, 0d, path, "discount", ref violations);
+        global::EvsContracts.ContractCheck.ExclusiveMaximum(Discount, 1d, path, "discount", ref violations);
+        Extras?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "extras"), ref violations);
+        Tags?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "tags"), ref violations);
+        Buddy?.ValidateInto(global::EvsContracts.ContractCheck.Join(path, "buddy"), ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_secretJsonName = global::System.Text.Json.JsonEncodedText.Encode("secret"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_skuJsonName = global::System.Text.Json.JsonEncodedText.Encode("sku"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_payloadJsonName = global::System.Text.Json.JsonEncodedText.Encode("payload"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_noteJsonName = global::System.Text.Json.JsonEncodedText.Encode("note"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_labelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("labels"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_settingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_historyJsonName = global::System.Text.Json.JsonEncodedText.Encode("history"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_codeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_shortCodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("short_code"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_petJsonName = global::System.Text.Json.JsonEncodedText.Encode("pet"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_dogJsonName = global::System.Text.Json.JsonEncodedText.Encode("dog"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_discountJsonName = global::System.Text.Json.JsonEncodedText.Encode("discount"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_extrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_tagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_contactJsonName = global::System.Text.Json.JsonEncodedText.Encode("contact"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_animalJsonName = global::System.Text.Json.JsonEncodedText.Encode("animal"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_buddyJsonName = global::System.Text.Json.JsonEncodedText.Encode("buddy"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Secret is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_secretJsonName, Secret);
+        }
+        if (Sku is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_skuJsonName, Sku);
+        }
+        else
+        {
+            writer.WriteNull(s_skuJsonName);
+        }
+        writer.WritePropertyName(s_payloadJsonName);
+        Payload.WriteTo(writer);
+        if (Note is { } note)
+        {
+            writer.WritePropertyName(s_noteJsonName);
+            note.WriteTo(writer);
+        }
+        if (Labels is not null)
+        {
+            writer.WritePropertyName(s_labelsJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Labels, static (writer, value) => value.WriteTo(writer));
+        }
+        if (Settings is not null)
+        {
+            writer.WritePropertyName(s_settingsJsonName);
+            global::EvsContracts.EvsJsonMaps.Write(writer, Settings, static (writer, value) => value.WriteTo(writer));
+        }
+        if (History is not null)
+        {
+            writer.WritePropertyName(s_historyJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < History.Count; i++)
+            {
+                History[i].WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (Code is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_codeJsonName, Code);
+        }
+        if (ShortCode is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_shortCodeJsonName, ShortCode);
+        }
+        if (Pet is not null)
+        {
+            writer.WritePropertyName(s_petJsonName);
+            Pet.WriteJson(writer);
+        }
+        if (Dog is not null)
+        {
+            writer.WritePropertyName(s_dogJsonName);
+            Dog.WriteJson(writer);
+        }
+        if (Discount is { } discount)
+        {
+            writer.WriteNumber(s_discountJsonName, discount);
+        }
+        if (Extras is not null)
+        {
+            writer.WritePropertyName(s_extrasJsonName);
+            Extras.WriteJson(writer);
+        }
+        if (Tags is not null)
+        {
+            writer.WritePropertyName(s_tagsJsonName);
+            Tags.WriteJson(writer);
+        }
+        if (Contact is { } contact)
+        {
+            writer.WritePropertyName(s_contactJsonName);
+            contact.WriteTo(writer);
+        }
+        if (Animal is { } animal)
+        {
+            writer.WritePropertyName(s_animalJsonName);
+            animal.WriteTo(writer);
+        }
+        if (Buddy is not null)
+        {
+            writer.WritePropertyName(s_buddyJsonName);
+            Buddy.WriteJson(writer);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Order ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaComposition.Order ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        long? id = null;
+        bool hasId = false;
+        global::System.DateTimeOffset? createdAt = null;
+        bool hasCreatedAt = false;
+        string? sku = null;
+        global::System.Text.Json.JsonElement payload = default;
+        bool hasPayload = false;
+        global::System.Text.Json.JsonElement? note = null;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? labels = null;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? settings = null;
+        global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? history = null;
+        string? code = null;
+        string? shortCode = null;
+        global::SchemaComposition.Pet? pet = null;
+        global::SchemaComposition.Dog? dog = null;
+        double? discount = null;
+        global::SchemaComposition.Extras? extras = null;
+        global::SchemaComposition.Tags? tags = null;
+        global::System.Text.Json.JsonElement? contact = null;
+        global::System.Text.Json.JsonElement? animal = null;
+        global::SchemaComposition.Pet? buddy = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadNullableInt64(ref reader, path, "id");
+                    hasId = true;
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "sku"u8):
+                    sku = global::EvsContracts.EvsJson.ReadString(ref reader, path, "sku");
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "pet"u8):
+                    pet = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "pet"));
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "dog"u8):
+                    dog = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Dog.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "dog"));
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "note"u8):
+                    note = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "note");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "code"u8):
+                    code = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "code");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "tags"u8):
+                    tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Tags.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "tags"));
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "buddy"u8):
+                    buddy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Pet.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "buddy"));
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "labels"u8):
+                    labels = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "labels", global::EvsContracts.EvsJsonScalar.ElementValues);
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "extras"u8):
+                    extras = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::SchemaComposition.Extras.ReadJson(ref reader, global::EvsContracts.ContractCheck.Join(path, "extras"));
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "animal"u8):
+                    animal = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "animal");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "payload"u8):
+                    payload = global::EvsContracts.EvsJson.ReadElement(ref reader, path, "payload");
+                    hasPayload = true;
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "history"u8):
+                    history = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "history", global::EvsContracts.EvsJsonScalar.ElementValues);
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "contact"u8):
+                    contact = global::EvsContracts.EvsJson.ReadNullableElement(ref reader, path, "contact");
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "settings"u8):
+                    settings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadMap(ref reader, path, "settings", global::EvsContracts.EvsJsonScalar.ElementValues);
+                    break;
+                case 8 when global::System.MemoryExtensions.SequenceEqual(propertyName, "discount"u8):
+                    discount = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "discount");
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "created_at"u8):
+                    createdAt = global::EvsContracts.EvsJson.ReadNullableDateTime(ref reader, path, "created_at");
+                    hasCreatedAt = true;
+                    break;
+                case 10 when global::System.MemoryExtensions.SequenceEqual(propertyName, "short_code"u8):
+                    shortCode = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "short_code");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasId)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (!hasCreatedAt)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "created_at"));
+        }
+        if (sku is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "sku"));
+        }
+        if (!hasPayload)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "payload"));
+        }
+
+        return new global::SchemaComposition.Order
+        {
+            Id = id,
+            CreatedAt = createdAt,
+            Sku = sku,
+            Payload = payload,
+            Note = note,
+            Labels = labels,
+            Settings = settings,
+            History = history,
+            Code = code,
+            ShortCode = shortCode,
+            Pet = pet,
+            Dog = dog,
+            Discount = discount,
+            Extras = extras,
+            Tags = tags,
+            Contact = contact,
+            Animal = animal,
+            Buddy = buddy,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Order FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Order>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Order FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Order>(json);
+}
+
+/// <summary>
+/// Any pet.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Pet>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Pet : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Pet>
+{
+    /// <summary>
+    /// The <c>id</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>id</c>. Read-only: sent by the service, never written.</remarks>
+    public string? Id { get; set; }
+
+    /// <summary>
+    /// The <c>name</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>name</c>.</remarks>
+    [global::EvsContracts.MaxCodePoints(50)]
+    public required string Name { get; set; }
+
+    /// <summary>
+    /// The <c>age</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>age</c>.</remarks>
+    [global::EvsContracts.Minimum(0d)]
+    public int? Age { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.Required(Name, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.MaxLength(Name, 50, path, "name", ref violations);
+        global::EvsContracts.ContractCheck.Minimum(Age, 0d, path, "age", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ageJsonName = global::System.Text.Json.JsonEncodedText.Encode("age"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (Name is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_nameJsonName, Name);
+        }
+        else
+        {
+            writer.WriteNull(s_nameJsonName);
+        }
+        if (Age is { } age)
+        {
+            writer.WriteNumber(s_ageJsonName, age);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaComposition.Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        string? id = null;
+        string? name = null;
+        int? age = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 2 when global::System.MemoryExtensions.SequenceEqual(propertyName, "id"u8):
+                    id = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "id");
+                    break;
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "age"u8):
+                    age = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "age");
+                    break;
+                case 4 when global::System.MemoryExtensions.SequenceEqual(propertyName, "name"u8):
+                    name = global::EvsContracts.EvsJson.ReadString(ref reader, path, "name");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (id is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "id"));
+        }
+        if (name is null)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "name"));
+        }
+
+        return new global::SchemaComposition.Pet
+        {
+            Id = id,
+            Name = name,
+            Age = age,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Pet FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Pet>(json);
+}
+
+/// <summary>
+/// A named map of tags.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaComposition.Tags>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Tags : global::EvsContracts.IEvsJsonModel<global::SchemaComposition.Tags>
+{
+    /// <summary>The members the spec does not name, by their JSON names; read after the named ones are matched, written after them.</summary>
+    /// <remarks>A name the type declares as a property does not belong here: it would be written twice.</remarks>
+    [global::EvsContracts.Pattern("^[a-z]+$")]
+    public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
+
+    private static readonly global::System.Text.RegularExpressions.Regex s_additionalPropertiesPattern = new("^[a-z]+\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
+    {
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
+    }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
+            {
+                global::EvsContracts.ContractCheck.Pattern(member.Value, s_additionalPropertiesPattern, path, member.Key, ref violations);
+            }
+        }
+    }
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        if (AdditionalProperties is not null)
+        {
+            foreach (var member in AdditionalProperties)
+            {
+                writer.WritePropertyName(member.Key);
+                global::EvsContracts.EvsJson.WriteStringValue(writer, member.Value);
+            }
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaComposition.Tags ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            string additionalMembersKey = global::EvsContracts.EvsJson.GetString(ref reader);
+            reader.Read();
+            if (!global::EvsContracts.EvsJsonScalar.StringValues.TryRead(ref reader, out string additionalMembersValue))
+            {
+                throw global::EvsContracts.EvsJson.Unexpected(ref reader, global::EvsContracts.ContractCheck.Join(path, additionalMembersKey), global::EvsContracts.EvsJsonScalar.StringValues.Expected);
+            }
+            (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal))[additionalMembersKey] = additionalMembersValue;
+        }
+
+        return new global::SchemaComposition.Tags
+        {
+            AdditionalProperties = additionalMembers,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Tags FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaComposition.Tags FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaComposition.Tags>(json);
 }

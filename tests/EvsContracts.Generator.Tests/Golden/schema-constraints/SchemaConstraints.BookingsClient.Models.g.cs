@@ -4,309 +4,308 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace SchemaConstraints
+namespace SchemaConstraints;
+
+/// <summary>
+/// The Booking object of the spec.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaConstraints.Booking>))]
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public sealed partial class Booking : global::EvsContracts.IEvsJsonModel<global::SchemaConstraints.Booking>
 {
     /// <summary>
-    /// The Booking object of the spec.
+    /// The <c>day</c> member.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::EvsContracts.EvsJsonModelConverter<global::SchemaConstraints.Booking>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public sealed partial class Booking : global::EvsContracts.IEvsJsonModel<global::SchemaConstraints.Booking>
+    /// <remarks>JSON: <c>day</c>.</remarks>
+    public required global::System.DateOnly Day { get; set; }
+
+    /// <summary>
+    /// The <c>nights</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>nights</c>.</remarks>
+    public global::System.Collections.Generic.IList<global::System.DateOnly>? Nights { get; set; }
+
+    /// <summary>
+    /// The <c>signature</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>signature</c>.</remarks>
+    public byte[]? Signature { get; set; }
+
+    /// <summary>
+    /// The <c>website</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>website</c>.</remarks>
+    public string? Website { get; set; }
+
+    /// <summary>
+    /// The <c>email</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>email</c>.</remarks>
+    public string? Email { get; set; }
+
+    /// <summary>
+    /// The <c>guests</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>guests</c>.</remarks>
+    [global::EvsContracts.MinItems(1)]
+    [global::EvsContracts.MaxItems(4)]
+    [global::EvsContracts.MaxCodePoints(20)]
+    public global::System.Collections.Generic.IList<string>? Guests { get; set; }
+
+    /// <summary>
+    /// The <c>rooms</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>rooms</c>.</remarks>
+    [global::EvsContracts.EnumValues(101L, 102L, 201L)]
+    public global::System.Collections.Generic.IList<int>? Rooms { get; set; }
+
+    /// <summary>
+    /// The <c>rating</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>rating</c>.</remarks>
+    [global::EvsContracts.EnumValues(1L, 2L, 3L, 4L, 5L)]
+    public int? Rating { get; set; }
+
+    /// <summary>
+    /// The <c>price</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>price</c>.</remarks>
+    [global::EvsContracts.ExclusiveMinimum(0d)]
+    [global::EvsContracts.MultipleOf(0.01d)]
+    public double? Price { get; set; }
+
+    /// <summary>
+    /// The <c>temperature</c> member.
+    /// </summary>
+    /// <remarks>JSON: <c>temperature</c>.</remarks>
+    [global::EvsContracts.ExclusiveMaximum(40.5d)]
+    public double? Temperature { get; set; }
+
+    /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
+    /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
+    public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
     {
-        /// <summary>
-        /// The <c>day</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>day</c>.</remarks>
-        public required global::System.DateOnly Day { get; set; }
-
-        /// <summary>
-        /// The <c>nights</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>nights</c>.</remarks>
-        public global::System.Collections.Generic.IList<global::System.DateOnly>? Nights { get; set; }
-
-        /// <summary>
-        /// The <c>signature</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>signature</c>.</remarks>
-        public byte[]? Signature { get; set; }
-
-        /// <summary>
-        /// The <c>website</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>website</c>.</remarks>
-        public string? Website { get; set; }
-
-        /// <summary>
-        /// The <c>email</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>email</c>.</remarks>
-        public string? Email { get; set; }
-
-        /// <summary>
-        /// The <c>guests</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>guests</c>.</remarks>
-        [global::EvsContracts.MinItems(1)]
-        [global::EvsContracts.MaxItems(4)]
-        [global::EvsContracts.MaxCodePoints(20)]
-        public global::System.Collections.Generic.IList<string>? Guests { get; set; }
-
-        /// <summary>
-        /// The <c>rooms</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>rooms</c>.</remarks>
-        [global::EvsContracts.EnumValues(101L, 102L, 201L)]
-        public global::System.Collections.Generic.IList<int>? Rooms { get; set; }
-
-        /// <summary>
-        /// The <c>rating</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>rating</c>.</remarks>
-        [global::EvsContracts.EnumValues(1L, 2L, 3L, 4L, 5L)]
-        public int? Rating { get; set; }
-
-        /// <summary>
-        /// The <c>price</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>price</c>.</remarks>
-        [global::EvsContracts.ExclusiveMinimum(0d)]
-        [global::EvsContracts.MultipleOf(0.01d)]
-        public double? Price { get; set; }
-
-        /// <summary>
-        /// The <c>temperature</c> member.
-        /// </summary>
-        /// <remarks>JSON: <c>temperature</c>.</remarks>
-        [global::EvsContracts.ExclusiveMaximum(40.5d)]
-        public double? Temperature { get; set; }
-
-        /// <summary>Checks this value against the spec's rules; an empty list means it is valid. Allocates nothing when valid.</summary>
-        /// <returns>Every violation, each with its JSON path, rule, limit and a message.</returns>
-        public global::System.Collections.Generic.IReadOnlyList<global::EvsContracts.ContractViolation> Validate()
-        {
-            global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
-            ValidateInto(string.Empty, ref violations);
-            return global::EvsContracts.ContractCheck.Result(violations);
-        }
-
-        /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
-        internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
-        {
-            global::EvsContracts.ContractCheck.MinItems(Guests?.Count, 1, path, "guests", ref violations);
-            global::EvsContracts.ContractCheck.MaxItems(Guests?.Count, 4, path, "guests", ref violations);
-            global::EvsContracts.ContractCheck.UniqueItems(Guests, path, "guests", ref violations);
-            if (Guests is not null)
-            {
-                for (int i = 0; i < Guests.Count; i++)
-                {
-                    global::EvsContracts.ContractCheck.MaxLength(Guests[i], 20, global::EvsContracts.ContractCheck.Join(path, "guests"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
-                }
-            }
-            global::EvsContracts.ContractCheck.UniqueItems(Rooms, path, "rooms", ref violations);
-            if (Rooms is not null)
-            {
-                for (int i = 0; i < Rooms.Count; i++)
-                {
-                    global::EvsContracts.ContractCheck.Enum(Rooms[i], new long[] { 101, 102, 201 }, global::EvsContracts.ContractCheck.Join(path, "rooms"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
-                }
-            }
-            global::EvsContracts.ContractCheck.Enum(Rating, new long[] { 1, 2, 3, 4, 5 }, path, "rating", ref violations);
-            global::EvsContracts.ContractCheck.ExclusiveMinimum(Price, 0d, path, "price", ref violations);
-            global::EvsContracts.ContractCheck.MultipleOf(Price, 0.01d, path, "price", ref violations);
-            global::EvsContracts.ContractCheck.ExclusiveMaximum(Temperature, 40.5d, path, "temperature", ref violations);
-        }
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_dayJsonName = global::System.Text.Json.JsonEncodedText.Encode("day"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_nightsJsonName = global::System.Text.Json.JsonEncodedText.Encode("nights"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_signatureJsonName = global::System.Text.Json.JsonEncodedText.Encode("signature"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_websiteJsonName = global::System.Text.Json.JsonEncodedText.Encode("website"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_emailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_guestsJsonName = global::System.Text.Json.JsonEncodedText.Encode("guests"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_roomsJsonName = global::System.Text.Json.JsonEncodedText.Encode("rooms"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_ratingJsonName = global::System.Text.Json.JsonEncodedText.Encode("rating"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_priceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        private static readonly global::System.Text.Json.JsonEncodedText s_temperatureJsonName = global::System.Text.Json.JsonEncodedText.Encode("temperature"u8, global::EvsContracts.EvsJson.MinimalEncoder);
-
-        /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
-        /// <param name="writer">The writer.</param>
-        public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStartObject();
-            writer.WritePropertyName(s_dayJsonName);
-            global::EvsContracts.EvsJson.WriteDateValue(writer, Day);
-            if (Nights is not null)
-            {
-                writer.WritePropertyName(s_nightsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Nights.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteDateValue(writer, Nights[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Signature is not null)
-            {
-                writer.WritePropertyName(s_signatureJsonName);
-                writer.WriteBase64StringValue(Signature);
-            }
-            if (Website is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_websiteJsonName, Website);
-            }
-            if (Email is not null)
-            {
-                global::EvsContracts.EvsJson.WriteString(writer, s_emailJsonName, Email);
-            }
-            if (Guests is not null)
-            {
-                writer.WritePropertyName(s_guestsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Guests.Count; i++)
-                {
-                    global::EvsContracts.EvsJson.WriteStringValue(writer, Guests[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Rooms is not null)
-            {
-                writer.WritePropertyName(s_roomsJsonName);
-                writer.WriteStartArray();
-                for (int i = 0; i < Rooms.Count; i++)
-                {
-                    writer.WriteNumberValue(Rooms[i]);
-                }
-                writer.WriteEndArray();
-            }
-            if (Rating is { } rating)
-            {
-                writer.WriteNumber(s_ratingJsonName, rating);
-            }
-            if (Price is { } price)
-            {
-                writer.WriteNumber(s_priceJsonName, price);
-            }
-            if (Temperature is { } temperature)
-            {
-                writer.WriteNumber(s_temperatureJsonName, temperature);
-            }
-            writer.WriteEndObject();
-        }
-
-        /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
-        /// <param name="reader">The reader, on the value's first token or just before it.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaConstraints.Booking ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
-
-        internal static global::SchemaConstraints.Booking ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
-        {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
-            }
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
-            }
-            global::System.DateOnly day = default;
-            bool hasDay = false;
-            global::System.Collections.Generic.List<global::System.DateOnly>? nights = null;
-            byte[]? signature = null;
-            string? website = null;
-            string? email = null;
-            global::System.Collections.Generic.List<string>? guests = null;
-            global::System.Collections.Generic.List<int>? rooms = null;
-            int? rating = null;
-            double? price = null;
-            double? temperature = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
-                reader.Read();
-                switch (propertyName.Length)
-                {
-                    case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "day"u8):
-                        day = global::EvsContracts.EvsJson.ReadDate(ref reader, path, "day");
-                        hasDay = true;
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
-                        email = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "email");
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rooms"u8):
-                        rooms = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "rooms", global::EvsContracts.EvsJsonScalar.Int32Values);
-                        break;
-                    case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "price"u8):
-                        price = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "price");
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nights"u8):
-                        nights = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "nights", global::EvsContracts.EvsJsonScalar.DateValues);
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "guests"u8):
-                        guests = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "guests", global::EvsContracts.EvsJsonScalar.StringValues);
-                        break;
-                    case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rating"u8):
-                        rating = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "rating");
-                        break;
-                    case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "website"u8):
-                        website = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "website");
-                        break;
-                    case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "signature"u8):
-                        signature = global::EvsContracts.EvsJson.ReadNullableBytes(ref reader, path, "signature");
-                        break;
-                    case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "temperature"u8):
-                        temperature = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "temperature");
-                        break;
-                    default:
-                        reader.Skip();
-                        break;
-                }
-            }
-            if (!hasDay)
-            {
-                throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "day"));
-            }
-
-            return new global::SchemaConstraints.Booking
-            {
-                Day = day,
-                Nights = nights,
-                Signature = signature,
-                Website = website,
-                Email = email,
-                Guests = guests,
-                Rooms = rooms,
-                Rating = rating,
-                Price = price,
-                Temperature = temperature,
-            };
-        }
-
-        /// <summary>This value as UTF-8 JSON.</summary>
-        /// <returns>The JSON bytes.</returns>
-        public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
-
-        /// <summary>This value as a JSON string.</summary>
-        /// <returns>The JSON text.</returns>
-        public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
-
-        /// <summary>Reads a value from UTF-8 JSON.</summary>
-        /// <param name="utf8Json">The JSON bytes.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaConstraints.Booking FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaConstraints.Booking>(utf8Json);
-
-        /// <summary>Reads a value from JSON text.</summary>
-        /// <param name="json">The JSON text.</param>
-        /// <returns>The value.</returns>
-        public static global::SchemaConstraints.Booking FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaConstraints.Booking>(json);
+        global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations = null;
+        ValidateInto(string.Empty, ref violations);
+        return global::EvsContracts.ContractCheck.Result(violations);
     }
+
+    /// <summary>Adds this value's violations, under <paramref name="path"/>, to <paramref name="violations"/> (created on the first).</summary>
+    internal void ValidateInto(string path, ref global::System.Collections.Generic.List<global::EvsContracts.ContractViolation>? violations)
+    {
+        global::EvsContracts.ContractCheck.MinItems(Guests?.Count, 1, path, "guests", ref violations);
+        global::EvsContracts.ContractCheck.MaxItems(Guests?.Count, 4, path, "guests", ref violations);
+        global::EvsContracts.ContractCheck.UniqueItems(Guests, path, "guests", ref violations);
+        if (Guests is not null)
+        {
+            for (int i = 0; i < Guests.Count; i++)
+            {
+                global::EvsContracts.ContractCheck.MaxLength(Guests[i], 20, global::EvsContracts.ContractCheck.Join(path, "guests"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
+            }
+        }
+        global::EvsContracts.ContractCheck.UniqueItems(Rooms, path, "rooms", ref violations);
+        if (Rooms is not null)
+        {
+            for (int i = 0; i < Rooms.Count; i++)
+            {
+                global::EvsContracts.ContractCheck.Enum(Rooms[i], new long[] { 101, 102, 201 }, global::EvsContracts.ContractCheck.Join(path, "rooms"), i.ToString(global::System.Globalization.CultureInfo.InvariantCulture), ref violations);
+            }
+        }
+        global::EvsContracts.ContractCheck.Enum(Rating, new long[] { 1, 2, 3, 4, 5 }, path, "rating", ref violations);
+        global::EvsContracts.ContractCheck.ExclusiveMinimum(Price, 0d, path, "price", ref violations);
+        global::EvsContracts.ContractCheck.MultipleOf(Price, 0.01d, path, "price", ref violations);
+        global::EvsContracts.ContractCheck.ExclusiveMaximum(Temperature, 40.5d, path, "temperature", ref violations);
+    }
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_dayJsonName = global::System.Text.Json.JsonEncodedText.Encode("day"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_nightsJsonName = global::System.Text.Json.JsonEncodedText.Encode("nights"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_signatureJsonName = global::System.Text.Json.JsonEncodedText.Encode("signature"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_websiteJsonName = global::System.Text.Json.JsonEncodedText.Encode("website"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_emailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_guestsJsonName = global::System.Text.Json.JsonEncodedText.Encode("guests"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_roomsJsonName = global::System.Text.Json.JsonEncodedText.Encode("rooms"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_ratingJsonName = global::System.Text.Json.JsonEncodedText.Encode("rating"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_priceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    private static readonly global::System.Text.Json.JsonEncodedText s_temperatureJsonName = global::System.Text.Json.JsonEncodedText.Encode("temperature"u8, global::EvsContracts.EvsJson.MinimalEncoder);
+
+    /// <summary>Writes this value as JSON: names as in the spec, absent optional members omitted, text as raw UTF-8.</summary>
+    /// <param name="writer">The writer.</param>
+    public void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WritePropertyName(s_dayJsonName);
+        global::EvsContracts.EvsJson.WriteDateValue(writer, Day);
+        if (Nights is not null)
+        {
+            writer.WritePropertyName(s_nightsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Nights.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteDateValue(writer, Nights[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Signature is not null)
+        {
+            writer.WritePropertyName(s_signatureJsonName);
+            writer.WriteBase64StringValue(Signature);
+        }
+        if (Website is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_websiteJsonName, Website);
+        }
+        if (Email is not null)
+        {
+            global::EvsContracts.EvsJson.WriteString(writer, s_emailJsonName, Email);
+        }
+        if (Guests is not null)
+        {
+            writer.WritePropertyName(s_guestsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Guests.Count; i++)
+            {
+                global::EvsContracts.EvsJson.WriteStringValue(writer, Guests[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Rooms is not null)
+        {
+            writer.WritePropertyName(s_roomsJsonName);
+            writer.WriteStartArray();
+            for (int i = 0; i < Rooms.Count; i++)
+            {
+                writer.WriteNumberValue(Rooms[i]);
+            }
+            writer.WriteEndArray();
+        }
+        if (Rating is { } rating)
+        {
+            writer.WriteNumber(s_ratingJsonName, rating);
+        }
+        if (Price is { } price)
+        {
+            writer.WriteNumber(s_priceJsonName, price);
+        }
+        if (Temperature is { } temperature)
+        {
+            writer.WriteNumber(s_temperatureJsonName, temperature);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads a value from JSON; unknown members are skipped, a missing required member is an error that names it.</summary>
+    /// <param name="reader">The reader, on the value's first token or just before it.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaConstraints.Booking ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader, string.Empty);
+
+    internal static global::SchemaConstraints.Booking ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.None && !reader.Read())
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(path.Length == 0 ? "$" : path);
+        }
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw global::EvsContracts.EvsJson.Unexpected(ref reader, path.Length == 0 ? "$" : path, "an object");
+        }
+        global::System.DateOnly day = default;
+        bool hasDay = false;
+        global::System.Collections.Generic.List<global::System.DateOnly>? nights = null;
+        byte[]? signature = null;
+        string? website = null;
+        string? email = null;
+        global::System.Collections.Generic.List<string>? guests = null;
+        global::System.Collections.Generic.List<int>? rooms = null;
+        int? rating = null;
+        double? price = null;
+        double? temperature = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            global::System.ReadOnlySpan<byte> propertyName = global::EvsContracts.EvsJson.PropertyName(ref reader);
+            reader.Read();
+            switch (propertyName.Length)
+            {
+                case 3 when global::System.MemoryExtensions.SequenceEqual(propertyName, "day"u8):
+                    day = global::EvsContracts.EvsJson.ReadDate(ref reader, path, "day");
+                    hasDay = true;
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "email"u8):
+                    email = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "email");
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rooms"u8):
+                    rooms = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "rooms", global::EvsContracts.EvsJsonScalar.Int32Values);
+                    break;
+                case 5 when global::System.MemoryExtensions.SequenceEqual(propertyName, "price"u8):
+                    price = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "price");
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "nights"u8):
+                    nights = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "nights", global::EvsContracts.EvsJsonScalar.DateValues);
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "guests"u8):
+                    guests = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::EvsContracts.EvsJson.ReadList(ref reader, path, "guests", global::EvsContracts.EvsJsonScalar.StringValues);
+                    break;
+                case 6 when global::System.MemoryExtensions.SequenceEqual(propertyName, "rating"u8):
+                    rating = global::EvsContracts.EvsJson.ReadNullableInt32(ref reader, path, "rating");
+                    break;
+                case 7 when global::System.MemoryExtensions.SequenceEqual(propertyName, "website"u8):
+                    website = global::EvsContracts.EvsJson.ReadNullableString(ref reader, path, "website");
+                    break;
+                case 9 when global::System.MemoryExtensions.SequenceEqual(propertyName, "signature"u8):
+                    signature = global::EvsContracts.EvsJson.ReadNullableBytes(ref reader, path, "signature");
+                    break;
+                case 11 when global::System.MemoryExtensions.SequenceEqual(propertyName, "temperature"u8):
+                    temperature = global::EvsContracts.EvsJson.ReadNullableDouble(ref reader, path, "temperature");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        if (!hasDay)
+        {
+            throw global::EvsContracts.EvsJson.MissingProperty(global::EvsContracts.ContractCheck.Join(path, "day"));
+        }
+
+        return new global::SchemaConstraints.Booking
+        {
+            Day = day,
+            Nights = nights,
+            Signature = signature,
+            Website = website,
+            Email = email,
+            Guests = guests,
+            Rooms = rooms,
+            Rating = rating,
+            Price = price,
+            Temperature = temperature,
+        };
+    }
+
+    /// <summary>This value as UTF-8 JSON.</summary>
+    /// <returns>The JSON bytes.</returns>
+    public byte[] ToUtf8Json() => global::EvsContracts.EvsJsonModel.ToUtf8Json(this);
+
+    /// <summary>This value as a JSON string.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => global::EvsContracts.EvsJsonModel.ToJson(this);
+
+    /// <summary>Reads a value from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaConstraints.Booking FromJson(global::System.ReadOnlySpan<byte> utf8Json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaConstraints.Booking>(utf8Json);
+
+    /// <summary>Reads a value from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The value.</returns>
+    public static global::SchemaConstraints.Booking FromJson(string json) => global::EvsContracts.EvsJsonModel.FromJson<global::SchemaConstraints.Booking>(json);
 }

@@ -4,52 +4,51 @@
 #nullable disable warnings
 #pragma warning disable CS1591, CS0618
 
-namespace SchemaConstraints
+namespace SchemaConstraints;
+
+/// <summary>
+/// The operations of Schema constraints.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial interface IBookingsClient
 {
     /// <summary>
-    /// The operations of Schema constraints.
+    /// CreateBooking
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial interface IBookingsClient
+    /// <remarks><c>POST /bookings</c>, answered with 201.</remarks>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
+    /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
+    global::System.Threading.Tasks.Task<global::SchemaConstraints.Booking> CreateBookingAsync(global::SchemaConstraints.Booking body, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A client of Schema constraints over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
+/// </summary>
+/// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
+public partial class BookingsClient : IBookingsClient
+{
+    private readonly global::EvsContracts.EvsHttpInvoker _invoker;
+
+    /// <summary>Creates a client.</summary>
+    /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
+    /// <param name="options">Token, API version and validation settings; defaults when null.</param>
+    public BookingsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
     {
-        /// <summary>
-        /// CreateBooking
-        /// </summary>
-        /// <remarks><c>POST /bookings</c>, answered with 201.</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The service's answer.</returns>
-        /// <exception cref="global::EvsContracts.EvsValidationException">The request breaks the spec's rules; nothing was sent.</exception>
-        /// <exception cref="global::EvsContracts.EvsApiException">The service answered with another status.</exception>
-        global::System.Threading.Tasks.Task<global::SchemaConstraints.Booking> CreateBookingAsync(global::SchemaConstraints.Booking body, global::System.Threading.CancellationToken cancellationToken = default);
+        _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
     }
 
-    /// <summary>
-    /// A client of Schema constraints over an <see cref="global::System.Net.Http.HttpClient"/> whose BaseAddress is the service's endpoint.
-    /// </summary>
-    /// <remarks>Requests are validated before they are sent (see <see cref="global::EvsContracts.EvsClientOptions.ValidateRequests"/>); an undocumented answer becomes an <see cref="global::EvsContracts.EvsApiException"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("EvsContracts.Generator", "0.1.0.0")]
-    public partial class BookingsClient : IBookingsClient
+    /// <summary>The options this client uses.</summary>
+    public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<global::SchemaConstraints.Booking> CreateBookingAsync(global::SchemaConstraints.Booking body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        private readonly global::EvsContracts.EvsHttpInvoker _invoker;
-
-        /// <summary>Creates a client.</summary>
-        /// <param name="httpClient">The HTTP client; its BaseAddress (which may carry a path prefix) is the endpoint.</param>
-        /// <param name="options">Token, API version and validation settings; defaults when null.</param>
-        public BookingsClient(global::System.Net.Http.HttpClient httpClient, global::EvsContracts.EvsClientOptions? options = null)
-        {
-            _invoker = new global::EvsContracts.EvsHttpInvoker(httpClient, options);
-        }
-
-        /// <summary>The options this client uses.</summary>
-        public global::EvsContracts.EvsClientOptions Options => _invoker.Options;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::SchemaConstraints.Booking> CreateBookingAsync(global::SchemaConstraints.Booking body, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(body);
-            string __uri = "bookings";
-            return _invoker.SendAsync<global::SchemaConstraints.Booking, global::SchemaConstraints.Booking>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
-        }
+        global::System.ArgumentNullException.ThrowIfNull(body);
+        string __uri = "bookings";
+        return _invoker.SendAsync<global::SchemaConstraints.Booking, global::SchemaConstraints.Booking>(global::System.Net.Http.HttpMethod.Post, __uri, body, null, 201, cancellationToken);
     }
 }
