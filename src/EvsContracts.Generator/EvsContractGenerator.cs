@@ -73,7 +73,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
 
         // Files of two specs with the same names would make the compiler drop every file of the generator (CS8785);
         // each spec involved is told instead. Small and equatable, so it stays cached while the specs are.
-        IncrementalValueProvider<EquatableArray<string>> clashes = contracts.Collect()
+        IncrementalValueProvider<ClashingPrefixes> clashes = contracts.Collect()
             .Select(static (results, _) => FileNameClashes(results))
             .WithTrackingName(Steps.FileNameClashes);
 
@@ -82,7 +82,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         {
             if (result is not null)
             {
-                Emit(spc, result, EquatableArray<string>.Empty);
+                Emit(spc, result, ClashingPrefixes.None);
             }
         });
     }
@@ -117,7 +117,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
     /// The file name prefixes (namespace.client) that more than one spec generates. Compared ignoring case, as the
     /// compiler compares hint names; a prefix also clashes with one that it extends by a name the emitter appends.
     /// </summary>
-    private static EquatableArray<string> FileNameClashes(ImmutableArray<SpecResult> results)
+    private static ClashingPrefixes FileNameClashes(ImmutableArray<SpecResult> results)
     {
         var prefixes = new List<string>();
         foreach (SpecResult result in results)
@@ -141,7 +141,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             }
         }
 
-        return clashes.OrderBy(prefix => prefix, StringComparer.Ordinal).ToEquatableArray();
+        return new ClashingPrefixes(clashes.OrderBy(prefix => prefix, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>Whether a file of <paramref name="prefix"/> is named like a file of <paramref name="other"/>.</summary>
@@ -150,7 +150,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         || string.Equals(prefix, other + ".Models", StringComparison.OrdinalIgnoreCase)
         || string.Equals(prefix, other + "ServiceCollectionExtensions", StringComparison.OrdinalIgnoreCase);
 
-    private void Emit(SourceProductionContext context, SpecResult result, EquatableArray<string> clashes)
+    private void Emit(SourceProductionContext context, SpecResult result, ClashingPrefixes clashes)
     {
         foreach (SpecDiagnostic diagnostic in result.Diagnostics)
         {
@@ -163,7 +163,7 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
         }
 
         Location location = result.FileNameLocation.ToLocation();
-        if (clashes.AsImmutableArray().Contains(model.HintPrefix, StringComparer.OrdinalIgnoreCase))
+        if (clashes.Prefixes.AsImmutableArray().Contains(model.HintPrefix, StringComparer.OrdinalIgnoreCase))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratedFileClash, location, model.HintPrefix + ".*.cs", LeftOutParts.NothingGenerated));
             return;
@@ -187,4 +187,14 @@ public sealed class EvsContractGenerator : IIncrementalGenerator
             context.AddSource(file.HintName, file.Text);
         }
     }
+}
+
+/// <summary>The hint prefixes that more than one spec would write files of.</summary>
+/// <remarks>
+/// A class around the array, not the array itself: the compiler carries reference types through the pipeline with
+/// code it has compiled ahead of time, and a struct value would have it compile its own copy on every build.
+/// </remarks>
+internal sealed record ClashingPrefixes(EquatableArray<string> Prefixes)
+{
+    public static readonly ClashingPrefixes None = new(EquatableArray<string>.Empty);
 }
