@@ -18,9 +18,10 @@ public class GeneratedTextTests
         var expected = new StringBuilder();
         writer.Open("namespace Blocks");
         expected.Append("namespace Blocks\n{\n");
-        for (int i = 0; expected.Length < (3 * GeneratedText.BlockSize) + 100; i++)
+        for (int i = 0; expected.Length < (6 * GeneratedText.BlockSize) + 100; i++)
         {
-            string line = $"// line {i}: {new string((char)('a' + (i % 26)), i % 97)} 名前";
+            // Now and then a character beyond Latin-1, so that some blocks keep a byte per character and some two.
+            string line = $"// line {i}: {new string((char)('a' + (i % 26)), i % 97)}{(i % 300 == 0 ? " 名前" : i % 7 == 0 ? " é" : "")}";
             writer.Line(line);
             expected.Append("    ").Append(line).Append('\n');
         }
@@ -45,7 +46,7 @@ public class GeneratedTextTests
     {
         (GeneratedText text, string expected) = Written();
 
-        foreach (int edge in new[] { GeneratedText.BlockSize, 2 * GeneratedText.BlockSize, 3 * GeneratedText.BlockSize })
+        foreach (int edge in Enumerable.Range(1, 6).Select(n => n * GeneratedText.BlockSize))
         {
             Assert.Equal(expected[edge - 1], text[edge - 1]);
             Assert.Equal(expected[edge], text[edge]);

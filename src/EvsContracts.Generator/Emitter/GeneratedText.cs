@@ -5,12 +5,14 @@ using Microsoft.CodeAnalysis.Text;
 namespace EvsContracts.Generator.Emitter;
 
 /// <summary>
-/// The text of a generated file, kept in the blocks <see cref="SourceWriter"/> wrote it into.
+/// The text of a generated file, kept in the blocks <see cref="SourceWriter"/> wrote it into: a byte per character
+/// where a block's characters all fit one (generated C# is nearly all ASCII), a <see cref="char"/> where they do not.
 /// </summary>
 /// <remarks>
-/// A large spec writes megabytes of C#. Handing the compiler a string would copy the text once more, into a string
-/// that lands on the large object heap, in the middle of a build; the compiler reads a <see cref="SourceText"/> only
-/// through its length, its indexer and <see cref="CopyTo"/>, so the blocks serve as they are.
+/// A large spec writes megabytes of C#, and the text lives until the compiler is done with it. Handed a string, the
+/// compiler would hold the text twice over (two bytes a character, and a copy on the large object heap made in the
+/// middle of a build); it reads a <see cref="SourceText"/> only through its length, its indexer and
+/// <see cref="CopyTo"/>, so the blocks serve as they are.
 /// </remarks>
 internal sealed class GeneratedText : SourceText
 {
@@ -18,11 +20,10 @@ internal sealed class GeneratedText : SourceText
     internal const int BlockShift = 13;
     internal const int BlockSize = 1 << BlockShift;
 
-    private readonly char[][] _blocks;
+    /// <summary>Each block a <c>byte[]</c> (characters below U+0100) or a <c>char[]</c>, all full but the last.</summary>
+    private readonly object[] _blocks;
 
-    /// <param name="blocks">Full blocks of <see cref="BlockSize"/> characters, the last one filled up to <paramref name="length"/>.</param>
-    /// <param name="length">The text's length.</param>
-    internal GeneratedText(char[][] blocks, int length)
+    internal GeneratedText(object[] blocks, int length)
     {
         _blocks = blocks;
         Length = length;
@@ -41,7 +42,9 @@ internal sealed class GeneratedText : SourceText
                 throw new ArgumentOutOfRangeException(nameof(position));
             }
 
-            return _blocks[position >> BlockShift][position & (BlockSize - 1)];
+            object block = _blocks[position >> BlockShift];
+            int offset = position & (BlockSize - 1);
+            return block is byte[] narrow ? (char)narrow[offset] : ((char[])block)[offset];
         }
     }
 
@@ -54,12 +57,46 @@ internal sealed class GeneratedText : SourceText
 
         while (count > 0)
         {
+            object block = _blocks[sourceIndex >> BlockShift];
             int offset = sourceIndex & (BlockSize - 1);
             int n = Math.Min(count, BlockSize - offset);
-            Array.Copy(_blocks[sourceIndex >> BlockShift], offset, destination, destinationIndex, n);
+            if (block is byte[] narrow)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    destination[destinationIndex + i] = (char)narrow[offset + i];
+                }
+            }
+            else
+            {
+                Array.Copy((char[])block, offset, destination, destinationIndex, n);
+            }
+
             sourceIndex += n;
             destinationIndex += n;
             count -= n;
         }
+    }
+
+    /// <summary>A block kept from the first <paramref name="count"/> characters of <paramref name="chars"/>, which the caller reuses.</summary>
+    internal static object Keep(char[] chars, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (chars[i] > '\u00FF')
+            {
+                var wide = new char[count];
+                Array.Copy(chars, wide, count);
+                return wide;
+            }
+        }
+
+        var narrow = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            narrow[i] = (byte)chars[i];
+        }
+
+        return narrow;
     }
 }

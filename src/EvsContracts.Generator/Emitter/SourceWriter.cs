@@ -4,11 +4,11 @@ using System.Collections.Generic;
 namespace EvsContracts.Generator.Emitter;
 
 /// <summary>Writes indented C# with <c>\n</c> newlines, whatever the host's platform: output must be deterministic.</summary>
-/// <remarks>The text goes straight into the blocks of the <see cref="GeneratedText"/> the compiler is given.</remarks>
+/// <remarks>The text goes into the blocks of the <see cref="GeneratedText"/> the compiler is given, one block at a time.</remarks>
 internal sealed class SourceWriter
 {
-    private readonly List<char[]> _blocks = new();
-    private char[] _block = new char[GeneratedText.BlockSize];
+    private readonly List<object> _blocks = new();
+    private readonly char[] _block = new char[GeneratedText.BlockSize];
     private int _used;
     private int _indent;
     private bool _opened;
@@ -67,7 +67,7 @@ internal sealed class SourceWriter
     /// <summary>The text written; the writer is not to be used after.</summary>
     public GeneratedText ToText()
     {
-        _blocks.Add(_block);
+        _blocks.Add(GeneratedText.Keep(_block, _used));
         return new GeneratedText(_blocks.ToArray(), ((_blocks.Count - 1) * GeneratedText.BlockSize) + _used);
     }
 
@@ -99,8 +99,7 @@ internal sealed class SourceWriter
 
     private void NextBlock()
     {
-        _blocks.Add(_block);
-        _block = new char[GeneratedText.BlockSize];
+        _blocks.Add(GeneratedText.Keep(_block, _used));
         _used = 0;
     }
 }
