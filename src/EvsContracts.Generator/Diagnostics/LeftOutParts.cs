@@ -153,5 +153,4 @@ internal static class LeftOutParts
 
         return reached;
     }
-
 }

@@ -67,8 +67,9 @@ internal sealed class SourceWriter
     /// <summary>The text written; the writer is not to be used after.</summary>
     public GeneratedText ToText()
     {
-        _blocks.Add(GeneratedText.Keep(_block, _used));
-        return new GeneratedText(_blocks.ToArray(), ((_blocks.Count - 1) * GeneratedText.BlockSize) + _used);
+        int length = (_blocks.Count * GeneratedText.BlockSize) + _used;
+        NextBlock();
+        return new GeneratedText(_blocks.ToArray(), length);
     }
 
     private void Append(char c)
